@@ -1,0 +1,7 @@
+"""``python -m jdmdesk`` runs the command-line interface."""
+
+import sys
+
+from jdmdesk.cli import main
+
+sys.exit(main())

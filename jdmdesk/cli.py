@@ -1,0 +1,111 @@
+"""Command line: ``jdmdesk [STUDY]`` opens the window; sub-commands are the headless face.
+
+Every command exits 0 on success and otherwise non-zero with a one-line message on stderr:
+1 when the command ran and found or hit a problem, 2 for a usage error or an unusable file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from jdmdesk import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """A user-facing failure: printed as one line, never as a traceback."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="jdmdesk", description="JDM Desk study data capture. "
+                                "Commands: demo, check (see 'jdmdesk COMMAND --help').")
+    p.add_argument("study", nargs="?", type=Path, help="study file (.jdm) to open")
+    p.add_argument("--read-only", action="store_true", help="open for review, allow no edit")
+    p.add_argument("--version", action="version", version=f"jdmdesk {__version__}")
+    return p
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from jdmdesk.paths import default_study
+
+    path = args.study or default_study()
+    from jdmdesk.app import run_gui
+
+    return run_gui(path, read_only=args.read_only)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from jdmdesk.demo import write_demo
+
+    out: Path = args.out
+    if out.exists():
+        raise CliError(f"{out} already exists: choose a new file name")
+    if args.patients is not None and args.patients < 1:
+        raise CliError("--patients must be at least 1")
+    counts = write_demo(out, args.patients)
+    print(f"wrote {out}: {counts['patient']} patients, {counts['visit']} visits, "
+          f"{counts['medication']} medication segments, {counts['lab_result']} lab results")
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from jdmdesk.db.check import check_study
+    from jdmdesk.db.studyfile import open_study
+
+    study = open_study(args.study, read_only=True)
+    try:
+        report = check_study(study.db)
+    finally:
+        study.close()
+    print(f"{args.study}:")
+    for line in report.lines:
+        print("  " + line)
+    if not report.ok:
+        print(f"jdmdesk: check failed: {report.failures} problem(s) in {args.study}",
+              file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int]]]:
+    demo = argparse.ArgumentParser(prog="jdmdesk demo", description="Write a synthetic study.")
+    demo.add_argument("out", type=Path, help="new study file to write")
+    demo.add_argument("--patients", type=int, default=None,
+                      help="synthetic registry of N patients (default: the 3-patient case series)")
+    check = argparse.ArgumentParser(prog="jdmdesk check",
+                                    description="Check integrity, foreign keys and audit chain.")
+    check.add_argument("study", type=Path)
+    return {"demo": (demo, _cmd_demo), "check": (check, _cmd_check)}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    from jdmdesk.db.connection import StudyFileError
+
+    subs = _sub_parsers()
+    try:
+        if args_list and args_list[0] in subs:
+            parser, run = subs[args_list[0]]
+            return run(parser.parse_args(args_list[1:]))
+        return _cmd_gui(_gui_parser().parse_args(args_list))
+    except CliError as err:
+        print(f"jdmdesk: {err}", file=sys.stderr)
+        return err.code
+    except StudyFileError as err:
+        print(f"jdmdesk: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("jdmdesk: interrupted", file=sys.stderr)
+        return 130
+    except OSError as err:
+        print(f"jdmdesk: {err.strerror or err}: {err.filename or ''}".rstrip(": "),
+              file=sys.stderr)
+        return EXIT_FAILED

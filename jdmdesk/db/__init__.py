@@ -1,0 +1,1 @@
+"""All SQL lives here: the connection profile, migrations, repositories and file checks."""

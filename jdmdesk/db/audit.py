@@ -1,0 +1,122 @@
+"""The audit trail: append-only rows, each hashed together with the previous row's hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+GENESIS = "0" * 64
+COLUMNS = ("seq", "at_utc", "user", "action", "table_name", "record_id", "field", "old_value",
+           "new_value", "reason", "prev_hash")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field's change, as the audit trail records it."""
+
+    action: str
+    table: str
+    record_id: str | None
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    seq: int
+    at_utc: str
+    user: str
+    action: str
+    table_name: str
+    record_id: str | None
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+    reason: str | None
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float):
+        return repr(value) if not value.is_integer() else str(int(value))
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return str(value)
+
+
+def row_hash(row: tuple[Any, ...]) -> str:
+    """SHA-256 over the row's columns (seq … prev_hash) in a canonical JSON form."""
+    payload = json.dumps(list(row), ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def append(db: Database, user: str, changes: Iterable[Change], at_utc: str | None = None) -> int:
+    """Append audit rows inside the caller's transaction; returns how many were written."""
+    conn = db.conn
+    assert conn.in_transaction, "audit rows are written inside the change's own transaction"
+    last = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (last[0], last[1]) if last else (0, GENESIS)
+    at = at_utc or utc_now()
+    rows = []
+    for ch in changes:
+        seq += 1
+        row = (seq, at, user, ch.action, ch.table, ch.record_id, ch.field, as_text(ch.old),
+               as_text(ch.new), ch.reason, prev)
+        prev = row_hash(row)
+        rows.append((*row, prev))
+    conn.executemany(
+        f"INSERT INTO audit_log ({', '.join(COLUMNS)}, hash) VALUES ({', '.join('?' * 12)})",
+        rows,
+    )
+    return len(rows)
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    rows: int
+    broken_at: int | None  # seq of the first row that does not verify
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_at is None
+
+
+def verify_chain(db: Database) -> ChainReport:
+    """Recompute every hash in order; the first mismatch is where tampering happened."""
+    prev, expected_seq, n = GENESIS, 1, 0
+    cursor = db.conn.execute(f"SELECT {', '.join(COLUMNS)}, hash FROM audit_log ORDER BY seq")
+    for record in cursor:
+        n += 1
+        *row, stored = record
+        seq = row[0]
+        if seq != expected_seq:
+            return ChainReport(n, seq, f"row {expected_seq} is missing")
+        if row[-1] != prev:
+            return ChainReport(n, seq, f"row {seq} does not follow row {seq - 1}")
+        if row_hash(tuple(row)) != stored:
+            return ChainReport(n, seq, f"row {seq} was altered")
+        prev, expected_seq = stored, expected_seq + 1
+    return ChainReport(n, None)
+
+
+def history(db: Database, table: str, record_id: str) -> Iterator[AuditRow]:
+    for r in db.conn.execute(
+        "SELECT seq, at_utc, user, action, table_name, record_id, field, old_value, new_value, "
+        "reason FROM audit_log WHERE table_name = ? AND record_id = ? ORDER BY seq",
+        (table, record_id),
+    ):
+        yield AuditRow(*r)

@@ -1,0 +1,36 @@
+"""``jdmdesk check``: integrity, foreign keys and the audit chain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from jdmdesk.db.audit import verify_chain
+
+
+@dataclass
+class CheckReport:
+    lines: list[str] = field(default_factory=list)
+    failures: int = 0
+
+    def add(self, ok: bool, text: str) -> None:
+        self.lines.append(f"{'ok  ' if ok else 'FAIL'}  {text}")
+        self.failures += 0 if ok else 1
+
+    @property
+    def ok(self) -> bool:
+        return self.failures == 0
+
+
+def check_study(db: Database) -> CheckReport:
+    report = CheckReport()
+    integrity = [r[0] for r in db.conn.execute("PRAGMA integrity_check")]
+    report.add(integrity == ["ok"], "integrity_check: " + "; ".join(integrity[:3]))
+    fk = db.conn.execute("PRAGMA foreign_key_check").fetchall()
+    report.add(not fk, f"foreign_key_check: {len(fk)} problem(s)" if fk else
+               "foreign_key_check: ok")
+    chain = verify_chain(db)
+    report.add(chain.ok, f"audit trail: {chain.rows} rows, chain verified" if chain.ok else
+               f"audit trail: {chain.detail} (tampering or damage)")
+    return report

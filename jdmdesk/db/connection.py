@@ -1,0 +1,110 @@
+"""Opening a study file: header checks, the connection profile, migrations, write transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from sqlite_utils import Database
+
+APPLICATION_ID = 0x4A444D44  # "JDMD"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class Problem(StrEnum):
+    MISSING = "missing"
+    EMPTY = "empty"
+    NOT_SQLITE = "not_sqlite"
+    FOREIGN = "foreign"
+    TOO_NEW = "too_new"
+    DAMAGED = "damaged"
+    UNREADABLE = "unreadable"
+    READ_ONLY = "read_only"
+
+
+class StudyFileError(Exception):
+    """A study file that cannot be opened; the message names the problem for the user."""
+
+    def __init__(self, path: Path, problem: Problem, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.problem = problem
+        self.message = message
+
+
+@dataclass
+class Study:
+    """An open study file. ``db`` is the sqlite-utils handle; ``read_only`` forbids writes."""
+
+    path: Path
+    db: Database
+    read_only: bool
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(100)
+    except OSError as err:
+        raise StudyFileError(path, Problem.UNREADABLE, f"cannot read the file ({err.strerror})")\
+            from None
+
+
+def check_header(path: Path) -> None:
+    """Refuse what is not a SQLite file, before SQLite itself touches it."""
+    if not path.exists():
+        raise StudyFileError(path, Problem.MISSING, "no such study file")
+    if path.is_dir():
+        raise StudyFileError(path, Problem.NOT_SQLITE, "is a folder, not a study file")
+    head = _header(path)
+    if not head:
+        raise StudyFileError(path, Problem.EMPTY, "the file is empty (0 bytes): not a study file")
+    if not head.startswith(SQLITE_MAGIC):
+        raise StudyFileError(path, Problem.NOT_SQLITE,
+                             "not a JDM Desk study file (not an SQLite database)")
+    if len(head) < 100:
+        raise StudyFileError(path, Problem.DAMAGED, "the file is truncated (damaged header)")
+
+
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A connection with the study profile. Autocommit mode: transactions are explicit."""
+    if read_only:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def wrap(conn: sqlite3.Connection) -> Database:
+    return Database(conn, recursive_triggers=False, execute_plugins=False)
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """``BEGIN IMMEDIATE … COMMIT``; rolls back on any exception, then re-raises it."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")

@@ -1,0 +1,91 @@
+"""Schema migrations on ``user_version``: an append-only list of steps.
+
+Each step and its ``user_version`` bump commit in one transaction. A file at an older version is
+backed up before it is migrated; a file newer than this code is refused.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from jdmdesk.db.connection import APPLICATION_ID
+
+Step = Callable[[sqlite3.Connection], None]
+
+
+def _sql_file(name: str) -> str:
+    return resources.files("jdmdesk.db").joinpath(name).read_text(encoding="utf-8")
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    from jdmdesk.db.seed import seed_reference_data
+
+    for statement in _split(_sql_file("schema_v1.sql")):
+        conn.execute(statement)
+    seed_reference_data(conn)
+
+
+def _split(script: str) -> list[str]:
+    """Split a DDL script into statements (``sqlite3.complete_statement`` respects triggers)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        if not buf and (line.strip().startswith("--") or not line.strip()):
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    return out
+
+
+MIGRATIONS: list[Step] = [_v1]
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def application_id(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA application_id").fetchone()[0])
+
+
+def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: int) -> Path:
+    """Copy the file with SQLite's online backup API into ``backups/`` beside it."""
+    folder = path.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = folder / f"{path.stem}.v{from_version}.pre-migration-{stamp}{path.suffix}"
+    dest = sqlite3.connect(str(target))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def migrate(conn: sqlite3.Connection, path: Path | None,
+            migrations: list[Step] | None = None) -> int:
+    """Bring the file to the latest version; returns the version it started at."""
+    steps = MIGRATIONS if migrations is None else migrations
+    start = user_version(conn)
+    if start >= len(steps):
+        return start
+    if start > 0 and path is not None:
+        backup_before_migration(conn, path, start)
+    for version in range(start, len(steps)):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if version == 0:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            steps[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return start

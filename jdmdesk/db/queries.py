@@ -1,0 +1,102 @@
+"""Read queries the views need: patient list and search, study settings, lab reference prefill."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from jdmdesk.domain.settings import StudySettings
+
+
+@dataclass(frozen=True)
+class PatientRow:
+    id: str
+    study_code: str
+    sex: str
+    birth_date: str
+    deleted: bool = False
+
+
+def _like_prefix(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"{escaped}%"
+
+
+def list_patients(db: Database, search: str = "", *, include_deleted: bool = False,
+                  limit: int | None = None) -> list[PatientRow]:
+    """Patients by study code; ``search`` matches the start of the code, case-insensitively."""
+    where, params = [], []  # type: ignore[var-annotated]
+    if search.strip():
+        where.append("study_code LIKE ? ESCAPE '\\'")
+        params.append(_like_prefix(search.strip()))
+    if not include_deleted:
+        where.append("deleted = 0")
+    sql = "SELECT id, study_code, sex, birth_date, deleted FROM patient"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY study_code"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return [PatientRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in db.conn.execute(sql, params)]
+
+
+def patient_id_by_code(db: Database, study_code: str) -> str | None:
+    row = db.conn.execute("SELECT id FROM patient WHERE study_code = ?", (study_code,)).fetchone()
+    return row[0] if row else None
+
+
+def patient_birth_date(db: Database, patient_id: str) -> str | None:
+    row = db.conn.execute("SELECT birth_date FROM patient WHERE id = ?", (patient_id,)).fetchone()
+    return row[0] if row else None
+
+
+def tacrolimus_start(db: Database, patient_id: str) -> str | None:
+    """Start date of the first systemic tacrolimus segment (day 0)."""
+    row = db.conn.execute(
+        "SELECT min(start_date) FROM medication WHERE patient_id = ? AND drug = 'tacrolimus' "
+        "AND route != 'topical' AND deleted = 0",
+        (patient_id,),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def last_reference_range(db: Database, patient_id: str, analyte: str,
+                         unit: str) -> tuple[float | None, float | None] | None:
+    """This patient's latest reference range for the analyte in that unit, if any."""
+    row = db.conn.execute(
+        "SELECT ref_low, ref_high FROM lab_result WHERE patient_id = ? AND analyte = ? "
+        "AND unit = ? AND deleted = 0 AND (ref_low IS NOT NULL OR ref_high IS NOT NULL) "
+        "ORDER BY sample_date DESC, created_at DESC LIMIT 1",
+        (patient_id, analyte, unit),
+    ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def read_settings(db: Database) -> StudySettings:
+    values = {k: json.loads(v) for k, v in db.conn.execute("SELECT key, value FROM study_setting")}
+    return StudySettings.from_mapping(values)
+
+
+def raw_settings(db: Database) -> dict[str, Any]:
+    return {k: json.loads(v) for k, v in db.conn.execute("SELECT key, value FROM study_setting")}
+
+
+def write_setting(db: Database, key: str, value: Any) -> Any:
+    """Upsert one setting inside the caller's transaction; returns the old value."""
+    row = db.conn.execute("SELECT value FROM study_setting WHERE key = ?", (key,)).fetchone()
+    db.conn.execute(
+        "INSERT INTO study_setting (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, json.dumps(value)),
+    )
+    return json.loads(row[0]) if row else None
+
+
+def counts(db: Database) -> dict[str, int]:
+    out = {}
+    for table in ("patient", "visit", "medication", "lab_result", "adverse_event", "audit_log"):
+        out[table] = int(db.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    return out

@@ -1,0 +1,219 @@
+"""Synthetic demo studies shaped like the tacrolimus case series (clinical-reference.md §1).
+
+Every patient is synthetic and says so in its study code (``SYN-…``) and the study name.
+``case_series()`` gives the three children of the abstract; ``synthetic(n)`` gives n more for
+performance work. Both yield plain value dicts that ``write_demo`` stores in bulk.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from jdmdesk.db import queries
+from jdmdesk.db.bulk import bulk_insert
+from jdmdesk.db.connection import write_transaction
+from jdmdesk.db.studyfile import create_study
+from jdmdesk.domain.fields import CHAQ_DOMAINS, CMAS_ITEMS, MMT8_GROUPS
+
+DEMO_USER = "demo-generator"
+# Source study reference ranges (§1) and the target band of the demo's tacrolimus dosing.
+REF = {"CK": (0, 145), "LD": (0, 325), "ASAT": (0, 30), "ALAT": (0, 30)}
+
+
+@dataclass
+class PatientPlan:
+    patient: dict[str, Any]
+    visits: list[dict[str, Any]] = field(default_factory=list)
+    medications: list[dict[str, Any]] = field(default_factory=list)
+    labs: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Shape:
+    code: str
+    sex: str
+    age_years: float
+    onset_age: float
+    tac_start: date
+    months: int
+    weight: float
+    height: float
+    ck0: float
+    ld0: float
+    asat0: float
+
+
+CASES = (
+    Shape("SYN-001", "M", 11.0, 6.1, date(2025, 1, 13), 9, 34.0, 142.0, 1850, 980, 140),
+    Shape("SYN-002", "F", 7.0, 5.8, date(2025, 2, 10), 7, 22.0, 121.0, 960, 720, 95),
+    Shape("SYN-003", "F", 9.0, 4.4, date(2025, 3, 17), 8, 27.0, 131.0, 1320, 850, 110),
+)
+
+
+def _years(d: date, years: float) -> date:
+    return d - timedelta(days=round(years * 365.25))
+
+
+def _decay(start: float, end: float, frac: float, rng: random.Random, noise: float) -> float:
+    value = end + (start - end) * math.exp(-3.2 * frac)
+    return max(1.0, value * (1 + rng.uniform(-noise, noise)))
+
+
+def plan_patient(s: Shape, rng: random.Random, *, sample_every: int = 14) -> PatientPlan:
+    birth = _years(s.tac_start, s.age_years)
+    onset = _years(s.tac_start, s.age_years - s.onset_age)
+    p = PatientPlan({"study_code": s.code, "sex": s.sex, "birth_date": birth.isoformat(),
+                     "onset_date": onset.isoformat(),
+                     "diagnosis_date": (onset + timedelta(days=45)).isoformat(),
+                     "note": "Synthetic demo patient."})
+    end_day = round(s.months * 30.4)
+    _visits(p, s, rng, end_day)
+    _medications(p, s, end_day)
+    _labs(p, s, rng, end_day, sample_every)
+    return p
+
+
+def _visits(p: PatientPlan, s: Shape, rng: random.Random, end_day: int) -> None:
+    days = [-7, *range(30, end_day + 1, 45)]
+    for i, day in enumerate(days):
+        frac = max(0.0, day) / end_day
+        v: dict[str, Any] = {
+            "visit_date": (s.tac_start + timedelta(days=day)).isoformat(),
+            "weight_kg": round(s.weight + 1.5 * frac + rng.uniform(-0.3, 0.3), 1),
+            "height_cm": round(s.height + 2.5 * frac, 1),
+            "sbp": rng.randint(100, 118), "dbp": rng.randint(58, 74),
+            "phga": round(max(0.5, 6.5 - 4.5 * frac + rng.uniform(-0.3, 0.3)), 1),
+            "ptga": round(max(0.5, 6.0 - 3.5 * frac + rng.uniform(-0.3, 0.3)), 1),
+            "ptga_rater": "parent",
+            "extramuscular_ga": round(max(0.3, 5.5 - 4.5 * frac), 1),
+            "das_skin": max(1, round(7 - 5 * frac)), "das_muscle": max(3, round(7 - 2 * frac)),
+            "cdasi_activity": max(4, round(32 - 26 * frac)), "cdasi_damage": 6,
+            "physical_activity": str(min(3, 1 + round(2 * frac))),
+            "skin_heliotrope": int(frac < 0.4), "skin_gottron": int(frac < 0.8),
+            "skin_malar": int(frac < 0.3), "skin_nailfold": 1, "skin_ulceration": 0,
+            "skin_calcinosis": 0,
+            "note": "Baseline before tacrolimus." if i == 0 else None,
+        }
+        # Strength barely recovers (§1): CMAS and MMT8 items move little.
+        for n, (_, top) in enumerate(CMAS_ITEMS, start=1):
+            v[f"cmas_{n}"] = min(top, max(0, round(top * (0.55 + 0.1 * frac))))
+        for key, _ in MMT8_GROUPS:
+            v[f"mmt8_{key}"] = min(10, round(7 + 1.0 * frac + rng.uniform(-0.4, 0.4)))
+        for key, _ in CHAQ_DOMAINS:
+            v[f"chaq_{key}"] = max(0, min(3, round(1.8 - 1.0 * frac + rng.uniform(-0.5, 0.5))))
+        p.visits.append(v)
+
+
+def _medications(p: PatientPlan, s: Shape, end_day: int) -> None:
+    def seg(drug: str, route: str, dose: float, freq: str, start: int, end: int | None,
+            reason: str, unit: str = "mg") -> dict[str, Any]:
+        return {"drug": drug, "route": route, "dose_amount": dose, "dose_unit": unit,
+                "frequency": freq, "start_date": (s.tac_start + timedelta(days=start)).isoformat(),
+                "end_date": None if end is None else (s.tac_start + timedelta(days=end))
+                .isoformat(), "change_reason": reason}
+
+    tac = round(s.weight * 0.1 / 2 * 2) / 2 or 0.5  # ≈0.1 mg/kg/day in 0.5 mg steps, bd
+    p.medications += [
+        seg("tacrolimus", "oral", tac, "bd", 0, 41, "start"),
+        seg("tacrolimus", "oral", tac + 0.5, "bd", 42, None, "increase"),
+        seg("methotrexate", "sc", round(15 * (s.weight * s.height / 3600) ** 0.5, 1), "weekly",
+            -400, None, "start"),
+    ]
+    pred0 = round(s.weight * 1.0 / 2.5) * 2.5  # ≈1 mg/kg/day, taper every ~6 weeks
+    steps, start = [pred0, pred0 * 0.75, pred0 * 0.5, pred0 * 0.35, pred0 * 0.25, 5.0], -120
+    for i, dose in enumerate(steps):
+        nxt = -1 + (42 * (i + 1) if i < len(steps) - 1 else 0)
+        last = i == len(steps) - 1
+        p.medications.append(seg("prednisolone", "oral", round(dose / 2.5) * 2.5 or 2.5, "od",
+                                 start, None if last else nxt,
+                                 "start" if i == 0 else "taper"))
+        start = nxt + 1
+
+
+def _labs(p: PatientPlan, s: Shape, rng: random.Random, end_day: int, every: int) -> None:
+    for day in [-60, -14, *range(0, end_day + 1, every)]:
+        frac = max(0.0, day) / end_day
+        when = (s.tac_start + timedelta(days=day)).isoformat()
+
+        def add(code: str, value: float, unit: str, ref: tuple[float | None, float | None],
+                when: str = when) -> None:
+            p.labs.append({"sample_date": when, "sample_time": "08:30", "analyte": code,
+                           "value": value, "unit": unit, "value_canonical": value,
+                           "ref_low": ref[0], "ref_high": ref[1], "sample_id": when})
+
+        add("CK", round(_decay(s.ck0, 110, frac, rng, 0.12)), "U/L", REF["CK"])
+        add("LD", round(_decay(s.ld0, 290, frac, rng, 0.08)), "U/L", REF["LD"])
+        add("ASAT", round(_decay(s.asat0, 26, frac, rng, 0.1)), "U/L", REF["ASAT"])
+        if day >= 0:
+            add("TACROLIMUS", round(rng.uniform(4.0, 11.5), 1), "ng/mL", (5, 10))
+            add("CREATININE", round(rng.uniform(38, 55)), "\u00b5mol/L", (20, 70))
+            add("K", round(rng.uniform(3.6, 5.1), 1), "mmol/L", (3.5, 5.0))
+            add("MG", round(rng.uniform(0.68, 0.95), 2), "mmol/L", (0.7, 1.0))
+
+
+def case_series(seed: int = 2008) -> list[PatientPlan]:
+    rng = random.Random(seed)
+    return [plan_patient(s, rng) for s in CASES]
+
+
+def synthetic(n: int, seed: int = 1) -> Iterator[PatientPlan]:
+    """n synthetic patients (~100 lab rows each) for registry-scale performance work."""
+    rng = random.Random(seed)
+    for i in range(n):
+        start = date(2019, 1, 1) + timedelta(days=rng.randrange(0, 2000))
+        age = rng.uniform(4, 16)
+        shape = Shape(f"SYN-{i + 1:05d}", rng.choice("FM"), age, rng.uniform(2, age - 0.5),
+                      start, rng.randint(7, 9), round(10 + age * 3.2, 1), round(80 + age * 5.8),
+                      rng.uniform(400, 4000), rng.uniform(400, 1500), rng.uniform(40, 300))
+        yield plan_patient(shape, rng, sample_every=11)
+
+
+def write_demo(path: Path, patients: int | None = None, *, batch: int = 500) -> dict[str, int]:
+    """Create a demo study file; refuses to overwrite. Returns row counts."""
+    study = create_study(Path(path))
+    try:
+        plans = case_series() if patients is None else synthetic(patients)
+        name = "SYNTHETIC demo: tacrolimus in refractory JDM" if patients is None \
+            else f"SYNTHETIC registry demo ({patients} patients)"
+        with write_transaction(study.db) as db:
+            queries.write_setting(db, "study_name", name)
+            queries.write_setting(db, "synthetic", True)
+        chunk: list[PatientPlan] = []
+        for plan in plans:
+            chunk.append(plan)
+            if len(chunk) >= batch:
+                _write_chunk(study.db, chunk)
+                chunk = []
+        if chunk:
+            _write_chunk(study.db, chunk)
+        return queries.counts(study.db)
+    finally:
+        study.close()
+
+
+def _write_chunk(db: Any, plans: list[PatientPlan]) -> None:
+    reason = "synthetic demo data"
+    with write_transaction(db):
+        ids = bulk_insert(db, DEMO_USER, "patient", [p.patient for p in plans], reason=reason)
+        visits, meds, labs = [], [], []
+        for pid, plan in zip(ids, plans, strict=True):
+            visits += [{**v, "patient_id": pid} for v in plan.visits]
+            meds += [{**m, "patient_id": pid} for m in plan.medications]
+            samples: dict[str, str] = {}
+            for lab in plan.labs:
+                sid = samples.setdefault(lab["sample_id"], _uuid())
+                labs.append({**lab, "patient_id": pid, "sample_id": sid})
+        bulk_insert(db, DEMO_USER, "visit", visits, reason=reason)
+        bulk_insert(db, DEMO_USER, "medication", meds, reason=reason)
+        bulk_insert(db, DEMO_USER, "lab", labs, reason=reason)
+
+
+def _uuid() -> str:
+    return str(uuid.uuid4())

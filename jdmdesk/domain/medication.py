@@ -1,0 +1,97 @@
+"""Dose arithmetic for medication segments (clinical-reference.md §6)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from jdmdesk.domain.codes import DOSES_PER_DAY
+from jdmdesk.domain.timeline import to_date
+
+STEROID_FACTORS: dict[str, float] = {
+    "prednisolone": 1.0,
+    "prednisone": 1.0,
+    "methylprednisolone": 1.25,
+    "dexamethasone": 6.67,
+    "hydrocortisone": 0.25,
+}
+SYSTEMIC_ROUTES = {"oral", "iv", "sc", "im"}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """The dose arithmetic view of one medication record."""
+
+    drug: str
+    route: str
+    dose_amount: float
+    dose_unit: str
+    frequency: str
+    start: date
+    end: date | None
+
+    @classmethod
+    def from_values(cls, v: Mapping[str, Any]) -> Segment:
+        return cls(v["drug"], v["route"], float(v["dose_amount"]), v["dose_unit"],
+                   v["frequency"], to_date(v["start_date"]),  # type: ignore[arg-type]
+                   to_date(v.get("end_date")))
+
+    def active_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    @property
+    def is_pulse(self) -> bool:
+        """IV methylprednisolone pulses are reported apart from the daily oral dose (§6)."""
+        return self.route == "iv" and self.drug in STEROID_FACTORS
+
+
+def single_dose_mg(seg: Segment, weight_kg: float | None) -> float | None:
+    if seg.dose_unit == "mg":
+        return seg.dose_amount
+    if seg.dose_unit == "g":
+        return seg.dose_amount * 1000
+    if seg.dose_unit in ("mg/kg", "g/kg") and weight_kg:
+        return seg.dose_amount * weight_kg * (1000 if seg.dose_unit == "g/kg" else 1)
+    return None  # mg/m² needs a body surface area; applications have no mass
+
+
+def daily_dose_mg(seg: Segment, weight_kg: float | None) -> float | None:
+    per_day = DOSES_PER_DAY.get(seg.frequency)
+    single = single_dose_mg(seg, weight_kg)
+    if per_day is None or single is None:
+        return None
+    return single * per_day
+
+
+def mg_per_kg_day(seg: Segment, weight_kg: float | None) -> float | None:
+    daily = daily_dose_mg(seg, weight_kg)
+    if daily is None or not weight_kg:
+        return None
+    return daily / weight_kg
+
+
+def pred_equivalent_mg_day(seg: Segment, weight_kg: float | None) -> float | None:
+    """Prednisolone-equivalent daily dose of a systemic steroid segment, else None."""
+    factor = STEROID_FACTORS.get(seg.drug)
+    if factor is None or seg.route not in SYSTEMIC_ROUTES or seg.is_pulse:
+        return None
+    daily = daily_dose_mg(seg, weight_kg)
+    return None if daily is None else daily * factor
+
+
+def weight_on(day: date, weights: Sequence[tuple[date, float]]) -> float | None:
+    """Weight of the latest visit on or before ``day`` (§6); weights sorted by date."""
+    found: float | None = None
+    for d, w in weights:
+        if d > day:
+            break
+        found = w
+    return found
+
+
+def tacrolimus_start(segments: Sequence[Segment]) -> date | None:
+    """Day 0: the start of the first systemic tacrolimus segment (§7)."""
+    starts = [s.start for s in segments if s.drug == "tacrolimus" and s.route != "topical"]
+    return min(starts) if starts else None

@@ -1,0 +1,133 @@
+"""Parse what a person typed into typed values, or explain why not.
+
+Every parser takes the raw text of one field and returns the value or raises
+:class:`FieldError` with a message fit to show beside the field. Empty stays empty (``None``),
+never 0.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import date, datetime, time
+
+from jdmdesk.domain.codes import MISSING_SHORTHANDS
+
+
+class FieldError(ValueError):
+    """A value that cannot be accepted; ``str(err)`` is the message for the user."""
+
+
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
+_DATE_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+_STUDY_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
+# Bidirectional embedding/override/isolate controls can make stored text read differently from
+# what it is ("Trojan source"); they have no place in clinical notes.
+_BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def is_blank(text: str | None) -> bool:
+    return text is None or text.strip() == ""
+
+
+def missing_reason(text: str | None) -> str | None:
+    """The missing-value reason a typed shorthand stands for (``ND`` -> ``not_done``)."""
+    if text is None:
+        return None
+    return MISSING_SHORTHANDS.get(text.strip().lower())
+
+
+def parse_number(text: str) -> float:
+    """A decimal number; a decimal comma is accepted ("1,5" = 1.5)."""
+    s = text.strip().replace("\u2212", "-")  # MINUS SIGN as typed by some keyboards/pastes
+    if s.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
+        raise FieldError("not a number (NaN and infinity are not values)")
+    if s.count(",") + s.count(".") > 1:
+        raise FieldError("use one decimal separator and no thousands separator")
+    if not _NUMBER.match(s):
+        raise FieldError(f"'{_shorten(text)}' is not a number")
+    value = float(s.replace(",", "."))
+    if not math.isfinite(value):
+        raise FieldError("number out of range")
+    return value
+
+
+def parse_integer(text: str) -> int:
+    value = parse_number(text)
+    if value != int(value):
+        raise FieldError("must be a whole number")
+    return int(value)
+
+
+def parse_date(text: str) -> date:
+    """ISO ``yyyy-mm-dd`` or ``dd-mm-yyyy`` (also with ``/`` or ``.``)."""
+    s = text.strip()
+    m = _DATE_ISO.match(s)
+    try:
+        if m:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        m = _DATE_DMY.match(s)
+        if m:
+            return date(int(m[3]), int(m[2]), int(m[1]))
+    except ValueError:
+        raise FieldError(f"'{_shorten(text)}' is not a calendar date") from None
+    raise FieldError("type a date as yyyy-mm-dd or dd-mm-yyyy")
+
+
+def parse_time(text: str) -> time:
+    m = _TIME.match(text.strip())
+    if not m:
+        raise FieldError("type a time as hh:mm")
+    try:
+        return time(int(m[1]), int(m[2]))
+    except ValueError:
+        raise FieldError(f"'{_shorten(text)}' is not a time of day") from None
+
+
+def clean_text(text: str, *, max_length: int, multiline: bool) -> str:
+    """Accept text verbatim unless it carries characters that corrupt or disguise it."""
+    if len(text) > max_length:
+        raise FieldError(f"too long: {len(text):,} characters, at most {max_length:,}")
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat == "Cs":
+            raise FieldError("contains an invalid character (unpaired surrogate)")
+        if ch == "\x00":
+            raise FieldError("contains a NUL character")
+        if cat == "Cc" and not (multiline and ch in "\n\t\r"):
+            raise FieldError(f"contains a control character (U+{ord(ch):04X})")
+        if ch in _BIDI_CONTROLS:
+            raise FieldError(f"contains a text-direction control character (U+{ord(ch):04X})")
+    return text.replace("\r\n", "\n") if multiline else text.strip()
+
+
+def parse_study_code(text: str) -> str:
+    s = clean_text(text, max_length=32, multiline=False)
+    if not _STUDY_CODE.match(s):
+        raise FieldError("use 1-32 letters, digits, '-' or '_', starting with a letter or digit")
+    return s
+
+
+def format_number(value: float | int | None) -> str:
+    """Shortest plain text for a stored number (12.0 -> '12', 0.1 -> '0.1')."""
+    if value is None:
+        return ""
+    if isinstance(value, int) or float(value).is_integer():
+        return str(int(value))
+    return f"{value:.6g}" if abs(value) < 1e6 else repr(float(value))
+
+
+def iso(d: date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def today() -> date:
+    return datetime.now().date()
+
+
+def _shorten(text: str, n: int = 24) -> str:
+    printable = "".join(ch if ch.isprintable() else "?" for ch in text[: n + 1])
+    return printable if len(printable) <= n else printable[:n] + "…"

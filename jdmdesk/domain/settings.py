@@ -1,0 +1,61 @@
+"""Study settings: the study's choices where the reference leaves room ([verify] items)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from jdmdesk.domain.analytes import ANALYTES
+
+BASELINE_RULES = (
+    ("last_on_or_before_tacrolimus", "Last assessment on or before the tacrolimus start"),
+    ("first_visit", "First visit in the study"),
+)
+TIS_ENZYME_METHODS = (
+    ("relative", "Relative change: 100 × (baseline − follow-up) / baseline"),
+    ("uln_multiple", "Change in multiples of the upper limit of normal"),
+)
+MMT_VERSIONS = (("mmt8_80", "MMT8, one side, 0-80"), ("mmt8_150", "MMT8, bilateral, 0-150"))
+
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "study_name": "JDM tacrolimus study",
+    "synthetic": False,
+    "baseline_rule": "last_on_or_before_tacrolimus",
+    "tis_enzyme_method": "relative",
+    "mmt_version": "mmt8_80",
+    "tacrolimus_target_low": 5.0,
+    "tacrolimus_target_high": 10.0,
+    "visit_interval_days": 90,
+    "reference_ranges": {
+        code: [a.default_ref_low, a.default_ref_high] for code, a in ANALYTES.items()
+    },
+}
+
+
+@dataclass(frozen=True)
+class StudySettings:
+    study_name: str = DEFAULT_SETTINGS["study_name"]
+    synthetic: bool = False
+    baseline_rule: str = "last_on_or_before_tacrolimus"
+    tis_enzyme_method: str = "relative"
+    mmt_version: str = "mmt8_80"
+    tacrolimus_target_low: float = 5.0
+    tacrolimus_target_high: float = 10.0
+    visit_interval_days: int = 90
+    reference_ranges: dict[str, list[float | None]] = field(
+        default_factory=lambda: dict(DEFAULT_SETTINGS["reference_ranges"])
+    )
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> StudySettings:
+        known = {k: v for k, v in values.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+    @property
+    def mmt_max(self) -> float:
+        return 150.0 if self.mmt_version == "mmt8_150" else 80.0
+
+    def reference_range(self, code: str) -> tuple[float | None, float | None]:
+        low, high = self.reference_ranges.get(code, [None, None])
+        return low, high

@@ -1,0 +1,196 @@
+"""Validate a draft (field name -> typed text) into storable values, per-field errors and warnings.
+
+Hard limits block saving; soft limits produce warnings that the user may override with a reason.
+The same limits are CHECK constraints in the schema (defence in depth).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from jdmdesk.domain import parse
+from jdmdesk.domain.analytes import ANALYTES, normalise_unit
+from jdmdesk.domain.fields import FieldSpec, Kind, RecordType, record_type
+from jdmdesk.domain.parse import FieldError
+
+Draft = Mapping[str, str | None]
+EARLIEST_DATE = date(1900, 1, 1)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What validation needs to know beyond the draft itself."""
+
+    today: date
+    birth_date: date | None = None  # the patient's, for clinical records
+
+
+@dataclass
+class Validated:
+    values: dict[str, Any] = field(default_factory=dict)  # storable: ISO dates, 0/1, numbers
+    missing: dict[str, str] = field(default_factory=dict)  # field -> missing reason code
+    errors: dict[str, str] = field(default_factory=dict)
+    warnings: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def validate_field(spec: FieldSpec, text: str | None, ctx: Context) -> tuple[Any, str | None]:
+    """Parse one field. Returns (value, warning) or raises FieldError. Blank gives (None, None)."""
+    if parse.is_blank(text):
+        if spec.required:
+            raise FieldError("required")
+        return None, None
+    assert text is not None
+    value: Any
+    if spec.kind in (Kind.TEXT, Kind.LONGTEXT):
+        if spec.name == "study_code":
+            return parse.parse_study_code(text), None
+        value = parse.clean_text(text, max_length=spec.max_length,
+                                 multiline=spec.kind is Kind.LONGTEXT)
+        return (value or None), None
+    if spec.kind is Kind.CODE or spec.kind is Kind.BOOLEAN:
+        code = text.strip()
+        if spec.codes and code not in dict(spec.codes):
+            raise FieldError(f"'{parse._shorten(text)}' is not one of the allowed values")
+        return (int(code) if spec.kind is Kind.BOOLEAN else code), None
+    if spec.kind is Kind.DATE:
+        d = parse.parse_date(text)
+        if d < EARLIEST_DATE:
+            raise FieldError("date before 1900")
+        if d > ctx.today:
+            raise FieldError("date in the future")
+        if ctx.birth_date is not None and d < ctx.birth_date and spec.name != "birth_date":
+            raise FieldError(f"before the patient's birth date ({ctx.birth_date.isoformat()})")
+        return d.isoformat(), None
+    if spec.kind is Kind.TIME:
+        return parse.parse_time(text).strftime("%H:%M"), None
+    number: float | int = (
+        parse.parse_integer(text) if spec.kind is Kind.INTEGER else parse.parse_number(text)
+    )
+    return number, _check_range(spec, number)
+
+
+def _check_range(spec: FieldSpec, number: float) -> str | None:
+    unit = f" {spec.unit}" if spec.unit and spec.unit not in {"points", "score", "grade"} else ""
+    if spec.hard is not None:
+        lo, hi = spec.hard
+        if not lo <= number <= hi:
+            raise FieldError(f"must be between {parse.format_number(lo)} and "
+                             f"{parse.format_number(hi)}{unit}")
+    if spec.step is not None and abs(round(number / spec.step) * spec.step - number) > 1e-9:
+        raise FieldError(f"use steps of {parse.format_number(spec.step)}")
+    if spec.soft is not None:
+        lo, hi = spec.soft
+        if not lo <= number <= hi:
+            return (f"unusual value (expected {parse.format_number(lo)}–"
+                    f"{parse.format_number(hi)}{unit}): please confirm")
+    return None
+
+
+def validate(kind: str | RecordType, draft: Draft, ctx: Context) -> Validated:
+    """Validate every field of a draft, then the rules that join fields."""
+    rt = record_type(kind) if isinstance(kind, str) else kind
+    out = Validated()
+    for spec in rt.fields:
+        text = draft.get(spec.name)
+        reason = parse.missing_reason(text) if spec.numeric else None
+        if reason is not None:
+            out.missing[spec.name] = reason
+            out.values[spec.name] = None
+            continue
+        try:
+            value, warning = validate_field(spec, text, ctx)
+        except FieldError as err:
+            out.errors[spec.name] = str(err)
+            continue
+        out.values[spec.name] = value
+        if warning:
+            out.warnings[spec.name] = warning
+    unknown = set(draft) - set(rt.field_names)
+    for name in sorted(unknown):
+        out.errors[name] = f"{rt.label} has no field '{name}'"
+    _CROSS_RULES.get(rt.name, lambda v: None)(out)
+    return out
+
+
+def _both(out: Validated, a: str, b: str) -> bool:
+    return (out.values.get(a) is not None and out.values.get(b) is not None
+            and a not in out.errors and b not in out.errors)
+
+
+def _patient_rules(out: Validated) -> None:
+    v = out.values
+    for name in ("onset_date", "diagnosis_date"):
+        if _both(out, "birth_date", name) and v[name] < v["birth_date"]:
+            out.errors[name] = "before the date of birth"
+    if _both(out, "onset_date", "diagnosis_date") and v["diagnosis_date"] < v["onset_date"]:
+        out.errors["diagnosis_date"] = "before disease onset"
+
+
+def _visit_rules(out: Validated) -> None:
+    v = out.values
+    if _both(out, "sbp", "dbp") and v["dbp"] >= v["sbp"]:
+        out.errors["dbp"] = "diastolic must be lower than systolic"
+
+
+def _medication_rules(out: Validated) -> None:
+    v = out.values
+    if _both(out, "start_date", "end_date") and v["end_date"] < v["start_date"]:
+        out.errors["end_date"] = "before the start date"
+    if v.get("dose_amount") == 0 and v.get("change_reason") != "stop":
+        out.errors["dose_amount"] = "a dose of 0 is only for a 'stop' segment; set an end date"
+
+
+def _adverse_event_rules(out: Validated) -> None:
+    v = out.values
+    if _both(out, "onset_date", "end_date") and v["end_date"] < v["onset_date"]:
+        out.errors["end_date"] = "before the onset date"
+
+
+def _lab_rules(out: Validated) -> None:
+    v = out.values
+    code = v.get("analyte")
+    if code is None or "analyte" in out.errors:
+        return
+    if code not in ANALYTES:
+        out.errors["analyte"] = f"unknown analyte '{parse._shorten(str(code))}'"
+        return
+    a = ANALYTES[code]
+    unit = v.get("unit")
+    if unit is not None:
+        unit = normalise_unit(unit)
+        if not a.accepts(unit):
+            allowed = ", ".join(a.units)
+            out.errors["unit"] = f"{a.code} is reported in {allowed}"
+            return
+        v["unit"] = unit
+    value = v.get("value")
+    if value is not None and unit is not None and "value" not in out.errors:
+        canonical = a.to_canonical(value, unit)
+        if not a.hard_min <= canonical <= a.hard_max:
+            lo = parse.format_number(a.from_canonical(a.hard_min, unit))
+            hi = parse.format_number(a.from_canonical(a.hard_max, unit))
+            out.errors["value"] = f"implausible for {a.code}: must be {lo}–{hi} {unit}"
+        elif not a.soft_min <= canonical <= a.soft_max:
+            out.warnings["value"] = f"unusual {a.code} value: please confirm"
+    for name in ("ref_low", "ref_high"):
+        ref = v.get(name)
+        if ref is not None and ref < 0 and name not in out.errors:
+            out.errors[name] = "a reference limit cannot be negative"
+    if _both(out, "ref_low", "ref_high") and v["ref_high"] <= v["ref_low"]:
+        out.errors["ref_high"] = "upper limit must be above the lower limit"
+
+
+_CROSS_RULES = {
+    "patient": _patient_rules,
+    "visit": _visit_rules,
+    "medication": _medication_rules,
+    "lab": _lab_rules,
+    "adverse_event": _adverse_event_rules,
+}

@@ -1,0 +1,1 @@
+"""Units of work per user action. QtCore only: each service emits its signal after the commit."""

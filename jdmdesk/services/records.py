@@ -1,0 +1,226 @@
+"""Create, edit, delete and restore clinical records: validate, write with audit, then signal."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from jdmdesk.db import queries
+from jdmdesk.db import records as repo
+from jdmdesk.db.connection import Study, write_transaction
+from jdmdesk.domain import parse
+from jdmdesk.domain.analytes import ANALYTES
+from jdmdesk.domain.fields import record_type
+from jdmdesk.domain.timeline import to_date
+from jdmdesk.domain.validation import Context, Draft, Validated, validate, validate_field
+from jdmdesk.services.results import SaveResult, Status
+
+DISK_PROBLEMS = ("disk", "full", "i/o", "readonly", "read-only", "locked", "busy")
+
+
+class ReasonRequired(ValueError):
+    pass
+
+
+def describe_db_error(err: sqlite3.Error) -> str:
+    """A sentence for the user about why the database refused the write."""
+    text = str(err)
+    low = text.lower()
+    if "full" in low:
+        return "The disk is full: nothing was saved. Free some space and save again."
+    if "readonly" in low or "read-only" in low:
+        return "The study file is read-only: nothing was saved."
+    if "locked" in low or "busy" in low:
+        return "The study file is busy in another program: nothing was saved. Try again."
+    if "i/o" in low or "disk" in low:
+        return f"The disk reported an error ({text}): nothing was saved."
+    return f"The database refused the change ({text}): nothing was saved."
+
+
+class RecordService(QObject):
+    """The one place clinical records are written. Emits ``changed`` after each commit."""
+
+    changed = Signal(str, str, list)  # record kind, patient id, record ids
+
+    def __init__(self, study: Study, user: str,
+                 today: Callable[[], date] = parse.today, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.study = study
+        self.user = user
+        self.today = today
+
+    # --- validation ---------------------------------------------------------------------
+
+    def context(self, kind: str, patient_id: str | None) -> Context:
+        birth = None
+        if kind != "patient" and patient_id:
+            birth = to_date(queries.patient_birth_date(self.study.db, patient_id))
+        return Context(today=self.today(), birth_date=birth)
+
+    def check_field(self, kind: str, name: str, text: str | None,
+                    patient_id: str | None = None) -> tuple[str | None, str | None]:
+        """(error, warning) for one field as the user leaves it."""
+        spec = record_type(kind).field(name)
+        if spec.numeric and parse.missing_reason(text):
+            return None, None
+        try:
+            _, warning = validate_field(spec, text, self.context(kind, patient_id))
+        except parse.FieldError as err:
+            return str(err), None
+        return None, warning
+
+    def validate(self, kind: str, draft: Draft, patient_id: str | None = None,
+                 record_id: str | None = None) -> Validated:
+        v = validate(kind, draft, self.context(kind, patient_id))
+        if kind == "patient" and v.values.get("study_code") and "study_code" not in v.errors:
+            other = queries.patient_id_by_code(self.study.db, v.values["study_code"])
+            if other is not None and other != record_id:
+                v.errors["study_code"] = "this study code is already used"
+        return v
+
+    # --- writes -------------------------------------------------------------------------
+
+    def save(self, kind: str, draft: Draft, *, patient_id: str | None = None,
+             record_id: str | None = None, reason: str | None = None,
+             confirm_warnings: bool = False) -> SaveResult:
+        """Create (no ``record_id``) or edit a record in one transaction."""
+        if self.study.read_only:
+            return SaveResult(Status.FORBIDDEN, message="The study is open read-only.")
+        checked = self.validate(kind, draft, patient_id, record_id)
+        problem = self._gate(checked, record_id, reason, confirm_warnings)
+        if problem is not None:
+            return problem
+        extra = self._extra(kind, checked.values, record_id)
+        warned = dict.fromkeys(checked.warnings, reason or "")
+        try:
+            with write_transaction(self.study.db) as db:
+                if record_id is None:
+                    new_id = repo.insert(db, self.user, kind, checked.values, checked.missing,
+                                         patient_id=patient_id, extra=extra, warned_reason=warned)
+                    ids = (new_id,)
+                else:
+                    changes = repo.update(db, self.user, kind, record_id, checked.values,
+                                          checked.missing, reason or "", extra=extra,
+                                          warned_reason=warned)
+                    if not changes:
+                        return SaveResult(Status.UNCHANGED, (record_id,), message="No changes.")
+                    ids = (record_id,)
+        except sqlite3.Error as err:
+            return SaveResult(Status.FAILED, message=describe_db_error(err))
+        owner = ids[0] if kind == "patient" else patient_id or ""
+        self.changed.emit(kind, owner, list(ids))
+        return SaveResult(Status.SAVED, ids, warnings=checked.warnings,
+                          message=f"{record_type(kind).label} saved.")
+
+    def _gate(self, checked: Validated, record_id: str | None, reason: str | None,
+              confirm: bool) -> SaveResult | None:
+        if checked.errors:
+            n = len(checked.errors)
+            return SaveResult(Status.INVALID, errors=checked.errors, warnings=checked.warnings,
+                              message=f"{n} field{'s' if n > 1 else ''} to correct: not saved.")
+        if record_id is not None and not (reason or "").strip():
+            return SaveResult(Status.NEEDS_REASON, message="A reason is needed to edit a record.")
+        if checked.warnings and not (confirm and (reason or "").strip()):
+            return SaveResult(Status.NEEDS_CONFIRMATION, warnings=checked.warnings,
+                              message="Unusual values: confirm them with a reason.")
+        return None
+
+    def _extra(self, kind: str, values: Mapping[str, Any],
+               record_id: str | None) -> dict[str, Any] | None:
+        if kind != "lab":
+            return None
+        a = ANALYTES[values["analyte"]]
+        extra: dict[str, Any] = {"value_canonical": a.to_canonical(values["value"],
+                                                                   values["unit"])}
+        if record_id is None:
+            extra["sample_id"] = str(uuid.uuid4())
+        return extra
+
+    def save_lab_panel(self, patient_id: str, drafts: Sequence[Draft], *,
+                       reason: str | None = None,
+                       confirm_warnings: bool = False) -> tuple[SaveResult, list[Validated]]:
+        """Several analytes of one sample in one transaction (all or none)."""
+        if self.study.read_only:
+            return SaveResult(Status.FORBIDDEN, message="The study is open read-only."), []
+        checked = [self.validate("lab", d, patient_id) for d in drafts]
+        errors = {f"{i}:{k}": msg for i, v in enumerate(checked) for k, msg in v.errors.items()}
+        warnings = {f"{i}:{k}": m for i, v in enumerate(checked) for k, m in v.warnings.items()}
+        merged = Validated(errors=errors, warnings=warnings)
+        problem = self._gate(merged, None, reason, confirm_warnings)
+        if problem is not None:
+            return problem, checked
+        if not checked:
+            return SaveResult(Status.INVALID, message="The panel has no results."), checked
+        sample_id = str(uuid.uuid4())
+        try:
+            with write_transaction(self.study.db) as db:
+                ids = []
+                for v in checked:
+                    extra = self._extra("lab", v.values, None) or {}
+                    extra["sample_id"] = sample_id
+                    ids.append(repo.insert(db, self.user, "lab", v.values, v.missing,
+                                           patient_id=patient_id, extra=extra,
+                                           warned_reason=dict.fromkeys(v.warnings, reason or "")))
+        except sqlite3.Error as err:
+            return SaveResult(Status.FAILED, message=describe_db_error(err)), checked
+        self.changed.emit("lab", patient_id, ids)
+        return SaveResult(Status.SAVED, tuple(ids), warnings=warnings,
+                          message=f"{len(ids)} lab results saved."), checked
+
+    def change_dose(self, segment_id: str, draft: Draft, *, reason: str | None = None,
+                    confirm_warnings: bool = False) -> SaveResult:
+        """End the current segment the day before the new one starts, and open the new one."""
+        if self.study.read_only:
+            return SaveResult(Status.FORBIDDEN, message="The study is open read-only.")
+        current = repo.require(self.study.db, "medication", segment_id)
+        checked = self.validate("medication", draft, current.patient_id)
+        problem = self._gate(checked, None, reason, confirm_warnings)
+        if problem is not None:
+            return problem
+        new_start = to_date(checked.values["start_date"])
+        assert new_start is not None
+        old_start = to_date(current.values["start_date"])
+        if old_start is not None and new_start <= old_start:
+            return SaveResult(Status.INVALID,
+                              errors={"start_date": "must be after the current segment's start "
+                                                    f"({old_start.isoformat()})"},
+                              message="1 field to correct: not saved.")
+        end = (new_start - timedelta(days=1)).isoformat()
+        ended = {**current.values}
+        if ended.get("end_date") is None or ended["end_date"] > end:
+            ended["end_date"] = end
+        try:
+            with write_transaction(self.study.db) as db:
+                repo.update(db, self.user, "medication", segment_id, ended, current.missing,
+                            f"dose change: {checked.values['change_reason']}")
+                new_id = repo.insert(db, self.user, "medication", checked.values,
+                                     checked.missing, patient_id=current.patient_id,
+                                     warned_reason=dict.fromkeys(checked.warnings, reason or ""))
+        except sqlite3.Error as err:
+            return SaveResult(Status.FAILED, message=describe_db_error(err))
+        self.changed.emit("medication", current.patient_id or "", [segment_id, new_id])
+        return SaveResult(Status.SAVED, (new_id, segment_id), warnings=checked.warnings,
+                          message="Dose changed: previous segment ended, new segment saved.")
+
+    def set_deleted(self, kind: str, record_id: str, reason: str, *,
+                    deleted: bool = True) -> SaveResult:
+        """Soft-delete (or restore) a record; a reason is required."""
+        if self.study.read_only:
+            return SaveResult(Status.FORBIDDEN, message="The study is open read-only.")
+        if not reason.strip():
+            return SaveResult(Status.NEEDS_REASON, message="A reason is needed.")
+        try:
+            rec = repo.require(self.study.db, kind, record_id)
+            with write_transaction(self.study.db) as db:
+                repo.set_deleted(db, self.user, kind, record_id, deleted, reason.strip())
+        except sqlite3.Error as err:
+            return SaveResult(Status.FAILED, message=describe_db_error(err))
+        self.changed.emit(kind, rec.patient_id or "", [record_id])
+        verb = "deleted" if deleted else "restored"
+        return SaveResult(Status.SAVED, (record_id,),
+                          message=f"{record_type(kind).label} {verb}.")

@@ -1,0 +1,70 @@
+"""Bootstrap JDM Desk on a fresh machine with nothing but Python 3.11+.
+
+    python3 tasks.py demo    # make .venv, install, build the demo study, open the app on it
+    python3 tasks.py test    # make .venv, install with test extras, run the whole suite offscreen
+
+On Windows use ``py tasks.py demo`` / ``py tasks.py test``. Standard library only: this file runs
+before anything is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".jdmdesk-installed"
+DEMO_STUDY = ROOT / "out" / "demo.jdm"
+
+
+def venv_python() -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def ensure_venv() -> Path:
+    """Create .venv and install the package with its test extras when pyproject changed."""
+    python = venv_python()
+    if not python.exists():
+        print("Creating virtual environment in .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not STAMP.exists() or STAMP.read_text(encoding="utf-8") != wanted:
+        print("Installing JDM Desk and its pinned dependencies ...", flush=True)
+        pip = [str(python), "-m", "pip", "--disable-pip-version-check"]
+        subprocess.run([*pip, "install", "--quiet", "--upgrade", "pip"], check=True)
+        subprocess.run([*pip, "install", "--quiet", "-e", f"{ROOT}[test]"], check=True)
+        STAMP.write_text(wanted, encoding="utf-8")
+    return python
+
+
+def run_demo(python: Path, extra: list[str]) -> int:
+    DEMO_STUDY.parent.mkdir(exist_ok=True)
+    if not DEMO_STUDY.exists():
+        subprocess.run([str(python), "-m", "jdmdesk", "demo", str(DEMO_STUDY)], check=True)
+    return subprocess.call([str(python), "-m", "jdmdesk", str(DEMO_STUDY), *extra])
+
+
+def run_tests(python: Path, extra: list[str]) -> int:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.call([str(python), "-m", "pytest", *extra], cwd=ROOT, env=env)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"demo", "test"}:
+        print(__doc__, file=sys.stderr)
+        return 2
+    python = ensure_venv()
+    if argv[0] == "demo":
+        return run_demo(python, argv[1:])
+    return run_tests(python, argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,155 @@
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from jdmdesk.db import migrations
+from jdmdesk.db.connection import APPLICATION_ID, Problem, StudyFileError, connect
+from jdmdesk.db.studyfile import create_study, open_study
+from jdmdesk.domain.fields import RECORD_TYPES
+
+CLINICAL_TABLES = ("patient", "visit", "medication", "lab_result", "adverse_event", "audit_log",
+                   "analyte", "analyte_unit", "study_setting")
+
+
+def test_fresh_file_has_profile_and_strict_tables(study):
+    conn = study.conn
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    strict = {r[1] for r in conn.execute("PRAGMA table_list") if r[5] == 1}
+    assert set(CLINICAL_TABLES) <= strict
+
+
+def test_every_catalogue_field_has_a_column(study):
+    for rt in RECORD_TYPES.values():
+        cols = {r[1] for r in study.conn.execute(f"PRAGMA table_info({rt.table})")}
+        assert set(rt.field_names) <= cols, (rt.name, set(rt.field_names) - cols)
+        assert {"id", "created_at", "updated_at", "deleted", "deleted_reason", "missing"} <= cols
+
+
+def test_check_constraints_match_hard_limits(study):
+    """Defence in depth: the schema refuses what the domain's hard limits refuse."""
+    conn = study.conn
+    pid = "0" * 36
+    conn.execute("INSERT INTO patient (id, study_code, sex, birth_date, created_at, updated_at) "
+                 "VALUES (?, 'X1', 'F', '2015-01-01', 'now', 'now')", (pid,))
+    rt = RECORD_TYPES["visit"]
+    for spec in rt.fields:
+        if spec.hard is None:
+            continue
+        over = spec.hard[1] + 1
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(f"INSERT INTO visit (id, patient_id, visit_date, {spec.name}, "
+                         "created_at, updated_at) VALUES (?, ?, '2020-01-01', ?, 'n', 'n')",
+                         ("1" * 36, pid, over))
+
+
+def test_bad_dates_and_types_are_refused_by_the_schema(study):
+    conn = study.conn
+    for bad in ("2020-02-30", "01-02-2020", "yesterday"):
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute("INSERT INTO patient (id, study_code, sex, birth_date, created_at, "
+                         "updated_at) VALUES (?, 'X2', 'F', ?, 'n', 'n')", ("2" * 36, bad))
+    with pytest.raises(sqlite3.IntegrityError):  # STRICT: no text in an INTEGER column
+        conn.execute("INSERT INTO patient (id, study_code, sex, birth_date, created_at, "
+                     "updated_at, deleted) VALUES (?, 'X3', 'F', '2015-01-01', 'n', 'n', 'yes')",
+                     ("3" * 36,))
+
+
+def _add_column_step(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE patient ADD COLUMN test_extra TEXT")
+
+
+def test_older_file_is_backed_up_and_migrated_with_data_kept(tmp_path, monkeypatch):
+    path = tmp_path / "old.jdm"
+    study = create_study(path)
+    study.conn.execute("INSERT INTO patient (id, study_code, sex, birth_date, created_at, "
+                       "updated_at) VALUES (?, 'KEEP-1', 'M', '2014-03-03', 'n', 'n')",
+                       ("4" * 36,))
+    study.close()
+    steps = [*migrations.MIGRATIONS, _add_column_step]
+    monkeypatch.setattr(migrations, "MIGRATIONS", steps)
+    monkeypatch.setattr(migrations, "LATEST_VERSION", len(steps))
+    import jdmdesk.db.studyfile as studyfile
+
+    monkeypatch.setattr(studyfile, "LATEST_VERSION", len(steps))
+    reopened = open_study(path)
+    try:
+        assert migrations.user_version(reopened.conn) == len(steps)
+        row = reopened.conn.execute("SELECT study_code, test_extra FROM patient").fetchone()
+        assert row == ("KEEP-1", None)
+    finally:
+        reopened.close()
+    backups = list((tmp_path / "backups").glob("old.v1.pre-migration-*.jdm"))
+    assert len(backups) == 1
+    backup = sqlite3.connect(backups[0])
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert backup.execute("SELECT study_code FROM patient").fetchone()[0] == "KEEP-1"
+    backup.close()
+
+
+def test_failed_migration_step_leaves_file_at_old_version(tmp_path, monkeypatch):
+    path = tmp_path / "s.jdm"
+    create_study(path).close()
+
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("ALTER TABLE patient ADD COLUMN half_done TEXT")
+        raise RuntimeError("step failed")
+
+    steps = [*migrations.MIGRATIONS, broken]
+    with pytest.raises(RuntimeError):
+        migrations.migrate(connect(path), path, steps)
+    conn = connect(path)
+    assert migrations.user_version(conn) == 1
+    cols = {r[1] for r in conn.execute("PRAGMA table_info(patient)")}
+    assert "half_done" not in cols
+    conn.close()
+
+
+def test_too_new_file_is_refused(tmp_path):
+    path = tmp_path / "new.jdm"
+    create_study(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {migrations.LATEST_VERSION + 5}")
+    conn.close()
+    with pytest.raises(StudyFileError) as info:
+        open_study(path)
+    assert info.value.problem is Problem.TOO_NEW
+    assert "newer JDM Desk" in info.value.message
+
+
+def test_foreign_sqlite_file_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StudyFileError) as info:
+        open_study(path)
+    assert info.value.problem is Problem.FOREIGN
+    assert "another application" in info.value.message
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    (b"", Problem.EMPTY),
+    (b"name,value\nCK,100\n", Problem.NOT_SQLITE),
+    (b"\x00" * 4096, Problem.NOT_SQLITE),
+])
+def test_non_study_files_are_refused(tmp_path: Path, content: bytes, problem: Problem):
+    path = tmp_path / "bad.jdm"
+    path.write_bytes(content)
+    with pytest.raises(StudyFileError) as info:
+        open_study(path)
+    assert info.value.problem is problem
+    assert path.read_bytes() == content
+
+
+def test_missing_file_is_reported(tmp_path):
+    with pytest.raises(StudyFileError) as info:
+        open_study(tmp_path / "nope.jdm")
+    assert info.value.problem is Problem.MISSING

@@ -1,0 +1,57 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from jdmdesk.cli import main
+
+
+def test_demo_then_check(tmp_path, capsys):
+    out = tmp_path / "x.jdm"
+    assert main(["demo", str(out)]) == 0
+    assert "3 patients" in capsys.readouterr().out
+    assert main(["check", str(out)]) == 0
+    report = capsys.readouterr().out
+    assert "integrity_check: ok" in report and "chain verified" in report
+
+
+def test_demo_refuses_to_overwrite(tmp_path, capsys):
+    out = tmp_path / "x.jdm"
+    out.write_text("keep me")
+    assert main(["demo", str(out)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert out.read_text() == "keep me"
+
+
+def test_check_of_non_study_is_one_line_no_traceback(tmp_path):
+    bad = tmp_path / "notes.txt"
+    bad.write_text("hello")
+    proc = subprocess.run([sys.executable, "-m", "jdmdesk", "check", str(bad)],
+                          capture_output=True, text=True, env={**os.environ})
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.count("\n") == 1 and "not an SQLite database" in proc.stderr
+
+
+def test_check_fails_on_tampering(tmp_path, capsys):
+    import sqlite3
+
+    out = tmp_path / "x.jdm"
+    assert main(["demo", str(out)]) == 0
+    conn = sqlite3.connect(out)
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("UPDATE audit_log SET user = 'mallory' WHERE seq = 3")
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert main(["check", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert "FAIL" in captured.out and "row 3 was altered" in captured.out
+    assert "check failed" in captured.err
+
+
+def test_main_py_is_the_same_cli(tmp_path):
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run([sys.executable, str(root / "main.py"), "demo", "--help"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0 and "synthetic" in proc.stdout
