@@ -83,6 +83,14 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     if read_only:
         uri = f"{path.resolve().as_uri()}?mode=ro"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.DatabaseError as err:  # other problems are reported by the checks
+            if "readonly" in str(err):
+                # A WAL file in a folder we cannot write: no -shm can be made, so nobody can
+                # be writing it either; read it as immutable (a leftover -wal is ignored).
+                conn.close()
+                conn = sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
