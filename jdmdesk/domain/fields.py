@@ -245,7 +245,8 @@ LAB = RecordType(
         FieldSpec("analyte", "Analyte", Kind.CODE, required=True),  # codes: analytes catalogue
         FieldSpec("value", "Value", Kind.DECIMAL, required=True,
                   help="As reported, in the unit chosen"),
-        FieldSpec("unit", "Unit", Kind.TEXT, required=True, max_length=16),
+        FieldSpec("unit", "Unit", Kind.CODE, required=True, max_length=16,
+                  help="One of the analyte's accepted units"),  # codes: per analyte
         FieldSpec("ref_low", "Reference low", Kind.DECIMAL,
                   help="Lower limit of the lab's reference range, in the result's unit"),
         FieldSpec("ref_high", "Reference high", Kind.DECIMAL,

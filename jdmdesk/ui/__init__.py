@@ -1,0 +1,1 @@
+"""Qt widgets: the main window, forms, tables and the chart. No SQL here."""

@@ -1,0 +1,64 @@
+"""Who changed what and when, for one record, from the audit trail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+HEADERS = ("Time (UTC)", "User", "Action", "Field", "Old", "New", "Reason")
+
+
+class HistoryView(QWidget):
+    def __init__(self, load: Callable[[str, str], Sequence[Any]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.load = load
+        self.title = QLabel("Select a record to see its history.", self)
+        self.title.setObjectName("history_title")
+        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table.setObjectName("history_table")
+        self.table.setAccessibleName("history_table")
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addWidget(self.table, 1)
+        self.kind: str | None = None
+        self.record_id: str | None = None
+
+    def show_record(self, kind: str, record_id: str, label: str = "") -> None:
+        self.kind, self.record_id = kind, record_id
+        self.title.setText(f"History of {label or kind.replace('_', ' ')}")
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = self.load(self.kind, self.record_id) if self.kind and self.record_id else []
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            cells = (row.at_utc.replace("T", " ")[:19], row.user, row.action, row.field or "",
+                     _short(row.old_value), _short(row.new_value), row.reason or "")
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+
+    def rows_as_text(self) -> list[tuple[str, ...]]:
+        return [tuple(self.table.item(r, c).text() for c in range(len(HEADERS)))
+                for r in range(self.table.rowCount())]
+
+
+def _short(value: str | None, limit: int = 120) -> str:
+    if value is None:
+        return "—"
+    return value if len(value) <= limit else value[:limit] + "…"

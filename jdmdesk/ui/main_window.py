@@ -1,0 +1,167 @@
+"""The main window: patient list on the left, the patient's workspace on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+
+from jdmdesk import APP_NAME
+from jdmdesk.services.reader import StudyReader
+from jdmdesk.services.records import RecordService
+from jdmdesk.ui import window_state
+from jdmdesk.ui.patient_list import PatientListPanel
+from jdmdesk.ui.prompts import Prompts
+from jdmdesk.ui.workspace import PatientWorkspace
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, writer: RecordService, reader: StudyReader, study_path: str,
+                 chart: QWidget | None = None, on_close: Callable[[], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.writer, self.reader = writer, reader
+        self.study_path = study_path
+        self.prompts = Prompts(self)
+        self._on_close = on_close
+        self._closed = False
+        settings = reader.settings()
+        ro = " — read-only" if reader.read_only else ""
+        self.setWindowTitle(f"{settings.study_name} — {APP_NAME}{ro}")
+
+        self.patients = PatientListPanel(lambda text: reader.patients(text), self)
+        self.workspace = PatientWorkspace(writer, reader, self.prompts, chart, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.patients)
+        self.splitter.addWidget(self.workspace)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([180, 1100])
+        self.setCentralWidget(self.splitter)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("read_only_banner")
+        if reader.read_only:
+            self.banner.setText("Read-only: this study can be reviewed but not changed.")
+            self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 4px;")
+            self.statusBar().addPermanentWidget(self.banner)
+        self.patients.patient_chosen.connect(self.choose_patient)
+        self.patients.new_patient_requested.connect(self.new_patient)
+        self.workspace.status_message.connect(self.show_status)
+        self.workspace.forms["patient"].saved.connect(self._patient_saved)
+        self._build_menus()
+        self.patients.refresh()
+        self.resize(1400, 880)
+        self._restore_state()
+
+    # --- menus ---------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str | None = None,
+                name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self._action("&Close", self.close, "Ctrl+Q", "close_action"))
+        patient = bar.addMenu("&Patient")
+        new = self._action("&New patient", self.new_patient, "Ctrl+Shift+N",
+                           "new_patient_action")
+        new.setEnabled(not self.reader.read_only)
+        patient.addAction(new)
+        patient.addAction(self._action("&Find patient", self._focus_search, "Ctrl+F",
+                                       "find_patient_action"))
+        go = bar.addMenu("&Go")
+        for i, kind in enumerate(("patient", "visit", "medication", "lab", "adverse_event")):
+            go.addAction(self._action(kind.replace("_", " ").title(),
+                                      lambda k=kind: self.workspace.show_section(k),
+                                      f"Ctrl+{i + 1}", f"go_{kind}_action"))
+        self.tools_menu = bar.addMenu("&Tools")
+        self.help_menu = bar.addMenu("&Help")
+        self.help_menu.addAction(self._action("&Keyboard shortcuts", self._show_keys))
+
+    def _focus_search(self) -> None:
+        self.patients.search.setFocus()
+        self.patients.search.selectAll()
+
+    def _show_keys(self) -> None:
+        self.prompts.error("Keyboard shortcuts", KEYS_HELP)
+
+    # --- actions -------------------------------------------------------------------------
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def choose_patient(self, patient_id: str) -> None:
+        if patient_id == self.workspace.patient_id:
+            return
+        if not self.workspace.resolve_unsaved():
+            self.patients.select(self.workspace.patient_id, emit=False)
+            return
+        self.patients.select(patient_id, emit=False)
+        self.workspace.set_patient(patient_id)
+        window_state.save_text(window_state.study_key(self.study_path) + "/last_patient",
+                               patient_id)
+
+    def new_patient(self) -> None:
+        if self.reader.read_only or not self.workspace.resolve_unsaved():
+            return
+        self.patients.select(None, emit=False)
+        self.workspace.start_new_patient()
+
+    def _patient_saved(self, kind: str, ids: list[str]) -> None:
+        self.patients.refresh()
+        if ids:
+            self.patients.select(ids[0], emit=False)
+            if self.workspace.patient_id != ids[0]:
+                self.workspace.set_patient(ids[0])
+                self.workspace.show_section("visit")
+
+    # --- state and closing ---------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = window_state.load_bytes("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitters = [self.splitter, *(s.splitter for s in self.workspace.sections.values())]
+        for s in splitters:
+            state = window_state.load_bytes(f"splitters/{s.objectName()}")
+            if state is not None:
+                s.restoreState(state)
+        last = window_state.load_text(window_state.study_key(self.study_path) + "/last_patient")
+        if last and last in self.patients.model.ids:
+            self.choose_patient(last)
+
+    def _save_state(self) -> None:
+        window_state.save_bytes("window/geometry", self.saveGeometry())
+        for s in [self.splitter, *(s.splitter for s in self.workspace.sections.values())]:
+            window_state.save_bytes(f"splitters/{s.objectName()}", s.saveState())
+        window_state.save_text("last_study", self.study_path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed and not self.workspace.resolve_unsaved():
+            event.ignore()
+            return
+        if not self._closed:
+            self._closed = True
+            self._save_state()
+            for form in self.workspace.forms.values():
+                form.active = False
+            if self._on_close is not None:
+                self._on_close()
+        event.accept()
+
+
+KEYS_HELP = """Tab / Enter: next field · Shift+Tab: previous field
+Ctrl+S: save · Esc: discard changes · Ctrl+N: new record
+Ctrl+D: change dose (medication) · Ctrl+P: lab panel mode · F4: calendar in a date field
+Ctrl+F: find patient · Ctrl+Shift+N: new patient · Ctrl+1…5: patient, visits, medication,
+labs, adverse events · Alt+H: history · Del: delete the selected record"""

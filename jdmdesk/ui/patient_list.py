@@ -1,0 +1,101 @@
+"""The patient list: search by study code as you type, and 'new patient'."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PatientListModel(QAbstractListModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ids: list[str] = []
+        self.codes: list[str] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.ids = [r.id for r in rows]
+        self.codes = [r.study_code for r in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role in (Qt.ItemDataRole.DisplayRole,
+                                        Qt.ItemDataRole.AccessibleTextRole):
+            return self.codes[index.row()]
+        if index.isValid() and role == Qt.ItemDataRole.UserRole:
+            return self.ids[index.row()]
+        return None
+
+
+class PatientListPanel(QWidget):
+    patient_chosen = Signal(str)
+    new_patient_requested = Signal()
+
+    def __init__(self, load: Callable[[str], Sequence[Any]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.load = load
+        self.search = QLineEdit(self)
+        self.search.setObjectName("patient_search")
+        self.search.setAccessibleName("patient_search")
+        self.search.setPlaceholderText("Search study code (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.model = PatientListModel(self)
+        self.view = QListView(self)
+        self.view.setObjectName("patient_list")
+        self.view.setAccessibleName("patient_list")
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.count = QLabel(self)
+        self.count.setObjectName("patient_count")
+        self.new_button = QPushButton("New patient", self)
+        self.new_button.setObjectName("new_patient_button")
+        self.new_button.setAccessibleName("new_patient_button")
+        self.new_button.setToolTip("New patient (Ctrl+Shift+N)")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.search)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.count)
+        lay.addWidget(self.new_button)
+        self.search.textChanged.connect(self.refresh)
+        self.search.returnPressed.connect(self._choose_first)
+        self.view.activated.connect(self._chosen)
+        self.view.clicked.connect(self._chosen)
+        self.new_button.clicked.connect(self.new_patient_requested)
+        self.current_id: str | None = None
+
+    def refresh(self) -> None:
+        rows = self.load(self.search.text())
+        self.model.set_rows(rows)
+        self.count.setText(f"{len(rows)} patient{'s' if len(rows) != 1 else ''}")
+        self.select(self.current_id, emit=False)
+
+    def select(self, patient_id: str | None, *, emit: bool = True) -> None:
+        self.current_id = patient_id
+        if patient_id in self.model.ids:
+            row = self.model.ids.index(patient_id)
+            self.view.setCurrentIndex(self.model.index(row))
+        else:
+            self.view.clearSelection()
+        if emit and patient_id:
+            self.patient_chosen.emit(patient_id)
+
+    def _choose_first(self) -> None:
+        if self.model.ids:
+            self.view.setCurrentIndex(self.model.index(0))
+            self._chosen(self.model.index(0))
+            self.view.setFocus()
+
+    def _chosen(self, index: QModelIndex) -> None:
+        pid = self.model.ids[index.row()]
+        if pid != self.current_id:
+            self.patient_chosen.emit(pid)

@@ -1,0 +1,47 @@
+"""Questions the window asks the user. Tests replace ``Prompts`` methods to answer them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+
+class Prompts:
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def unsaved_changes(self, what: str) -> str:
+        """'save', 'discard' or 'cancel'."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
+                          f"The {what} has unsaved changes.", parent=self.parent)
+        box.setInformativeText("Save them before leaving?")
+        box.setStandardButtons(QMessageBox.StandardButton.Save
+                               | QMessageBox.StandardButton.Discard
+                               | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(
+                    QMessageBox.StandardButton(answer), "cancel")
+
+    def reason(self, title: str, question: str) -> str | None:
+        """A non-empty reason, or None when the user cancels."""
+        while True:
+            text, ok = QInputDialog.getText(self.parent, title, question,
+                                            QLineEdit.EchoMode.Normal)
+            if not ok:
+                return None
+            if text.strip():
+                return text.strip()
+
+    def confirm_warnings(self, warnings: dict[str, str]) -> str | None:
+        """Show unusual values; returns the reason to keep them, or None to go back."""
+        lines = "\n".join(f"• {name}: {msg}" for name, msg in warnings.items())
+        return self.reason("Confirm unusual values",
+                           f"{lines}\n\nReason for keeping these values:")
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self.parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.parent, title, text)

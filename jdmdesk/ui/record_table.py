@@ -1,0 +1,217 @@
+"""Tables of a patient's records, and a section pairing a table with its form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jdmdesk.domain import parse
+from jdmdesk.domain.codes import label_of
+from jdmdesk.domain.fields import record_type
+from jdmdesk.domain.totals import visit_totals
+from jdmdesk.ui.record_form import RecordForm
+
+Index = QModelIndex | QPersistentModelIndex
+Column = tuple[str, str]  # (value key, header)
+
+COLUMNS: dict[str, list[Column]] = {
+    "visit": [("visit_date", "Date"), ("phga", "PhGA"), ("ptga", "Parent"),
+              ("extramuscular_ga", "Extramusc."), ("cmas_total", "CMAS"),
+              ("mmt8_total", "MMT8"), ("chaq_di", "CHAQ"), ("das_total", "DAS"),
+              ("weight_kg", "kg")],
+    "medication": [("drug", "Drug"), ("route", "Route"), ("dose_amount", "Dose"),
+                   ("dose_unit", "Unit"), ("frequency", "Freq."), ("start_date", "Start"),
+                   ("end_date", "End"), ("change_reason", "Reason")],
+    "lab": [("sample_date", "Date"), ("analyte", "Analyte"), ("value", "Value"),
+            ("unit", "Unit"), ("ref_low", "Ref low"), ("ref_high", "Ref high")],
+    "adverse_event": [("onset_date", "Onset"), ("term", "Term"), ("category", "Category"),
+                      ("grade", "Grade"), ("serious", "Serious"),
+                      ("relatedness", "Related"), ("outcome", "Outcome")],
+}
+
+
+def display_row(kind: str, values: dict[str, Any]) -> dict[str, str]:
+    rt = record_type(kind)
+    data = dict(values)
+    if kind == "visit":
+        data.update(visit_totals(values))
+    out = {}
+    for key, _ in COLUMNS[kind]:
+        value = data.get(key)
+        try:
+            spec = rt.field(key)
+        except KeyError:
+            spec = None
+        if value is None:
+            out[key] = ""
+        elif spec is not None and spec.codes:
+            out[key] = label_of(spec.codes, str(value))
+        elif isinstance(value, (int, float)):
+            out[key] = parse.format_number(value)
+        else:
+            out[key] = str(value)
+    return out
+
+
+class RecordTableModel(QAbstractTableModel):
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.columns = COLUMNS[kind]
+        self.ids: list[str] = []
+        self.rows: list[dict[str, str]] = []
+        self.deleted: list[bool] = []
+
+    def set_rows(self, records: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.ids = [r.id for r in records]
+        self.rows = [display_row(self.kind, r.values) for r in records]
+        self.deleted = [r.deleted for r in records]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        key = self.columns[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[index.row()][key]
+        if role == Qt.ItemDataRole.ForegroundRole and self.deleted[index.row()]:
+            from PySide6.QtGui import QColor
+
+            return QColor("#999999")
+        if role == Qt.ItemDataRole.ToolTipRole and self.deleted[index.row()]:
+            return "deleted"
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section][1]
+        return None
+
+
+class RecordSection(QWidget):
+    """A patient's records of one kind: table (select to edit, Del to delete) beside its form."""
+
+    record_selected = Signal(str, str)  # kind, record id
+
+    def __init__(self, form: RecordForm, load_records: Callable[..., list[Any]],
+                 parent: QWidget | None = None, top: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = form
+        self.kind = form.kind
+        self.load_records = load_records
+        self.model = RecordTableModel(self.kind, self)
+        self.table = QTableView(self)
+        self.table.setObjectName(f"{self.kind}_table")
+        self.table.setAccessibleName(f"{self.kind}_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        self.table.activated.connect(self._activated)
+        self.table.clicked.connect(self._activated)
+        self.show_deleted = QCheckBox("Show deleted", self)
+        self.show_deleted.setObjectName(f"{self.kind}_show_deleted")
+        self.show_deleted.toggled.connect(self.refresh)
+        self.delete_button = QPushButton("Delete…", self)
+        self.delete_button.setObjectName("delete_button")
+        self.delete_button.setToolTip("Delete the selected record (Del); a reason is required")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.restore_button = QPushButton("Restore…", self)
+        self.restore_button.setObjectName("restore_button")
+        self.restore_button.clicked.connect(self.restore_selected)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        left = QWidget(self)
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.show_deleted)
+        row.addStretch(1)
+        row.addWidget(self.restore_button)
+        row.addWidget(self.delete_button)
+        left_lay.addLayout(row)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName(f"{self.kind}_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(form)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        if top is not None:
+            self.outer = QSplitter(Qt.Orientation.Vertical, self)
+            self.outer.setObjectName(f"{self.kind}_outer_splitter")
+            self.outer.addWidget(top)
+            self.outer.addWidget(self.splitter)
+            lay.addWidget(self.outer)
+        else:
+            lay.addWidget(self.splitter)
+        form.saved.connect(lambda *_: self.refresh())
+
+    def refresh(self) -> None:
+        pid = self.form.patient_id
+        records = self.load_records(self.kind, pid, include_deleted=self.show_deleted
+                                    .isChecked()) if pid else []
+        self.model.set_rows(records)
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.ids[rows[0].row()] if rows else None
+
+    def _activated(self, index: QModelIndex) -> None:
+        record_id = self.model.ids[index.row()]
+        if record_id == self.form.record_id:
+            return
+        if not self.form.resolve_unsaved():
+            return
+        self.form.load(record_id)
+        self.record_selected.emit(self.kind, record_id)
+
+    def delete_selected(self) -> None:
+        self._set_deleted(True)
+
+    def restore_selected(self) -> None:
+        self._set_deleted(False)
+
+    def _set_deleted(self, deleted: bool) -> None:
+        record_id = self.selected_id()
+        if record_id is None:
+            self.form.status_message.emit("Select a record first.")
+            return
+        verb = "delete" if deleted else "restore"
+        reason = self.form.prompts.reason(f"{verb.title()} record",
+                                          f"Why {verb} this {self.form.rt.label.lower()}?")
+        if reason is None:
+            return
+        result = self.form.writer.set_deleted(self.kind, record_id, reason, deleted=deleted)
+        self.form.status_message.emit(result.message)
+        if result.ok:
+            if self.form.record_id == record_id:
+                self.form.new()
+            self.refresh()

@@ -1,0 +1,144 @@
+"""One patient's workspace: patient details, visits, medication, labs (with the chart),
+adverse events and history, each section a table beside its form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from jdmdesk.domain.codes import SEX, label_of
+from jdmdesk.domain.parse import today
+from jdmdesk.domain.timeline import age_years
+from jdmdesk.services.reader import StudyReader
+from jdmdesk.services.records import RecordService
+from jdmdesk.ui.forms import FORM_CLASSES
+from jdmdesk.ui.history_view import HistoryView
+from jdmdesk.ui.prompts import Prompts
+from jdmdesk.ui.record_form import RecordForm
+from jdmdesk.ui.record_table import RecordSection
+
+SECTION_TITLES = {"patient": "&Patient", "visit": "&Visits", "medication": "&Medication",
+                  "lab": "&Labs", "adverse_event": "&Adverse events"}
+
+
+class PatientWorkspace(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, writer: RecordService, reader: StudyReader, prompts: Prompts,
+                 chart: QWidget | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.writer, self.reader, self.prompts = writer, reader, prompts
+        self.patient_id: str | None = None
+        self.header = QLabel("No patient selected", self)
+        self.header.setObjectName("patient_header")
+        self.header.setStyleSheet("font-size: 13pt; font-weight: 600; padding: 4px;")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("sections")
+        self.forms: dict[str, RecordForm] = {}
+        self.sections: dict[str, RecordSection] = {}
+        self.chart = chart
+        for kind, cls in FORM_CLASSES.items():
+            form = cls(kind, writer, reader, prompts, self)
+            form.status_message.connect(self.status_message)
+            self.forms[kind] = form
+            if kind == "patient":
+                self.tabs.addTab(form, SECTION_TITLES[kind])
+                continue
+            section = RecordSection(form, reader.records, self,
+                                    top=chart if kind == "lab" else None)
+            section.record_selected.connect(self._record_selected)
+            self.sections[kind] = section
+            self.tabs.addTab(section, SECTION_TITLES[kind])
+        self.history = HistoryView(reader.history, self)
+        self.tabs.addTab(self.history, "&History")
+        self._current_tab = 0
+        self.tabs.currentChanged.connect(self._tab_changed)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.header)
+        lay.addWidget(self.tabs, 1)
+        writer.changed.connect(self._records_changed)
+
+    # --- unsaved work --------------------------------------------------------------------
+
+    def dirty_forms(self) -> list[RecordForm]:
+        return [f for f in self.forms.values() if f.dirty]
+
+    def resolve_unsaved(self) -> bool:
+        """Ask save / discard / cancel for every form with unsaved changes."""
+        return all(form.resolve_unsaved() for form in self.dirty_forms())
+
+    def _tab_changed(self, index: int) -> None:
+        previous = self.tabs.widget(self._current_tab)
+        form = self._form_of(previous)
+        if form is not None and form.dirty and not form.resolve_unsaved():
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(self._current_tab)
+            self.tabs.blockSignals(False)
+            return
+        self._current_tab = index
+        new_form = self._form_of(self.tabs.widget(index))
+        if new_form is not None:
+            new_form.focus_first()
+            if new_form.record_id:
+                self._record_selected(new_form.kind, new_form.record_id)
+
+    def _form_of(self, widget: QWidget | None) -> RecordForm | None:
+        if isinstance(widget, RecordForm):
+            return widget
+        if isinstance(widget, RecordSection):
+            return widget.form
+        return None
+
+    def show_section(self, kind: str) -> None:
+        widget = self.forms[kind] if kind == "patient" else self.sections[kind]
+        self.tabs.setCurrentWidget(widget)
+
+    # --- patient -----------------------------------------------------------------------
+
+    def set_patient(self, patient_id: str | None) -> None:
+        self.patient_id = patient_id
+        for kind, form in self.forms.items():
+            form.set_patient(patient_id)
+            if kind == "patient" and patient_id:
+                form.load(patient_id)
+        for section in self.sections.values():
+            section.refresh()
+        self._update_header()
+        if patient_id:
+            self.history.show_record("patient", patient_id, "patient")
+        if self.chart is not None and hasattr(self.chart, "show_patient"):
+            self.chart.show_patient(patient_id)
+
+    def start_new_patient(self) -> None:
+        self.set_patient(None)
+        self.show_section("patient")
+        self.forms["patient"].focus_first()
+
+    def _update_header(self) -> None:
+        rec = self.reader.record("patient", self.patient_id) if self.patient_id else None
+        if rec is None:
+            self.header.setText("New patient" if self.patient_id is None else "")
+            return
+        age = age_years(rec["birth_date"], today())
+        parts = [rec["study_code"], label_of(SEX, rec["sex"])]
+        if age is not None:
+            parts.append(f"{age:.1f} y")
+        self.header.setText(" · ".join(parts))
+
+    def _record_selected(self, kind: str, record_id: str) -> None:
+        rec = self.reader.record(kind, record_id)
+        label = kind.replace("_", " ")
+        if rec is not None:
+            first = rec.values.get(next(iter(rec.values)))
+            label = f"{label} {first}"
+        self.history.show_record(kind, record_id, label)
+
+    def _records_changed(self, kind: str, patient_id: str, ids: list[Any]) -> None:
+        if kind == "patient":
+            self._update_header()
+        elif patient_id == self.patient_id and kind in self.sections:
+            self.sections[kind].refresh()
+        self.history.refresh()
