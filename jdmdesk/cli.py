@@ -26,7 +26,8 @@ class CliError(Exception):
 
 def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="jdmdesk", description="JDM Desk study data capture. "
-                                "Commands: demo, check (see 'jdmdesk COMMAND --help').")
+                                "Commands: demo, check, backup, restore "
+                                "(see 'jdmdesk COMMAND --help').")
     p.add_argument("study", nargs="?", type=Path, help="study file (.jdm) to open")
     p.add_argument("--read-only", action="store_true", help="open for review, allow no edit")
     p.add_argument("--version", action="version", version=f"jdmdesk {__version__}")
@@ -75,6 +76,34 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from jdmdesk.db.backup import BackupError, backup_study
+
+    if args.output.exists():
+        raise CliError(f"{args.output} already exists: choose a new file name")
+    try:
+        out = backup_study(args.study, args.output)
+    except BackupError as err:
+        raise CliError(f"backup failed: {err}", EXIT_FAILED) from None
+    print(f"wrote {out}: verified backup of {args.study}")
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from jdmdesk.db.backup import BackupError, restore_backup
+
+    if args.output.exists():
+        raise CliError(f"{args.output} already exists: restore into a new file name")
+    if not args.backup.is_file():
+        raise CliError(f"{args.backup}: no such backup file")
+    try:
+        out = restore_backup(args.backup, args.output)
+    except BackupError as err:
+        raise CliError(f"restore failed: {err}", EXIT_FAILED) from None
+    print(f"restored {args.backup} into the new study file {out}")
+    return EXIT_OK
+
+
 def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int]]]:
     demo = argparse.ArgumentParser(prog="jdmdesk demo", description="Write a synthetic study.")
     demo.add_argument("out", type=Path, help="new study file to write")
@@ -83,7 +112,17 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
     check = argparse.ArgumentParser(prog="jdmdesk check",
                                     description="Check integrity, foreign keys and audit chain.")
     check.add_argument("study", type=Path)
-    return {"demo": (demo, _cmd_demo), "check": (check, _cmd_check)}
+    backup = argparse.ArgumentParser(prog="jdmdesk backup",
+                                     description="Write a verified copy of a study file.")
+    backup.add_argument("study", type=Path)
+    backup.add_argument("--output", type=Path, required=True, help="new file to write")
+    restore = argparse.ArgumentParser(prog="jdmdesk restore",
+                                      description="Restore a backup into a new study file.")
+    restore.add_argument("backup", type=Path)
+    restore.add_argument("--output", type=Path, required=True,
+                         help="new study file (never an existing file)")
+    return {"demo": (demo, _cmd_demo), "check": (check, _cmd_check),
+            "backup": (backup, _cmd_backup), "restore": (restore, _cmd_restore)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -100,7 +139,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"jdmdesk: {err}", file=sys.stderr)
         return err.code
     except StudyFileError as err:
-        print(f"jdmdesk: {err}", file=sys.stderr)
+        from jdmdesk.db.backup import backup_hint
+
+        hint = None if err.problem == "missing" else backup_hint(err.path)
+        print(f"jdmdesk: {err}" + (f". {hint}" if hint else ""), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("jdmdesk: interrupted", file=sys.stderr)

@@ -113,6 +113,12 @@ def _source_conn(source: Source) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
+def _label(source: Source) -> str:
+    if isinstance(source, Study):
+        return source.path.name
+    return "the study" if isinstance(source, sqlite3.Connection) else Path(source).name
+
+
 def _temp_beside(dest: Path) -> Path:
     return dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:12]}.partial")
 
@@ -160,29 +166,34 @@ def _place(tmp: Path, dest: Path) -> None:
     _fsync_dir(dest.parent)
 
 
-def verify_backup(path: Path) -> None:
+def _check_identity(conn: sqlite3.Connection, name: str) -> None:
+    if application_id(conn) != APPLICATION_ID:
+        raise BackupError(f"{name}: not a JDM Desk study")
+    version = user_version(conn)
+    if not 1 <= version <= LATEST_VERSION:
+        raise BackupError(f"{name}: schema version {version} cannot be read by this version")
+
+
+def verify_backup(path: Path, *, name: str | None = None) -> None:
     """Raise :class:`BackupError` unless ``path`` is a whole, readable JDM Desk study copy."""
     path = Path(path)
+    name = name or path.name
     try:
         check_header(path)
     except StudyFileError as err:
-        raise BackupError(f"{path.name}: {err.message}") from None
+        raise BackupError(f"{name}: {err.message}") from None
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                isolation_level=None)
     except sqlite3.Error as err:
-        raise BackupError(f"{path.name}: cannot be opened ({err})") from None
+        raise BackupError(f"{name}: cannot be opened ({err})") from None
     try:
-        if application_id(conn) != APPLICATION_ID:
-            raise BackupError(f"{path.name}: not a JDM Desk study")
-        version = user_version(conn)
-        if not 1 <= version <= LATEST_VERSION:
-            raise BackupError(f"{path.name}: schema version {version} cannot be read here")
+        _check_identity(conn, name)
         result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if result != ["ok"]:
-            raise BackupError(f"{path.name}: damaged ({result[0]})")
+            raise BackupError(f"{name}: damaged ({result[0]})")
     except sqlite3.Error as err:
-        raise BackupError(f"{path.name}: damaged ({err})") from None
+        raise BackupError(f"{name}: damaged ({err})") from None
     finally:
         conn.close()
 
@@ -209,8 +220,9 @@ def backup_study(source: Source, dest: Path) -> Path:
     tmp = _temp_beside(dest)
     try:
         with _source_conn(source) as src:
+            _check_identity(src, _label(source))
             _copy(src, tmp, journal_mode="DELETE")
-        verify_backup(tmp)
+        verify_backup(tmp, name=f"the copy {dest.name}")
         _place(tmp, dest)
     except sqlite3.Error as err:
         raise BackupError(f"the backup failed ({err})") from None
@@ -325,7 +337,7 @@ def restore_backup(backup: Path, new_path: Path) -> Path:
             _copy(src, tmp, journal_mode="WAL")
         finally:
             src.close()
-        verify_backup(tmp)
+        verify_backup(tmp, name=f"the restored copy {new_path.name}")
         _place(tmp, new_path)
     except sqlite3.Error as err:
         raise BackupError(f"the restore failed ({err})") from None
@@ -336,15 +348,21 @@ def restore_backup(backup: Path, new_path: Path) -> Path:
     return new_path
 
 
+def backup_hint(study_path: Path) -> str | None:
+    """One sentence naming the newest verified backup of a study, or ``None`` when none."""
+    newest = newest_verified_backup(study_path)
+    if newest is None:
+        return None
+    at = backup_time(newest)
+    when = at.astimezone().strftime("%Y-%m-%d %H:%M") if at else "an unknown time"
+    return (f"The newest verified backup is {newest} (made {when}): restore it into a new "
+            f"study file (jdmdesk restore {newest} --output NEW_STUDY).")
+
+
 def describe_with_backup(err: StudyFileError) -> str:
     """The refusal message, plus the newest verified backup to restore into a new file."""
     text = err.message[:1].upper() + err.message[1:]
     if not text.endswith("."):
         text += "."
-    newest = newest_verified_backup(err.path)
-    if newest is None:
-        return text
-    at = backup_time(newest)
-    when = at.astimezone().strftime("%Y-%m-%d %H:%M") if at else "an unknown time"
-    return (f"{text} The newest verified backup is {newest} (made {when}): restore it into a "
-            f"new study file (jdmdesk restore {newest} --output NEW_STUDY).")
+    hint = backup_hint(err.path)
+    return f"{text} {hint}" if hint else text

@@ -173,3 +173,46 @@ def test_describe_with_backup_names_the_newest_verified(tmp_path):
     assert str(b) in text and "restore" in text and "\n" not in text
     lone = StudyFileError(tmp_path / "other.jdm", Problem.DAMAGED, "the file is damaged")
     assert bk.describe_with_backup(lone) == "The file is damaged."
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+def test_cli_backup_then_restore(tmp_path, capsys):
+    from jdmdesk.cli import main
+
+    study = tmp_path / "demo.jdm"
+    assert main(["demo", str(study)]) == 0
+    out = tmp_path / "copies" / "demo-copy.jdm"
+    assert main(["backup", str(study), "--output", str(out)]) == 0
+    assert "verified backup" in capsys.readouterr().out
+    assert main(["backup", str(study), "--output", str(out)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    new = tmp_path / "restored.jdm"
+    assert main(["restore", str(out), "--output", str(new)]) == 0
+    assert _count(new) == _count(study) == 3
+    before = study.read_bytes()
+    assert main(["restore", str(out), "--output", str(study)]) == 2
+    err = capsys.readouterr().err
+    assert "already exists" in err and err.count("\n") == 1
+    assert study.read_bytes() == before
+
+
+def test_cli_backup_refuses_non_study_and_restore_refuses_damaged(tmp_path, capsys):
+    from jdmdesk.cli import main
+
+    text = tmp_path / "notes.txt"
+    text.write_text("hello")
+    assert main(["backup", str(text), "--output", str(tmp_path / "b.jdm")]) == 2
+    assert "not an SQLite database" in capsys.readouterr().err
+    foreign = tmp_path / "foreign.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    assert main(["backup", str(foreign), "--output", str(tmp_path / "f.jdm")]) == 1
+    assert "not a JDM Desk study" in capsys.readouterr().err
+    assert not (tmp_path / "f.jdm").exists()
+    assert main(["restore", str(text), "--output", str(tmp_path / "r.jdm")]) == 1
+    err = capsys.readouterr().err
+    assert "restore failed" in err and err.count("\n") == 1
+    assert not (tmp_path / "r.jdm").exists()
+    assert main(["restore", str(tmp_path / "nope.jdm"), "--output", str(tmp_path / "r.jdm")]) == 2
