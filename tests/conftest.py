@@ -18,6 +18,15 @@ from jdmdesk.db.studyfile import create_study
 TODAY = date(2026, 11, 25)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Window state goes to a temporary folder, never to the tester's own settings."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
 @pytest.fixture
 def study(tmp_path: Path) -> Iterator[Study]:
     s = create_study(tmp_path / "study.jdm")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
@@ -83,7 +83,7 @@ class FieldInput(QObject):
 
     changed = Signal()
     left = Signal()
-    key_command = Signal(str)  # "save", "cancel", "new": the form acts on them
+    key_command = Signal(str)  # "cancel": the form acts on it
 
     def __init__(self, spec: FieldSpec, parent: QWidget) -> None:
         super().__init__(parent)
@@ -136,13 +136,8 @@ class FieldInput(QObject):
         return False
 
     def _key(self, event: QKeyEvent) -> bool:
-        """Keyboard-first: Enter moves on like Tab; Ctrl+S, Esc, Ctrl+N go to the form."""
-        if event.matches(QKeySequence.StandardKey.Save):
-            self.key_command.emit("save")
-            return True
-        if event.matches(QKeySequence.StandardKey.New):
-            self.key_command.emit("new")
-            return True
+        """Keyboard-first: Enter moves on like Tab; Esc goes to the form (Ctrl+S and Ctrl+N are
+        the form's shortcuts)."""
         if event.key() == Qt.Key.Key_Escape:
             self.key_command.emit("cancel")
             return True

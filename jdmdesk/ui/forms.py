@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -73,7 +74,7 @@ class MedicationForm(RecordForm):
         self.change_dose_button.setObjectName("change_dose_button")
         self.change_dose_button.setAccessibleName("change_dose_button")
         self.change_dose_button.setToolTip("End this segment and start the next (Ctrl+D)")
-        self.change_dose_button.setShortcut("Ctrl+D")
+        QShortcut(QKeySequence("Ctrl+D"), self, self.start_dose_change)
         self.change_dose_button.clicked.connect(self.start_dose_change)
         self.change_dose_button.setEnabled(False)
         row.addWidget(self.change_dose_button)
@@ -127,7 +128,7 @@ class LabForm(RecordForm):
         self.panel_toggle.setObjectName("panel_mode")
         self.panel_toggle.setAccessibleName("panel_mode")
         self.panel_toggle.setToolTip("Enter several analytes of one sample at once (Ctrl+P)")
-        self.panel_toggle.setShortcut("Ctrl+P")
+        QShortcut(QKeySequence("Ctrl+P"), self, self.panel_toggle.toggle)
         self.panel_toggle.toggled.connect(self.set_panel_mode)
         row.addWidget(self.panel_toggle)
 

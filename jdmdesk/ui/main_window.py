@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         go = bar.addMenu("&Go")
         for i, kind in enumerate(("patient", "visit", "medication", "lab", "adverse_event")):
             go.addAction(self._action(kind.replace("_", " ").title(),
-                                      lambda k=kind: self.workspace.show_section(k),
+                                      lambda _checked=False, k=kind: self.workspace.show_section(k),
                                       f"Ctrl+{i + 1}", f"go_{kind}_action"))
         self.tools_menu = bar.addMenu("&Tools")
         self.help_menu = bar.addMenu("&Help")

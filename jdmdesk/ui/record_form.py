@@ -7,6 +7,7 @@ live in the domain and service layers. Results come back per field and are shown
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -82,6 +83,10 @@ class RecordForm(QWidget):
         lay.addWidget(self.title)
         lay.addWidget(scroll, 1)
         lay.addLayout(buttons)
+        for keys, slot in ((QKeySequence.StandardKey.Save, self.save),
+                           (QKeySequence.StandardKey.New, self.request_new)):
+            QShortcut(QKeySequence(keys), self, slot,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._update_title()
         self.set_read_only(reader.read_only)
 
@@ -164,6 +169,12 @@ class RecordForm(QWidget):
 
     def on_draft_changed(self) -> None:
         """Hook: refresh derived read-outs while typing."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+            return
+        super().keyPressEvent(event)
 
     def _on_key_command(self, command: str) -> None:
         {"save": self.save, "cancel": self.cancel, "new": self.request_new}[command]()
