@@ -68,14 +68,34 @@ def _writable(path: Path) -> bool:
 
 
 def _probe(path: Path) -> None:
+    siblings = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    existed = [p.exists() for p in siblings]
     try:
-        conn = connect(path, read_only=True)
-    except sqlite3.Error as err:
-        raise StudyFileError(path, Problem.UNREADABLE, f"cannot open the file ({err})") from None
+        try:
+            conn = connect(path, read_only=True)
+        except sqlite3.Error as err:
+            raise StudyFileError(path, Problem.UNREADABLE,
+                                 f"cannot open the file ({err})") from None
+        try:
+            _check_identity(path, conn)
+        finally:
+            conn.close()
+    except StudyFileError:
+        _remove_probe_siblings(siblings, existed)
+        raise
+
+
+def _remove_probe_siblings(siblings: list[Path], existed: list[bool]) -> None:
+    """A refused file keeps no trace: drop the empty -wal/-shm the read-only probe made."""
+    wal, _ = siblings
     try:
-        _check_identity(path, conn)
-    finally:
-        conn.close()
+        if not existed[0] and wal.exists() and wal.stat().st_size > 0:
+            return
+        for p, was in zip(siblings, existed, strict=True):
+            if not was:
+                p.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _check_identity(path: Path, conn: sqlite3.Connection) -> None:
@@ -97,4 +117,6 @@ def _check_identity(path: Path, conn: sqlite3.Connection) -> None:
         raise StudyFileError(path, Problem.DAMAGED, f"the file is damaged ({err})") from None
     if result != [("ok",)]:
         first = result[0][0] if result else "unknown"
+        # quick_check reports "*** in database main ***\nPage 5: …": keep the message one line
+        first = " ".join(first.replace("*** in database main ***", "").split()) or "unknown"
         raise StudyFileError(path, Problem.DAMAGED, f"the file is damaged ({first})")
