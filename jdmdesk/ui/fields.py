@@ -42,6 +42,7 @@ class DateField(QWidget):
         lay.addWidget(self.edit, 1)
         lay.addWidget(self.button)
         self.setFocusProxy(self.edit)
+        self.setMaximumWidth(200)
         self.edit.editingFinished.connect(self.editingFinished)
         self.edit.installEventFilter(self)
 
@@ -120,6 +121,10 @@ class FieldInput(QObject):
                 line.setMaximumWidth(110)
             line.textEdited.connect(self.changed)
             w = line
+        if spec.kind in (Kind.TEXT, Kind.CODE, Kind.BOOLEAN):
+            w.setMaximumWidth(320 if spec.kind is not Kind.BOOLEAN else 110)
+        elif spec.kind is Kind.TIME:
+            w.setMaximumWidth(90)
         w.setObjectName(spec.name)
         w.setAccessibleName(spec.name)
         tip = " ".join(x for x in (spec.help, f"[{spec.unit}]" if spec.unit else "") if x)

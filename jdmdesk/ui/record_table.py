@@ -132,6 +132,7 @@ class RecordSection(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
         self.show_deleted = QCheckBox("Show deleted", self)
@@ -179,6 +180,7 @@ class RecordSection(QWidget):
         records = self.load_records(self.kind, pid, include_deleted=self.show_deleted
                                     .isChecked()) if pid else []
         self.model.set_rows(records)
+        self.table.scrollToBottom()  # the newest records, where entry goes on
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
