@@ -36,8 +36,10 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def _cmd_gui(args: argparse.Namespace) -> int:
     from jdmdesk.paths import default_study
+    from jdmdesk.ui import window_state
 
-    path = args.study or default_study()
+    last = window_state.load_text("last_study")
+    path = args.study or (Path(last) if last and Path(last).exists() else default_study())
     from jdmdesk.app import run_gui
 
     return run_gui(path, read_only=args.read_only)
