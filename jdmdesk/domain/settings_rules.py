@@ -1,0 +1,42 @@
+"""Validation of study settings changes (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jdmdesk.domain.analytes import ANALYTES
+from jdmdesk.domain.settings import BASELINE_RULES, MMT_VERSIONS, TIS_ENZYME_METHODS
+
+
+def validate_settings(values: Mapping[str, Any]) -> dict[str, str]:
+    """Per-key error messages; empty when the settings can be stored."""
+    errors: dict[str, str] = {}
+    choices = {"baseline_rule": BASELINE_RULES, "tis_enzyme_method": TIS_ENZYME_METHODS,
+               "mmt_version": MMT_VERSIONS}
+    for key, options in choices.items():
+        if key in values and values[key] not in dict(options):
+            errors[key] = "not one of the allowed choices"
+    low, high = values.get("tacrolimus_target_low"), values.get("tacrolimus_target_high")
+    for key, v in (("tacrolimus_target_low", low), ("tacrolimus_target_high", high)):
+        if key in values and (not isinstance(v, (int, float)) or not 0 <= v <= 60):
+            errors[key] = "must be a number between 0 and 60 ng/mL"
+    if "tacrolimus_target_high" not in errors and isinstance(low, (int, float)) \
+            and isinstance(high, (int, float)) and high <= low:
+        errors["tacrolimus_target_high"] = "must be above the lower target"
+    interval = values.get("visit_interval_days")
+    if "visit_interval_days" in values and (not isinstance(interval, int)
+                                            or not 7 <= interval <= 730):
+        errors["visit_interval_days"] = "must be a whole number of days, 7–730"
+    if "study_name" in values and not str(values["study_name"]).strip():
+        errors["study_name"] = "required"
+    for code, rng in (values.get("reference_ranges") or {}).items():
+        if code not in ANALYTES:
+            errors[f"reference_ranges.{code}"] = "unknown analyte"
+            continue
+        lo, hi = rng
+        if lo is not None and hi is not None and hi <= lo:
+            errors[f"reference_ranges.{code}"] = "upper limit must be above the lower"
+        if any(x is not None and x < 0 for x in (lo, hi)):
+            errors[f"reference_ranges.{code}"] = "limits cannot be negative"
+    return errors
