@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from jdmdesk import APP_NAME
 from jdmdesk.db.connection import StudyFileError
 from jdmdesk.db.studyfile import open_study
+from jdmdesk.services.bundle import StudyServices
 from jdmdesk.services.reader import StudyReader
 from jdmdesk.services.records import RecordService
+from jdmdesk.services.settings import SettingsService
 
 
 def os_user() -> str:
@@ -30,18 +32,19 @@ def build_main_window(study_path: str | Path, *, read_only: bool = False) -> QMa
     from jdmdesk.ui.main_window import MainWindow
 
     study = open_study(Path(study_path), read_only=read_only, create=not read_only)
-    writer = RecordService(study, os_user())
-    reader = StudyReader(study)
+    user = os_user()
+    services = StudyServices(Path(study_path), user, RecordService(study, user),
+                             StudyReader(study), SettingsService(study, user))
     chart = _build_chart(study)
 
     def close() -> None:
         study.close()
 
-    window = MainWindow(writer, reader, str(Path(study_path).resolve()), chart=chart,
-                        on_close=close)
-    writer.setParent(window)
+    window = MainWindow(services, chart=chart, on_close=close)
+    services.records.setParent(window)
+    services.settings.setParent(window)
     if chart is not None and hasattr(chart, "on_records_changed"):
-        writer.changed.connect(chart.on_records_changed)
+        services.records.changed.connect(chart.on_records_changed)
     return window
 
 

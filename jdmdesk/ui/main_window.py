@@ -9,8 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from jdmdesk import APP_NAME
-from jdmdesk.services.reader import StudyReader
-from jdmdesk.services.records import RecordService
+from jdmdesk.services.bundle import StudyServices
 from jdmdesk.ui import window_state
 from jdmdesk.ui.patient_list import PatientListPanel
 from jdmdesk.ui.prompts import Prompts
@@ -18,19 +17,19 @@ from jdmdesk.ui.workspace import PatientWorkspace
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, writer: RecordService, reader: StudyReader, study_path: str,
-                 chart: QWidget | None = None, on_close: Callable[[], None] | None = None,
+    def __init__(self, services: StudyServices, chart: QWidget | None = None,
+                 on_close: Callable[[], None] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.writer, self.reader = writer, reader
-        self.study_path = study_path
+        self.services = services
+        self.writer, self.reader = services.records, services.reader
+        writer, reader = self.writer, self.reader
+        self.study_path = str(services.path.resolve())
         self.prompts = Prompts(self)
         self._on_close = on_close
         self._closed = False
-        settings = reader.settings()
-        ro = " — read-only" if reader.read_only else ""
-        self.setWindowTitle(f"{settings.study_name} — {APP_NAME}{ro}")
+        self.setWindowTitle(self._title())
 
         self.patients = PatientListPanel(lambda text: reader.patients(text), self)
         self.workspace = PatientWorkspace(writer, reader, self.prompts, chart, self)
@@ -85,8 +84,23 @@ class MainWindow(QMainWindow):
                                       lambda _checked=False, k=kind: self.workspace.show_section(k),
                                       f"Ctrl+{i + 1}", f"go_{kind}_action"))
         self.tools_menu = bar.addMenu("&Tools")
+        settings = self._action("Study &settings…", self.open_settings, None, "settings_action")
+        settings.setEnabled(not self.reader.read_only)
+        self.tools_menu.addAction(settings)
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.addAction(self._action("&Keyboard shortcuts", self._show_keys))
+
+    def open_settings(self) -> None:
+        from jdmdesk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.services.settings, self.prompts, self)
+        if dialog.exec():
+            self.setWindowTitle(self._title())
+            self.show_status("Study settings saved.")
+
+    def _title(self) -> str:
+        ro = " — read-only" if self.reader.read_only else ""
+        return f"{self.reader.settings().study_name} — {APP_NAME}{ro}"
 
     def _focus_search(self) -> None:
         self.patients.search.setFocus()
