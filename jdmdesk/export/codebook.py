@@ -1,0 +1,63 @@
+"""The codebook: a Markdown file that explains the bundle's files, columns and codes."""
+
+from __future__ import annotations
+
+from jdmdesk.domain import codes
+from jdmdesk.export.rows import NO_TACROLIMUS, Table
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def codebook(tables: list[Table], audit_columns: list[str], steps: list[str],
+             *, pseudonymised: bool, study_name: str) -> str:
+    out = [f"# Codebook: {study_name}", ""]
+    out += [
+        "## Files", "",
+        "| file | content |", "|---|---|",
+        *(f"| {t.name}.csv | {_md(t.description)} |" for t in tables),
+        "| audit_trail.csv | Every change made in the study file, in order (seq). |",
+        "| data_dictionary.csv | One row per column of every table: label, type, unit, "
+        "allowed range or codes, entered or derived. |",
+        "| codebook.md | This file. |",
+        "| manifest.json | App and schema version, export time (UTC), options, "
+        "de-identification steps, row counts and the SHA-256 of every other file. |",
+        "",
+        "## Conventions", "",
+        "- UTF-8, comma-separated, RFC 4180 quoting, `.` as the decimal separator.",
+        "- A missing value is an empty cell. Why it is missing is in the column "
+        "`<field>_missing`: " + ", ".join(f"`{c}` ({label.lower()})"
+                                            for c, label in codes.MISSING_REASONS) + ".",
+        "- Numeric columns hold numbers only, never codes for missing values.",
+        "- Text cells that begin with `=`, `+`, `-`, `@`, a tab or a carriage return carry a "
+        "leading apostrophe `'` so that spreadsheets do not run them as formulas; remove it "
+        "when reading text columns. Numeric columns are never changed.",
+        "- Codes are stored as codes; their meanings are in data_dictionary.csv (`allowed`).",
+        "- `study_code` is the patient key in every table; `record_id` is the record's random "
+        "UUID, also used by the audit trail.",
+        "",
+        "## Time", "",
+        "- Day 0 is the start date of the patient's first systemic tacrolimus segment; "
+        "`<field>_day` counts days from it (negative before it).",
+        "- `<field>_age` is the age in years at that date, one decimal (days / 365.25).",
+        f"- A patient without tacrolimus has no study days: `<field>_day` is empty and "
+        f"`<field>_day_missing` is `{NO_TACROLIMUS}`.",
+    ]
+    if pseudonymised:
+        out.append("- This export is pseudonymised: it holds no calendar dates.")
+    else:
+        out.append("- This export is IDENTIFIED: calendar dates (ISO 8601, YYYY-MM-DD) and "
+                   "identifying fields are kept. Handle it as personal data.")
+    out += ["", "## De-identification applied", "", *(f"- {s}" for s in steps), ""]
+    for t in tables:
+        out += [f"## {t.name}.csv", "", _md(t.description), "",
+                "| column | label | type | unit | allowed | origin |",
+                "|---|---|---|---|---|---|"]
+        for c in t.columns:
+            out.append(f"| {c.name} | {_md(c.label)} | {c.kind} | {_md(c.unit)} | "
+                       f"{_md(c.allowed)} | {c.origin} |")
+        out.append("")
+    out += ["## audit_trail.csv", "",
+            "Columns: " + ", ".join(f"`{c}`" for c in audit_columns) + ".", ""]
+    return "\n".join(out)

@@ -1,0 +1,75 @@
+"""``run_export``: the one entry point shared by the CLI and the Export dialog's worker.
+
+It opens its own read-only connection to the study (so it can run in a worker thread), writes
+to a temporary file next to the output, and renames it into place only when complete.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jdmdesk.db.studyfile import open_study
+from jdmdesk.export.atomic import atomic_output, check_target
+from jdmdesk.export.options import (
+    CancelToken,
+    ExportError,
+    ExportOptions,
+    Progress,
+    ProgressCallback,
+)
+from jdmdesk.export.source import ExportSource
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    output: Path
+    format: str
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        main = {k: v for k, v in self.rows.items() if not k.startswith(("data_dictionary",
+                                                                        "redcap_data_dict"))}
+        parts = ", ".join(f"{k.removesuffix('.csv')} {v}" for k, v in main.items())
+        return f"wrote {self.output} ({self.format}): {parts}" if parts else \
+            f"wrote {self.output} ({self.format})"
+
+
+def run_export(study_path: Path, output: Path, options: ExportOptions, *,
+               progress: ProgressCallback | None = None,
+               cancel: CancelToken | None = None) -> ExportResult:
+    output = Path(output)
+    check_target(output, force=options.force)  # before the (slow) counting
+    study = open_study(Path(study_path), read_only=True)
+    try:
+        source = ExportSource(study.db, options)
+        counter = Progress(source.total_rows(), progress, cancel)
+        counter.check()
+        with atomic_output(output, force=options.force) as tmp:
+            rows = _write(source, tmp, counter)
+            counter.finish()
+    except sqlite3.Error as err:
+        raise ExportError(f"cannot read the study file {study_path}: {err}") from None
+    finally:
+        study.close()
+    return ExportResult(output, options.format, rows)
+
+
+def _write(source: ExportSource, tmp: Path, progress: Progress) -> dict[str, int]:
+    fmt = source.options.format
+    if fmt == "bundle":
+        from jdmdesk.export.csv_bundle import write_bundle
+
+        return write_bundle(source, tmp, progress)
+    if fmt == "xlsx":
+        from jdmdesk.export.xlsx import write_xlsx
+
+        return write_xlsx(source, tmp, progress)
+    if fmt == "odm":
+        from jdmdesk.export.odm import write_odm
+
+        return write_odm(source, tmp, progress)
+    from jdmdesk.export.redcap import write_redcap
+
+    return write_redcap(source, tmp, progress)
