@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,12 +44,11 @@ def atomic_output(path: Path, *, force: bool) -> Iterator[Path]:
     path = Path(path)
     check_target(path, force=force)
     folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    tmp = folder / f".{path.name}.{secrets.token_hex(6)}.part"
+    try:  # 0o666 less the umask, like any file the user makes (mkstemp would give 0o600)
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
     except OSError as err:
         raise ExportError(describe_os_error(err, path)) from None
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
         yield tmp
         _fsync(tmp)
