@@ -127,29 +127,47 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
             "backup": (backup, _cmd_backup), "restore": (restore, _cmd_restore)}
 
 
+def _one_line(text: str, limit: int = 500) -> str:
+    """An error message safe for a terminal: one line, no control, bidi or invisible characters
+    (escaped as \\uXXXX), at most ``limit`` characters (paths come from the user)."""
+    import unicodedata
+
+    out = "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp")
+                  else ch for ch in text)
+    return out if len(out) <= limit else out[:limit] + "…"
+
+
+def _err(text: str) -> None:
+    print(f"jdmdesk: {_one_line(text)}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     from jdmdesk.db.connection import StudyFileError
 
     subs = _sub_parsers()
     try:
+        if any("\x00" in a for a in args_list):
+            raise CliError("an argument contains a NUL character")
         if args_list and args_list[0] in subs:
             parser, run = subs[args_list[0]]
             return run(parser.parse_args(args_list[1:]))
         return _cmd_gui(_gui_parser().parse_args(args_list))
     except CliError as err:
-        print(f"jdmdesk: {err}", file=sys.stderr)
+        _err(str(err))
         return err.code
     except StudyFileError as err:
         from jdmdesk.db.backup import backup_hint
 
         hint = None if err.problem == "missing" else backup_hint(err.path)
-        print(f"jdmdesk: {err}" + (f". {hint}" if hint else ""), file=sys.stderr)
+        _err(f"{err}" + (f". {hint}" if hint else ""))
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("jdmdesk: interrupted", file=sys.stderr)
         return 130
+    except UnicodeError:  # a file name that cannot be encoded (e.g. a lone surrogate)
+        _err("a file name contains characters that cannot be used in a file name")
+        return EXIT_USAGE
     except OSError as err:
-        print(f"jdmdesk: {err.strerror or err}: {err.filename or ''}".rstrip(": "),
-              file=sys.stderr)
+        _err(f"{err.strerror or err}: {err.filename or ''}".rstrip(": "))
         return EXIT_FAILED
