@@ -37,8 +37,13 @@ def text_cell(value: Any) -> str:
     return neutralise(value if isinstance(value, str) else str(value))
 
 
-def formatters(numeric: Sequence[bool]) -> list[Any]:
-    return [number_cell if n else text_cell for n in numeric]
+def plain_cell(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def formatters(numeric: Sequence[bool], *, neutralise_text: bool = True) -> list[Any]:
+    text = text_cell if neutralise_text else plain_cell
+    return [number_cell if n else text for n in numeric]
 
 
 def writer(stream: IO[str]) -> Any:
@@ -47,11 +52,15 @@ def writer(stream: IO[str]) -> Any:
 
 
 def write_rows(stream: IO[str], header: Sequence[str], numeric: Sequence[bool],
-               rows: Iterable[Sequence[Any]]) -> int:
-    """Write header and rows with the cell rules; returns the number of data rows."""
+               rows: Iterable[Sequence[Any]], *, neutralise_text: bool = True) -> int:
+    """Write header and rows with the cell rules; returns the number of data rows.
+
+    ``neutralise_text=False`` only for metadata the app writes itself (REDCap's dictionary
+    needs its ``@READONLY`` annotations as they are).
+    """
     w = writer(stream)
     w.writerow([neutralise(h) for h in header])
-    fmt = formatters(numeric)
+    fmt = formatters(numeric, neutralise_text=neutralise_text)
     n = 0
     for row in rows:
         w.writerow([f(v) for f, v in zip(fmt, row, strict=True)])

@@ -24,12 +24,14 @@ class ZipMembers:
         self.rows: dict[str, int] = {}
 
     def csv(self, name: str, header: Sequence[str], numeric: Sequence[bool],
-            rows: Iterable[Sequence[Any]], progress: Progress | None = None) -> int:
+            rows: Iterable[Sequence[Any]], progress: Progress | None = None, *,
+            neutralise_text: bool = True) -> int:
         raw = csvio.HashingWriter(self.zip.open(name, "w", force_zip64=True))
         text = io.TextIOWrapper(io.BufferedWriter(raw, 1 << 16), encoding="utf-8", newline="")
         try:
             counted = _counting(rows, progress) if progress is not None else rows
-            n = csvio.write_rows(text, header, numeric, counted)
+            n = csvio.write_rows(text, header, numeric, counted,
+                                 neutralise_text=neutralise_text)
         finally:
             text.close()
         self.hashes[name] = {"sha256": raw.sha256.hexdigest(), "bytes": raw.size}
