@@ -106,6 +106,19 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from jdmdesk.export import ExportError, ExportOptions, run_export
+
+    try:
+        options = ExportOptions(args.format, identified=args.identified,
+                                include_free_text=args.include_free_text, force=args.force)
+        result = run_export(args.study, args.output, options)
+    except ExportError as err:
+        raise CliError(f"export failed: {err}", err.code) from None
+    print(result.summary())
+    return EXIT_OK
+
+
 def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int]]]:
     demo = argparse.ArgumentParser(prog="jdmdesk demo", description="Write a synthetic study.")
     demo.add_argument("out", type=Path, help="new study file to write")
@@ -123,8 +136,21 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
     restore.add_argument("backup", type=Path)
     restore.add_argument("--output", type=Path, required=True,
                          help="new study file (never an existing file)")
+    export = argparse.ArgumentParser(
+        prog="jdmdesk export",
+        description="Export the study: pseudonymised unless --identified is given.")
+    export.add_argument("study", type=Path)
+    export.add_argument("--format", required=True, choices=("bundle", "xlsx", "odm", "redcap"),
+                        help="bundle (ZIP of CSVs), xlsx, odm (CDISC ODM 1.3.2) or redcap (ZIP)")
+    export.add_argument("--output", type=Path, required=True, help="file to write")
+    export.add_argument("--identified", action="store_true",
+                        help="keep calendar dates, birth dates and initials (personal data)")
+    export.add_argument("--include-free-text", action="store_true",
+                        help="keep notes and reasons for change")
+    export.add_argument("--force", action="store_true", help="replace an existing output")
     return {"demo": (demo, _cmd_demo), "check": (check, _cmd_check),
-            "backup": (backup, _cmd_backup), "restore": (restore, _cmd_restore)}
+            "backup": (backup, _cmd_backup), "restore": (restore, _cmd_restore),
+            "export": (export, _cmd_export)}
 
 
 def _one_line(text: str, limit: int = 500) -> str:
