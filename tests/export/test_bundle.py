@@ -85,7 +85,7 @@ def test_wide_table_and_derived_totals(bundle):
 
 def test_patient_without_tacrolimus_has_empty_days_with_reason(bundle):
     _, members = bundle
-    visit = [r for r in read_csv(members["visit.csv"]) if r["study_code"] == "P-002"][0]
+    visit = next(r for r in read_csv(members["visit.csv"]) if r["study_code"] == "P-002")
     assert visit["visit_date_day"] == ""
     assert visit["visit_date_day_missing"] == NO_TACROLIMUS
     assert visit["visit_date_age"] == "11.1"
