@@ -6,12 +6,21 @@ import getpass
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
 from jdmdesk import APP_NAME
+from jdmdesk.db.backup import (
+    BackupError,
+    backup_on_close,
+    backup_on_open_if_due,
+    describe_with_backup,
+    newest_verified_backup,
+    restore_backup,
+)
 from jdmdesk.db.connection import StudyFileError
-from jdmdesk.db.studyfile import open_study
+from jdmdesk.db.lock import open_locked
 from jdmdesk.services.bundle import StudyServices
+from jdmdesk.services.maintenance import MaintenanceService
 from jdmdesk.services.reader import StudyReader
 from jdmdesk.services.records import RecordService
 from jdmdesk.services.settings import SettingsService
@@ -31,14 +40,26 @@ def build_main_window(study_path: str | Path, *, read_only: bool = False) -> QMa
     """
     from jdmdesk.ui.main_window import MainWindow
 
-    study = open_study(Path(study_path), read_only=read_only, create=not read_only)
     user = os_user()
+    opened = open_locked(Path(study_path), read_only=read_only, create=not read_only, user=user)
+    study = opened.study
+    notices = list(opened.notices)
+    try:
+        backup_on_open_if_due(study)
+    except (BackupError, OSError) as err:
+        notices.append(f"Automatic backup failed: {err}")
     services = StudyServices(Path(study_path), user, RecordService(study, user),
-                             StudyReader(study), SettingsService(study, user))
+                             StudyReader(study), SettingsService(study, user),
+                             MaintenanceService(study), notices)
     chart = _build_chart(study)
 
     def close() -> None:
-        study.close()
+        try:
+            backup_on_close(study)
+        except (BackupError, OSError) as err:
+            print(f"jdmdesk: backup on close failed: {err}", file=sys.stderr)
+        finally:
+            opened.close()
 
     window = MainWindow(services, chart=chart, on_close=close)
     services.records.setParent(window)
@@ -63,8 +84,34 @@ def run_gui(path: Path, *, read_only: bool = False) -> int:
     try:
         window = build_main_window(path, read_only=read_only)
     except StudyFileError as err:
-        QMessageBox.critical(None, APP_NAME, f"Cannot open {err.path.name}:\n{err.message}")
-        print(f"jdmdesk: {err}", file=sys.stderr)
+        message = describe_with_backup(err)
+        print(f"jdmdesk: {message}", file=sys.stderr)
+        _offer_restore(err, message)
         return 2
     window.show()
     return app.exec()
+
+
+def _offer_restore(err: StudyFileError, message: str) -> None:
+    """A refused file is never repaired in place: offer its newest verified backup as a copy."""
+    backup = newest_verified_backup(err.path) if err.path.exists() else None
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, f"Cannot open {err.path.name}.")
+    box.setInformativeText(message)
+    restore = box.addButton("Restore backup into a new file…",
+                            QMessageBox.ButtonRole.AcceptRole) if backup else None
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if restore is None or box.clickedButton() is not restore or backup is None:
+        return
+    target, _ = QFileDialog.getSaveFileName(None, "Restore into a new study file",
+                                            str(err.path.with_name(err.path.stem +
+                                                                   "-restored.jdm")),
+                                            "JDM Desk study (*.jdm)")
+    if not target:
+        return
+    try:
+        restore_backup(backup, Path(target))
+    except BackupError as exc:
+        QMessageBox.warning(None, APP_NAME, str(exc))
+        return
+    QMessageBox.information(None, APP_NAME, f"Restored into {target}. Open it with jdmdesk.")

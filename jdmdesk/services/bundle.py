@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jdmdesk.services.maintenance import MaintenanceService
 from jdmdesk.services.reader import StudyReader
 from jdmdesk.services.records import RecordService
 from jdmdesk.services.settings import SettingsService
@@ -18,4 +19,6 @@ class StudyServices:
     records: RecordService
     reader: StudyReader
     settings: SettingsService
+    maintenance: MaintenanceService
+    notices: list[str] = field(default_factory=list)  # banner sentences (read-only, share…)
     chart: Any = None  # services.chart.ChartService once built

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -42,10 +43,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.banner = QLabel(self)
         self.banner.setObjectName("read_only_banner")
+        notices = list(services.notices)
         if reader.read_only:
-            self.banner.setText("Read-only: this study can be reviewed but not changed.")
+            notices.insert(0, "Read-only: this study can be reviewed but not changed.")
+        if notices:
+            self.banner.setText("  ".join(dict.fromkeys(notices)))
+            self.banner.setWordWrap(True)
             self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 4px;")
-            self.statusBar().addPermanentWidget(self.banner)
+            self.statusBar().addPermanentWidget(self.banner, 1)
         self.patients.patient_chosen.connect(self.choose_patient)
         self.patients.new_patient_requested.connect(self.new_patient)
         self.workspace.status_message.connect(self.show_status)
@@ -70,6 +75,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self._action("&Back up now…", self.back_up, None,
+                                              "backup_action"))
+        self.file_menu.addAction(self._action("&Restore a backup into a new file…",
+                                              self.restore_backup, None, "restore_action"))
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self._action("&Close", self.close, "Ctrl+Q", "close_action"))
         patient = bar.addMenu("&Patient")
         new = self._action("&New patient", self.new_patient, "Ctrl+Shift+N",
@@ -97,6 +107,34 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.setWindowTitle(self._title())
             self.show_status("Study settings saved.")
+
+    def back_up(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        maintenance = self.services.maintenance
+        target, _ = QFileDialog.getSaveFileName(self, "Back up the study",
+                                                str(maintenance.suggested_backup_path()),
+                                                "JDM Desk study (*.jdm)")
+        if target:
+            ok, message = maintenance.backup_to(Path(target))
+            self.show_status(message)
+            if not ok:
+                self.prompts.error("Backup", message)
+
+    def restore_backup(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        source, _ = QFileDialog.getOpenFileName(self, "Choose a backup", str(
+            self.services.maintenance.suggested_backup_path().parent), "JDM Desk study (*.jdm)")
+        if not source:
+            return
+        target, _ = QFileDialog.getSaveFileName(self, "Restore into a new study file", "",
+                                                "JDM Desk study (*.jdm)")
+        if target:
+            ok, message = self.services.maintenance.restore(Path(source), Path(target))
+            self.show_status(message)
+            if not ok:
+                self.prompts.error("Restore", message)
 
     def _title(self) -> str:
         ro = " — read-only" if self.reader.read_only else ""

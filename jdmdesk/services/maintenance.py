@@ -1,0 +1,32 @@
+"""Backups and restores for the window's File menu (the storage work is in db.backup)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jdmdesk.db import backup
+from jdmdesk.db.connection import Study
+
+
+class MaintenanceService:
+    def __init__(self, study: Study) -> None:
+        self.study = study
+
+    def suggested_backup_path(self) -> Path:
+        return backup.backup_folder(self.study.path) / f"{self.study.path.stem}-manual.jdm"
+
+    def backup_to(self, dest: Path) -> tuple[bool, str]:
+        """Verified copy of the open study; (ok, message for the status bar)."""
+        try:
+            done = backup.backup_study(self.study.path, Path(dest))
+        except (backup.BackupError, OSError) as err:
+            return False, f"Backup failed: {err}"
+        return True, f"Verified backup written to {done}"
+
+    def restore(self, source: Path, new_path: Path) -> tuple[bool, str]:
+        """Restore a backup into a new study file (never over an existing one)."""
+        try:
+            done = backup.restore_backup(Path(source), Path(new_path))
+        except (backup.BackupError, OSError) as err:
+            return False, f"Restore failed: {err}"
+        return True, f"Backup restored into {done}; open it with File ▸ Open."
