@@ -1,0 +1,265 @@
+"""The Export dialog: format, output file, identified (with confirmation), free text, progress
+and Cancel. The export runs in a QThread with its own read-only connection opened by path.
+
+The Qt worker lives here rather than in ``jdmdesk.export`` so that the export package stays
+free of Qt (held by tests/test_layers.py); it only wraps :func:`jdmdesk.export.run_export`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jdmdesk.export import CancelToken, ExportCancelled, ExportError, ExportOptions, run_export
+from jdmdesk.export.options import SUFFIXES
+
+FORMAT_LABELS = {
+    "bundle": "Statistics bundle (ZIP of CSV files)",
+    "xlsx": "Excel workbook (.xlsx)",
+    "odm": "CDISC ODM 1.3.2 (.xml)",
+    "redcap": "REDCap project files (ZIP)",
+}
+Confirm = Callable[[str, str], bool]
+
+
+class ExportWorker(QObject):
+    """Runs one export; emits progress, then exactly one of finished, cancelled, failed."""
+
+    progress = Signal(int, int)
+    finished = Signal(str)
+    cancelled = Signal()
+    failed = Signal(str)
+
+    def __init__(self, study_path: Path, output: Path, options: ExportOptions) -> None:
+        super().__init__()
+        self.study_path = Path(study_path)
+        self.output = Path(output)
+        self.options = options
+        self.token = CancelToken()
+
+    def cancel(self) -> None:  # thread-safe: only sets a flag
+        self.token.cancel()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = run_export(self.study_path, self.output, self.options,
+                                progress=self.progress.emit, cancel=self.token)
+        except ExportCancelled:
+            self.cancelled.emit()
+        except ExportError as err:
+            self.failed.emit(str(err))
+        except Exception as err:  # a report for the user, never a silent dead thread
+            self.failed.emit(f"export failed: {err}")
+        else:
+            self.finished.emit(result.summary())
+
+
+def _ask(parent: QWidget) -> Confirm:
+    def confirm(title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+    return confirm
+
+
+class ExportDialog(QDialog):
+    export_finished = Signal(str)  # the summary line
+    export_stopped = Signal(str)  # cancelled or failed, with the message
+
+    def __init__(self, study_path: Path, parent: QWidget | None = None, *,
+                 confirm: Confirm | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("export_dialog")
+        self.setWindowTitle("Export study")
+        self.study_path = Path(study_path)
+        self._confirm = confirm or _ask(self)
+        self._thread: QThread | None = None
+        self._worker: ExportWorker | None = None
+
+        self.format = QComboBox(objectName="export_format")
+        for key, label in FORMAT_LABELS.items():
+            self.format.addItem(label, key)
+        self.output = QLineEdit(objectName="export_output")
+        self.browse = QPushButton("Browse…", objectName="export_browse")
+        self.identified = QCheckBox("Identified: keep calendar dates, birth dates and initials",
+                                    objectName="export_identified")
+        self.free_text = QCheckBox("Include free text (notes, reasons for change)",
+                                   objectName="export_include_free_text")
+        self.progress = QProgressBar(objectName="export_progress")
+        self.status = QLabel("Pseudonymised unless 'Identified' is ticked.",
+                             objectName="export_status")
+        self.status.setWordWrap(True)
+        self.start = QPushButton("Export", objectName="export_start")
+        self.cancel = QPushButton("Cancel", objectName="export_cancel")
+        for w in (self.format, self.output, self.identified, self.free_text, self.progress,
+                  self.start, self.cancel):
+            w.setAccessibleName(w.objectName())
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+
+        form = QFormLayout()
+        form.addRow("Format", self.format)
+        row = QHBoxLayout()
+        row.addWidget(self.output)
+        row.addWidget(self.browse)
+        form.addRow("Output file", row)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.start)
+        buttons.addWidget(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.identified)
+        layout.addWidget(self.free_text)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+        self.format.currentIndexChanged.connect(self._suggest_name)
+        self.browse.clicked.connect(self._browse)
+        self.start.clicked.connect(self.start_export)
+        self.cancel.clicked.connect(self._cancel_or_close)
+        self._suggest_name()
+
+    # --- choices ---------------------------------------------------------------------------
+
+    def chosen_format(self) -> str:
+        return str(self.format.currentData())
+
+    def _suggest_name(self) -> None:
+        suffix = SUFFIXES[self.chosen_format()]
+        current = self.output.text().strip()
+        base = Path(current) if current else self.study_path.with_name(
+            f"{self.study_path.stem}-export")
+        self.output.setText(str(base.with_suffix(suffix)))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.output.text())
+        if path:
+            self.output.setText(path)
+
+    # --- running ---------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    def start_export(self) -> bool:
+        """Validate the choices, ask what must be asked, start the worker thread."""
+        if self.running:
+            return False
+        text = self.output.text().strip()
+        if not text:
+            self.status.setText("Choose an output file.")
+            return False
+        output = Path(text)
+        if self.identified.isChecked() and not self._confirm(
+                "Identified export",
+                "The export will contain calendar dates, birth dates and initials: it is "
+                "personal data. Export identified data?"):
+            return False
+        force = False
+        if output.exists():
+            if not self._confirm("Replace file", f"{output} already exists. Replace it?"):
+                return False
+            force = True
+        options = ExportOptions(self.chosen_format(), identified=self.identified.isChecked(),
+                                include_free_text=self.free_text.isChecked(), force=force)
+        self._worker = ExportWorker(self.study_path, output, options)
+        self._thread = QThread(self)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progress.connect(self._on_progress)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.cancelled.connect(self._on_cancelled)
+        self._worker.failed.connect(self._on_failed)
+        self._set_running(True)
+        self.status.setText("Exporting…")
+        self._thread.start()
+        return True
+
+    def _set_running(self, running: bool) -> None:
+        for w in (self.format, self.output, self.browse, self.identified, self.free_text,
+                  self.start):
+            w.setEnabled(not running)
+        self.cancel.setText("Cancel" if running else "Close")
+
+    def _cancel_or_close(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            self.status.setText("Cancelling…")
+        else:
+            self.reject()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setValue(int(100 * done / max(total, 1)))
+
+    @Slot(str)
+    def _on_finished(self, summary: str) -> None:
+        self._stop()
+        self.progress.setValue(100)
+        self.status.setText(summary)
+        self.export_finished.emit(summary)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._stop()
+        self.progress.setValue(0)
+        self.status.setText("Export cancelled: nothing was written.")
+        self.export_stopped.emit("cancelled")
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._stop()
+        self.progress.setValue(0)
+        self.status.setText(message)
+        self.export_stopped.emit(message)
+
+    def _stop(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread.deleteLater()
+        if self._worker is not None:
+            self._worker.deleteLater()
+        self._thread = self._worker = None
+        self._set_running(False)
+
+    def cancel_export(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+
+    def done(self, result: int) -> None:  # closing while running cancels and waits
+        if self._worker is not None:
+            self._worker.cancel()
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+        super().done(result)
+
+
+def open_export_dialog(parent: QWidget | None, study_path: Path) -> ExportDialog:
+    dialog = ExportDialog(study_path, parent)
+    dialog.show()
+    return dialog
