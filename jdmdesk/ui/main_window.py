@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self._action("&Export study file…", self.open_export,
+                                              "Ctrl+E", "export_action"))
         self.file_menu.addAction(self._action("&Back up now…", self.back_up, None,
                                               "backup_action"))
         self.file_menu.addAction(self._action("&Restore a backup into a new file…",
@@ -107,6 +109,11 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.setWindowTitle(self._title())
             self.show_status("Study settings saved.")
+
+    def open_export(self) -> None:
+        from jdmdesk.ui.export_dialog import open_export_dialog
+
+        open_export_dialog(self, Path(self.study_path))
 
     def back_up(self) -> None:
         from PySide6.QtWidgets import QFileDialog

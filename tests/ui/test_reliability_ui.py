@@ -98,8 +98,7 @@ def test_soak_session_has_stable_memory_and_none_refcount(tmp_path, qtbot):
         while time.monotonic() - start < seconds:
             window.choose_patient(ids[i % len(ids)])
             window.workspace.show_section("visit" if i % 2 else "lab")
-            visit.inputs["visit_date"].set_text("2024-0{}-{:02d}".format(1 + i % 9,
-                                                                        1 + i % 27))
+            visit.inputs["visit_date"].set_text(f"2024-0{1 + i % 9}-{1 + i % 27:02d}")
             visit.inputs["phga"].set_text(str(i % 10))
             with qtbot.waitSignal(window.writer.changed) as saved:
                 assert visit.save()
