@@ -95,3 +95,33 @@ def tacrolimus_start(segments: Sequence[Segment]) -> date | None:
     """Day 0: the start of the first systemic tacrolimus segment (§7)."""
     starts = [s.start for s in segments if s.drug == "tacrolimus" and s.route != "topical"]
     return min(starts) if starts else None
+
+
+def pred_eq_on(day: date, segments: Sequence[Segment],
+               weights: Sequence[tuple[date, float]]) -> float:
+    """Total prednisolone-equivalent mg on ``day`` over the active systemic steroid segments."""
+    weight = weight_on(day, weights)
+    total = 0.0
+    for seg in segments:
+        if seg.active_on(day):
+            dose = pred_equivalent_mg_day(seg, weight)
+            total += dose or 0.0
+    return total
+
+
+def cumulative_pred_eq_mg(segments: Sequence[Segment], weights: Sequence[tuple[date, float]],
+                          start: date, end: date) -> float:
+    """Sum of the daily prednisolone-equivalent doses over [start, end], inclusive."""
+    from datetime import timedelta
+
+    total, day = 0.0, start
+    while day <= end:
+        total += pred_eq_on(day, segments, weights)
+        day += timedelta(days=1)
+    return total
+
+
+def percent_reduction(start_dose: float | None, current_dose: float | None) -> float | None:
+    if not start_dose or current_dose is None:
+        return None
+    return 100.0 * (start_dose - current_dose) / start_dose
