@@ -1,0 +1,50 @@
+"""Reads for the enzyme chart: only the columns it draws, for one patient, deleted rows excluded."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlite_utils import Database
+
+from jdmdesk.domain.chart_series import LabPoint
+from jdmdesk.domain.medication import Segment
+
+
+def chart_labs(db: Database, patient_id: str, analytes: Sequence[str]) -> list[LabPoint]:
+    """The patient's results for these analytes, in date order."""
+    if not analytes:
+        return []
+    marks = ", ".join("?" * len(analytes))
+    sql = ("SELECT id, analyte, sample_date, sample_time, value, unit, value_canonical, "
+           "ref_low, ref_high FROM lab_result "
+           f"WHERE patient_id = ? AND deleted = 0 AND analyte IN ({marks}) "
+           "ORDER BY sample_date, sample_time, created_at")
+    return [LabPoint(record_id=r[0], analyte=r[1], sample_date=date.fromisoformat(r[2]),
+                     sample_time=r[3], value=r[4], unit=r[5], value_canonical=r[6],
+                     ref_low=r[7], ref_high=r[8])
+            for r in db.conn.execute(sql, (patient_id, *analytes))]
+
+
+def chart_segments(db: Database, patient_id: str) -> list[Segment]:
+    """The patient's medication dose segments (all drugs), in start order."""
+    sql = ("SELECT drug, route, dose_amount, dose_unit, frequency, start_date, end_date "
+           "FROM medication WHERE patient_id = ? AND deleted = 0 "
+           "ORDER BY start_date, created_at")
+    return [Segment(r[0], r[1], float(r[2]), r[3], r[4], date.fromisoformat(r[5]),
+                    date.fromisoformat(r[6]) if r[6] else None)
+            for r in db.conn.execute(sql, (patient_id,))]
+
+
+def chart_weights(db: Database, patient_id: str) -> list[tuple[date, float]]:
+    """(visit date, weight kg) of the patient's visits with a weight, in date order."""
+    sql = ("SELECT visit_date, weight_kg FROM visit WHERE patient_id = ? AND deleted = 0 "
+           "AND weight_kg IS NOT NULL ORDER BY visit_date, created_at")
+    return [(date.fromisoformat(r[0]), float(r[1]))
+            for r in db.conn.execute(sql, (patient_id,))]
+
+
+def study_code(db: Database, patient_id: str) -> str | None:
+    row = db.conn.execute("SELECT study_code FROM patient WHERE id = ?",
+                          (patient_id,)).fetchone()
+    return row[0] if row else None

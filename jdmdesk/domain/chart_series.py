@@ -1,0 +1,374 @@
+"""Series for the enzyme chart, from plain lab, medication and visit values (pure, no Qt).
+
+Time axis (clinical-reference.md §7): x is the study day, days since the start of the first
+systemic tacrolimus segment (day 0, negative before). A patient without tacrolimus has no study
+days: x is then the calendar date as UTC epoch seconds (what pyqtgraph's ``DateAxisItem`` reads
+with ``utcOffset=0``) and ``ChartData.note`` says why.
+
+Values (§5): y is the value in the analyte's canonical unit, or the multiple of the upper limit
+of normal (ULN), where the ULN is that result's own ``ref_high`` converted to the canonical unit.
+A result without a ULN has no ULN multiple (NaN) and is left out of that view.
+
+Steroids (§6): prednisolone-equivalent mg/kg/day, with the weight of the latest visit on or
+before each day; days without such a weight have no value (a gap in the step line).
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import pairwise
+
+from jdmdesk.domain.analytes import ANALYTES, ENZYME_CODES
+from jdmdesk.domain.medication import (
+    STEROID_FACTORS,
+    SYSTEMIC_ROUTES,
+    Segment,
+    daily_dose_mg,
+    pred_equivalent_mg_day,
+    tacrolimus_start,
+    weight_on,
+)
+
+NAN = math.nan
+DAYS_PER_MONTH = 365.25 / 12
+TROUGH_CODE = "TACROLIMUS"
+NO_TACROLIMUS_NOTE = ("No tacrolimus recorded for this patient: there are no study days, so the "
+                      "time axis shows calendar dates.")
+
+
+@dataclass(frozen=True)
+class LabPoint:
+    """One lab result as the chart needs it (value and range as entered, plus canonical)."""
+
+    record_id: str
+    analyte: str
+    sample_date: date
+    value: float
+    unit: str
+    value_canonical: float
+    ref_low: float | None = None
+    ref_high: float | None = None
+    sample_time: str | None = None
+
+    @property
+    def uln_canonical(self) -> float | None:
+        """This result's own upper limit of normal, in the canonical unit (None if unknown)."""
+        if self.ref_high is None or self.ref_high <= 0:
+            return None
+        a = ANALYTES.get(self.analyte)
+        if a is None or not a.accepts(self.unit):
+            return None
+        return a.to_canonical(self.ref_high, self.unit)
+
+
+@dataclass(frozen=True)
+class TimeBase:
+    """Maps dates to chart x: study days when there is a tacrolimus start, else epoch seconds."""
+
+    day0: date | None
+
+    @property
+    def calendar(self) -> bool:
+        return self.day0 is None
+
+    def x(self, d: date) -> float:
+        if self.day0 is None:
+            return float(calendar.timegm(d.timetuple()))
+        return float((d - self.day0).days)
+
+    def day(self, d: date) -> int | None:
+        return None if self.day0 is None else (d - self.day0).days
+
+
+@dataclass(frozen=True)
+class AnalyteSeries:
+    """One enzyme's points in date order; ``x``/``y``/``y_uln`` are parallel tuples."""
+
+    code: str
+    name: str
+    unit: str
+    points: tuple[LabPoint, ...] = ()
+    x: tuple[float, ...] = ()
+    y: tuple[float, ...] = ()
+    y_uln: tuple[float, ...] = ()
+    uln: tuple[float | None, ...] = ()
+    above: tuple[bool, ...] = ()
+    days: tuple[int | None, ...] = ()
+    uln_x: tuple[float, ...] = ()  # ULN step line (canonical unit), NaN breaks where unknown
+    uln_y: tuple[float, ...] = ()
+
+    @property
+    def present(self) -> bool:
+        return bool(self.points)
+
+    def values(self, uln_mode: bool) -> tuple[float, ...]:
+        return self.y_uln if uln_mode else self.y
+
+    def above_xy(self, uln_mode: bool) -> tuple[list[float], list[float]]:
+        ys = self.values(uln_mode)
+        keep = [i for i, a in enumerate(self.above) if a]
+        return [self.x[i] for i in keep], [ys[i] for i in keep]
+
+
+@dataclass(frozen=True)
+class StepSeries:
+    """A step line as drawable vertices (NaN breaks a gap) and the runs it was built from."""
+
+    x: tuple[float, ...] = ()
+    y: tuple[float, ...] = ()
+    runs: tuple[tuple[date, date, float | None], ...] = ()  # start, end (exclusive), value
+
+    @property
+    def max_value(self) -> float:
+        vals = [v for *_, v in self.runs if v is not None]
+        return max(vals) if vals else 0.0
+
+    def value_on(self, d: date) -> float | None:
+        for start, end, v in self.runs:
+            if start <= d < end:
+                return v
+        return None
+
+
+@dataclass(frozen=True)
+class DoseChange:
+    """A tacrolimus dose change after the first start: new daily dose, or a stop."""
+
+    x: float
+    on: date
+    kind: str  # "increase", "decrease", "change", "restart", "stop"
+    daily_mg: float | None
+
+    @property
+    def label(self) -> str:
+        if self.kind == "stop":
+            return "tac stop"
+        arrow = {"increase": "\u2191", "decrease": "\u2193"}.get(self.kind, "")
+        dose = "?" if self.daily_mg is None else f"{self.daily_mg:g}"
+        return f"tac {arrow}{dose} mg/d"
+
+
+@dataclass(frozen=True)
+class TroughSeries:
+    points: tuple[LabPoint, ...] = ()
+    x: tuple[float, ...] = ()
+    y: tuple[float, ...] = ()
+    days: tuple[int | None, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """Everything the chart draws for one patient."""
+
+    patient_id: str | None
+    title: str = ""
+    day0: date | None = None
+    series: dict[str, AnalyteSeries] = field(default_factory=dict)
+    prednisolone: StepSeries = field(default_factory=StepSeries)
+    dose_changes: tuple[DoseChange, ...] = ()
+    troughs: TroughSeries = field(default_factory=TroughSeries)
+    target_band: tuple[float, float] = (5.0, 10.0)
+    x_range: tuple[float, float] | None = None
+    note: str | None = None
+    missing_uln: int = 0  # enzyme results without a ULN (left out of the ULN view)
+
+    @property
+    def calendar(self) -> bool:
+        return self.day0 is None
+
+    @property
+    def time(self) -> TimeBase:
+        return TimeBase(self.day0)
+
+
+# --- builders ----------------------------------------------------------------------------------
+
+
+def build_analyte(code: str, points: Iterable[LabPoint], time: TimeBase) -> AnalyteSeries:
+    a = ANALYTES[code]
+    pts = tuple(sorted((p for p in points if p.analyte == code),
+                       key=lambda p: (p.sample_date, p.sample_time or "")))
+    xs = tuple(time.x(p.sample_date) for p in pts)
+    ys = tuple(float(p.value_canonical) for p in pts)
+    ulns = tuple(p.uln_canonical for p in pts)
+    y_uln = tuple(NAN if u is None else y / u for y, u in zip(ys, ulns, strict=True))
+    above = tuple(u is not None and y > u for y, u in zip(ys, ulns, strict=True))
+    ux, uy = _uln_steps(xs, ulns)
+    return AnalyteSeries(code, a.name, a.canonical_unit, pts, xs, ys, y_uln, ulns, above,
+                         tuple(time.day(p.sample_date) for p in pts), ux, uy)
+
+
+def _uln_steps(xs: Sequence[float],
+               ulns: Sequence[float | None]) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Each ULN holds from its result to the next one; unknown ULNs break the line."""
+    out_x: list[float] = []
+    out_y: list[float] = []
+    for i, (x, u) in enumerate(zip(xs, ulns, strict=True)):
+        nxt = xs[i + 1] if i + 1 < len(xs) else x
+        if u is None:
+            if out_x and not math.isnan(out_y[-1]):
+                out_x.append(x)
+                out_y.append(NAN)
+            continue
+        if out_y and not math.isnan(out_y[-1]) and out_y[-1] != u:
+            out_x.append(x)  # vertical step where the lab's range changed
+            out_y.append(u)
+        elif not out_y or math.isnan(out_y[-1]):
+            out_x.append(x)
+            out_y.append(u)
+        out_x.append(nxt)
+        out_y.append(u)
+    return tuple(out_x), tuple(out_y)
+
+
+def build_troughs(points: Iterable[LabPoint], time: TimeBase) -> TroughSeries:
+    pts = tuple(sorted((p for p in points if p.analyte == TROUGH_CODE),
+                       key=lambda p: (p.sample_date, p.sample_time or "")))
+    return TroughSeries(pts, tuple(time.x(p.sample_date) for p in pts),
+                        tuple(float(p.value_canonical) for p in pts),
+                        tuple(time.day(p.sample_date) for p in pts))
+
+
+def prednisolone_steps(segments: Sequence[Segment], weights: Sequence[tuple[date, float]],
+                       until: date, time: TimeBase) -> StepSeries:
+    """Prednisolone-equivalent mg/kg/day as a step line from the first steroid day to ``until``.
+
+    Open segments run to ``until`` (inclusive). Between segments the dose is 0; where a dose or
+    the weight is unknown (no visit weight on or before that day, a dose per m²) there is a gap.
+    """
+    steroid = [s for s in segments if s.drug in STEROID_FACTORS
+               and s.route in SYSTEMIC_ROUTES and not s.is_pulse]
+    if not steroid:
+        return StepSeries()
+    first = min(s.start for s in steroid)
+    stop = max(until, *(s.end or s.start for s in steroid)) + timedelta(days=1)
+    weights = sorted(weights)
+    cuts = {first, stop}
+    for s in steroid:
+        cuts.add(s.start)
+        if s.end is not None:
+            cuts.add(s.end + timedelta(days=1))
+    cuts |= {d for d, _ in weights if first < d < stop}
+    bounds = sorted(c for c in cuts if first <= c <= stop)
+    runs: list[tuple[date, date, float | None]] = []
+    for a, b in pairwise(bounds):
+        value = _mg_kg_day(steroid, weights, a)
+        if runs and _same(runs[-1][2], value):
+            runs[-1] = (runs[-1][0], b, runs[-1][2])
+        else:
+            runs.append((a, b, value))
+    xs: list[float] = []
+    ys: list[float] = []
+    for a, b, v in runs:
+        if v is None:
+            if xs and not math.isnan(ys[-1]):
+                xs.append(time.x(a))
+                ys.append(NAN)
+            continue
+        xs += [time.x(a), time.x(b)]
+        ys += [v, v]
+    return StepSeries(tuple(xs), tuple(ys), tuple(runs))
+
+
+def _mg_kg_day(segments: Sequence[Segment], weights: Sequence[tuple[date, float]],
+               day: date) -> float | None:
+    weight = weight_on(day, weights)
+    total = 0.0
+    for s in segments:
+        if not s.active_on(day):
+            continue
+        mg = pred_equivalent_mg_day(s, weight)
+        if mg is None:
+            return None
+        total += mg
+    if not weight:
+        return None
+    return total / weight
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def tacrolimus_changes(segments: Sequence[Segment], weights: Sequence[tuple[date, float]],
+                       time: TimeBase) -> tuple[DoseChange, ...]:
+    """Dose changes, restarts and stops of systemic tacrolimus after its first start."""
+    tac = sorted((s for s in segments if s.drug == "tacrolimus" and s.route != "topical"),
+                 key=lambda s: s.start)
+    out: list[DoseChange] = []
+    prev: Segment | None = None
+    prev_mg: float | None = None
+    for s in tac:
+        mg = daily_dose_mg(s, weight_on(s.start, weights))
+        if prev is not None:
+            gap = prev.end is not None and s.start > prev.end + timedelta(days=1)
+            if gap:
+                stop = prev.end + timedelta(days=1)  # type: ignore[operator]
+                out.append(DoseChange(time.x(stop), stop, "stop", None))
+                out.append(DoseChange(time.x(s.start), s.start, "restart", mg))
+            elif not _same(mg, prev_mg):
+                kind = "change" if mg is None or prev_mg is None else \
+                    "increase" if mg > prev_mg else "decrease"
+                out.append(DoseChange(time.x(s.start), s.start, kind, mg))
+        prev, prev_mg = s, mg
+    if prev is not None and prev.end is not None:
+        stop = prev.end + timedelta(days=1)
+        out.append(DoseChange(time.x(stop), stop, "stop", None))
+    return tuple(out)
+
+
+def build_chart(patient_id: str | None, labs: Iterable[LabPoint], segments: Sequence[Segment],
+                weights: Sequence[tuple[date, float]], *,
+                target_band: tuple[float, float] = (5.0, 10.0), title: str = "",
+                codes: Sequence[str] = ENZYME_CODES) -> ChartData:
+    """The whole chart for one patient from plain values."""
+    labs = list(labs)
+    day0 = tacrolimus_start(segments)
+    time = TimeBase(day0)
+    series = {code: build_analyte(code, labs, time) for code in codes}
+    troughs = build_troughs(labs, time)
+    known = [p.sample_date for p in labs] + [d for d, _ in weights]
+    known += [s.start for s in segments] + [s.end for s in segments if s.end is not None]
+    until = max(known) if known else date.today()
+    xs = [x for s in series.values() for x in s.x] + list(troughs.x)
+    if day0 is not None:
+        xs.append(0.0)
+    x_range = (min(xs), max(xs)) if xs else None
+    missing = sum(1 for s in series.values() for u in s.uln if u is None)
+    return ChartData(
+        patient_id=patient_id, title=title, day0=day0, series=series,
+        prednisolone=prednisolone_steps(segments, weights, until, time),
+        dose_changes=tacrolimus_changes(segments, weights, time),
+        troughs=troughs, target_band=target_band, x_range=x_range,
+        note=NO_TACROLIMUS_NOTE if day0 is None else None, missing_uln=missing,
+    )
+
+
+def month_label(day: float) -> str:
+    """'3 mo' for a study day near a month boundary (for the months axis)."""
+    months = day / DAYS_PER_MONTH
+    return f"{months:.0f} mo" if abs(months - round(months)) < 0.05 else f"{months:.1f} mo"
+
+
+def point_tooltip(p: LabPoint, day: int | None) -> str:
+    """Hover text: analyte, value, unit, ULN, date and day."""
+    a = ANALYTES.get(p.analyte)
+    unit = a.canonical_unit if a else p.unit
+    lines = [f"{p.analyte}: {p.value:g} {p.unit}"]
+    if a is not None and p.unit != unit:
+        lines[0] += f" ({p.value_canonical:g} {unit})"
+    uln = p.uln_canonical
+    if uln is None:
+        lines.append("ULN: not reported")
+    else:
+        ratio = p.value_canonical / uln
+        lines.append(f"ULN: {p.ref_high:g} {p.unit} \u2014 {ratio:.2f} \u00d7 ULN")
+    when = p.sample_date.isoformat() + (f" {p.sample_time}" if p.sample_time else "")
+    lines.append(when if day is None else f"{when} \u00b7 day {day}")
+    return "\n".join(lines)
