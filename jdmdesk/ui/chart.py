@@ -1,0 +1,606 @@
+"""The live enzyme chart: muscle enzymes since the start of tacrolimus, with the steroid taper.
+
+One pyqtgraph ``PlotWidget`` named ``enzyme_chart`` holds the enzyme plot and, below it on the
+same time axis, a small plot of tacrolimus troughs against the study's target band. Every data
+item is created once; ``refresh`` re-queries the study and updates the items in place with
+``setData``. This is the only module that imports pyqtgraph.
+
+Each enzyme's data item is named by its analyte code (``item.name()`` and ``objectName()``); its
+``xData``/``yData`` and ``getData()`` are in the chart's units: x in days since tacrolimus start
+(epoch seconds for a patient without tacrolimus), y in U/L or in multiples of the ULN.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.exporters as pg_exporters
+from PySide6.QtCore import QRect, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QFont, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jdmdesk.domain.analytes import ENZYME_CODES
+from jdmdesk.domain.chart_series import (
+    DAYS_PER_MONTH,
+    AnalyteSeries,
+    ChartData,
+    point_tooltip,
+)
+from jdmdesk.services.chart import CHART_KINDS, ChartService
+
+# Okabe-Ito colours (distinct for colour-blind readers) and one marker per analyte.
+STYLE: dict[str, tuple[str, str]] = {
+    "CK": ("#D55E00", "o"),
+    "LD": ("#0072B2", "s"),
+    "ASAT": ("#009E73", "t"),
+    "ALAT": ("#CC79A7", "d"),
+    "ALDOLASE": ("#E69F00", "h"),
+}
+TAC_COLOUR = "#6A3D9A"
+PRED_COLOUR = "#7F7F7F"
+TEXT_COLOUR = "#222222"
+AXIS_COLOUR = "#555555"
+LEFT_AXIS_WIDTH = 64
+RIGHT_AXIS_WIDTH = 58
+DAY0_LABEL = "tacrolimus start"
+
+
+def _font(points: float, bold: bool = False) -> QFont:
+    f = QFont()
+    f.setPointSizeF(points)
+    f.setBold(bold)
+    return f
+
+
+def _style_axis(axis: pg.AxisItem, label: str = "", colour: str = AXIS_COLOUR) -> None:
+    axis.setPen(pg.mkPen(colour))
+    axis.setTextPen(pg.mkPen(TEXT_COLOUR if colour == AXIS_COLOUR else colour))
+    axis.setTickFont(_font(9))
+    if label:
+        axis.setLabel(label, color=TEXT_COLOUR if colour == AXIS_COLOUR else colour,
+                      **{"font-size": "9.5pt"})
+
+
+class ChartItem(pg.PlotDataItem):
+    """A data item whose ``getData()`` gives the chart's units, not pyqtgraph's log10 mapping."""
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:
+        x, y = self.getOriginalDataset()
+        if x is None or y is None:
+            return np.empty(0), np.empty(0)
+        return x, y
+
+
+class TimeAxis(pg.DateAxisItem):
+    """Study days (plain numbers), or calendar dates for a patient without tacrolimus."""
+
+    def __init__(self, orientation: str = "bottom") -> None:
+        super().__init__(orientation, utcOffset=0)
+        self.calendar = False
+
+    def set_calendar(self, calendar: bool) -> None:
+        if calendar != self.calendar:
+            self.calendar = calendar
+            self.picture = None
+            self.update()
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> Any:
+        if self.calendar:
+            return super().tickValues(minVal, maxVal, size)
+        return pg.AxisItem.tickValues(self, minVal, maxVal, size)
+
+    def tickStrings(self, values: Sequence[float], scale: float,
+                    spacing: float) -> list[str]:
+        if self.calendar:
+            return super().tickStrings(values, scale, spacing)
+        return [f"{v:g}" for v in values]
+
+
+class LogValueAxis(pg.AxisItem):
+    """Plain numbers on a log axis (50, 100, 200 rather than 5·10¹), labelled at 1-2-5 only."""
+
+    def logTickStrings(self, values: Sequence[float], scale: float,
+                       spacing: float) -> list[str]:
+        out = []
+        for v in values:
+            x = 10 ** float(v) * scale
+            lead = round(x / 10 ** math.floor(math.log10(x) + 1e-9), 6) if x > 0 else 0
+            out.append(f"{x:,.4g}".replace(",", "\u2009") if lead in (1, 2, 5) else "")
+        return out
+
+
+class MonthAxis(pg.AxisItem):
+    """Months since tacrolimus start, ticked on whole months, for the top of the chart."""
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> Any:
+        span = (maxVal - minVal) / DAYS_PER_MONTH
+        room = max(2.0, size / 55)
+        step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if span / s <= room), 120)
+        unit = step * DAYS_PER_MONTH
+        first, last = math.ceil(minVal / unit), math.floor(maxVal / unit)
+        return [(unit, [k * unit for k in range(first, last + 1)])]
+
+    def tickStrings(self, values: Sequence[float], scale: float,
+                    spacing: float) -> list[str]:
+        return [f"{round(v / DAYS_PER_MONTH)} mo" for v in values]
+
+
+class EnzymeChartPanel(QWidget):
+    """Chart toolbar, note and the ``enzyme_chart`` plot for one patient at a time."""
+
+    refreshed = Signal()  # after every redraw from the database
+
+    def __init__(self, chart_service: ChartService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("enzyme_chart_panel")
+        self.service = chart_service
+        self.patient_id: str | None = None
+        self.data = ChartData(patient_id=None)
+        self.uln_mode = False
+        self._follow_x = True
+        self._build_toolbar()
+        self.note = QLabel(self)
+        self.note.setObjectName("chart_note")
+        self.note.setAccessibleName("chart_note")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("QLabel { background: #FFF4D6; color: #5A4500; padding: 4px 8px;"
+                                " border: 1px solid #E8D08A; border-radius: 3px; }")
+        self.note.hide()
+        self._build_plots()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addLayout(self._toolbar)
+        lay.addWidget(self.note)
+        lay.addWidget(self.plot, 1)
+        self._apply()
+
+    # --- construction -------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        self._toolbar = QHBoxLayout()
+        self._toolbar.setContentsMargins(2, 2, 2, 0)
+        self.title = QLabel("Muscle enzymes", self)
+        self.title.setObjectName("chart_title")
+        self.title.setStyleSheet("font-weight: 600;")
+        self.log_button = self._tool("Absolute (log)", "scale_log",
+                                     "Enzyme activity in U/L on a logarithmic axis")
+        self.uln_button = self._tool("\u00d7 ULN", "scale_uln",
+                                     "Each value divided by its own upper limit of normal")
+        self.scale_group = QButtonGroup(self)
+        for b in (self.log_button, self.uln_button):
+            b.setCheckable(True)
+            self.scale_group.addButton(b)
+        self.log_button.setChecked(True)
+        self.uln_button.toggled.connect(self.set_uln_mode)
+        self.export_button = self._tool("Export", "export_chart", "Save the chart as an image")
+        menu = QMenu(self.export_button)
+        self.export_png_action = QAction("PNG image\u2026", menu)
+        self.export_png_action.setObjectName("export_png")
+        self.export_png_action.triggered.connect(lambda: self.export_png())
+        self.export_svg_action = QAction("SVG drawing\u2026", menu)
+        self.export_svg_action.setObjectName("export_svg")
+        self.export_svg_action.triggered.connect(lambda: self.export_svg())
+        menu.addAction(self.export_png_action)
+        menu.addAction(self.export_svg_action)
+        self.export_button.setMenu(menu)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._toolbar.addWidget(self.title)
+        self._toolbar.addStretch(1)
+        self._toolbar.addWidget(QLabel("Scale:", self))
+        self._toolbar.addWidget(self.log_button)
+        self._toolbar.addWidget(self.uln_button)
+        self._toolbar.addSpacing(12)
+        self._toolbar.addWidget(self.export_button)
+
+    def _tool(self, text: str, name: str, tip: str) -> QToolButton:
+        b = QToolButton(self)
+        b.setText(text)
+        b.setObjectName(name)
+        b.setAccessibleName(name)
+        b.setToolTip(tip)
+        b.setAutoRaise(True)
+        return b
+
+    def _build_plots(self) -> None:
+        self.time_axis = TimeAxis("bottom")
+        self.month_axis = MonthAxis("top")
+        self.plot = pg.PlotWidget(background="w", axisItems={
+            "bottom": self.time_axis, "top": self.month_axis, "left": LogValueAxis("left")})
+        self.plot.setObjectName("enzyme_chart")
+        self.plot.setAccessibleName("enzyme_chart")
+        self.plot.setAccessibleDescription(
+            "Muscle enzymes by day since tacrolimus start, with prednisolone dose and "
+            "tacrolimus troughs")
+        self.plot.setMinimumHeight(320)
+        main = self.main = self.plot.getPlotItem()
+        # Both plots share one scene (one export, aligned axes): a layout becomes the central item.
+        self.layout_item = pg.GraphicsLayout()
+        self.plot.setCentralItem(self.layout_item)
+        self.legend = pg.LegendItem(labelTextColor=TEXT_COLOUR, labelTextSize="9pt",
+                                    pen=None, brush=None, colCount=4, horSpacing=18,
+                                    verSpacing=-8)
+        self.layout_item.addItem(self.legend, 0, 0)
+        self.layout_item.addItem(main, 1, 0)
+        self.trough_axis = TimeAxis("bottom")
+        self.trough_plot = pg.PlotItem(axisItems={"bottom": self.trough_axis})
+        self.layout_item.addItem(self.trough_plot, 2, 0)
+        grid = self.layout_item.layout
+        grid.setRowStretchFactor(0, 0)
+        grid.setRowStretchFactor(1, 4)
+        grid.setRowStretchFactor(2, 1)
+        grid.setVerticalSpacing(2)
+        self.layout_item.setContentsMargins(4, 4, 8, 4)
+        self._build_main(main)
+        self._build_pred(main)
+        self._build_trough()
+
+    def _build_main(self, main: pg.PlotItem) -> None:
+        main.setMenuEnabled(enableMenu=False, enableViewBoxMenu=True)
+        main.hideButtons()
+        main.showGrid(x=True, y=True, alpha=0.12)
+        main.showAxis("top")
+        main.showAxis("right")
+        main.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+        main.getAxis("right").setWidth(RIGHT_AXIS_WIDTH)
+        for side in ("left", "bottom", "top"):
+            _style_axis(main.getAxis(side))
+        _style_axis(main.getAxis("right"), "prednisolone eq. mg/kg/day", PRED_COLOUR)
+        main.setLogMode(x=False, y=True)
+        main.getAxis("right").setLogMode(False, False)
+        main.vb.sigRangeChangedManually.connect(self._user_moved)
+        self.items: dict[str, ChartItem] = {}
+        self.uln_items: dict[str, ChartItem] = {}
+        self.above_items: dict[str, ChartItem] = {}
+        for code in ENZYME_CODES:
+            colour, symbol = STYLE[code]
+            faint = QColor(colour)
+            faint.setAlpha(170)
+            uln = ChartItem(pen=pg.mkPen(faint, width=1.2, style=Qt.PenStyle.DashLine),
+                            connect="finite", antialias=True)
+            uln.setObjectName(f"{code}_uln")
+            uln.setZValue(1)
+            item = ChartItem(name=code, pen=pg.mkPen(colour, width=2), symbol=symbol,
+                             symbolSize=8, symbolPen=pg.mkPen(colour, width=1.6),
+                             symbolBrush=pg.mkBrush("w"), connect="finite", antialias=True)
+            item.setObjectName(code)
+            item.setZValue(3)
+            above = ChartItem(pen=None, symbol=symbol, symbolSize=8,
+                              symbolPen=pg.mkPen(colour, width=1.6),
+                              symbolBrush=pg.mkBrush(colour), antialias=True)
+            above.setObjectName(f"{code}_above")
+            above.setZValue(4)
+            for it in (uln, item, above):
+                main.addItem(it)
+            for it in (item, above):
+                it.scatter.opts["hoverable"] = True
+                it.scatter.opts["tip"] = _tip
+            self.items[code], self.uln_items[code], self.above_items[code] = item, uln, above
+        self.day0_line = pg.InfiniteLine(
+            pos=0, angle=90, movable=False, pen=pg.mkPen("#333333", width=1.5,
+                                                         style=Qt.PenStyle.DashLine),
+            label=DAY0_LABEL, labelOpts={"position": 0.96, "color": TEXT_COLOUR,
+                                         "fill": (255, 255, 255, 220), "anchors": [(0, 0),
+                                                                                   (0, 0)]})
+        self.day0_line.setObjectName("day0_line")
+        main.addItem(self.day0_line, ignoreBounds=True)
+        self.uln_line = pg.InfiniteLine(
+            pos=1, angle=0, movable=False, pen=pg.mkPen("#333333", width=1.3,
+                                                        style=Qt.PenStyle.DashLine),
+            label="ULN", labelOpts={"position": 0.02, "color": TEXT_COLOUR,
+                                    "anchors": [(0, 1), (0, 1)]})
+        self.uln_line.setObjectName("uln_line")
+        main.addItem(self.uln_line, ignoreBounds=True)
+        self._legend_uln = pg.PlotDataItem(pen=pg.mkPen("#555555", width=1.3,
+                                                        style=Qt.PenStyle.DashLine))
+        self._legend_pred = pg.PlotDataItem(pen=pg.mkPen(PRED_COLOUR, width=2.2))
+        self._legend_above = pg.PlotDataItem(pen=None, symbol="o", symbolSize=8,
+                                             symbolBrush=pg.mkBrush("#555555"),
+                                             symbolPen=pg.mkPen("#555555"))
+
+    def _build_pred(self, main: pg.PlotItem) -> None:
+        self.pred_vb = pg.ViewBox(enableMenu=False)
+        self.pred_vb.setMouseEnabled(False, False)
+        self.plot.scene().addItem(self.pred_vb)
+        self.pred_vb.setZValue(-10)  # under the enzyme view, which keeps the mouse
+        main.getAxis("right").linkToView(self.pred_vb)
+        self.pred_vb.setXLink(main.vb)
+        self.pred_item = ChartItem(name="prednisolone", connect="finite", antialias=True,
+                                   pen=pg.mkPen(PRED_COLOUR, width=2.2), fillLevel=0,
+                                   fillBrush=pg.mkBrush(150, 150, 150, 45))
+        self.pred_item.setObjectName("prednisolone")
+        self.pred_vb.addItem(self.pred_item)
+        self.dose_item = ChartItem(connect="pairs", pen=pg.mkPen(TAC_COLOUR, width=1.3,
+                                                                  style=Qt.PenStyle.DotLine))
+        self.dose_item.setObjectName("tacrolimus_dose_changes")
+        self.pred_vb.addItem(self.dose_item)
+        self.dose_labels: list[pg.TextItem] = []
+        main.vb.sigResized.connect(self._sync_pred_view)
+        self._sync_pred_view()
+
+    def _build_trough(self) -> None:
+        t = self.trough_plot
+        t.setMenuEnabled(enableMenu=False, enableViewBoxMenu=True)
+        t.hideButtons()
+        t.showGrid(x=True, y=True, alpha=0.12)
+        t.showAxis("right")
+        t.getAxis("right").setStyle(showValues=False)
+        t.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+        t.getAxis("right").setWidth(RIGHT_AXIS_WIDTH)
+        for side in ("left", "bottom", "right"):
+            _style_axis(t.getAxis(side))
+        _style_axis(t.getAxis("left"), "tac ng/mL")
+        t.setXLink(self.main)
+        t.setMouseEnabled(x=True, y=False)
+        t.vb.sigRangeChangedManually.connect(self._user_moved)
+        self.band = pg.LinearRegionItem(values=(5, 10), orientation="horizontal", movable=False,
+                                        brush=pg.mkBrush(106, 61, 154, 38),
+                                        pen=pg.mkPen(106, 61, 154, 90))
+        self.band.setObjectName("tacrolimus_target_band")
+        self.band_label = pg.InfLineLabel(self.band.lines[1], text="target", position=0.01,
+                                          anchors=[(0, 1), (0, 1)], color=TAC_COLOUR)
+        t.addItem(self.band, ignoreBounds=True)
+        self.trough_item = ChartItem(name="TACROLIMUS", pen=pg.mkPen(TAC_COLOUR, width=1.6),
+                                     symbol="o", symbolSize=6, symbolPen=pg.mkPen(TAC_COLOUR),
+                                     symbolBrush=pg.mkBrush(TAC_COLOUR), antialias=True)
+        self.trough_item.setObjectName("TACROLIMUS")
+        self.trough_item.scatter.opts["hoverable"] = True
+        self.trough_item.scatter.opts["tip"] = _tip
+        t.addItem(self.trough_item)
+        self.trough_day0 = pg.InfiniteLine(pos=0, angle=90, movable=False,
+                                           pen=pg.mkPen("#333333", width=1.5,
+                                                        style=Qt.PenStyle.DashLine))
+        t.addItem(self.trough_day0, ignoreBounds=True)
+        self.trough_dose_item = ChartItem(connect="pairs",
+                                          pen=pg.mkPen(TAC_COLOUR, width=1.3,
+                                                       style=Qt.PenStyle.DotLine))
+        t.addItem(self.trough_dose_item, ignoreBounds=True)
+
+    # --- public API ---------------------------------------------------------------------
+
+    def show_patient(self, patient_id: str | None) -> None:
+        """Draw another patient (or nothing); the view follows the new data."""
+        self.patient_id = patient_id or None
+        self._follow_x = True
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-query the study and update the existing items in place."""
+        self.data = self.service.load(self.patient_id)
+        self._apply()
+
+    @Slot(str, str, list)
+    def on_records_changed(self, kind: str, patient_id: str, ids: list) -> None:
+        """RecordService.changed: redraw when this patient's labs, medication or visits moved."""
+        if kind in CHART_KINDS and patient_id and patient_id == self.patient_id:
+            self.refresh()
+
+    @Slot(bool)
+    def set_uln_mode(self, on: bool) -> None:
+        """Multiples of each result's ULN (linear, line at 1) instead of U/L on a log axis."""
+        on = bool(on)
+        if self.uln_button.isChecked() != on:
+            (self.uln_button if on else self.log_button).setChecked(True)
+            return  # the toggle comes back here
+        if on == self.uln_mode:
+            return
+        self.uln_mode = on
+        self.main.setLogMode(x=False, y=not on)
+        self.main.getAxis("right").setLogMode(False, False)
+        self._apply()
+
+    def series_data(self, code: str) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) of an analyte's data item, in the chart's units."""
+        item = self.trough_item if code == "TACROLIMUS" else self.items[code]
+        x, y = item.getData()
+        return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+
+    def tooltips(self, code: str) -> list[str]:
+        """Hover texts of an analyte's points, in the order of ``series_data``."""
+        item = self.trough_item if code == "TACROLIMUS" else self.items[code]
+        data = item.opts.get("data")
+        return [] if data is None else [str(t) for t in data]
+
+    def export(self, path: str | Path) -> Path:
+        """Write the chart (both plots) as PNG or SVG, chosen by the file's suffix.
+
+        PNG goes through pyqtgraph's ImageExporter at twice the on-screen size. SVG is drawn
+        by Qt's own QSvgGenerator: pyqtgraph 0.14.0's SVGExporter fails on the closed paths
+        Qt 6 writes ("Z"; pyqtgraph issue #3495).
+        """
+        path = Path(path)
+        if path.suffix.lower() == ".svg":
+            self._export_svg(path)
+            return path
+        if path.suffix.lower() != ".png":
+            path = path.with_suffix(".png")
+        exporter = pg_exporters.ImageExporter(self.plot.scene())
+        exporter.parameters()["background"] = QColor("white")
+        exporter.parameters()["width"] = int(exporter.getSourceRect().width() * 2)
+        exporter.export(str(path))
+        return path
+
+    def _export_svg(self, path: Path) -> None:
+        view = self.plot
+        size = view.viewport().size()
+        gen = QSvgGenerator()
+        gen.setFileName(str(path))
+        gen.setSize(size)
+        gen.setViewBox(QRect(0, 0, size.width(), size.height()))
+        gen.setTitle(f"Muscle enzymes {self.data.title}".strip())
+        gen.setDescription(self.plot.accessibleDescription())
+        painter = QPainter(gen)
+        try:
+            painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("white"))
+            view.render(painter, QRectF(0, 0, size.width(), size.height()),
+                        view.viewport().rect())
+        finally:
+            painter.end()
+
+    def export_png(self, path: str | Path | None = None) -> Path | None:
+        return self._export_to(path, "PNG image (*.png)", ".png")
+
+    def export_svg(self, path: str | Path | None = None) -> Path | None:
+        return self._export_to(path, "SVG drawing (*.svg)", ".svg")
+
+    def _export_to(self, path: str | Path | None, filt: str, suffix: str) -> Path | None:
+        if path is None:
+            path = self.ask_export_path(filt, suffix)
+            if path is None:
+                return None
+        path = Path(path)
+        if path.suffix.lower() != suffix:
+            path = path.with_suffix(suffix)
+        return self.export(path)
+
+    def ask_export_path(self, filt: str, suffix: str) -> Path | None:
+        """The file dialog (tests pass a path to ``export_png``/``export_svg`` instead)."""
+        name = f"{self.data.title or 'chart'}_enzymes{suffix}"
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export chart", name, filt)
+        return Path(chosen) if chosen else None
+
+    # --- drawing ------------------------------------------------------------------------
+
+    def _user_moved(self, *_: Any) -> None:
+        self._follow_x = False
+
+    def _sync_pred_view(self, *_: Any) -> None:
+        self.pred_vb.setGeometry(self.main.vb.sceneBoundingRect())
+        self.pred_vb.linkedViewChanged(self.main.vb, self.pred_vb.XAxis)
+
+    def _apply(self) -> None:
+        d = self.data
+        calendar = d.calendar and d.patient_id is not None
+        self.title.setText("Muscle enzymes" + (f" \u2014 {d.title}" if d.title else ""))
+        self._apply_axes(d, calendar)
+        for code in ENZYME_CODES:
+            self._apply_series(code, d.series.get(code))
+        self._apply_legend(d)
+        self._apply_pred(d)
+        self._apply_troughs(d)
+        if self._follow_x and d.x_range is not None:
+            lo, hi = d.x_range
+            unit = 86_400.0 if calendar else 1.0
+            pad = max((hi - lo) * 0.03, 3 * unit)
+            self.main.setXRange(lo - pad, hi + pad, padding=0)
+            self._follow_x = True  # setXRange is not a manual move
+        self.main.enableAutoRange(axis="y")
+        self.refreshed.emit()
+
+    def _apply_axes(self, d: ChartData, calendar: bool) -> None:
+        for axis in (self.time_axis, self.trough_axis):
+            axis.set_calendar(calendar)
+        self.main.showAxis("top", not calendar)
+        if calendar:
+            self.main.getAxis("top").setLabel("")
+            self.trough_axis.setLabel("date", color=TEXT_COLOUR, **{"font-size": "9.5pt"})
+        else:
+            self.main.getAxis("top").setLabel("")
+            self.trough_axis.setLabel("days since tacrolimus start (day 0)", color=TEXT_COLOUR,
+                                      **{"font-size": "9.5pt"})
+        self.day0_line.setVisible(not calendar)
+        self.trough_day0.setVisible(not calendar)
+        self.uln_line.setVisible(self.uln_mode)
+        units = "\u00d7 upper limit of normal" if self.uln_mode else "U/L (log scale)"
+        self.main.getAxis("left").setLabel(units, color=TEXT_COLOUR, **{"font-size": "9.5pt"})
+        if d.patient_id is None:
+            self.note.setText("Select a patient to see the enzyme chart.")
+        elif d.note:
+            self.note.setText(d.note)
+        elif self.uln_mode and d.missing_uln:
+            n = d.missing_uln
+            self.note.setText(f"{n} result{'s' if n > 1 else ''} without an upper limit of normal "
+                              "left out of the \u00d7 ULN view.")
+        else:
+            self.note.setText("")
+        self.note.setVisible(bool(self.note.text()))
+
+    def _apply_series(self, code: str, s: AnalyteSeries | None) -> None:
+        item, uln, above = self.items[code], self.uln_items[code], self.above_items[code]
+        if s is None or not s.present:
+            for it in (item, uln, above):
+                it.setData(x=[], y=[], data=[])
+            return
+        ys = s.values(self.uln_mode)
+        # a log axis cannot show 0; the ULN view leaves out results without a ULN (NaN)
+        keep = [i for i, v in enumerate(ys) if math.isfinite(v) and (self.uln_mode or v > 0)]
+        tips = [point_tooltip(s.points[i], s.days[i]) for i in keep]
+        x = np.array([s.x[i] for i in keep], dtype=float)
+        y = np.array([ys[i] for i in keep], dtype=float)
+        item.setData(x=x, y=y, data=np.array(tips, dtype=object))
+        hi = [n for n, i in enumerate(keep) if s.above[i]]
+        above.setData(x=x[hi], y=y[hi], data=np.array([tips[n] for n in hi], dtype=object))
+        if self.uln_mode:
+            uln.setData(x=[], y=[])
+        else:
+            uln.setData(x=np.array(s.uln_x, dtype=float), y=np.array(s.uln_y, dtype=float))
+
+    def _apply_legend(self, d: ChartData) -> None:
+        self.legend.clear()
+        shown = [c for c in ENZYME_CODES if (s := d.series.get(c)) is not None and s.present]
+        for code in shown:
+            self.legend.addItem(self.items[code], code)
+        if shown:
+            if not self.uln_mode:
+                self.legend.addItem(self._legend_uln, "ULN (dashed)")
+            self.legend.addItem(self._legend_above, "filled = above ULN")
+        if d.prednisolone.runs:
+            self.legend.addItem(self._legend_pred, "prednisolone (right axis)")
+        if d.dose_changes:
+            self.legend.addItem(self.dose_item, "tac dose change")
+        self.legend.setVisible(bool(shown) or bool(d.prednisolone.runs))
+
+    def _apply_pred(self, d: ChartData) -> None:
+        pred = d.prednisolone
+        top = max(pred.max_value, 0.1) * 1.35
+        self.pred_vb.setYRange(0, top, padding=0)
+        self.pred_item.setData(x=np.array(pred.x, dtype=float), y=np.array(pred.y, dtype=float))
+        xs = [c.x for c in d.dose_changes for _ in (0, 1)]
+        self.dose_item.setData(x=np.array(xs, dtype=float),
+                               y=np.array([0.0, top] * len(d.dose_changes), dtype=float))
+        while len(self.dose_labels) < len(d.dose_changes):
+            label = pg.TextItem(color=TAC_COLOUR, anchor=(0, 1.0), fill=(255, 255, 255, 200))
+            label.setFont(_font(8.5))
+            self.pred_vb.addItem(label, ignoreBounds=True)
+            self.dose_labels.append(label)
+        for n, label in enumerate(self.dose_labels):
+            if n < len(d.dose_changes):
+                change = d.dose_changes[n]
+                label.setText(change.label)
+                label.setPos(change.x, top * 0.93)
+                label.show()
+            else:
+                label.hide()
+
+    def _apply_troughs(self, d: ChartData) -> None:
+        tr = d.troughs
+        tips = [point_tooltip(p, day) for p, day in zip(tr.points, tr.days, strict=True)]
+        self.trough_item.setData(x=np.array(tr.x, dtype=float), y=np.array(tr.y, dtype=float),
+                                 data=np.array(tips, dtype=object))
+        low, high = d.target_band
+        self.band.setRegion((low, high))
+        self.band_label.setFormat(f"target {low:g}\u2013{high:g} ng/mL")
+        top = max([high, *tr.y]) * 1.25
+        self.trough_plot.setYRange(0, top, padding=0)
+        xs = [c.x for c in d.dose_changes for _ in (0, 1)]
+        self.trough_dose_item.setData(x=np.array(xs, dtype=float),
+                                      y=np.array([0.0, top] * len(d.dose_changes), dtype=float))
+
+
+def _tip(x: float, y: float, data: Any) -> str:
+    return str(data)
