@@ -6,7 +6,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from jdmdesk import APP_NAME
 from jdmdesk.db.backup import (
@@ -20,9 +20,11 @@ from jdmdesk.db.backup import (
 from jdmdesk.db.connection import StudyFileError
 from jdmdesk.db.lock import open_locked
 from jdmdesk.services.bundle import StudyServices
+from jdmdesk.services.chart import ChartService
 from jdmdesk.services.maintenance import MaintenanceService
 from jdmdesk.services.reader import StudyReader
 from jdmdesk.services.records import RecordService
+from jdmdesk.services.review import ReviewService
 from jdmdesk.services.settings import SettingsService
 
 
@@ -50,8 +52,8 @@ def build_main_window(study_path: str | Path, *, read_only: bool = False) -> QMa
         notices.append(f"Automatic backup failed: {err}")
     services = StudyServices(Path(study_path), user, RecordService(study, user),
                              StudyReader(study), SettingsService(study, user),
-                             MaintenanceService(study), notices)
-    chart = _build_chart(study)
+                             MaintenanceService(study), ReviewService(study), notices,
+                             ChartService(study))
 
     def close() -> None:
         try:
@@ -61,21 +63,19 @@ def build_main_window(study_path: str | Path, *, read_only: bool = False) -> QMa
         finally:
             opened.close()
 
-    window = MainWindow(services, chart=chart, on_close=close)
-    services.records.setParent(window)
-    services.settings.setParent(window)
-    if chart is not None and hasattr(chart, "on_records_changed"):
-        services.records.changed.connect(chart.on_records_changed)
+    window = MainWindow(services, chart_factory=lambda: make_chart(services), on_close=close)
+    for service in (services.records, services.settings, services.chart):
+        service.setParent(window)
     return window
 
 
-def _build_chart(study: object) -> object | None:
-    try:
-        from jdmdesk.services.chart import ChartService
-        from jdmdesk.ui.chart import EnzymeChartPanel
-    except ImportError:  # the chart module is optional until it lands
-        return None
-    return EnzymeChartPanel(ChartService(study))
+def make_chart(services: StudyServices) -> QWidget:
+    """An enzyme chart panel that follows every committed change of the study."""
+    from jdmdesk.ui.chart import EnzymeChartPanel
+
+    panel = EnzymeChartPanel(services.chart)
+    services.records.changed.connect(panel.on_records_changed)
+    return panel
 
 
 def run_gui(path: Path, *, read_only: bool = False) -> int:

@@ -119,6 +119,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from jdmdesk.report import ReportError, write_report
+
+    try:
+        out = write_report(args.study, args.patient, args.output, force=args.force)
+    except ReportError as err:
+        raise CliError(str(err), EXIT_FAILED) from None
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
 def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int]]]:
     demo = argparse.ArgumentParser(prog="jdmdesk demo", description="Write a synthetic study.")
     demo.add_argument("out", type=Path, help="new study file to write")
@@ -148,7 +159,14 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
     export.add_argument("--include-free-text", action="store_true",
                         help="keep notes and reasons for change")
     export.add_argument("--force", action="store_true", help="replace an existing output")
+    report = argparse.ArgumentParser(prog="jdmdesk report",
+                                     description="One-page A4 PDF summary of a patient.")
+    report.add_argument("study", type=Path)
+    report.add_argument("--patient", required=True, help="study code of the patient")
+    report.add_argument("--output", type=Path, required=True, help="PDF file to write")
+    report.add_argument("--force", action="store_true", help="replace an existing output")
     return {"demo": (demo, _cmd_demo), "check": (check, _cmd_check),
+            "report": (report, _cmd_report),
             "backup": (backup, _cmd_backup), "restore": (restore, _cmd_restore),
             "export": (export, _cmd_export)}
 

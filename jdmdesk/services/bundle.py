@@ -9,6 +9,7 @@ from typing import Any
 from jdmdesk.services.maintenance import MaintenanceService
 from jdmdesk.services.reader import StudyReader
 from jdmdesk.services.records import RecordService
+from jdmdesk.services.review import ReviewService
 from jdmdesk.services.settings import SettingsService
 
 
@@ -20,5 +21,6 @@ class StudyServices:
     reader: StudyReader
     settings: SettingsService
     maintenance: MaintenanceService
+    review: ReviewService
     notices: list[str] = field(default_factory=list)  # banner sentences (read-only, share…)
-    chart: Any = None  # services.chart.ChartService once built
+    chart: Any = None  # services.chart.ChartService

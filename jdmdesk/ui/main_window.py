@@ -18,14 +18,15 @@ from jdmdesk.ui.workspace import PatientWorkspace
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: StudyServices, chart: QWidget | None = None,
+    def __init__(self, services: StudyServices,
+                 chart_factory: Callable[[], QWidget] | None = None,
                  on_close: Callable[[], None] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.services = services
         self.writer, self.reader = services.records, services.reader
-        writer, reader = self.writer, self.reader
+        reader = self.reader
         self.study_path = str(services.path.resolve())
         self.prompts = Prompts(self)
         self._on_close = on_close
@@ -33,7 +34,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._title())
 
         self.patients = PatientListPanel(lambda text: reader.patients(text), self)
-        self.workspace = PatientWorkspace(writer, reader, self.prompts, chart, self)
+        self.workspace = PatientWorkspace(services, self.prompts, chart_factory, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.patients)
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
         settings = self._action("Study &settings…", self.open_settings, None, "settings_action")
         settings.setEnabled(not self.reader.read_only)
         self.tools_menu.addAction(settings)
+        self.tools_menu.addAction(self._action("Study &overview…", self.open_overview,
+                                               "Ctrl+Shift+O", "overview_action"))
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.addAction(self._action("&Keyboard shortcuts", self._show_keys))
 
@@ -109,6 +112,13 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.setWindowTitle(self._title())
             self.show_status("Study settings saved.")
+
+    def open_overview(self) -> None:
+        from jdmdesk.ui.overview_dialog import OverviewDialog
+
+        dialog = OverviewDialog(self.services.review, self)
+        dialog.patient_chosen.connect(self.choose_patient)
+        dialog.show()
 
     def open_export(self) -> None:
         from jdmdesk.ui.export_dialog import open_export_dialog

@@ -3,6 +3,8 @@ adverse events and history, each section a table beside its form."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -11,13 +13,13 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from jdmdesk.domain.codes import SEX, label_of
 from jdmdesk.domain.parse import today
 from jdmdesk.domain.timeline import age_years
-from jdmdesk.services.reader import StudyReader
-from jdmdesk.services.records import RecordService
+from jdmdesk.services.bundle import StudyServices
 from jdmdesk.ui.forms import FORM_CLASSES
 from jdmdesk.ui.history_view import HistoryView
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.record_form import RecordForm
 from jdmdesk.ui.record_table import RecordSection
+from jdmdesk.ui.review_view import ReviewView
 
 SECTION_TITLES = {"patient": "&Patient", "visit": "&Visits", "medication": "&Medication",
                   "lab": "&Labs", "adverse_event": "&Adverse events"}
@@ -26,10 +28,14 @@ SECTION_TITLES = {"patient": "&Patient", "visit": "&Visits", "medication": "&Med
 class PatientWorkspace(QWidget):
     status_message = Signal(str)
 
-    def __init__(self, writer: RecordService, reader: StudyReader, prompts: Prompts,
-                 chart: QWidget | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: StudyServices, prompts: Prompts,
+                 chart_factory: Callable[[], QWidget] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.services = services
+        writer, reader = services.records, services.reader
         self.writer, self.reader, self.prompts = writer, reader, prompts
+        chart = chart_factory() if chart_factory else None
         self.patient_id: str | None = None
         self.header = QLabel("No patient selected", self)
         self.header.setObjectName("patient_header")
@@ -53,6 +59,10 @@ class PatientWorkspace(QWidget):
             self.tabs.addTab(section, SECTION_TITLES[kind])
         self.history = HistoryView(reader.history, self)
         self.tabs.addTab(self.history, "&History")
+        self.review = ReviewView(services.review.review,
+                                 chart_factory() if chart_factory else None, self)
+        self.review.print_button.clicked.connect(self.print_summary)
+        self.tabs.addTab(self.review, "Re&view")
         self._current_tab = 0
         self.tabs.currentChanged.connect(self._tab_changed)
         lay = QVBoxLayout(self)
@@ -111,6 +121,7 @@ class PatientWorkspace(QWidget):
             self.history.show_record("patient", patient_id, "patient")
         if self.chart is not None and hasattr(self.chart, "show_patient"):
             self.chart.show_patient(patient_id)
+        self.review.show_patient(patient_id)
 
     def start_new_patient(self) -> None:
         self.set_patient(None)
@@ -142,3 +153,26 @@ class PatientWorkspace(QWidget):
         elif patient_id == self.patient_id and kind in self.sections:
             self.sections[kind].refresh()
         self.history.refresh()
+        if patient_id == self.patient_id:
+            self.review.refresh()
+
+    def print_summary(self) -> None:
+        """Save the one-page A4 PDF summary of the patient under review."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from jdmdesk.ui.report_pdf import write_patient_pdf
+
+        rv = self.review.review
+        if rv is None:
+            return
+        target, _ = QFileDialog.getSaveFileName(self, "Save patient summary",
+                                                f"{rv.study_code}-summary.pdf", "PDF (*.pdf)")
+        if not target:
+            return
+        chart = self.review.chart.grab().toImage() if self.review.chart else None
+        try:
+            write_patient_pdf(rv, chart, Path(target), self.reader.settings().study_name)
+        except OSError as err:
+            self.prompts.error("Summary not saved", f"Cannot write {target}: {err.strerror}")
+            return
+        self.status_message.emit(f"Summary saved to {target}")

@@ -1,0 +1,223 @@
+"""A physician's summary of one patient, computed from plain record values (no I/O).
+
+Baseline, per-visit scores against it, steroid exposure, tacrolimus troughs, kidney function and
+safety flags, following clinical-reference.md §3-6.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from jdmdesk.domain import medication as med
+from jdmdesk.domain.analytes import ANALYTES
+from jdmdesk.domain.response import (
+    ENZYMES_FOR_TIS,
+    CoreSet,
+    PrintoResult,
+    TisResult,
+    printo_inactive,
+    total_improvement_score,
+)
+from jdmdesk.domain.safety import (
+    SafetyFlag,
+    egfr_trend,
+    safety_flags,
+    schwartz_egfr,
+    trough_status,
+)
+from jdmdesk.domain.settings import StudySettings
+from jdmdesk.domain.timeline import age_years, study_day, to_date
+from jdmdesk.domain.totals import visit_totals
+
+LAB_WINDOW_DAYS = 14  # labs count for a visit when sampled within ±14 days of it
+MEASURES = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_total", "chaq_di",
+            "das_total", "cdasi_activity")
+Values = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class LabPoint:
+    day: date
+    analyte: str
+    value: float  # canonical unit
+    uln: float | None  # canonical unit
+
+
+@dataclass(frozen=True)
+class VisitReview:
+    visit_date: date
+    study_day: int | None
+    measures: dict[str, float | None]
+    change: dict[str, float | None]  # from baseline
+    ck: float | None
+    tis: TisResult | None  # None for the baseline visit itself and visits before it
+    printo: PrintoResult
+    is_baseline: bool = False
+
+
+@dataclass(frozen=True)
+class SteroidSummary:
+    current_mg_kg_day: float | None
+    current_mg_day: float
+    start_mg_day: float | None
+    cumulative_mg: float | None
+    percent_reduction: float | None
+
+
+@dataclass
+class PatientReview:
+    study_code: str
+    sex: str
+    age: float | None
+    disease_years: float | None
+    tacrolimus_start: date | None
+    days_on_tacrolimus: int | None
+    baseline_date: date | None
+    visits: list[VisitReview] = field(default_factory=list)
+    steroids: SteroidSummary | None = None
+    troughs: list[tuple[date, float, str]] = field(default_factory=list)
+    trough_band: tuple[float, float] = (5.0, 10.0)
+    egfr: list[tuple[date, float]] = field(default_factory=list)
+    egfr_trend: str = "insufficient data"
+    flags: tuple[SafetyFlag, ...] = ()
+    current_medications: list[Values] = field(default_factory=list)
+    adverse_events: list[Values] = field(default_factory=list)
+
+    @property
+    def latest(self) -> VisitReview | None:
+        return self.visits[-1] if self.visits else None
+
+
+def lab_points(labs: Sequence[Values]) -> list[LabPoint]:
+    out = []
+    for lab in labs:
+        a = ANALYTES.get(lab["analyte"])
+        if a is None:
+            continue
+        uln = lab.get("ref_high")
+        out.append(LabPoint(to_date(lab["sample_date"]), a.code,  # type: ignore[arg-type]
+                            float(lab["value_canonical"]),
+                            None if uln is None else a.to_canonical(uln, lab["unit"])))
+    return sorted(out, key=lambda p: p.day)
+
+
+def nearest_lab(points: Sequence[LabPoint], analyte: str, day: date) -> LabPoint | None:
+    """The sample closest to ``day`` within the window, preferring the earlier one on ties."""
+    best: LabPoint | None = None
+    for p in points:
+        if p.analyte != analyte or abs((p.day - day).days) > LAB_WINDOW_DAYS:
+            continue
+        if best is None or (abs((p.day - day).days), p.day > day) < \
+                (abs((best.day - day).days), best.day > day):
+            best = p
+    return best
+
+
+def core_set(values: Values, points: Sequence[LabPoint], day: date) -> CoreSet:
+    measures = {**values, **visit_totals(values)}
+    enzymes = {}
+    for code in ENZYMES_FOR_TIS:
+        p = nearest_lab(points, code, day)
+        if p is not None and p.uln:
+            enzymes[code] = (p.value, p.uln)
+    return CoreSet(measures.get("phga"), measures.get("ptga"), measures.get("extramuscular_ga"),
+                   measures.get("mmt8_total"), measures.get("cmas_total"),
+                   measures.get("chaq_di"), measures.get("das_total"), enzymes)
+
+
+def choose_baseline(visits: Sequence[Values], tac_start: date | None, rule: str) -> int | None:
+    """Index of the baseline visit: last on or before tacrolimus start (default), or first."""
+    if not visits:
+        return None
+    if rule == "last_on_or_before_tacrolimus" and tac_start is not None:
+        before = [i for i, v in enumerate(visits) if to_date(v["visit_date"]) <= tac_start]
+        return before[-1] if before else None
+    return 0
+
+
+def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Values],
+                   labs: Sequence[Values], adverse_events: Sequence[Values],
+                   settings: StudySettings, today: date) -> PatientReview:
+    visits = sorted(visits, key=lambda v: v["visit_date"])
+    segments = [med.Segment.from_values(m) for m in meds]
+    tac = med.tacrolimus_start(segments)
+    points = lab_points(labs)
+    onset = to_date(patient.get("onset_date"))
+    review = PatientReview(
+        study_code=patient["study_code"], sex=patient["sex"],
+        age=age_years(patient["birth_date"], today),
+        disease_years=None if onset is None else round((today - onset).days / 365.25, 1),
+        tacrolimus_start=tac, days_on_tacrolimus=study_day(today, tac),
+        baseline_date=None,
+        trough_band=(settings.tacrolimus_target_low, settings.tacrolimus_target_high),
+        adverse_events=sorted(adverse_events, key=lambda a: a["onset_date"]),
+    )
+    base_index = choose_baseline(visits, tac, settings.baseline_rule)
+    base = None
+    if base_index is not None:
+        base_values = visits[base_index]
+        review.baseline_date = to_date(base_values["visit_date"])
+        base = (core_set(base_values, points, review.baseline_date),  # type: ignore[arg-type]
+                {**base_values, **visit_totals(base_values)})
+    for i, v in enumerate(visits):
+        day = to_date(v["visit_date"])
+        assert day is not None
+        values = {**v, **visit_totals(v)}
+        measures = {m: values.get(m) for m in MEASURES}
+        change = {m: None if base is None or measures[m] is None or base[1].get(m) is None
+                  else measures[m] - base[1][m] for m in MEASURES}
+        ck = nearest_lab(points, "CK", day)
+        tis = None
+        if base is not None and base_index is not None and i > base_index:
+            tis = total_improvement_score(base[0], core_set(v, points, day),
+                                          mmt_max=settings.mmt_max,
+                                          enzyme_method=settings.tis_enzyme_method)
+        review.visits.append(VisitReview(
+            day, study_day(day, tac), measures, change, None if ck is None else ck.value, tis,
+            printo_inactive(None if ck is None else ck.value, values.get("cmas_total"),
+                            values.get("mmt8_total"), values.get("phga")),
+            is_baseline=i == base_index))
+    weights = sorted((to_date(v["visit_date"]), v["weight_kg"]) for v in visits
+                     if v.get("weight_kg") is not None)
+    review.steroids = _steroids(segments, weights, tac, today)  # type: ignore[arg-type]
+    band = review.trough_band
+    review.troughs = [(p.day, p.value, trough_status(p.value, *band)) for p in points
+                      if p.analyte == "TACROLIMUS"]
+    heights = sorted((to_date(v["visit_date"]), v["height_cm"]) for v in visits
+                     if v.get("height_cm") is not None)
+    for p in points:
+        if p.analyte == "CREATININE":
+            height = med.weight_on(p.day, heights)  # same "latest on or before" rule
+            egfr = schwartz_egfr(height, p.value)
+            if egfr is not None:
+                review.egfr.append((p.day, round(egfr, 1)))
+    review.egfr_trend = egfr_trend(review.egfr)
+    latest = {code: next((p.value for p in reversed(points) if p.analyte == code), None)
+              for code in ("K", "MG", "GLUCOSE")}
+    last_bp = next(((v.get("sbp"), v.get("dbp")) for v in reversed(visits)
+                    if v.get("sbp") is not None or v.get("dbp") is not None), (None, None))
+    review.flags = safety_flags(potassium=latest["K"], magnesium=latest["MG"],
+                                glucose=latest["GLUCOSE"], sbp=last_bp[0], dbp=last_bp[1])
+    review.current_medications = [m for m, s in zip(meds, segments, strict=True)
+                                  if s.start <= today and (s.end is None or s.end >= today)]
+    return review
+
+
+def _steroids(segments: Sequence[med.Segment], weights: Sequence[tuple[date, float]],
+              tac: date | None, today: date) -> SteroidSummary:
+    current = med.pred_eq_on(today, segments, weights)
+    weight = med.weight_on(today, weights)
+    per_kg = current / weight if weight else None
+    if tac is None:
+        return SteroidSummary(per_kg, current, None, None, None)
+    start = med.pred_eq_on(tac, segments, weights)
+    cumulative = med.cumulative_pred_eq_mg(segments, weights, tac, today)
+    return SteroidSummary(per_kg, current, start, cumulative,
+                          med.percent_reduction(start, current))
+
+
+def overdue(last_visit: date | None, interval_days: int, today: date) -> bool:
+    return last_visit is not None and today - last_visit > timedelta(days=interval_days)

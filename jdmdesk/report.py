@@ -1,0 +1,77 @@
+"""``jdmdesk report``: the one-page PDF summary of a patient, rendered headless."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+class ReportError(Exception):
+    pass
+
+
+def render_chart_image(services_chart: object, patient_id: str, width: int = 1100,
+                       height: int = 460) -> object:
+    from jdmdesk.ui.chart import EnzymeChartPanel
+
+    panel = EnzymeChartPanel(services_chart)  # type: ignore[arg-type]
+    panel.resize(width, height)
+    panel.show_patient(patient_id)
+    panel.show()
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    image = panel.grab().toImage()
+    panel.close()
+    panel.deleteLater()
+    return image
+
+
+def write_report(study_path: Path, study_code: str, output: Path, *, force: bool = False) -> Path:
+    """Open the study read-only, render the chart offscreen and write the PDF."""
+    if output.exists() and not force:
+        raise ReportError(f"{output} already exists: choose a new name or use --force")
+    if not output.parent.exists():
+        raise ReportError(f"folder {output.parent} does not exist")
+    if "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY") \
+            and sys.platform.startswith("linux"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    from jdmdesk.db.queries import read_settings
+    from jdmdesk.db.studyfile import open_study
+    from jdmdesk.services.chart import ChartService
+    from jdmdesk.services.review import ReviewService
+    from jdmdesk.ui.report_pdf import write_patient_pdf
+
+    _quiet_offscreen_notes()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    study = open_study(study_path, read_only=True)
+    try:
+        reviews = ReviewService(study)
+        patient_id = reviews.patient_id(study_code)
+        if patient_id is None:
+            raise ReportError(f"no patient with study code {study_code!r} in {study_path}")
+        review = reviews.review(patient_id)
+        assert review is not None
+        chart = render_chart_image(ChartService(study), patient_id)
+        try:
+            return write_patient_pdf(review, chart, output,  # type: ignore[arg-type]
+                                     read_settings(study.db).study_name)
+        except OSError as err:
+            raise ReportError(f"cannot write {output}: {err.strerror}") from None
+    finally:
+        study.close()
+        del app
+
+
+def _quiet_offscreen_notes() -> None:
+    """The offscreen platform notes every top-level window; keep the CLI's stderr for errors."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)

@@ -1,0 +1,66 @@
+"""The physician's read-only views: one patient's review and the study overview."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from jdmdesk.db import queries
+from jdmdesk.db import records as repo
+from jdmdesk.db.connection import Study
+from jdmdesk.domain import parse
+from jdmdesk.domain.review import PatientReview, overdue, review_patient
+from jdmdesk.domain.timeline import to_date
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    patient_id: str
+    study_code: str
+    latest_tis: str  # category, or "not computable", or "—"
+    inactive: str  # inactive / active / not evaluable / —
+    steroid_mg_kg_day: float | None
+    last_visit: date | None
+    overdue: bool
+
+
+class ReviewService:
+    def __init__(self, study: Study, today: Callable[[], date] = parse.today) -> None:
+        self.study = study
+        self.today = today
+
+    def patient_id(self, study_code: str) -> str | None:
+        return queries.patient_id_by_code(self.study.db, study_code)
+
+    def review(self, patient_id: str) -> PatientReview | None:
+        db = self.study.db
+        patient = repo.get(db, "patient", patient_id)
+        if patient is None:
+            return None
+
+        def values(kind: str) -> list[dict[str, object]]:
+            return [{**r.values, **r.extra} for r in repo.list_for_patient(db, kind, patient_id)]
+
+        return review_patient(patient.values, values("visit"), values("medication"),
+                              values("lab"), values("adverse_event"),
+                              queries.read_settings(db), self.today())
+
+    def overview(self) -> list[OverviewRow]:
+        settings = queries.read_settings(self.study.db)
+        rows = []
+        for p in queries.list_patients(self.study.db):
+            r = self.review(p.id)
+            if r is None:
+                continue
+            tis = next((v.tis for v in reversed(r.visits) if v.tis is not None), None)
+            latest = r.latest
+            rows.append(OverviewRow(
+                p.id, p.study_code,
+                "—" if tis is None else (tis.category or "not computable"),
+                "—" if latest is None else latest.printo.status.replace("_", " "),
+                r.steroids.current_mg_kg_day if r.steroids else None,
+                None if latest is None else to_date(latest.visit_date),
+                overdue(None if latest is None else latest.visit_date,
+                        settings.visit_interval_days, self.today())))
+        return rows

@@ -1,0 +1,118 @@
+"""Plain-text formatting of a patient review, shared by the review view and the PDF."""
+
+from __future__ import annotations
+
+from jdmdesk.domain import parse
+from jdmdesk.domain.codes import DRUGS, FREQUENCIES, SEX, label_of
+from jdmdesk.domain.response import TisResult
+from jdmdesk.domain.review import PatientReview, VisitReview
+
+VISIT_COLUMNS = ("Date", "Day", "PhGA", "Parent", "Extram.", "CMAS", "MMT8", "CHAQ", "DAS",
+                 "CDASI", "CK", "TIS", "PRINTO")
+_MEASURE_COLUMNS = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_total", "chaq_di",
+                    "das_total")
+
+
+def num(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return "—"
+    return parse.format_number(round(value, digits))
+
+
+def with_change(r: VisitReview, name: str) -> str:
+    value, delta = r.measures.get(name), r.change.get(name)
+    if value is None:
+        return "—"
+    if r.is_baseline or delta is None or delta == 0:
+        return num(value, 2)
+    return f"{num(value, 2)} ({'+' if delta > 0 else '−'}{num(abs(delta), 2)})"
+
+
+def tis_text(tis: TisResult | None, baseline: bool) -> str:
+    if baseline:
+        return "baseline"
+    if tis is None:
+        return "—"
+    if tis.score is None:
+        return "not computable"
+    return f"{num(tis.score)} {tis.category}"
+
+
+def tis_detail(tis: TisResult | None) -> str:
+    if tis is None:
+        return ""
+    lines = [f"{i.measure} ({i.source or '—'}): "
+             f"{'missing' if i.percent is None else num(i.percent) + ' %'} → "
+             f"{'—' if i.points is None else num(i.points)} points" for i in tis.items]
+    if tis.missing:
+        lines.append("Missing: " + ", ".join(tis.missing))
+    return "\n".join(lines)
+
+
+def printo_text(r: VisitReview) -> str:
+    met = [name for name, ok in r.printo.criteria if ok]
+    status = r.printo.status.replace("_", " ")
+    return f"{status} ({r.printo.n_met}/{r.printo.n_available})" if met or \
+        r.printo.n_available else status
+
+
+def visit_row(r: VisitReview) -> list[str]:
+    return [r.visit_date.isoformat(), "—" if r.study_day is None else str(r.study_day),
+            *(with_change(r, m) for m in _MEASURE_COLUMNS), num(r.measures.get("cdasi_activity")),
+            num(r.ck, 0), tis_text(r.tis, r.is_baseline), printo_text(r)]
+
+
+def header_lines(rv: PatientReview) -> list[str]:
+    parts = [rv.study_code, label_of(SEX, rv.sex)]
+    if rv.age is not None:
+        parts.append(f"age {rv.age:.1f} y")
+    if rv.disease_years is not None:
+        parts.append(f"disease duration {rv.disease_years:.1f} y")
+    if rv.tacrolimus_start is not None:
+        parts.append(f"tacrolimus since {rv.tacrolimus_start.isoformat()} "
+                     f"({rv.days_on_tacrolimus} days, {rv.days_on_tacrolimus / 30.44:.1f} months)"
+                     if rv.days_on_tacrolimus is not None else "")
+    else:
+        parts.append("no tacrolimus recorded")
+    base = f"baseline visit {rv.baseline_date.isoformat()}" if rv.baseline_date else \
+        "no baseline visit (none on or before the tacrolimus start)"
+    return [" · ".join(p for p in parts if p), base]
+
+
+def treatment_lines(rv: PatientReview) -> list[str]:
+    out = []
+    s = rv.steroids
+    if s is not None:
+        text = f"Steroid (prednisolone equivalent): now {num(s.current_mg_day)} mg/day"
+        if s.current_mg_kg_day is not None:
+            text += f" = {num(s.current_mg_kg_day, 2)} mg/kg/day"
+        if s.cumulative_mg is not None:
+            text += f"; cumulative since tacrolimus start {num(s.cumulative_mg, 0)} mg"
+        if s.percent_reduction is not None:
+            text += f"; reduced {num(s.percent_reduction, 0)} % since then"
+        out.append(text)
+    lo, hi = rv.trough_band
+    if rv.troughs:
+        outside = [t for t in rv.troughs if t[2] != "in_range"]
+        last = rv.troughs[-1]
+        out.append(f"Tacrolimus trough: last {num(last[1])} ng/mL on {last[0].isoformat()} "
+                   f"({last[2].replace('_', ' ')}); target {num(lo)}–{num(hi)}; "
+                   f"{len(outside)} of {len(rv.troughs)} outside the target")
+    if rv.egfr:
+        out.append(f"eGFR (bedside Schwartz): last {num(rv.egfr[-1][1], 0)} mL/min/1.73 m² "
+                   f"on {rv.egfr[-1][0].isoformat()}, trend {rv.egfr_trend}")
+    out.append("Safety flags: " + ("; ".join(f.message for f in rv.flags) if rv.flags
+                                   else "none (K, Mg, glucose, blood pressure)"))
+    return out
+
+
+def medication_lines(rv: PatientReview) -> list[str]:
+    return [f"{label_of(DRUGS, m['drug'])} {num(m['dose_amount'], 3)} {m['dose_unit']} "
+            f"{label_of(FREQUENCIES, m['frequency']).lower()} since {m['start_date']}"
+            for m in rv.current_medications] or ["none"]
+
+
+def adverse_event_lines(rv: PatientReview) -> list[str]:
+    return [f"{a['onset_date']} {a['term']} (grade {a['grade']}, "
+            f"{'serious' if a['serious'] else 'not serious'}, {a['relatedness']})"
+            for a in rv.adverse_events] or ["none recorded"]
