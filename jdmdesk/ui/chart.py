@@ -563,6 +563,8 @@ class EnzymeChartPanel(QWidget):
             self.legend.addItem(self._legend_pred, "prednisolone (right axis)")
         if d.dose_changes:
             self.legend.addItem(self.dose_item, "tac dose change")
+        n = len(self.legend.items)
+        self.legend.setColumnCount(max(1, n if self.width() >= 1100 else math.ceil(n / 2)))
         self.legend.setVisible(bool(shown) or bool(d.prednisolone.runs))
 
     def _apply_pred(self, d: ChartData) -> None:
