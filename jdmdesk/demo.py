@@ -8,6 +8,7 @@ performance work. Both yield plain value dicts that ``write_demo`` stores in bul
 from __future__ import annotations
 
 import math
+import os
 import random
 import uuid
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jdmdesk.db import queries
-from jdmdesk.db.bulk import bulk_insert
+from jdmdesk.db.bulk import bulk_insert, create_indexes, drop_secondary_indexes
 from jdmdesk.db.connection import write_transaction
 from jdmdesk.db.studyfile import create_study
 from jdmdesk.domain.fields import CHAQ_DOMAINS, CMAS_ITEMS, MMT8_GROUPS
@@ -176,15 +177,28 @@ def synthetic(n: int, seed: int = 1) -> Iterator[PatientPlan]:
 
 
 def write_demo(path: Path, patients: int | None = None, *, batch: int = 500) -> dict[str, int]:
-    """Create a demo study file; refuses to overwrite. Returns row counts."""
-    study = create_study(Path(path))
+    """Create a demo study file; refuses to overwrite. Returns row counts.
+
+    The file is filled under a temporary name with the journal off (a failure leaves nothing
+    but that temporary file, which is removed), indexed once at the end, switched to the study
+    profile (WAL) and renamed into place.
+    """
+    path = Path(path)
+    if path.exists():
+        raise FileExistsError(f"{path} already exists")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    study = create_study(tmp)
     try:
+        conn = study.conn
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
         plans = case_series() if patients is None else synthetic(patients)
         name = "SYNTHETIC demo: tacrolimus in refractory JDM" if patients is None \
             else f"SYNTHETIC registry demo ({patients} patients)"
         with write_transaction(study.db) as db:
             queries.write_setting(db, "study_name", name)
             queries.write_setting(db, "synthetic", True)
+            indexes = drop_secondary_indexes(db)
         chunk: list[PatientPlan] = []
         for plan in plans:
             chunk.append(plan)
@@ -193,9 +207,18 @@ def write_demo(path: Path, patients: int | None = None, *, batch: int = 500) -> 
                 chunk = []
         if chunk:
             _write_chunk(study.db, chunk)
-        return queries.counts(study.db)
-    finally:
+        with write_transaction(study.db) as db:
+            create_indexes(db, indexes)
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA journal_mode = WAL")
+        counts = queries.counts(study.db)
         study.close()
+        os.replace(tmp, path)
+        return counts
+    except BaseException:
+        study.close()
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _write_chunk(db: Any, plans: list[PatientPlan]) -> None:

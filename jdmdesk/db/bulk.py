@@ -1,7 +1,13 @@
-"""Bulk writes for generated or imported data: many rows, one audit row per record."""
+"""Bulk writes for generated or imported data.
+
+Each call appends ONE audit row for the whole batch (action ``import``): the table, how many
+records, the reason, and the SHA-256 of the batch's record ids in order, so the set of imported
+records can be verified later. Per-field audit rows are for edits made by people.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Mapping
@@ -14,28 +20,51 @@ from jdmdesk.db.audit import Change
 from jdmdesk.db.records import EXTRA_COLUMNS
 from jdmdesk.domain.fields import record_type
 
+SECONDARY_INDEXES = ("visit_patient_date", "medication_patient_start",
+                     "lab_patient_analyte_date", "lab_patient_date", "lab_sample",
+                     "adverse_event_patient_onset")
+
 
 def bulk_insert(db: Database, user: str, kind: str, rows: Iterable[Mapping[str, Any]],
                 *, reason: str) -> list[str]:
-    """Insert rows inside the caller's transaction; each gets a UUID and an 'import' audit row
-    holding the record as JSON. Returns the new ids in order."""
+    """Insert rows inside the caller's transaction; returns the new ids in order."""
     rt = record_type(kind)
     now = audit.utc_now()
     patient = () if kind == "patient" else ("patient_id",)
     cols = ("id", *patient, *rt.field_names, *EXTRA_COLUMNS.get(kind, ()), "missing",
             "created_at", "updated_at")
-    params, changes, ids = [], [], []
+    body = cols[1:-3]
+    params, ids = [], []
     for row in rows:
         record_id = row.get("id") or str(uuid.uuid4())
         ids.append(record_id)
-        full = {**row, "id": record_id, "created_at": now, "updated_at": now,
-                "missing": json.dumps(row.get("missing") or {}, sort_keys=True)}
-        params.append(tuple(full.get(c) for c in cols))
-        payload = {c: full.get(c) for c in cols[1:-2] if full.get(c) is not None}
-        changes.append(Change("import", rt.table, record_id, None, None, payload, reason))
+        missing = row.get("missing")
+        params.append((record_id, *(row.get(c) for c in body),
+                       json.dumps(missing, sort_keys=True) if missing else "{}", now, now))
     db.conn.executemany(
         f"INSERT INTO {rt.table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
         params,
     )
-    audit.append(db, user, changes, at_utc=now)
+    digest = hashlib.sha256("\n".join(ids).encode("ascii")).hexdigest()
+    audit.append(db, user, [Change("import", rt.table, None, None, None,
+                                   {"records": len(ids), "ids_sha256": digest}, reason)],
+                 at_utc=now)
     return ids
+
+
+def drop_secondary_indexes(db: Database) -> list[str]:
+    """For a brand-new file being filled in bulk: index once at the end, not row by row."""
+    sql = []
+    for name in SECONDARY_INDEXES:
+        row = db.conn.execute("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?",
+                              (name,)).fetchone()
+        if row:
+            sql.append(row[0])
+            db.conn.execute(f"DROP INDEX {name}")
+    return sql
+
+
+def create_indexes(db: Database, statements: list[str]) -> None:
+    for statement in statements:
+        db.conn.execute(statement)
+    db.conn.execute("ANALYZE")

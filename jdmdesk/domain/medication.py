@@ -98,30 +98,32 @@ def tacrolimus_start(segments: Sequence[Segment]) -> date | None:
 
 
 def pred_eq_on(day: date, segments: Sequence[Segment],
-               weights: Sequence[tuple[date, float]]) -> float:
-    """Total prednisolone-equivalent mg on ``day`` over the active systemic steroid segments."""
+               weights: Sequence[tuple[date, float]]) -> float | None:
+    """Total prednisolone-equivalent mg on ``day`` over the active systemic steroid segments;
+    None when one of them has a dose that cannot be computed (never counted as 0)."""
     weight = weight_on(day, weights)
     total = 0.0
     for seg in segments:
-        if seg.active_on(day):
+        if seg.active_on(day) and seg.drug in STEROID_FACTORS and not seg.is_pulse \
+                and seg.route in SYSTEMIC_ROUTES:
             dose = pred_equivalent_mg_day(seg, weight)
-            total += dose or 0.0
+            if dose is None:
+                return None
+            total += dose
     return total
 
 
 def cumulative_pred_eq_mg(segments: Sequence[Segment], weights: Sequence[tuple[date, float]],
-                          start: date, end: date) -> float:
-    """Sum of the daily prednisolone-equivalent doses over [start, end], inclusive."""
+                          start: date, end: date) -> float | None:
+    """Sum of the daily prednisolone-equivalent doses over [start, end], inclusive; None when
+    any day's dose is unknown."""
     from datetime import timedelta
 
     total, day = 0.0, start
     while day <= end:
-        total += pred_eq_on(day, segments, weights)
+        dose = pred_eq_on(day, segments, weights)
+        if dose is None:
+            return None
+        total += dose
         day += timedelta(days=1)
     return total
-
-
-def percent_reduction(start_dose: float | None, current_dose: float | None) -> float | None:
-    if not start_dose or current_dose is None:
-        return None
-    return 100.0 * (start_dose - current_dose) / start_dose

@@ -13,19 +13,18 @@ from typing import Any
 
 from jdmdesk.domain import medication as med
 from jdmdesk.domain.analytes import ANALYTES
-from jdmdesk.domain.response import (
-    ENZYMES_FOR_TIS,
+from jdmdesk.domain.scores import (
+    TIS_ENZYMES,
     CoreSet,
     PrintoResult,
-    TisResult,
-    printo_inactive,
-    total_improvement_score,
-)
-from jdmdesk.domain.safety import (
     SafetyFlag,
+    TisResult,
     egfr_trend,
+    percent_reduction,
+    printo_inactive,
     safety_flags,
     schwartz_egfr,
+    total_improvement_score,
     trough_status,
 )
 from jdmdesk.domain.settings import StudySettings
@@ -61,7 +60,7 @@ class VisitReview:
 @dataclass(frozen=True)
 class SteroidSummary:
     current_mg_kg_day: float | None
-    current_mg_day: float
+    current_mg_day: float | None  # None when a steroid dose cannot be computed (mg/m², …)
     start_mg_day: float | None
     cumulative_mg: float | None
     percent_reduction: float | None
@@ -119,7 +118,7 @@ def nearest_lab(points: Sequence[LabPoint], analyte: str, day: date) -> LabPoint
 def core_set(values: Values, points: Sequence[LabPoint], day: date) -> CoreSet:
     measures = {**values, **visit_totals(values)}
     enzymes = {}
-    for code in ENZYMES_FOR_TIS:
+    for code in TIS_ENZYMES:
         p = nearest_lab(points, code, day)
         if p is not None and p.uln:
             enzymes[code] = (p.value, p.uln)
@@ -210,13 +209,14 @@ def _steroids(segments: Sequence[med.Segment], weights: Sequence[tuple[date, flo
               tac: date | None, today: date) -> SteroidSummary:
     current = med.pred_eq_on(today, segments, weights)
     weight = med.weight_on(today, weights)
-    per_kg = current / weight if weight else None
+    per_kg = current / weight if weight and current is not None else None
     if tac is None:
         return SteroidSummary(per_kg, current, None, None, None)
     start = med.pred_eq_on(tac, segments, weights)
     cumulative = med.cumulative_pred_eq_mg(segments, weights, tac, today)
     return SteroidSummary(per_kg, current, start, cumulative,
-                          med.percent_reduction(start, current))
+                          None if start is None or current is None
+                          else percent_reduction(start, current))
 
 
 def overdue(last_visit: date | None, interval_days: int, today: date) -> bool:

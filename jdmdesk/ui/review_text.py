@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from jdmdesk.domain import parse
 from jdmdesk.domain.codes import DRUGS, FREQUENCIES, SEX, label_of
-from jdmdesk.domain.response import TisResult
 from jdmdesk.domain.review import PatientReview, VisitReview
+from jdmdesk.domain.scores import TisResult
 
 VISIT_COLUMNS = ("Date", "Day", "PhGA", "Parent", "Extram.", "CMAS", "MMT8", "CHAQ", "DAS",
                  "CDASI", "CK", "TIS", "PRINTO")
@@ -41,7 +41,7 @@ def tis_text(tis: TisResult | None, baseline: bool) -> str:
 def tis_detail(tis: TisResult | None) -> str:
     if tis is None:
         return ""
-    lines = [f"{i.measure} ({i.source or '—'}): "
+    lines = [f"{i.name} ({i.source or '—'}): "
              f"{'missing' if i.percent is None else num(i.percent) + ' %'} → "
              f"{'—' if i.points is None else num(i.points)} points" for i in tis.items]
     if tis.missing:
@@ -50,7 +50,7 @@ def tis_detail(tis: TisResult | None) -> str:
 
 
 def printo_text(r: VisitReview) -> str:
-    met = [name for name, ok in r.printo.criteria if ok]
+    met = [c.label for c in r.printo.criteria if c.met]
     status = r.printo.status.replace("_", " ")
     return f"{status} ({r.printo.n_met}/{r.printo.n_available})" if met or \
         r.printo.n_available else status
@@ -83,7 +83,9 @@ def treatment_lines(rv: PatientReview) -> list[str]:
     out = []
     s = rv.steroids
     if s is not None:
-        text = f"Steroid (prednisolone equivalent): now {num(s.current_mg_day)} mg/day"
+        now = "unknown (a dose cannot be converted)" if s.current_mg_day is None \
+            else f"{num(s.current_mg_day)} mg/day"
+        text = f"Steroid (prednisolone equivalent): now {now}"
         if s.current_mg_kg_day is not None:
             text += f" = {num(s.current_mg_kg_day, 2)} mg/kg/day"
         if s.cumulative_mg is not None:

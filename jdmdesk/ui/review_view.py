@@ -82,9 +82,8 @@ class ReviewView(QWidget):
                 if rt.VISIT_COLUMNS[c] == "TIS":
                     item.setToolTip(rt.tis_detail(visit.tis))
                 if rt.VISIT_COLUMNS[c] == "PRINTO":
-                    item.setToolTip("\n".join(
-                        f"{name}: {'missing' if ok is None else 'met' if ok else 'not met'}"
-                        for name, ok in visit.printo.criteria))
+                    item.setToolTip("\n".join(f"{c.label}: {c.status}"
+                                               for c in visit.printo.criteria))
                 if visit.is_baseline:
                     item.setBackground(Qt.GlobalColor.lightGray)
                 self.visits.setItem(r, c, item)
