@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import os
 import random
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from jdmdesk.db import queries
-from jdmdesk.db.bulk import bulk_insert, create_indexes, drop_secondary_indexes
+from jdmdesk.db.bulk import bulk_insert, create_indexes, drop_secondary_indexes, uuid4_batch
 from jdmdesk.db.connection import write_transaction
 from jdmdesk.db.studyfile import create_study
 from jdmdesk.domain.fields import CHAQ_DOMAINS, CMAS_ITEMS, MMT8_GROUPS
@@ -229,14 +228,10 @@ def _write_chunk(db: Any, plans: list[PatientPlan]) -> None:
         for pid, plan in zip(ids, plans, strict=True):
             visits += [{**v, "patient_id": pid} for v in plan.visits]
             meds += [{**m, "patient_id": pid} for m in plan.medications]
-            samples: dict[str, str] = {}
+            keys = list(dict.fromkeys(lab["sample_id"] for lab in plan.labs))
+            samples = dict(zip(keys, uuid4_batch(len(keys)), strict=True))
             for lab in plan.labs:
-                sid = samples.setdefault(lab["sample_id"], _uuid())
-                labs.append({**lab, "patient_id": pid, "sample_id": sid})
+                labs.append({**lab, "patient_id": pid, "sample_id": samples[lab["sample_id"]]})
         bulk_insert(db, DEMO_USER, "visit", visits, reason=reason)
         bulk_insert(db, DEMO_USER, "medication", meds, reason=reason)
         bulk_insert(db, DEMO_USER, "lab", labs, reason=reason)
-
-
-def _uuid() -> str:
-    return str(uuid.uuid4())

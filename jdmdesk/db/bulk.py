@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
+import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -34,9 +34,11 @@ def bulk_insert(db: Database, user: str, kind: str, rows: Iterable[Mapping[str, 
     cols = ("id", *patient, *rt.field_names, *EXTRA_COLUMNS.get(kind, ()), "missing",
             "created_at", "updated_at")
     body = cols[1:-3]
+    rows = list(rows)
+    fresh = iter(uuid4_batch(sum(1 for r in rows if not r.get("id"))))
     params, ids = [], []
     for row in rows:
-        record_id = row.get("id") or str(uuid.uuid4())
+        record_id = row.get("id") or next(fresh)
         ids.append(record_id)
         missing = row.get("missing")
         params.append((record_id, *(row.get(c) for c in body),
@@ -68,3 +70,17 @@ def create_indexes(db: Database, statements: list[str]) -> None:
     for statement in statements:
         db.conn.execute(statement)
     db.conn.execute("ANALYZE")
+
+
+def uuid4_batch(n: int) -> list[str]:
+    """n random (version 4) UUIDs as text, formatted directly from os.urandom: several times
+    faster than ``str(uuid.uuid4())`` in a loop, with the same format and randomness."""
+    raw = os.urandom(16 * n).hex()
+    out = []
+    for i in range(0, 32 * n, 32):
+        h = raw[i:i + 32]
+        out.append(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}")
+    return out
+
+
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}

@@ -153,3 +153,15 @@ def test_missing_file_is_reported(tmp_path):
     with pytest.raises(StudyFileError) as info:
         open_study(tmp_path / "nope.jdm")
     assert info.value.problem is Problem.MISSING
+
+
+def test_bulk_uuids_are_valid_version_4():
+    import uuid
+
+    from jdmdesk.db.bulk import uuid4_batch
+
+    ids = uuid4_batch(2000)
+    assert len(set(ids)) == 2000
+    for text in ids:
+        u = uuid.UUID(text)
+        assert str(u) == text and u.version == 4 and u.variant == uuid.RFC_4122
