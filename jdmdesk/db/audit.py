@@ -67,7 +67,8 @@ def append(db: Database, user: str, changes: Iterable[Change], at_utc: str | Non
     """Append audit rows inside the caller's transaction; returns how many were written."""
     conn = db.conn
     assert conn.in_transaction, "audit rows are written inside the change's own transaction"
-    last = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    last = conn.execute("SELECT seq, hash FROM audit_log "
+                        "WHERE seq = (SELECT max(seq) FROM audit_log)").fetchone()
     seq, prev = (last[0], last[1]) if last else (0, GENESIS)
     at = at_utc or utc_now()
     rows = []
