@@ -74,6 +74,7 @@ def make_chart(services: StudyServices) -> QWidget:
     from jdmdesk.ui.chart import EnzymeChartPanel
 
     panel = EnzymeChartPanel(services.chart)
+    panel.lazy = True  # hidden tabs redraw when shown, so a save only pays for what is seen
     services.records.changed.connect(panel.on_records_changed)
     return panel
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from jdmdesk.domain.codes import DOSES_PER_DAY
@@ -116,14 +117,24 @@ def pred_eq_on(day: date, segments: Sequence[Segment],
 def cumulative_pred_eq_mg(segments: Sequence[Segment], weights: Sequence[tuple[date, float]],
                           start: date, end: date) -> float | None:
     """Sum of the daily prednisolone-equivalent doses over [start, end], inclusive; None when
-    any day's dose is unknown."""
-    from datetime import timedelta
+    any day's dose is unknown.
 
-    total, day = 0.0, start
-    while day <= end:
-        dose = pred_eq_on(day, segments, weights)
+    The daily dose only changes where a segment starts or ends or a new weight applies, so the
+    sum is taken over those runs of days rather than day by day.
+    """
+    if end < start:
+        return 0.0
+    cuts = {start, end + timedelta(days=1)}
+    for seg in segments:
+        cuts.add(seg.start)
+        if seg.end is not None:
+            cuts.add(seg.end + timedelta(days=1))
+    cuts.update(d for d, _ in weights)
+    edges = sorted(c for c in cuts if start <= c <= end + timedelta(days=1))
+    total = 0.0
+    for run_start, run_end in itertools.pairwise(edges):
+        dose = pred_eq_on(run_start, segments, weights)
         if dose is None:
             return None
-        total += dose
-        day += timedelta(days=1)
+        total += dose * (run_end - run_start).days
     return total

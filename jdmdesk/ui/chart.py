@@ -21,7 +21,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters as pg_exporters
 from PySide6.QtCore import QRect, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QFont, QPainter
+from PySide6.QtGui import QAction, QColor, QFont, QPainter, QShowEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -373,11 +373,27 @@ class EnzymeChartPanel(QWidget):
 
     # --- public API ---------------------------------------------------------------------
 
+    lazy = False  # when True, a hidden panel redraws only once it is shown again
+    _stale = False
+
     def show_patient(self, patient_id: str | None) -> None:
         """Draw another patient (or nothing); the view follows the new data."""
         self.patient_id = patient_id or None
         self._follow_x = True
+        self._refresh_or_defer()
+
+    def _refresh_or_defer(self) -> None:
+        if self.lazy and not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def refresh(self) -> None:
         """Re-query the study and update the existing items in place."""
@@ -388,7 +404,7 @@ class EnzymeChartPanel(QWidget):
     def on_records_changed(self, kind: str, patient_id: str, ids: list) -> None:
         """RecordService.changed: redraw when this patient's labs, medication or visits moved."""
         if kind in CHART_KINDS and patient_id and patient_id == self.patient_id:
-            self.refresh()
+            self._refresh_or_defer()
 
     @Slot(bool)
     def set_uln_mode(self, on: bool) -> None:

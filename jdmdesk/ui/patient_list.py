@@ -54,6 +54,7 @@ class PatientListPanel(QWidget):
         self.view.setAccessibleName("patient_list")
         self.view.setModel(self.model)
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.view.setUniformItemSizes(True)  # 10 000 rows: no per-row size query
         self.count = QLabel(self)
         self.count.setObjectName("patient_count")
         self.new_button = QPushButton("New patient", self)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -66,7 +67,22 @@ class ReviewView(QWidget):
             self.chart.show_patient(patient_id)
         self.refresh()
 
+    _stale = False
+
     def refresh(self, *_args: Any) -> None:
+        """Recompute the review, now if it is on screen, else when it is next shown."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self.recompute()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def recompute(self) -> None:
         self.review = self.load(self.patient_id) if self.patient_id else None
         rv = self.review
         if rv is None:

@@ -162,6 +162,7 @@ class PatientWorkspace(QWidget):
 
         from jdmdesk.ui.report_pdf import write_patient_pdf
 
+        self.review.recompute()
         rv = self.review.review
         if rv is None:
             return

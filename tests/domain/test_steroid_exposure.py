@@ -30,3 +30,36 @@ def test_unknown_steroid_dose_is_not_counted_as_zero():
     per_kg = med.Segment("prednisolone", "oral", 1, "mg/kg", "od", d, None)
     assert med.pred_eq_on(d, [per_kg], []) is None  # no weight yet
     assert med.pred_eq_on(d, [per_kg], [(d, 25.0)]) == 25
+
+
+def test_cumulative_dose_matches_a_day_by_day_sum():
+    from datetime import timedelta
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    base = date(2024, 1, 1)
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30), st.integers(1, 40),
+                              st.sampled_from(["mg", "mg/kg"])), min_size=1, max_size=4),
+           st.lists(st.tuples(st.integers(-10, 60), st.integers(10, 60)), max_size=3),
+           st.integers(0, 40), st.integers(0, 70))
+    def check(segs, weights, a, length):
+        segments = [med.Segment("prednisolone", "oral", dose, unit, "od",
+                                base + timedelta(days=s), base + timedelta(days=s + n))
+                    for s, n, dose, unit in segs]
+        w = sorted({(base + timedelta(days=d), float(kg)) for d, kg in weights})
+        start, end = base + timedelta(days=a), base + timedelta(days=a + length)
+        daily = []
+        day = start
+        while day <= end:
+            daily.append(med.pred_eq_on(day, segments, w))
+            day += timedelta(days=1)
+        expected = None if any(x is None for x in daily) else sum(daily)
+        got = med.cumulative_pred_eq_mg(segments, w, start, end)
+        assert (got is None) == (expected is None)
+        if got is not None:
+            assert got == pytest.approx(expected)
+
+    check()

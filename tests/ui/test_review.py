@@ -25,6 +25,8 @@ def test_review_view_shows_baseline_scores_and_treatment(demo_window):
     w = demo_window
     w.choose_patient(w.patients.model.ids[0])
     view = w.workspace.review
+    assert view.review is None  # hidden: nothing computed until the tab is shown
+    w.workspace.tabs.setCurrentWidget(view)
     rv = view.review
     assert rv.study_code == "SYN-001" and rv.baseline_date.isoformat() == "2025-01-06"
     assert view.cell(0, "TIS") == "baseline"
@@ -42,6 +44,7 @@ def test_review_view_shows_baseline_scores_and_treatment(demo_window):
 def test_review_follows_new_data(demo_window, qtbot):
     w = demo_window
     w.choose_patient(w.patients.model.ids[0])
+    w.workspace.tabs.setCurrentWidget(w.workspace.review)
     n = len(w.workspace.review.review.visits)
     with qtbot.waitSignal(w.writer.changed):
         w.writer.save("visit", {"visit_date": "2025-11-01", "phga": "0.1"},
@@ -56,6 +59,7 @@ def test_pdf_is_one_a4_page_with_the_study_code(demo_window, tmp_path):
     w = demo_window
     w.choose_patient(w.patients.model.ids[1])
     view = w.workspace.review
+    w.workspace.tabs.setCurrentWidget(view)
     out = write_patient_pdf(view.review, view.chart.grab().toImage(), tmp_path / "s.pdf", "x")
     reader = pypdf.PdfReader(out)
     assert len(reader.pages) == 1
