@@ -19,6 +19,7 @@ from jdmdesk.db.backup import (
 )
 from jdmdesk.db.connection import StudyFileError
 from jdmdesk.db.lock import open_locked
+from jdmdesk.db.studyfile import start_integrity_check
 from jdmdesk.services.bundle import StudyServices
 from jdmdesk.services.chart import ChartService
 from jdmdesk.services.maintenance import MaintenanceService
@@ -43,13 +44,12 @@ def build_main_window(study_path: str | Path, *, read_only: bool = False) -> QMa
     from jdmdesk.ui.main_window import MainWindow
 
     user = os_user()
-    opened = open_locked(Path(study_path), read_only=read_only, create=not read_only, user=user)
+    # quick_check of a large study runs beside the imports and the window's construction
+    integrity = start_integrity_check(Path(study_path))
+    opened = open_locked(Path(study_path), read_only=read_only, create=not read_only, user=user,
+                         integrity=integrity)
     study = opened.study
     notices = list(opened.notices)
-    try:
-        backup_on_open_if_due(study)
-    except (BackupError, OSError) as err:
-        notices.append(f"Automatic backup failed: {err}")
     services = StudyServices(Path(study_path), user, RecordService(study, user),
                              StudyReader(study), SettingsService(study, user),
                              MaintenanceService(study), ReviewService(study), notices,
@@ -63,9 +63,20 @@ def build_main_window(study_path: str | Path, *, read_only: bool = False) -> QMa
         finally:
             opened.close()
 
-    window = MainWindow(services, chart_factory=lambda: make_chart(services), on_close=close)
+    try:
+        window = MainWindow(services, chart_factory=lambda: make_chart(services),
+                            on_close=close)
+        if integrity is not None:
+            integrity.wait()  # a damaged file is refused before anything can be written
+    except BaseException:
+        opened.close()
+        raise
     for service in (services.records, services.settings, services.chart):
         service.setParent(window)
+    try:
+        backup_on_open_if_due(study)
+    except (BackupError, OSError) as err:
+        window.show_notice(f"Automatic backup failed: {err}")
     return window
 
 

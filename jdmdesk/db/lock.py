@@ -27,8 +27,12 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from jdmdesk.db.connection import Study
+
+if TYPE_CHECKING:
+    from jdmdesk.db.studyfile import IntegrityCheck
 
 LOCK_SUFFIX = ".lock"
 # A lock file with no readable content (a crash between create and write) is stale after this.
@@ -313,7 +317,7 @@ class OpenedStudy:
 
 
 def open_locked(path: Path, *, read_only: bool = False, create: bool = False,
-                user: str | None = None) -> OpenedStudy:
+                user: str | None = None, integrity: IntegrityCheck | None = None) -> OpenedStudy:
     """Open a study as its one writer, or read-only when another instance holds it.
 
     Raises :class:`~jdmdesk.db.connection.StudyFileError` like ``open_study`` (no lock is left
@@ -333,7 +337,8 @@ def open_locked(path: Path, *, read_only: bool = False, create: bool = False,
             notices.append(got.message)
             read_only = True
     try:
-        study = open_study(path, read_only=read_only, create=create and lock is not None)
+        study = open_study(path, read_only=read_only, create=create and lock is not None,
+                           integrity=integrity)
     except BaseException:
         if lock is not None:
             lock.release()

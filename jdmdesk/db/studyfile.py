@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 from jdmdesk.db.connection import (
@@ -33,11 +34,14 @@ def create_study(path: Path) -> Study:
     return Study(path, wrap(conn), read_only=False)
 
 
-def open_study(path: Path, *, read_only: bool = False, create: bool = False) -> Study:
+def open_study(path: Path, *, read_only: bool = False, create: bool = False,
+               integrity: IntegrityCheck | None = None) -> Study:
     """Open an existing study file after checking what it is; migrate it if it is older.
 
     With ``create`` a missing file is created. A file that cannot be written is opened
-    read-only. Raises :class:`StudyFileError` naming the problem.
+    read-only. Raises :class:`StudyFileError` naming the problem. With ``integrity`` (started
+    by :func:`start_integrity_check`) the ``quick_check`` runs in that thread while the caller
+    goes on; the caller must call ``integrity.wait()`` before writing. Migration waits for it.
     """
     path = Path(path)
     if create and not path.exists():
@@ -45,13 +49,16 @@ def open_study(path: Path, *, read_only: bool = False, create: bool = False) -> 
     check_header(path)
     if not read_only and not _writable(path):
         read_only = True
-    _probe(path)  # identity and damage checks on a read-only connection: nothing written
+    # identity and damage checks on a read-only connection: nothing written
+    _probe(path, quick_check=integrity is None)
     try:
         conn = connect(path, read_only=read_only)
     except sqlite3.Error as err:
         raise StudyFileError(path, Problem.UNREADABLE, f"cannot open the file ({err})") from None
     try:
         if user_version(conn) < LATEST_VERSION:
+            if integrity is not None:
+                integrity.wait()
             if read_only:
                 raise StudyFileError(
                     path, Problem.READ_ONLY,
@@ -67,7 +74,49 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _probe(path: Path) -> None:
+class IntegrityCheck:
+    """``PRAGMA quick_check`` of a study file in a thread with its own read-only connection.
+
+    Started before the window is built, it overlaps the check (half a second for a
+    10 000-patient study) with imports and layout; ``wait()`` raises StudyFileError if damaged.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.error: StudyFileError | None = None
+        self._thread = threading.Thread(target=self._run, name="quick_check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            conn = connect(self.path, read_only=True)
+        except sqlite3.Error as err:
+            self.error = StudyFileError(self.path, Problem.UNREADABLE,
+                                        f"cannot open the file ({err})")
+            return
+        try:
+            _quick_check(self.path, conn)
+        except StudyFileError as err:
+            self.error = err
+        finally:
+            conn.close()
+
+    def wait(self) -> None:
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+
+
+def start_integrity_check(path: Path) -> IntegrityCheck | None:
+    """A background quick_check for an existing SQLite file, else None (checked on open)."""
+    try:
+        check_header(Path(path))
+    except StudyFileError:
+        return None
+    return IntegrityCheck(Path(path))
+
+
+def _probe(path: Path, *, quick_check: bool = True) -> None:
     siblings = [Path(f"{path}-wal"), Path(f"{path}-shm")]
     existed = [p.exists() for p in siblings]
     try:
@@ -78,6 +127,8 @@ def _probe(path: Path) -> None:
                                  f"cannot open the file ({err})") from None
         try:
             _check_identity(path, conn)
+            if quick_check:
+                _quick_check(path, conn)
         finally:
             conn.close()
     except StudyFileError:
@@ -111,6 +162,9 @@ def _check_identity(path: Path, conn: sqlite3.Connection) -> None:
             path, Problem.TOO_NEW,
             f"made by a newer JDM Desk (schema {version}; this version reads up to "
             f"{LATEST_VERSION}): update JDM Desk to open it")
+
+
+def _quick_check(path: Path, conn: sqlite3.Connection) -> None:
     try:
         result = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as err:

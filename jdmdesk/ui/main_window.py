@@ -44,14 +44,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.banner = QLabel(self)
         self.banner.setObjectName("read_only_banner")
-        notices = list(services.notices)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 4px;")
+        self.statusBar().addPermanentWidget(self.banner, 1)
+        self.banner.hide()
+        self._notices: list[str] = []
         if reader.read_only:
-            notices.insert(0, "Read-only: this study can be reviewed but not changed.")
-        if notices:
-            self.banner.setText("  ".join(dict.fromkeys(notices)))
-            self.banner.setWordWrap(True)
-            self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 4px;")
-            self.statusBar().addPermanentWidget(self.banner, 1)
+            self.show_notice("Read-only: this study can be reviewed but not changed.")
+        for notice in services.notices:
+            self.show_notice(notice)
         self.patients.patient_chosen.connect(self.choose_patient)
         self.patients.new_patient_requested.connect(self.new_patient)
         self.workspace.status_message.connect(self.show_status)
@@ -165,6 +166,13 @@ class MainWindow(QMainWindow):
         self.prompts.error("Keyboard shortcuts", KEYS_HELP)
 
     # --- actions -------------------------------------------------------------------------
+
+    def show_notice(self, text: str) -> None:
+        """A lasting notice in the banner (read-only, lock holder, network share, backup)."""
+        if text not in self._notices:
+            self._notices.append(text)
+        self.banner.setText("  ".join(self._notices))
+        self.banner.show()
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

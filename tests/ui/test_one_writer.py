@@ -24,3 +24,26 @@ def test_second_window_opens_read_only_and_says_who_holds_the_study(tmp_path, qt
     finally:
         third.close()
         third.deleteLater()
+
+
+def test_damaged_page_is_refused_by_the_window_before_any_write(tmp_path):
+    import random
+
+    import pytest
+
+    from jdmdesk.db.connection import Problem, StudyFileError
+
+    path = tmp_path / "demo.jdm"
+    write_demo(path)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    middle = len(data) // page // 2
+    rnd = random.Random(3)
+    data[middle * page:(middle + 1) * page] = bytes(rnd.randrange(256) for _ in range(page))
+    path.write_bytes(bytes(data))
+    with pytest.raises(StudyFileError) as info:
+        build_main_window(path)  # the quick_check runs beside the window's construction
+    assert info.value.problem is Problem.DAMAGED
+    assert path.read_bytes() == bytes(data)
+    assert not (tmp_path / "demo.jdm.lock").exists()
+    assert not (tmp_path / "backups").exists()
