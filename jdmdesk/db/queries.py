@@ -43,6 +43,17 @@ def list_patients(db: Database, search: str = "", *, include_deleted: bool = Fal
     return [PatientRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in db.conn.execute(sql, params)]
 
 
+def patient_index(db: Database, search: str = "") -> list[tuple[str, str]]:
+    """(id, study code) of the patients whose code starts with ``search``: the list's query,
+    kept lean because it runs on every keystroke over up to tens of thousands of patients."""
+    if search.strip():
+        return db.conn.execute(
+            "SELECT id, study_code FROM patient WHERE study_code LIKE ? ESCAPE '\\' "
+            "AND deleted = 0 ORDER BY study_code", (_like_prefix(search.strip()),)).fetchall()
+    return db.conn.execute("SELECT id, study_code FROM patient WHERE deleted = 0 "
+                           "ORDER BY study_code").fetchall()
+
+
 def patient_id_by_code(db: Database, study_code: str) -> str | None:
     row = db.conn.execute("SELECT id FROM patient WHERE study_code = ?", (study_code,)).fetchone()
     return row[0] if row else None

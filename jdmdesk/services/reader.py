@@ -35,6 +35,10 @@ class StudyReader:
     def patients(self, search: str = "", *, include_deleted: bool = False) -> list[PatientRow]:
         return queries.list_patients(self.study.db, search, include_deleted=include_deleted)
 
+    def patient_index(self, search: str = "") -> list[tuple[str, str]]:
+        """(id, study code) pairs for the patient list."""
+        return queries.patient_index(self.study.db, search)
+
     def record(self, kind: str, record_id: str) -> Record | None:
         return repo.get(self.study.db, kind, record_id)
 

@@ -33,7 +33,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.setWindowTitle(self._title())
 
-        self.patients = PatientListPanel(lambda text: reader.patients(text), self)
+        self.patients = PatientListPanel(reader.patient_index, self)
         self.workspace = PatientWorkspace(services, self.prompts, chart_factory, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")

@@ -17,10 +17,11 @@ class PatientListModel(QAbstractListModel):
         self.ids: list[str] = []
         self.codes: list[str] = []
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
+    def set_rows(self, rows: Sequence[tuple[str, str]]) -> None:
+        """(id, study code) pairs."""
         self.beginResetModel()
-        self.ids = [r.id for r in rows]
-        self.codes = [r.study_code for r in rows]
+        self.ids = [r[0] for r in rows]
+        self.codes = [r[1] for r in rows]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -44,6 +44,7 @@ def test_hot_queries_use_indexes(traced):
     for kind in ("visit", "medication", "lab", "adverse_event"):
         repo.list_for_patient(study.db, kind, pid)
     queries.list_patients(study.db, "SYN-001")
+    queries.patient_index(study.db, "SYN-001")
     queries.patient_id_by_code(study.db, "SYN-00017")
     queries.tacrolimus_start(study.db, pid)
     queries.last_reference_range(study.db, pid, "CK", "U/L")
