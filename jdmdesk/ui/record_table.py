@@ -131,6 +131,8 @@ class RecordSection(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
+        # size columns from the visible rows, not from every one of thousands of results
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.activated.connect(self._activated)
