@@ -11,7 +11,6 @@ The subject key is the study code. Units become ``MeasurementUnit``s, hard limit
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
@@ -23,6 +22,7 @@ from jdmdesk.export.csvio import number_cell
 from jdmdesk.export.options import Progress
 from jdmdesk.export.rows import Column, Table
 from jdmdesk.export.source import ExportSource
+from jdmdesk.export.streams import PatientPeek
 
 NS = "http://www.cdisc.org/ns/odm/v1.3"
 STUDY_OID = "ST.JDMDESK"
@@ -141,18 +141,6 @@ def _metadata(out: IO[str], source: ExportSource, tables: dict[str, Table]) -> N
     w("</MetaDataVersion>\n</Study>\n")
 
 
-class _Peek:
-    def __init__(self, it: Iterator[tuple[str, list[Any]]]) -> None:
-        self.it = it
-        self.head: tuple[str, list[Any]] | None = next(it, None)
-
-    def take(self, patient_id: str) -> Iterator[list[Any]]:
-        while self.head is not None and self.head[0] == patient_id:
-            row = self.head[1]
-            self.head = next(self.it, None)
-            yield row
-
-
 def _item_data(form: str, columns: list[Column], row: list[Any]) -> str:
     parts = []
     for c, v in zip(columns, row, strict=True):
@@ -174,7 +162,7 @@ def write_odm(source: ExportSource, path: Path, progress: Progress) -> dict[str,
                   f'SourceSystemVersion="{__version__}">\n')
         _metadata(out, source, tables)
         out.write(f'<ClinicalData StudyOID="{STUDY_OID}" MetaDataVersionOID="{MDV_OID}">\n')
-        streams = {f: _Peek(source.rows(tables[f])) for f in FORMS}
+        streams = {f: PatientPeek(source.rows(tables[f])) for f in FORMS}
         cols = {f: list(tables[f].columns) for f in FORMS}
         for pid, ctx in source.contexts.items():
             out.write(f"<SubjectData SubjectKey={_attr(ctx.study_code)}>\n")

@@ -34,6 +34,7 @@ from jdmdesk.export.csvio import number_cell
 from jdmdesk.export.options import Progress
 from jdmdesk.export.rows import Column, Table
 from jdmdesk.export.source import ExportSource
+from jdmdesk.export.streams import PatientPeek
 from jdmdesk.export.zipmembers import ZipMembers
 
 FORMS = ("patient", "visit", "medication", "lab", "adverse_event")
@@ -124,18 +125,6 @@ def _cell(c: Column, value: Any) -> Any:
     return value
 
 
-class _Peek:
-    def __init__(self, it: Iterator[tuple[str, list[Any]]]) -> None:
-        self.it = it
-        self.head: tuple[str, list[Any]] | None = next(it, None)
-
-    def take(self, patient_id: str) -> Iterator[list[Any]]:
-        while self.head is not None and self.head[0] == patient_id:
-            row = self.head[1]
-            self.head = next(self.it, None)
-            yield row
-
-
 def _import_rows(source: ExportSource, tables: dict[str, Table], fields: list[Field],
                  counts: dict[str, int], progress: Progress) -> Iterator[list[Any]]:
     width = len(KEYS) + len(fields)
@@ -145,7 +134,7 @@ def _import_rows(source: ExportSource, tables: dict[str, Table], fields: list[Fi
         for j, c in enumerate(tables[form].columns):
             if c.name != "study_code":
                 slots[form].append((j, index[(form, c.name)], c))
-    streams = {f: _Peek(source.rows(tables[f])) for f in FORMS}
+    streams = {f: PatientPeek(source.rows(tables[f])) for f in FORMS}
     for pid, ctx in source.contexts.items():
         for form in FORMS:
             for n, row in enumerate(streams[form].take(pid), start=1):
