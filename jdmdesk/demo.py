@@ -11,6 +11,7 @@ import math
 import os
 import random
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -163,10 +164,10 @@ def case_series(seed: int = 2008) -> list[PatientPlan]:
     return [plan_patient(s, rng) for s in CASES]
 
 
-def synthetic(n: int, seed: int = 1) -> Iterator[PatientPlan]:
+def synthetic(n: int, seed: int = 1, first: int = 0) -> Iterator[PatientPlan]:
     """n synthetic patients (~100 lab rows each) for registry-scale performance work."""
     rng = random.Random(seed)
-    for i in range(n):
+    for i in range(first, first + n):
         start = date(2019, 1, 1) + timedelta(days=rng.randrange(0, 2000))
         age = rng.uniform(4, 16)
         shape = Shape(f"SYN-{i + 1:05d}", rng.choice("FM"), age, rng.uniform(2, age - 0.5),
@@ -191,7 +192,8 @@ def write_demo(path: Path, patients: int | None = None, *, batch: int = 500) -> 
         conn = study.conn
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
-        plans = case_series() if patients is None else synthetic(patients)
+        conn.execute("PRAGMA foreign_keys = OFF")  # checked in one pass at the end
+        plans = case_series() if patients is None else _generated(patients, batch)
         name = "SYNTHETIC demo: tacrolimus in refractory JDM" if patients is None \
             else f"SYNTHETIC registry demo ({patients} patients)"
         with write_transaction(study.db) as db:
@@ -208,6 +210,7 @@ def write_demo(path: Path, patients: int | None = None, *, batch: int = 500) -> 
             _write_chunk(study.db, chunk)
         with write_transaction(study.db) as db:
             create_indexes(db, indexes)
+        conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA journal_mode = WAL")
         counts = queries.counts(study.db)
@@ -220,18 +223,40 @@ def write_demo(path: Path, patients: int | None = None, *, batch: int = 500) -> 
         raise
 
 
+def _chunk(args: tuple[int, int]) -> list[PatientPlan]:
+    first, count = args
+    return list(synthetic(count, seed=first + 1, first=first))
+
+
+def _generated(patients: int, batch: int) -> Iterator[PatientPlan]:
+    """Plans made in a second process while this one writes the previous batch to SQLite."""
+    jobs = [(first, min(batch, patients - first)) for first in range(0, patients, batch)]
+    if len(jobs) < 2:
+        yield from synthetic(patients, seed=1)
+        return
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        for chunk in pool.map(_chunk, jobs):
+            yield from chunk
+
+
 def _write_chunk(db: Any, plans: list[PatientPlan]) -> None:
     reason = "synthetic demo data"
     with write_transaction(db):
         ids = bulk_insert(db, DEMO_USER, "patient", [p.patient for p in plans], reason=reason)
         visits, meds, labs = [], [], []
-        for pid, plan in zip(ids, plans, strict=True):
-            visits += [{**v, "patient_id": pid} for v in plan.visits]
-            meds += [{**m, "patient_id": pid} for m in plan.medications]
+        for pid, plan in zip(ids, plans, strict=True):  # the plans are ours: fill in place
+            for v in plan.visits:
+                v["patient_id"] = pid
+            for m in plan.medications:
+                m["patient_id"] = pid
             keys = list(dict.fromkeys(lab["sample_id"] for lab in plan.labs))
             samples = dict(zip(keys, uuid4_batch(len(keys)), strict=True))
             for lab in plan.labs:
-                labs.append({**lab, "patient_id": pid, "sample_id": samples[lab["sample_id"]]})
+                lab["patient_id"] = pid
+                lab["sample_id"] = samples[lab["sample_id"]]
+            visits += plan.visits
+            meds += plan.medications
+            labs += plan.labs
         bulk_insert(db, DEMO_USER, "visit", visits, reason=reason)
         bulk_insert(db, DEMO_USER, "medication", meds, reason=reason)
         bulk_insert(db, DEMO_USER, "lab", labs, reason=reason)

@@ -41,7 +41,7 @@ def bulk_insert(db: Database, user: str, kind: str, rows: Iterable[Mapping[str, 
         record_id = row.get("id") or next(fresh)
         ids.append(record_id)
         missing = row.get("missing")
-        params.append((record_id, *(row.get(c) for c in body),
+        params.append((record_id, *map(row.get, body),
                        json.dumps(missing, sort_keys=True) if missing else "{}", now, now))
     db.conn.executemany(
         f"INSERT INTO {rt.table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
@@ -54,19 +54,37 @@ def bulk_insert(db: Database, user: str, kind: str, rows: Iterable[Mapping[str, 
     return ids
 
 
+PER_ROW_TRIGGERS = ("lab_result_plausible_insert",)
+
+
 def drop_secondary_indexes(db: Database) -> list[str]:
-    """For a brand-new file being filled in bulk: index once at the end, not row by row."""
+    """For a brand-new file being filled in bulk: index and check once at the end, not row by
+    row. Returns the DDL to put back with :func:`create_indexes`."""
     sql = []
-    for name in SECONDARY_INDEXES:
-        row = db.conn.execute("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?",
-                              (name,)).fetchone()
-        if row:
-            sql.append(row[0])
-            db.conn.execute(f"DROP INDEX {name}")
+    for kind, names in (("index", SECONDARY_INDEXES), ("trigger", PER_ROW_TRIGGERS)):
+        for name in names:
+            row = db.conn.execute("SELECT sql FROM sqlite_schema WHERE type = ? AND name = ?",
+                                  (kind, name)).fetchone()
+            if row:
+                sql.append(row[0])
+                db.conn.execute(f"DROP {kind.upper()} {name}")
     return sql
 
 
+class BulkCheckFailed(RuntimeError):
+    pass
+
+
 def create_indexes(db: Database, statements: list[str]) -> None:
+    """Put back what drop_secondary_indexes took, after checking in one pass what the trigger
+    and the foreign keys would have checked row by row."""
+    bad_fk = db.conn.execute("PRAGMA foreign_key_check").fetchall()
+    implausible = db.conn.execute(
+        "SELECT count(*) FROM lab_result JOIN analyte ON analyte.code = lab_result.analyte "
+        "WHERE value_canonical NOT BETWEEN hard_min AND hard_max").fetchone()[0]
+    if bad_fk or implausible:
+        raise BulkCheckFailed(f"bulk rows failed checks: {len(bad_fk)} foreign key, "
+                              f"{implausible} implausible lab values")
     for statement in statements:
         db.conn.execute(statement)
     db.conn.execute("ANALYZE")

@@ -165,3 +165,17 @@ def test_bulk_uuids_are_valid_version_4():
     for text in ids:
         u = uuid.UUID(text)
         assert str(u) == text and u.version == 4 and u.variant == uuid.RFC_4122
+
+
+def test_bulk_fill_checks_what_its_dropped_triggers_and_keys_would_have(study):
+    from jdmdesk.db.bulk import BulkCheckFailed, create_indexes, drop_secondary_indexes
+
+    conn = study.conn
+    conn.execute("PRAGMA foreign_keys = OFF")
+    ddl = drop_secondary_indexes(study.db)
+    assert any("lab_result_plausible_insert" in d for d in ddl)
+    conn.execute("INSERT INTO lab_result (id, patient_id, sample_id, sample_date, analyte, value, "
+                 "unit, value_canonical, created_at, updated_at) VALUES (?, ?, ?, '2020-01-01', "
+                 "'CK', 1e9, 'U/L', 1e9, 'n', 'n')", ("5" * 36, "6" * 36, "7" * 36))
+    with pytest.raises(BulkCheckFailed, match="1 foreign key, 1 implausible"):
+        create_indexes(study.db, ddl)
