@@ -6,6 +6,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from jdmdesk import APP_NAME
@@ -27,6 +28,7 @@ from jdmdesk.services.reader import StudyReader
 from jdmdesk.services.records import RecordService
 from jdmdesk.services.review import ReviewService
 from jdmdesk.services.settings import SettingsService
+from jdmdesk.ui.deferred_chart import DeferredChart
 
 
 def os_user() -> str:
@@ -64,8 +66,8 @@ def build_main_window(study_path: str | Path, *, read_only: bool = False) -> QMa
             opened.close()
 
     try:
-        window = MainWindow(services, chart_factory=lambda: make_chart(services),
-                            on_close=close)
+        window = MainWindow(services, on_close=close,
+                            chart_factory=lambda: DeferredChart(lambda: make_chart(services)))
         if integrity is not None:
             integrity.wait()  # a damaged file is refused before anything can be written
     except BaseException:
@@ -101,6 +103,8 @@ def run_gui(path: Path, *, read_only: bool = False) -> int:
         _offer_restore(err, message)
         return 2
     window.show()
+    # after the first paint, build the lab tab's chart so switching to it is instant
+    QTimer.singleShot(0, window.workspace.chart.panel)
     return app.exec()
 
 

@@ -170,7 +170,10 @@ class PatientWorkspace(QWidget):
                                                 f"{rv.study_code}-summary.pdf", "PDF (*.pdf)")
         if not target:
             return
-        chart = self.review.chart.grab().toImage() if self.review.chart else None
+        chart_widget = self.review.chart
+        if chart_widget is not None and hasattr(chart_widget, "panel"):
+            chart_widget = chart_widget.panel()  # build it if the review was never shown
+        chart = chart_widget.grab().toImage() if chart_widget is not None else None
         try:
             write_patient_pdf(rv, chart, Path(target), self.reader.settings().study_name)
         except OSError as err:

@@ -27,8 +27,11 @@ def test_lab_form_saves_move_the_chart(window, prompts, qtbot):
     _patient_on_tacrolimus(window, qtbot)
     window.workspace.show_section("lab")
     chart = window.workspace.chart
-    visible = [w for w in window.findChildren(QWidget, "enzyme_chart") if w.isVisible()]
-    assert len(visible) == 1  # the lab tab's chart; the review's waits hidden
+    def visible():
+        return [w for w in window.findChildren(QWidget, "enzyme_chart") if w.isVisible()]
+
+    qtbot.waitUntil(lambda: len(visible()) == 1)  # built when the lab tab is first shown
+    assert len(window.findChildren(QWidget, "enzyme_chart")) == 1  # the review's: not yet
     lab = window.workspace.forms["lab"]
     for sample_date, value in (("2024-02-20", "1500"), ("2024-03-01", "1200"),
                                ("2024-04-10", "600")):
