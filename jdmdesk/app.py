@@ -67,7 +67,7 @@ def build_main_window(study_path: str | Path, *, read_only: bool = False) -> QMa
 
     try:
         window = MainWindow(services, on_close=close,
-                            chart_factory=lambda: DeferredChart(lambda: make_chart(services)))
+                            chart_factory=lambda: deferred_chart(services))
         if integrity is not None:
             integrity.wait()  # a damaged file is refused before anything can be written
     except BaseException:
@@ -82,13 +82,19 @@ def build_main_window(study_path: str | Path, *, read_only: bool = False) -> QMa
     return window
 
 
+def deferred_chart(services: StudyServices) -> DeferredChart:
+    """An enzyme chart that follows every committed change, built when first shown. It is
+    connected before the tables, so the chart is the first view to update after a save."""
+    place = DeferredChart(lambda: make_chart(services))
+    services.records.changed.connect(place.on_records_changed)
+    return place
+
+
 def make_chart(services: StudyServices) -> QWidget:
-    """An enzyme chart panel that follows every committed change of the study."""
     from jdmdesk.ui.chart import EnzymeChartPanel
 
     panel = EnzymeChartPanel(services.chart)
     panel.lazy = True  # hidden tabs redraw when shown, so a save only pays for what is seen
-    services.records.changed.connect(panel.on_records_changed)
     return panel
 
 

@@ -43,6 +43,11 @@ class DeferredChart(QWidget):
         if self._panel is not None:
             self._panel.show_patient(patient_id)  # type: ignore[attr-defined]
 
+    def on_records_changed(self, kind: str, patient_id: str, ids: list) -> None:
+        """Forwarded to the panel once built (before that there is nothing to redraw)."""
+        if self._panel is not None:
+            self._panel.on_records_changed(kind, patient_id, ids)  # type: ignore[attr-defined]
+
     def showEvent(self, event: QShowEvent) -> None:
         self.panel()
         super().showEvent(event)
