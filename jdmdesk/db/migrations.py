@@ -29,6 +29,11 @@ def _v1(conn: sqlite3.Connection) -> None:
     seed_reference_data(conn)
 
 
+def _v2(conn: sqlite3.Connection) -> None:
+    for statement in _split(_sql_file("schema_v2.sql")):
+        conn.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     """Split a DDL script into statements (``sqlite3.complete_statement`` respects triggers)."""
     out, buf = [], ""
@@ -42,7 +47,7 @@ def _split(script: str) -> list[str]:
     return out
 
 
-MIGRATIONS: list[Step] = [_v1]
+MIGRATIONS: list[Step] = [_v1, _v2]
 LATEST_VERSION = len(MIGRATIONS)
 
 

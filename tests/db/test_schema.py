@@ -83,10 +83,11 @@ def test_older_file_is_backed_up_and_migrated_with_data_kept(tmp_path, monkeypat
         assert row == ("KEEP-1", None)
     finally:
         reopened.close()
-    backups = list((tmp_path / "backups").glob("old.v1.pre-migration-*.jdm"))
+    latest = len(steps) - 1
+    backups = list((tmp_path / "backups").glob(f"old.v{latest}.pre-migration-*.jdm"))
     assert len(backups) == 1
     backup = sqlite3.connect(backups[0])
-    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == latest
     assert backup.execute("SELECT study_code FROM patient").fetchone()[0] == "KEEP-1"
     backup.close()
 
@@ -103,7 +104,7 @@ def test_failed_migration_step_leaves_file_at_old_version(tmp_path, monkeypatch)
     with pytest.raises(RuntimeError):
         migrations.migrate(connect(path), path, steps)
     conn = connect(path)
-    assert migrations.user_version(conn) == 1
+    assert migrations.user_version(conn) == migrations.LATEST_VERSION
     cols = {r[1] for r in conn.execute("PRAGMA table_info(patient)")}
     assert "half_done" not in cols
     conn.close()
@@ -179,3 +180,30 @@ def test_bulk_fill_checks_what_its_dropped_triggers_and_keys_would_have(study):
                  "'CK', 1e9, 'U/L', 1e9, 'n', 'n')", ("5" * 36, "6" * 36, "7" * 36))
     with pytest.raises(BulkCheckFailed, match="1 foreign key, 1 implausible"):
         create_indexes(study.db, ddl)
+
+
+def test_version_1_file_is_migrated_to_accounts_and_visit_locks(tmp_path):
+    """A real file of schema 1 (as the first release wrote it) opens at the latest version."""
+    path = tmp_path / "v1.jdm"
+    conn = connect(path)
+    migrations.migrate(conn, None, migrations.MIGRATIONS[:1])
+    conn.execute("INSERT INTO patient (id, study_code, sex, birth_date, created_at, updated_at) "
+                 "VALUES (?, 'OLD-1', 'F', '2014-03-03', 'n', 'n')", ("8" * 36,))
+    conn.execute("INSERT INTO visit (id, patient_id, visit_date, phga, created_at, updated_at) "
+                 "VALUES (?, ?, '2020-01-01', 4.5, 'n', 'n')", ("9" * 36, "8" * 36))
+    conn.close()
+    study = open_study(path)
+    try:
+        c = study.conn
+        assert migrations.user_version(c) == migrations.LATEST_VERSION
+        assert c.execute("SELECT phga, locked FROM visit").fetchone() == (4.5, 0)
+        c.execute("UPDATE visit SET locked = 1, signed_by = 'dr', signature_meaning = 'reviewed'")
+        with pytest.raises(sqlite3.IntegrityError, match="locked"):
+            c.execute("UPDATE visit SET phga = 1")
+        with pytest.raises(sqlite3.IntegrityError, match="locked"):
+            c.execute("DELETE FROM visit")
+        c.execute("UPDATE visit SET locked = 0")  # an unlock passes
+        c.execute("UPDATE visit SET phga = 1")
+    finally:
+        study.close()
+    assert list((tmp_path / "backups").glob("v1.v1.pre-migration-*.jdm"))
