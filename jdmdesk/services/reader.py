@@ -10,7 +10,6 @@ from jdmdesk.db import audit, queries
 from jdmdesk.db import records as repo
 from jdmdesk.db.audit import AuditRow
 from jdmdesk.db.connection import Study
-from jdmdesk.db.queries import PatientRow
 from jdmdesk.db.records import Record
 from jdmdesk.domain import medication as med
 from jdmdesk.domain import parse
@@ -31,9 +30,6 @@ class StudyReader:
 
     def settings(self) -> StudySettings:
         return queries.read_settings(self.study.db)
-
-    def patients(self, search: str = "", *, include_deleted: bool = False) -> list[PatientRow]:
-        return queries.list_patients(self.study.db, search, include_deleted=include_deleted)
 
     def patient_index(self, search: str = "") -> list[tuple[str, str]]:
         """(id, study code) pairs for the patient list."""
@@ -94,10 +90,6 @@ class StudyReader:
                          for r in self.records("visit", patient_id)
                          if r["weight_kg"] is not None)
         return med.weight_on(day, weights)  # type: ignore[arg-type]
-
-    def patient_label(self, patient_id: str) -> str:
-        rec = self.record("patient", patient_id)
-        return rec["study_code"] if rec else ""
 
     def values_as_text(self, rec: Record) -> dict[str, Any]:
         """Form text for a stored record: numbers plainly, missing reasons as their shorthand."""

@@ -20,12 +20,6 @@ from jdmdesk.domain.timeline import to_date
 from jdmdesk.domain.validation import Context, Draft, Validated, validate, validate_field
 from jdmdesk.services.results import SaveResult, Status
 
-DISK_PROBLEMS = ("disk", "full", "i/o", "readonly", "read-only", "locked", "busy")
-
-
-class ReasonRequired(ValueError):
-    pass
-
 
 def describe_db_error(err: sqlite3.Error) -> str:
     """A sentence for the user about why the database refused the write."""
