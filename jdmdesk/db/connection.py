@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -116,3 +117,27 @@ def write_transaction(db: Database) -> Iterator[Database]:
             db.conn.execute("ROLLBACK")
         raise
     db.conn.execute("COMMIT")
+
+
+@contextmanager
+def account_transaction(study: Study) -> Iterator[Database | None]:
+    """A write transaction for login bookkeeping (attempt counters, lockout, their audit rows).
+
+    A study opened read-only (a second instance, or ``--read-only``) still records its logins
+    through a short-lived connection of its own, so lockout cannot be sidestepped by opening
+    read-only. Only a file that cannot be written at all (read-only media) yields None: there
+    the attempts cannot be recorded.
+    """
+    if not study.read_only:
+        with write_transaction(study.db) as db:
+            yield db
+        return
+    if not (os.access(study.path, os.W_OK) and os.access(study.path.parent, os.W_OK)):
+        yield None
+        return
+    side = wrap(connect(study.path))
+    try:
+        with write_transaction(side) as db:
+            yield db
+    finally:
+        side.close()

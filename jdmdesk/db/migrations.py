@@ -34,6 +34,26 @@ def _v2(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# Columns an unlock may change on a signed visit; every other column must stay as it was.
+UNLOCK_COLUMNS = ("locked", "signed_by", "signer_name", "signed_at", "signature_meaning",
+                  "updated_at")
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    """The signer's printed name beside the user name, and a stricter lock: an update of a
+    locked visit passes only when it clears the lock and changes nothing but the signature."""
+    conn.execute("ALTER TABLE visit ADD COLUMN signer_name TEXT")
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(visit)")]
+    guarded = [c for c in columns if c not in UNLOCK_COLUMNS]
+    changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in guarded)
+    conn.execute("DROP TRIGGER visit_locked_update")
+    conn.execute(f"""CREATE TRIGGER visit_locked_update BEFORE UPDATE ON visit
+WHEN OLD.locked = 1 AND (NEW.locked = 1 OR {changed})
+BEGIN
+    SELECT RAISE(ABORT, 'this visit is signed and locked: a data manager must unlock it');
+END""")
+
+
 def _split(script: str) -> list[str]:
     """Split a DDL script into statements (``sqlite3.complete_statement`` respects triggers)."""
     out, buf = [], ""
@@ -47,7 +67,7 @@ def _split(script: str) -> list[str]:
     return out
 
 
-MIGRATIONS: list[Step] = [_v1, _v2]
+MIGRATIONS: list[Step] = [_v1, _v2, _v3]
 LATEST_VERSION = len(MIGRATIONS)
 
 

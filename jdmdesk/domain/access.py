@@ -7,6 +7,7 @@ deleted records. Everyone may read.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -25,13 +26,28 @@ class Action(StrEnum):
     MANAGE_USERS = "manage_users"
     UNLOCK_VISIT = "unlock_visit"
     UNDELETE = "undelete"
+    BACKUP = "backup"  # manual backup and restore: a copy of identified data, like an export
 
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.DATA_ENTRY: frozenset({Action.READ, Action.EDIT_RECORDS}),
     Role.REVIEWER: frozenset({Action.READ, Action.SIGN_VISIT}),
     Role.DATA_MANAGER: frozenset({Action.READ, Action.EXPORT, Action.STUDY_SETTINGS,
-                                  Action.MANAGE_USERS, Action.UNLOCK_VISIT, Action.UNDELETE}),
+                                  Action.MANAGE_USERS, Action.UNLOCK_VISIT, Action.UNDELETE,
+                                  Action.BACKUP}),
+}
+
+# Completes "… accounts may not ___." in the message a refused action gets.
+ACTION_PHRASES = {
+    Action.READ: "open this study",
+    Action.EDIT_RECORDS: "create, edit or delete clinical records",
+    Action.SIGN_VISIT: "sign visits",
+    Action.EXPORT: "export the study",
+    Action.STUDY_SETTINGS: "change study settings",
+    Action.MANAGE_USERS: "manage user accounts",
+    Action.UNLOCK_VISIT: "unlock signed visits",
+    Action.UNDELETE: "restore deleted records",
+    Action.BACKUP: "back up or restore the study",
 }
 
 ROLE_LABELS = {Role.DATA_ENTRY: "Data entry", Role.REVIEWER: "Reviewer",
@@ -40,6 +56,33 @@ ROLE_LABELS = {Role.DATA_ENTRY: "Data entry", Role.REVIEWER: "Reviewer",
 
 def can(role: Role | str, action: Action | str) -> bool:
     return Action(action) in PERMISSIONS[Role(role)]
+
+
+def refusal(role: Role | str, action: Action | str) -> str:
+    """The sentence a user sees when their role may not do ``action``."""
+    return f"{ROLE_LABELS[Role(role)]} accounts may not {ACTION_PHRASES[Action(action)]}."
+
+
+@dataclass(frozen=True)
+class Session:
+    """Who is logged in. Only ``AccountService`` makes these from a verified password; services
+    still look the role up in the study file for every guarded action."""
+
+    username: str
+    display_name: str
+    role: Role
+
+    def can(self, action: Action | str) -> bool:
+        return can(self.role, action)
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """A user name and password to open a study as (the password never appears in a repr)."""
+
+    username: str
+    password: str = field(repr=False)
+    display_name: str = ""  # used only when these credentials create a study's first account
 
 
 MAX_FAILED_ATTEMPTS = 5

@@ -27,6 +27,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "tacrolimus_target_low": 5.0,
     "tacrolimus_target_high": 10.0,
     "visit_interval_days": 90,
+    "auto_lock_minutes": 10,
     "reference_ranges": {
         code: [a.default_ref_low, a.default_ref_high] for code, a in ANALYTES.items()
     },
@@ -43,6 +44,7 @@ class StudySettings:
     tacrolimus_target_low: float = 5.0
     tacrolimus_target_high: float = 10.0
     visit_interval_days: int = 90
+    auto_lock_minutes: int = 10  # idle time before the window hides patient data
     reference_ranges: dict[str, list[float | None]] = field(
         default_factory=lambda: dict(DEFAULT_SETTINGS["reference_ranges"])
     )

@@ -28,6 +28,10 @@ def validate_settings(values: Mapping[str, Any]) -> dict[str, str]:
     if "visit_interval_days" in values and (not isinstance(interval, int)
                                             or not 7 <= interval <= 730):
         errors["visit_interval_days"] = "must be a whole number of days, 7–730"
+    minutes = values.get("auto_lock_minutes")
+    if "auto_lock_minutes" in values and (not isinstance(minutes, int) or isinstance(minutes, bool)
+                                          or not 1 <= minutes <= 120):
+        errors["auto_lock_minutes"] = "must be a whole number of minutes, 1–120"
     if "study_name" in values and not str(values["study_name"]).strip():
         errors["study_name"] = "required"
     for code, rng in (values.get("reference_ranges") or {}).items():

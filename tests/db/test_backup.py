@@ -177,18 +177,28 @@ def test_describe_with_backup_names_the_newest_verified(tmp_path):
 
 # --- the command line ---------------------------------------------------------------------------
 
-def test_cli_backup_then_restore(tmp_path, capsys):
+def test_cli_backup_then_restore(tmp_path, capsys, monkeypatch):
     from jdmdesk.cli import main
+    from jdmdesk.demo import demo_credentials
+    from jdmdesk.domain.access import Role
+    from tests.conftest import log_in_as
 
     study = tmp_path / "demo.jdm"
     assert main(["demo", str(study)]) == 0
     out = tmp_path / "copies" / "demo-copy.jdm"
+    log_in_as(monkeypatch, demo_credentials(Role.DATA_ENTRY))
+    assert main(["backup", str(study), "--output", str(out)]) == 1
+    assert "Data entry accounts may not back up" in capsys.readouterr().err
+    assert not out.exists()
+    log_in_as(monkeypatch, demo_credentials(Role.DATA_MANAGER))
     assert main(["backup", str(study), "--output", str(out)]) == 0
     assert "verified backup" in capsys.readouterr().out
     assert main(["backup", str(study), "--output", str(out)]) == 2
     assert "already exists" in capsys.readouterr().err
     new = tmp_path / "restored.jdm"
+    copy = out.read_bytes()
     assert main(["restore", str(out), "--output", str(new)]) == 0
+    assert out.read_bytes() == copy  # the login was checked against the backup, not written
     assert _count(new) == _count(study) == 3
     before = study.read_bytes()
     assert main(["restore", str(out), "--output", str(study)]) == 2
@@ -208,11 +218,11 @@ def test_cli_backup_refuses_non_study_and_restore_refuses_damaged(tmp_path, caps
     conn = sqlite3.connect(foreign)
     conn.execute("CREATE TABLE t (x)")
     conn.close()
-    assert main(["backup", str(foreign), "--output", str(tmp_path / "f.jdm")]) == 1
+    assert main(["backup", str(foreign), "--output", str(tmp_path / "f.jdm")]) == 2
     assert "not a JDM Desk study" in capsys.readouterr().err
     assert not (tmp_path / "f.jdm").exists()
-    assert main(["restore", str(text), "--output", str(tmp_path / "r.jdm")]) == 1
+    assert main(["restore", str(text), "--output", str(tmp_path / "r.jdm")]) == 2
     err = capsys.readouterr().err
-    assert "restore failed" in err and err.count("\n") == 1
+    assert "not an SQLite database" in err and err.count("\n") == 1
     assert not (tmp_path / "r.jdm").exists()
     assert main(["restore", str(tmp_path / "nope.jdm"), "--output", str(tmp_path / "r.jdm")]) == 2

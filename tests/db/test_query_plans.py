@@ -8,6 +8,7 @@ from jdmdesk.db import queries
 from jdmdesk.db import records as repo
 from jdmdesk.db.studyfile import open_study
 from jdmdesk.demo import write_demo
+from jdmdesk.domain.access import Role, Session
 from jdmdesk.services.chart import ChartService
 from jdmdesk.services.reader import StudyReader
 from jdmdesk.services.records import RecordService
@@ -48,10 +49,11 @@ def test_hot_queries_use_indexes(traced):
     queries.patient_id_by_code(study.db, "SYN-00017")
     queries.tacrolimus_start(study.db, pid)
     queries.last_reference_range(study.db, pid, "CK", "U/L")
-    StudyReader(study).history("patient", pid)
+    nurse = Session("nurse", "Demo Research Nurse", Role.DATA_ENTRY)
+    StudyReader(study, nurse).history("patient", pid)
     ChartService(study).load(pid)
     ReviewService(study).review(pid)
-    RecordService(study, "t").save("visit", {"visit_date": "2025-01-01"}, patient_id=pid)
+    RecordService(study, nurse).save("visit", {"visit_date": "2025-01-01"}, patient_id=pid)
     checked, scans = 0, []
     for sql, details in _plans(study, statements):
         checked += 1
