@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from jdmdesk.domain.access import Action, Session
+
 
 class ReportError(Exception):
     pass
@@ -28,8 +30,10 @@ def render_chart_image(services_chart: object, patient_id: str, width: int = 110
     return image
 
 
-def write_report(study_path: Path, study_code: str, output: Path, *, force: bool = False) -> Path:
-    """Open the study read-only, render the chart offscreen and write the PDF."""
+def write_report(study_path: Path, study_code: str, output: Path, *, session: Session,
+                 force: bool = False) -> Path:
+    """Open the study read-only as ``session``'s user, render the chart offscreen and write
+    the PDF."""
     if output.exists() and not force:
         raise ReportError(f"{output} already exists: choose a new name or use --force")
     if not output.parent.exists():
@@ -42,6 +46,7 @@ def write_report(study_path: Path, study_code: str, output: Path, *, force: bool
     from jdmdesk.db.queries import read_settings
     from jdmdesk.db.studyfile import open_study
     from jdmdesk.services.chart import ChartService
+    from jdmdesk.services.guard import denial
     from jdmdesk.services.review import ReviewService
     from jdmdesk.ui.report_pdf import write_patient_pdf
 
@@ -49,6 +54,9 @@ def write_report(study_path: Path, study_code: str, output: Path, *, force: bool
     app = QApplication.instance() or QApplication(sys.argv[:1])
     study = open_study(study_path, read_only=True)
     try:
+        problem = denial(study, session, Action.READ)
+        if problem is not None:
+            raise ReportError(problem)
         reviews = ReviewService(study)
         patient_id = reviews.patient_id(study_code)
         if patient_id is None:

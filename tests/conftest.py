@@ -11,11 +11,52 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
-from jdmdesk.db.connection import Study
+from jdmdesk.db import accounts as account_rows
+from jdmdesk.db.connection import Study, write_transaction
 from jdmdesk.db.studyfile import create_study
+from jdmdesk.domain.access import Credentials, Role, Session
 
 TODAY = date(2026, 11, 25)
+
+# Tests use Argon2id at the OWASP minimum (m=19 MiB, t=2) so that logging in stays quick; the
+# app's own hasher is stronger (tests/services/test_accounts.py checks it).
+FAST = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+PASSWORD = "correct horse battery"
+USERNAMES = {Role.DATA_ENTRY: "nurse", Role.REVIEWER: "doctor", Role.DATA_MANAGER: "manager"}
+NAMES = {Role.DATA_ENTRY: "Rita Nurse", Role.REVIEWER: "Dr Paula Review",
+         Role.DATA_MANAGER: "Dana Manager"}
+_HASH: list[str] = []
+
+
+def seed_users(study: Study) -> dict[Role, Session]:
+    """One account per role (password ``PASSWORD``), written straight to the file."""
+    if not _HASH:
+        _HASH.append(FAST.hash(PASSWORD))
+    with write_transaction(study.db) as db:
+        for role, username in USERNAMES.items():
+            account_rows.insert(db, "setup", username, NAMES[role], role.value, _HASH[0])
+    return {role: Session(USERNAMES[role], NAMES[role], role) for role in Role}
+
+
+def credentials(role: Role) -> Credentials:
+    return Credentials(USERNAMES[role], PASSWORD)
+
+
+def log_in_as(monkeypatch: pytest.MonkeyPatch, given: Credentials) -> None:
+    """The command line's non-interactive login for the rest of the test."""
+    monkeypatch.setenv("JDMDESK_USER", given.username)
+    monkeypatch.setenv("JDMDESK_PASSWORD", given.password)
+
+
+def study_with_users(path: Path) -> Path:
+    s = create_study(path)
+    try:
+        seed_users(s)
+    finally:
+        s.close()
+    return path
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -35,10 +76,16 @@ def study(tmp_path: Path) -> Iterator[Study]:
 
 
 @pytest.fixture
-def service(study: Study, qapp):
+def users(study: Study) -> dict[Role, Session]:
+    return seed_users(study)
+
+
+@pytest.fixture
+def service(study: Study, users: dict[Role, Session], qapp):
+    """Records written by the data entry user."""
     from jdmdesk.services.records import RecordService
 
-    return RecordService(study, "tester", today=lambda: TODAY)
+    return RecordService(study, users[Role.DATA_ENTRY], today=lambda: TODAY)
 
 
 @pytest.fixture

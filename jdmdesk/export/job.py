@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jdmdesk.db.studyfile import open_study
+from jdmdesk.domain.access import Action, Session
 from jdmdesk.export.atomic import atomic_output, check_target
 from jdmdesk.export.options import (
     CancelToken,
@@ -20,6 +21,7 @@ from jdmdesk.export.options import (
     ProgressCallback,
 )
 from jdmdesk.export.source import ExportSource
+from jdmdesk.services.guard import denial
 
 
 @dataclass(frozen=True)
@@ -36,13 +38,17 @@ class ExportResult:
             f"wrote {self.output} ({self.format})"
 
 
-def run_export(study_path: Path, output: Path, options: ExportOptions, *,
+def run_export(study_path: Path, output: Path, options: ExportOptions, *, session: Session,
                progress: ProgressCallback | None = None,
                cancel: CancelToken | None = None) -> ExportResult:
+    """Export as ``session``'s user: only a role that may export (data manager) gets a file."""
     output = Path(output)
-    check_target(output, force=options.force)  # before the (slow) counting
     study = open_study(Path(study_path), read_only=True)
     try:
+        problem = denial(study, session, Action.EXPORT)
+        if problem is not None:
+            raise ExportError(problem, code=1)
+        check_target(output, force=options.force)  # before the (slow) counting
         source = ExportSource(study.db, options)
         counter = Progress(source.total_rows(), progress, cancel)
         counter.check()

@@ -6,17 +6,26 @@ from pathlib import Path
 
 from jdmdesk.db import backup
 from jdmdesk.db.connection import Study
+from jdmdesk.domain.access import Action, Session
+from jdmdesk.services.guard import denial
 
 
 class MaintenanceService:
-    def __init__(self, study: Study) -> None:
-        self.study = study
+    """Manual backup and restore copy identified data out of the app: data managers only."""
+
+    def __init__(self, study: Study, session: Session) -> None:
+        self.study, self.session = study, session
+
+    def _denied(self) -> str | None:
+        return denial(self.study, self.session, Action.BACKUP)
 
     def suggested_backup_path(self) -> Path:
         return backup.backup_folder(self.study.path) / f"{self.study.path.stem}-manual.jdm"
 
     def backup_to(self, dest: Path) -> tuple[bool, str]:
         """Verified copy of the open study; (ok, message for the status bar)."""
+        if (problem := self._denied()) is not None:
+            return False, problem
         try:
             done = backup.backup_study(self.study.path, Path(dest))
         except (backup.BackupError, OSError) as err:
@@ -25,6 +34,8 @@ class MaintenanceService:
 
     def restore(self, source: Path, new_path: Path) -> tuple[bool, str]:
         """Restore a backup into a new study file (never over an existing one)."""
+        if (problem := self._denied()) is not None:
+            return False, problem
         try:
             done = backup.restore_backup(Path(source), Path(new_path))
         except (backup.BackupError, OSError) as err:

@@ -13,20 +13,31 @@ from jdmdesk.db.connection import Study
 from jdmdesk.db.records import Record
 from jdmdesk.domain import medication as med
 from jdmdesk.domain import parse
+from jdmdesk.domain.access import Action, Session
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.fields import record_type
 from jdmdesk.domain.settings import StudySettings
 from jdmdesk.domain.timeline import to_date
 from jdmdesk.domain.validation import Context, validate
+from jdmdesk.services.guard import denial
 
 
 class StudyReader:
-    def __init__(self, study: Study) -> None:
-        self.study = study
+    def __init__(self, study: Study, session: Session) -> None:
+        self.study, self.session = study, session
+        # what the views may offer this user: decided once per session (services re-check)
+        self.allowed = frozenset(a for a in Action if denial(study, session, a) is None)
 
     @property
     def read_only(self) -> bool:
         return self.study.read_only
+
+    def can(self, action: Action) -> bool:
+        return action in self.allowed
+
+    @property
+    def can_edit(self) -> bool:
+        return Action.EDIT_RECORDS in self.allowed
 
     def settings(self) -> StudySettings:
         return queries.read_settings(self.study.db)

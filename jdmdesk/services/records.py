@@ -10,15 +10,19 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from jdmdesk.db import queries
+from jdmdesk.db import queries, signoff
 from jdmdesk.db import records as repo
 from jdmdesk.db.connection import Study, write_transaction
 from jdmdesk.domain import parse
+from jdmdesk.domain.access import Action, Session
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.fields import record_type
 from jdmdesk.domain.timeline import to_date
 from jdmdesk.domain.validation import Context, Draft, Validated, validate, validate_field
+from jdmdesk.services.guard import denial
 from jdmdesk.services.results import SaveResult, Status
+
+LOCKED_MESSAGE = "This visit is signed and locked: a data manager must unlock it first."
 
 
 def describe_db_error(err: sqlite3.Error) -> str:
@@ -37,16 +41,37 @@ def describe_db_error(err: sqlite3.Error) -> str:
 
 
 class RecordService(QObject):
-    """The one place clinical records are written. Emits ``changed`` after each commit."""
+    """The one place clinical records are written. Emits ``changed`` after each commit.
+
+    Every write is made as ``session``'s user and only when its role allows it (``guard``).
+    """
 
     changed = Signal(str, str, list)  # record kind, patient id, record ids
 
-    def __init__(self, study: Study, user: str,
+    def __init__(self, study: Study, session: Session,
                  today: Callable[[], date] = parse.today, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.study = study
-        self.user = user
+        self.session = session
         self.today = today
+
+    @property
+    def user(self) -> str:
+        return self.session.username
+
+    def refused(self, action: Action = Action.EDIT_RECORDS, kind: str | None = None,
+                record_id: str | None = None) -> SaveResult | None:
+        """FORBIDDEN when the role may not, or the record is a signed (locked) visit."""
+        problem = denial(self.study, self.session, action)
+        if problem is None and kind == "visit" and record_id is not None:
+            sig = signoff.signature(self.study.db, record_id)
+            if sig is not None and sig.locked:
+                problem = LOCKED_MESSAGE
+        return None if problem is None else SaveResult(Status.FORBIDDEN, message=problem)
+
+    def announce(self, kind: str, patient_id: str, ids: list[str]) -> None:
+        """Tell the views about a committed change made by a companion service (sign-off)."""
+        self.changed.emit(kind, patient_id, ids)
 
     # --- validation ---------------------------------------------------------------------
 
@@ -83,8 +108,8 @@ class RecordService(QObject):
              record_id: str | None = None, reason: str | None = None,
              confirm_warnings: bool = False) -> SaveResult:
         """Create (no ``record_id``) or edit a record in one transaction."""
-        if self.study.read_only:
-            return SaveResult(Status.FORBIDDEN, message="The study is open read-only.")
+        if (refused := self.refused(kind=kind, record_id=record_id)) is not None:
+            return refused
         checked = self.validate(kind, draft, patient_id, record_id)
         problem = self._gate(checked, record_id, reason, confirm_warnings)
         if problem is not None:
@@ -139,8 +164,8 @@ class RecordService(QObject):
                        reason: str | None = None,
                        confirm_warnings: bool = False) -> tuple[SaveResult, list[Validated]]:
         """Several analytes of one sample in one transaction (all or none)."""
-        if self.study.read_only:
-            return SaveResult(Status.FORBIDDEN, message="The study is open read-only."), []
+        if (refused := self.refused()) is not None:
+            return refused, []
         checked = [self.validate("lab", d, patient_id) for d in drafts]
         errors = {f"{i}:{k}": msg for i, v in enumerate(checked) for k, msg in v.errors.items()}
         warnings = {f"{i}:{k}": m for i, v in enumerate(checked) for k, m in v.warnings.items()}
@@ -169,8 +194,8 @@ class RecordService(QObject):
     def change_dose(self, segment_id: str, draft: Draft, *, reason: str | None = None,
                     confirm_warnings: bool = False) -> SaveResult:
         """End the current segment the day before the new one starts, and open the new one."""
-        if self.study.read_only:
-            return SaveResult(Status.FORBIDDEN, message="The study is open read-only.")
+        if (refused := self.refused()) is not None:
+            return refused
         current = repo.require(self.study.db, "medication", segment_id)
         checked = self.validate("medication", draft, current.patient_id)
         problem = self._gate(checked, None, reason, confirm_warnings)
@@ -203,9 +228,11 @@ class RecordService(QObject):
 
     def set_deleted(self, kind: str, record_id: str, reason: str, *,
                     deleted: bool = True) -> SaveResult:
-        """Soft-delete (or restore) a record; a reason is required."""
-        if self.study.read_only:
-            return SaveResult(Status.FORBIDDEN, message="The study is open read-only.")
+        """Soft-delete (or restore) a record; a reason is required. Restoring a deleted record
+        is a data manager's action."""
+        action = Action.EDIT_RECORDS if deleted else Action.UNDELETE
+        if (refused := self.refused(action, kind, record_id)) is not None:
+            return refused
         if not reason.strip():
             return SaveResult(Status.NEEDS_REASON, message="A reason is needed.")
         try:

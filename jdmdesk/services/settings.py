@@ -11,8 +11,10 @@ from PySide6.QtCore import QObject, Signal
 from jdmdesk.db import queries
 from jdmdesk.db.connection import Study, write_transaction
 from jdmdesk.db.settings_repo import write_settings
+from jdmdesk.domain.access import Action, Session
 from jdmdesk.domain.settings import StudySettings
 from jdmdesk.domain.settings_rules import validate_settings
+from jdmdesk.services.guard import denial
 from jdmdesk.services.records import describe_db_error
 from jdmdesk.services.results import SaveResult, Status
 
@@ -20,16 +22,17 @@ from jdmdesk.services.results import SaveResult, Status
 class SettingsService(QObject):
     changed = Signal(list)  # keys that changed
 
-    def __init__(self, study: Study, user: str, parent: QObject | None = None) -> None:
+    def __init__(self, study: Study, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.study, self.user = study, user
+        self.study, self.session = study, session
 
     def current(self) -> StudySettings:
         return queries.read_settings(self.study.db)
 
     def update(self, changes: Mapping[str, Any], reason: str) -> SaveResult:
-        if self.study.read_only:
-            return SaveResult(Status.FORBIDDEN, message="The study is open read-only.")
+        problem = denial(self.study, self.session, Action.STUDY_SETTINGS)
+        if problem is not None:
+            return SaveResult(Status.FORBIDDEN, message=problem)
         errors = validate_settings({**queries.raw_settings(self.study.db), **changes})
         if errors:
             return SaveResult(Status.INVALID, errors=errors, message="Settings not saved.")
@@ -37,7 +40,7 @@ class SettingsService(QObject):
             return SaveResult(Status.NEEDS_REASON, message="A reason is needed.")
         try:
             with write_transaction(self.study.db) as db:
-                n = write_settings(db, self.user, changes, reason.strip())
+                n = write_settings(db, self.session.username, changes, reason.strip())
         except sqlite3.Error as err:
             return SaveResult(Status.FAILED, message=describe_db_error(err))
         if n == 0:

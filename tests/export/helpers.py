@@ -10,6 +10,10 @@ from typing import Any
 from jdmdesk.db import records as repo
 from jdmdesk.db.connection import write_transaction
 from jdmdesk.db.studyfile import create_study
+from jdmdesk.domain.access import Role, Session
+from tests.conftest import NAMES, USERNAMES, seed_users
+
+MANAGER = Session(USERNAMES[Role.DATA_MANAGER], NAMES[Role.DATA_MANAGER], Role.DATA_MANAGER)
 
 FORMULA_TERMS = ("=HYPERLINK(\"http://x\",\"y\")", "+SUM(A1)", "-tremor", "@cmd", "\tTab",
                  "\rCR")
@@ -55,6 +59,7 @@ def make_study(path: Path, *, initials: str = "AB", birth: str = "2014-03-05",
                                      "birth_date": "2012-01-01"}, {})
                 repo.insert(db, user, "visit", {"visit_date": "2023-02-03", "sbp": 100},
                             {}, patient_id=other)
+        seed_users(study)
     finally:
         study.close()
     return path

@@ -18,6 +18,7 @@ from jdmdesk.db.studyfile import open_study
 from jdmdesk.export import ExportOptions, run_export
 from jdmdesk.export.csvio import neutralise, number_cell
 from jdmdesk.export.rows import NO_TACROLIMUS
+from tests.export.helpers import MANAGER
 
 from .helpers import FORMULA_TERMS, make_study, read_csv, read_members
 
@@ -28,7 +29,7 @@ TABLES = ("patient", "visit", "medication", "lab", "adverse_event")
 def bundle(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
     study = make_study(tmp_path / "s.jdm")
     out = tmp_path / "out.zip"
-    run_export(study, out, ExportOptions("bundle"))
+    run_export(study, out, ExportOptions("bundle"), session=MANAGER)
     return study, read_members(out)
 
 
@@ -173,7 +174,8 @@ def test_audit_trail_is_pseudonymised(bundle):
 def test_identified_export_keeps_dates_and_free_text(tmp_path):
     study = make_study(tmp_path / "s.jdm")
     out = tmp_path / "out.zip"
-    run_export(study, out, ExportOptions("bundle", identified=True, include_free_text=True))
+    run_export(study, out, ExportOptions("bundle", identified=True, include_free_text=True),
+               session=MANAGER)
     members = read_members(out)
     patient = read_csv(members["patient.csv"])[0]
     assert patient["birth_date"] == "2014-03-05" and patient["initials"] == "AB"

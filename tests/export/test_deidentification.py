@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from jdmdesk.export import ExportOptions, run_export
+from tests.export.helpers import MANAGER
 
 from .helpers import make_study, read_members
 
@@ -35,7 +36,7 @@ def _baseline_tokens(fmt: str) -> set[bytes]:
         with tempfile.TemporaryDirectory() as tmp:
             study = make_study(Path(tmp) / "s.jdm", initials="QQQ")
             out = Path(tmp) / "o"
-            run_export(study, out, ExportOptions(fmt))
+            run_export(study, out, ExportOptions(fmt), session=MANAGER)
             members = read_members(out) if fmt != "odm" else {"x": out.read_bytes()}
         _BASELINE[fmt] = set(re.findall(rb"[A-Z]+", _text_of(members)))
     return _BASELINE[fmt]
@@ -59,7 +60,7 @@ def test_pseudonymised_export_holds_no_name_or_date(surname, initials, birth, of
                            dates=tuple(d.isoformat() for d in event_days),
                            note=f"Mother {surname} called", user=f"dr.{surname.lower()}")
         out = Path(tmp) / f"out.{fmt}"
-        run_export(study, out, ExportOptions(fmt))
+        run_export(study, out, ExportOptions(fmt), session=MANAGER)
         data = out.read_bytes()
         members = read_members(out) if fmt in ("bundle", "redcap", "xlsx") else {"x": data}
     text = _text_of(members)
@@ -79,5 +80,5 @@ def test_pseudonymised_export_holds_no_name_or_date(surname, initials, birth, of
 def test_identified_export_does_hold_the_dates(tmp_path):
     study = make_study(tmp_path / "s.jdm", birth="2011-02-03")
     out = tmp_path / "o.xml"
-    run_export(study, out, ExportOptions("odm", identified=True))
+    run_export(study, out, ExportOptions("odm", identified=True), session=MANAGER)
     assert b"2011-02-03" in out.read_bytes()

@@ -9,7 +9,7 @@ import pytest
 
 from jdmdesk.ui.export_dialog import ExportDialog, ExportWorker, open_export_dialog
 
-from .helpers import make_study
+from .helpers import MANAGER, make_study
 
 
 @pytest.fixture
@@ -19,7 +19,8 @@ def study(tmp_path: Path) -> Path:
 
 def test_dialog_exports_with_progress(qtbot, study, tmp_path):
     asked: list[str] = []
-    dialog = ExportDialog(study, None, confirm=lambda title, text: asked.append(title) or True)
+    dialog = ExportDialog(study, MANAGER, None,
+                          confirm=lambda title, text: asked.append(title) or True)
     qtbot.addWidget(dialog)
     out = tmp_path / "bundle.zip"
     dialog.output.setText(str(out))
@@ -33,7 +34,7 @@ def test_dialog_exports_with_progress(qtbot, study, tmp_path):
 
 
 def test_identified_needs_confirmation(qtbot, study, tmp_path):
-    dialog = ExportDialog(study, None, confirm=lambda title, text: False)
+    dialog = ExportDialog(study, MANAGER, None, confirm=lambda title, text: False)
     qtbot.addWidget(dialog)
     dialog.output.setText(str(tmp_path / "x.zip"))
     dialog.identified.setChecked(True)
@@ -41,7 +42,7 @@ def test_identified_needs_confirmation(qtbot, study, tmp_path):
 
 
 def test_format_choice_sets_the_suffix(qtbot, study):
-    dialog = open_export_dialog(None, study)
+    dialog = open_export_dialog(None, study, MANAGER)
     qtbot.addWidget(dialog)
     dialog.format.setCurrentIndex(dialog.format.findData("odm"))
     assert dialog.output.text().endswith(".xml")
@@ -49,7 +50,7 @@ def test_format_choice_sets_the_suffix(qtbot, study):
 
 
 def test_cancel_leaves_nothing(qtbot, study, tmp_path):
-    dialog = ExportDialog(study, None, confirm=lambda *a: True)
+    dialog = ExportDialog(study, MANAGER, None, confirm=lambda *a: True)
     qtbot.addWidget(dialog)
     dialog.output.setText(str(tmp_path / "out" / "x.xlsx"))
     (tmp_path / "out").mkdir()
@@ -68,7 +69,7 @@ def test_cancel_leaves_nothing(qtbot, study, tmp_path):
 def test_worker_reports_failure(qtbot, study, tmp_path):
     from jdmdesk.export import ExportOptions
 
-    worker = ExportWorker(study, tmp_path / "missing" / "x.zip", ExportOptions())
+    worker = ExportWorker(study, MANAGER, tmp_path / "missing" / "x.zip", ExportOptions())
     with qtbot.waitSignal(worker.failed, timeout=5_000) as blocker:
         worker.run()
     assert "does not exist" in blocker.args[0]
@@ -77,7 +78,7 @@ def test_worker_reports_failure(qtbot, study, tmp_path):
 def test_worker_cancelled(qtbot, study, tmp_path):
     from jdmdesk.export import ExportOptions
 
-    worker = ExportWorker(study, tmp_path / "x.zip", ExportOptions())
+    worker = ExportWorker(study, MANAGER, tmp_path / "x.zip", ExportOptions())
     worker.cancel()
     with qtbot.waitSignal(worker.cancelled, timeout=5_000):
         worker.run()

@@ -10,6 +10,7 @@ import pytest
 
 from jdmdesk.export import ExportOptions, run_export
 from jdmdesk.export.redcap import KEYS
+from tests.export.helpers import MANAGER
 
 from .helpers import FORMULA_TERMS, make_study, read_csv, read_members
 
@@ -29,7 +30,8 @@ def test_odm_validates_against_the_schema(study, tmp_path, identified):
     if not ODM_XSD.exists():
         pytest.skip(f"ODM schema not found at {ODM_XSD}")
     out = tmp_path / "study.xml"
-    run_export(study, out, ExportOptions("odm", identified=identified, include_free_text=True))
+    run_export(study, out, ExportOptions("odm", identified=identified, include_free_text=True),
+               session=MANAGER)
     schema = etree.XMLSchema(etree.parse(str(ODM_XSD)))
     doc = etree.parse(str(out))
     assert schema.validate(doc), schema.error_log
@@ -51,7 +53,7 @@ def test_odm_validates_against_the_schema(study, tmp_path, identified):
 def test_odm_metadata_has_units_events_and_codelists(study, tmp_path):
     etree = pytest.importorskip("lxml.etree")
     out = tmp_path / "study.xml"
-    run_export(study, out, ExportOptions("odm"))
+    run_export(study, out, ExportOptions("odm"), session=MANAGER)
     doc = etree.parse(str(out))
     units = {u.get("Name") for u in doc.findall(".//odm:MeasurementUnit", NS)}
     assert {"kg", "mmHg", "days", "years"} <= units
@@ -70,7 +72,7 @@ def _sheet_xml(path: Path) -> dict[str, str]:
 @pytest.mark.parametrize("identified", [False, True])
 def test_xlsx_text_as_text_numbers_as_numbers(study, tmp_path, identified):
     out = tmp_path / "study.xlsx"
-    run_export(study, out, ExportOptions("xlsx", identified=identified))
+    run_export(study, out, ExportOptions("xlsx", identified=identified), session=MANAGER)
     sheets = _sheet_xml(out)
     assert {"about", "patient", "visit", "medication", "lab", "adverse_event",
             "analysis_visits", "audit_trail", "data_dictionary"} <= set(sheets)
@@ -86,7 +88,7 @@ def test_xlsx_text_as_text_numbers_as_numbers(study, tmp_path, identified):
 
 def test_redcap_files_follow_the_conventions(study, tmp_path):
     out = tmp_path / "redcap.zip"
-    run_export(study, out, ExportOptions("redcap"))
+    run_export(study, out, ExportOptions("redcap"), session=MANAGER)
     members = read_members(out)
     dictionary = read_csv(members["redcap_data_dictionary.csv"])
     names = [r["Variable / Field Name"] for r in dictionary]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from jdmdesk.cli import main
+from jdmdesk.domain.access import Role
 from jdmdesk.export import (
     CancelToken,
     ExportCancelled,
@@ -19,6 +20,8 @@ from jdmdesk.export import (
     csvio,
     run_export,
 )
+from tests.conftest import credentials, log_in_as
+from tests.export.helpers import MANAGER
 
 from .helpers import make_study
 
@@ -26,7 +29,9 @@ FORMATS = ("bundle", "xlsx", "odm", "redcap")
 
 
 @pytest.fixture
-def study(tmp_path: Path) -> Path:
+def study(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A study, with the command line logged in as its data manager."""
+    log_in_as(monkeypatch, credentials(Role.DATA_MANAGER))
     return make_study(tmp_path / "s.jdm")
 
 
@@ -47,7 +52,7 @@ def test_cancel_leaves_nothing_behind(study, tmp_path, fmt):
 
     with pytest.raises(ExportCancelled):
         run_export(study, out_dir / "x.out", ExportOptions(fmt), progress=progress,
-                   cancel=token)
+                   cancel=token, session=MANAGER)
     assert seen and _left(out_dir) == set()
 
 
@@ -55,7 +60,7 @@ def test_cancel_before_start(study, tmp_path):
     token = CancelToken()
     token.cancel()
     with pytest.raises(ExportCancelled):
-        run_export(study, tmp_path / "x.zip", ExportOptions(), cancel=token)
+        run_export(study, tmp_path / "x.zip", ExportOptions(), cancel=token, session=MANAGER)
     assert not (tmp_path / "x.zip").exists()
 
 
@@ -63,7 +68,7 @@ def test_cancel_before_start(study, tmp_path):
 def test_progress_reaches_the_total(study, tmp_path, fmt):
     seen: list[tuple[int, int]] = []
     run_export(study, tmp_path / "x.out", ExportOptions(fmt),
-               progress=lambda d, t: seen.append((d, t)))
+               progress=lambda d, t: seen.append((d, t)), session=MANAGER)
     assert seen[-1][0] == seen[-1][1] > 0
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
@@ -82,7 +87,7 @@ def test_disk_full_gives_a_clear_message_and_no_file(study, tmp_path, monkeypatc
 
     monkeypatch.setattr(csvio, "number_cell", full)
     with pytest.raises(ExportError, match="disk is full"):
-        run_export(study, out_dir / "x.zip", ExportOptions())
+        run_export(study, out_dir / "x.zip", ExportOptions(), session=MANAGER)
     assert _left(out_dir) == set()
 
 
@@ -95,7 +100,7 @@ def test_failure_keeps_the_previous_file_when_forced(study, tmp_path, monkeypatc
 
     monkeypatch.setattr("jdmdesk.export.csv_bundle.codebook", boom)
     with pytest.raises(RuntimeError):
-        run_export(study, out, ExportOptions(force=True))
+        run_export(study, out, ExportOptions(force=True), session=MANAGER)
     assert out.read_bytes() == b"previous"
     assert {n for n in _left(tmp_path) if not n.startswith("s.jdm")} == {"x.zip"}
 
@@ -104,23 +109,23 @@ def test_existing_output_refused_without_force(study, tmp_path):
     out = tmp_path / "x.zip"
     out.write_bytes(b"keep me")
     with pytest.raises(ExportError, match="already exists") as err:
-        run_export(study, out, ExportOptions())
+        run_export(study, out, ExportOptions(), session=MANAGER)
     assert err.value.code == 2 and out.read_bytes() == b"keep me"
-    run_export(study, out, ExportOptions(force=True))
+    run_export(study, out, ExportOptions(force=True), session=MANAGER)
     assert out.read_bytes().startswith(b"PK")
 
 
 def test_missing_or_unwritable_folder(study, tmp_path, monkeypatch):
     with pytest.raises(ExportError, match="does not exist"):
-        run_export(study, tmp_path / "nope" / "x.zip", ExportOptions())
+        run_export(study, tmp_path / "nope" / "x.zip", ExportOptions(), session=MANAGER)
     monkeypatch.setattr(os, "access", lambda *a, **k: False)
     with pytest.raises(ExportError, match="not writable"):
-        run_export(study, tmp_path / "x.zip", ExportOptions())
+        run_export(study, tmp_path / "x.zip", ExportOptions(), session=MANAGER)
 
 
 def test_output_gets_normal_permissions(study, tmp_path):
     out = tmp_path / "x.zip"
-    run_export(study, out, ExportOptions())
+    run_export(study, out, ExportOptions(), session=MANAGER)
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask

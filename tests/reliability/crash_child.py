@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from jdmdesk.db.studyfile import open_study
+from jdmdesk.domain.access import Role, Session
 from jdmdesk.services.records import RecordService
 
 
@@ -50,7 +51,8 @@ def main() -> int:
     path, patient_id, seed = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     rnd = random.Random(seed)
     study = open_study(path)
-    service = RecordService(study, "crash-child", today=lambda: date(2026, 11, 25))
+    session = Session("crash-child", "Crash test child", Role.DATA_ENTRY)
+    service = RecordService(study, session, today=lambda: date(2026, 11, 25))
     print("ready", flush=True)
     while True:
         if rnd.random() < 0.3:

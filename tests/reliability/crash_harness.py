@@ -45,14 +45,23 @@ class SoakResult:
                              "rounds_per_s": round(self.rounds / max(self.seconds, 1e-9), 2)})
 
 
+CHILD_USER = "crash-child"
+
+
 def make_study(path: Path) -> str:
     """A new study with one patient (created in-process, without Qt); returns its id."""
+    from argon2 import PasswordHasher
+
+    from jdmdesk.db import accounts
     from jdmdesk.db import records as repo
     from jdmdesk.db.connection import write_transaction
 
     study = create_study(path)
     try:
         with write_transaction(study.db) as db:
+            # the child saves as this data entry account (it never logs in: no password use)
+            accounts.insert(db, "setup", CHILD_USER, "Crash test child", "data_entry",
+                            PasswordHasher(time_cost=1, memory_cost=64).hash("not used"))
             return repo.insert(db, "setup", "patient",
                                {"study_code": "CRASH-1", "sex": "F",
                                 "birth_date": date(2010, 1, 1).isoformat()}, {})

@@ -22,14 +22,20 @@ def svc(study):
     return AccountService(study, Clock(), FAST)
 
 
+@pytest.fixture
+def dm(svc):
+    """The study's first account: a data manager."""
+    return svc.create_first_user("dm", "Data Manager", "long enough pw")
+
+
 def test_default_hasher_is_argon2id_at_or_above_owasp_minimum():
     p = HASHER
     assert p.type.name == "ID"
     assert p.memory_cost >= 19456 and p.time_cost >= 2 and p.parallelism >= 1
 
 
-def test_login_and_audit(svc, study):
-    svc.create_user("setup", "nurse", "Research Nurse", Role.DATA_ENTRY, "correct horse 1")
+def test_login_and_audit(svc, dm, study):
+    svc.create_user(dm, "nurse", "Research Nurse", Role.DATA_ENTRY, "correct horse 1")
     session = svc.login("nurse", "correct horse 1")
     assert session.role is Role.DATA_ENTRY and session.display_name == "Research Nurse"
     with pytest.raises(AccountError, match="wrong password"):
@@ -40,9 +46,9 @@ def test_login_and_audit(svc, study):
     assert actions[-3:] == ["login", "login_failed", "login_failed"]
 
 
-def test_lockout_with_growing_backoff(svc):
+def test_lockout_with_growing_backoff(svc, dm):
     clock = svc.clock
-    svc.create_user("setup", "doc", "Dr Who", Role.REVIEWER, "a long passphrase")
+    svc.create_user(dm, "doc", "Dr Who", Role.REVIEWER, "a long passphrase")
     for _ in range(4):
         with pytest.raises(AccountError, match="wrong password"):
             svc.login("doc", "bad")
@@ -61,28 +67,40 @@ def test_lockout_with_growing_backoff(svc):
 
 def test_weak_or_duplicate_passwords_and_names(svc):
     with pytest.raises(AccountError, match="at least 10"):
-        svc.create_user("setup", "dm", "Data Manager", Role.DATA_MANAGER, "short")
+        svc.create_first_user("dm", "Data Manager", "short")
     with pytest.raises(AccountError, match="user name"):
-        svc.create_user("setup", "datamanager", "DM", Role.DATA_MANAGER, "xdatamanagerx1")
-    svc.create_user("setup", "dm", "Data Manager", Role.DATA_MANAGER, "long enough pw")
+        svc.create_first_user("datamanager", "DM", "xdatamanagerx1")
+    with pytest.raises(AccountError, match="without spaces"):
+        svc.create_first_user("data manager", "DM", "long enough pw")
+    dm = svc.create_first_user("dm", "Data Manager", "long enough pw")
+    assert dm.role is Role.DATA_MANAGER
+    with pytest.raises(AccountError, match="already has users"):
+        svc.create_first_user("dm2", "Second", "long enough pw")
     with pytest.raises(AccountError, match="taken"):
-        svc.create_user("setup", "DM", "Other", Role.REVIEWER, "long enough pw2")
+        svc.create_user(dm, "DM", "Other", Role.REVIEWER, "long enough pw2")
 
 
 def test_no_password_in_clear_anywhere_in_the_file(svc, study):
     secret = "Sup3r-secret passphrase"
-    svc.create_user("setup", "dm", "Data Manager", Role.DATA_MANAGER, secret)
+    dm = svc.create_first_user("dm", "Data Manager", secret)
     svc.login("dm", secret)
     with pytest.raises(AccountError):
         svc.login("dm", secret + "!")
+    svc.create_user(dm, "nurse", "Nurse", Role.DATA_ENTRY, secret + " two")
+    svc.reset_password(dm, "nurse", secret + " three", "forgotten")
+    svc.confirm_password(dm, secret, "signature")
     study.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     raw = study.path.read_bytes()
     assert secret.encode() not in raw and (secret + "!").encode() not in raw
-    stored = study.conn.execute("SELECT password_hash FROM user_account").fetchone()[0]
-    assert stored.startswith("$argon2id$")
+    for suffix in (" two", " three"):
+        assert (secret + suffix).encode() not in raw
+    hashes = [r[0] for r in study.conn.execute("SELECT password_hash FROM user_account")]
+    assert len(hashes) == 2 and all(h.startswith("$argon2id$") for h in hashes)
     audit_text = " ".join(str(v) for r in study.conn.execute("SELECT * FROM audit_log")
                           for v in r)
-    assert stored not in audit_text and secret not in audit_text
+    assert secret not in audit_text and not any(h in audit_text for h in hashes)
+    # nor in the data dictionary or the exports' sources: only the hash column holds a hash
+    assert "$argon2" not in audit_text
 
 
 def test_role_matrix_is_exactly_the_issue():
@@ -90,9 +108,72 @@ def test_role_matrix_is_exactly_the_issue():
         Role.DATA_ENTRY: {Action.READ, Action.EDIT_RECORDS},
         Role.REVIEWER: {Action.READ, Action.SIGN_VISIT},
         Role.DATA_MANAGER: {Action.READ, Action.EXPORT, Action.STUDY_SETTINGS,
-                            Action.MANAGE_USERS, Action.UNLOCK_VISIT, Action.UNDELETE},
+                            Action.MANAGE_USERS, Action.UNLOCK_VISIT, Action.UNDELETE,
+                            Action.BACKUP},
     }
     for role in Role:
         for action in Action:
             assert can(role, action) == (action in expected[role]), (role, action)
     assert set(PERMISSIONS) == set(Role)
+
+
+def test_only_a_data_manager_manages_users_and_a_deactivated_user_cannot_log_in(svc, dm):
+    nurse = svc.create_user(dm, "nurse", "Nurse", Role.DATA_ENTRY, "long enough pw")
+    assert nurse
+    session = svc.login("nurse", "long enough pw")
+    with pytest.raises(AccountError, match="Data entry accounts may not manage user accounts"):
+        svc.create_user(session, "other", "Other", Role.DATA_MANAGER, "long enough pw")
+    with pytest.raises(AccountError, match="may not manage"):
+        svc.set_active(session, "dm", False, "coup")
+    with pytest.raises(AccountError, match="your own account"):
+        svc.set_active(dm, "dm", False, "leaving")
+    with pytest.raises(AccountError, match="reason"):
+        svc.set_active(dm, "nurse", False, " ")
+    svc.set_active(dm, "nurse", False, "left the unit")
+    with pytest.raises(AccountError, match="wrong password"):
+        svc.login("nurse", "long enough pw")
+    svc.set_active(dm, "nurse", True, "back")
+    assert svc.login("nurse", "long enough pw").role is Role.DATA_ENTRY
+
+
+def test_password_reset_clears_the_lockout(svc, dm):
+    svc.create_user(dm, "doc", "Dr Who", Role.REVIEWER, "a long passphrase")
+    for _ in range(5):
+        with pytest.raises(AccountError):
+            svc.login("doc", "bad")
+    with pytest.raises(AccountError, match="try again"):
+        svc.login("doc", "a long passphrase")
+    svc.reset_password(dm, "doc", "a new passphrase", "forgotten")
+    assert svc.login("doc", "a new passphrase").role is Role.REVIEWER
+
+
+def test_failed_password_reentry_counts_towards_the_lockout(svc, dm, study):
+    for _ in range(5):
+        with pytest.raises(AccountError):
+            svc.confirm_password(dm, "bad", "signature")
+    with pytest.raises(AccountError, match="try again"):
+        svc.login("dm", "long enough pw")
+    actions = [r[0] for r in study.conn.execute("SELECT action FROM audit_log ORDER BY seq")]
+    assert actions.count("signature_failed") == 5
+
+
+def test_login_on_a_read_only_study_is_still_recorded(tmp_path):
+    """A second, read-only instance cannot be used to try passwords without the lockout."""
+    from jdmdesk.db.studyfile import create_study, open_study
+
+    path = tmp_path / "s.jdm"
+    writer = create_study(path)
+    AccountService(writer, Clock(), FAST).create_first_user("dm", "DM", "long enough pw")
+    reader = open_study(path, read_only=True)
+    try:
+        svc = AccountService(reader, Clock(), FAST)
+        for _ in range(5):
+            with pytest.raises(AccountError):
+                svc.login("dm", "bad")
+        with pytest.raises(AccountError, match="try again"):
+            svc.login("dm", "long enough pw")
+        failed = writer.conn.execute("SELECT failed_attempts FROM user_account").fetchone()[0]
+        assert failed == 5
+    finally:
+        reader.close()
+        writer.close()

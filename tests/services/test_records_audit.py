@@ -5,6 +5,8 @@ import pytest
 from jdmdesk.db import audit
 from jdmdesk.db import records as repo
 from jdmdesk.db.check import check_study
+from jdmdesk.domain.access import Role
+from jdmdesk.services.records import RecordService
 from jdmdesk.services.results import Status
 
 
@@ -24,7 +26,7 @@ def test_create_writes_record_and_field_audit_rows_in_one_commit(service, study,
     assert fields["visit_date"] == (None, "2024-05-01")
     assert fields["phga"] == (None, "4.5")
     assert fields["weight_kg_missing"] == (None, "not_done")
-    assert all(r.user == "tester" and r.action == "create" for r in rows)
+    assert all(r.user == "nurse" and r.action == "create" for r in rows)
     assert all(r.at_utc.endswith("Z") for r in rows)
 
 
@@ -65,14 +67,17 @@ def test_unchanged_edit_writes_nothing(service, study, patient_id):
     assert r.status is Status.UNCHANGED and len(_audit(study, rid)) == n
 
 
-def test_soft_delete_and_restore(service, study, patient_id):
+def test_soft_delete_and_restore(service, study, patient_id, users):
     rid = service.save("visit", {"visit_date": "2024-05-01"}, patient_id=patient_id).record_id
     assert service.set_deleted("visit", rid, "  ").status is Status.NEEDS_REASON
     assert service.set_deleted("visit", rid, "entered twice").ok
     assert repo.list_for_patient(study.db, "visit", patient_id) == []
     rec = repo.require(study.db, "visit", rid)
     assert rec.deleted and rec.deleted_reason == "entered twice"
-    assert service.set_deleted("visit", rid, "was right", deleted=False).ok
+    refused = service.set_deleted("visit", rid, "was right", deleted=False)
+    assert refused.status is Status.FORBIDDEN  # restoring is a data manager's action
+    manager = RecordService(study, users[Role.DATA_MANAGER])
+    assert manager.set_deleted("visit", rid, "was right", deleted=False).ok
     assert len(repo.list_for_patient(study.db, "visit", patient_id)) == 1
     actions = [r.action for r in _audit(study, rid)]
     assert actions[-2:] == ["delete", "restore"]

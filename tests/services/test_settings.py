@@ -1,10 +1,11 @@
 from jdmdesk.db import audit
+from jdmdesk.domain.access import Role
 from jdmdesk.services.results import Status
 from jdmdesk.services.settings import SettingsService
 
 
-def test_settings_change_is_validated_audited_and_stored(study, qtbot):
-    svc = SettingsService(study, "dm")
+def test_settings_change_is_validated_audited_and_stored(study, users, qtbot):
+    svc = SettingsService(study, users[Role.DATA_MANAGER])
     r = svc.update({"tacrolimus_target_low": 8.0, "tacrolimus_target_high": 6.0}, "protocol")
     assert r.status is Status.INVALID and "tacrolimus_target_high" in r.errors
     assert svc.update({"tacrolimus_target_high": 12.0}, " ").status is Status.NEEDS_REASON
@@ -17,5 +18,5 @@ def test_settings_change_is_validated_audited_and_stored(study, qtbot):
     assert s.tacrolimus_target_high == 12.0 and s.reference_range("CK") == (0, 150)
     rows = list(audit.history(study.db, "study_setting", "tacrolimus_target_high"))
     assert [(x.old_value, x.new_value, x.reason, x.user) for x in rows] == \
-        [("10", "12", "protocol amendment 2", "dm")]
+        [("10", "12", "protocol amendment 2", "manager")]
     assert svc.update({"tacrolimus_target_high": 12.0}, "again").status is Status.UNCHANGED
