@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import getpass
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from argon2 import PasswordHasher
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
@@ -21,6 +23,8 @@ from jdmdesk.db.backup import (
 from jdmdesk.db.connection import StudyFileError
 from jdmdesk.db.lock import open_locked
 from jdmdesk.db.studyfile import start_integrity_check
+from jdmdesk.domain.access import Credentials, Session
+from jdmdesk.services.accounts import HASHER, AccountError, AccountService
 from jdmdesk.services.bundle import StudyServices
 from jdmdesk.services.chart import ChartService
 from jdmdesk.services.maintenance import MaintenanceService
@@ -28,6 +32,7 @@ from jdmdesk.services.reader import StudyReader
 from jdmdesk.services.records import RecordService
 from jdmdesk.services.review import ReviewService
 from jdmdesk.services.settings import SettingsService
+from jdmdesk.services.signoff import SignoffService
 from jdmdesk.ui.deferred_chart import DeferredChart
 
 
@@ -38,24 +43,75 @@ def os_user() -> str:
         return "unknown"
 
 
-def build_main_window(study_path: str | Path, *, read_only: bool = False) -> QMainWindow:
-    """The whole window for a study file (created when missing), without an event loop.
+class LoginCancelled(Exception):
+    """The user closed the login dialog: nothing was opened."""
 
-    The window owns the study connection and closes it when the window closes.
+
+# Asks for credentials: (the study has no users yet, the previous attempt's error) → None to stop
+AskCredentials = Callable[[bool, str | None], Credentials | None]
+
+
+def log_in(accounts: AccountService, credentials: Credentials | None,
+           ask: AskCredentials | None, *, read_only: bool) -> Session:
+    """A verified session: from ``credentials``, or by asking until a login succeeds.
+
+    A study without users (new, or made before access control) takes the first credentials as
+    its first data manager.
+    """
+    error: str | None = None
+    while True:
+        first = not accounts.has_accounts()
+        if first and read_only:
+            raise AccountError("this study has no users yet: open it for editing to create the "
+                               "first data manager")
+        given = credentials if credentials is not None and error is None else None
+        if given is None:
+            if ask is None:
+                raise AccountError(error or "credentials are needed to open this study")
+            given = ask(first, error)
+            if given is None:
+                raise LoginCancelled
+        try:
+            if first:
+                return accounts.create_first_user(given.username,
+                                                  given.display_name or given.username,
+                                                  given.password)
+            return accounts.login(given.username, given.password)
+        except AccountError as err:
+            error = str(err)
+
+
+def build_main_window(study_path: str | Path, credentials: Credentials | None = None, *,
+                      read_only: bool = False, ask: AskCredentials | None = None,
+                      hasher: PasswordHasher = HASHER) -> QMainWindow:
+    """The whole window for a study file (created when missing), opened as the user of
+    ``credentials`` (or of what ``ask`` returns), without an event loop.
+
+    Raises AccountError when the credentials are refused and LoginCancelled when ``ask`` gives
+    up. The window owns the study connection and closes it when the window closes. ``hasher``
+    is for tests (a cheaper Argon2id for the accounts they create).
     """
     from jdmdesk.ui.main_window import MainWindow
 
-    user = os_user()
-    # quick_check of a large study runs beside the imports and the window's construction
+    # quick_check of a large study runs beside the imports and the password check
     integrity = start_integrity_check(Path(study_path))
-    opened = open_locked(Path(study_path), read_only=read_only, create=not read_only, user=user,
-                         integrity=integrity)
+    opened = open_locked(Path(study_path), read_only=read_only, create=not read_only,
+                         user=os_user(), integrity=integrity)
     study = opened.study
+    accounts = AccountService(study, hasher=hasher,
+                              ready=integrity.wait if integrity is not None else None)
+    try:
+        session = log_in(accounts, credentials, ask, read_only=study.read_only)
+    except BaseException:
+        opened.close()
+        raise
     notices = list(opened.notices)
-    services = StudyServices(Path(study_path), user, RecordService(study, user),
-                             StudyReader(study), SettingsService(study, user),
-                             MaintenanceService(study), ReviewService(study), notices,
-                             ChartService(study))
+    records = RecordService(study, session)
+    services = StudyServices(Path(study_path), session, records, StudyReader(study, session),
+                             SettingsService(study, session),
+                             MaintenanceService(study, session), ReviewService(study),
+                             accounts, SignoffService(study, session, accounts, records),
+                             notices, ChartService(study))
 
     def close() -> None:
         try:
@@ -101,12 +157,21 @@ def make_chart(services: StudyServices) -> QWidget:
 def run_gui(path: Path, *, read_only: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    from jdmdesk.ui.login_dialog import ask_with_dialog
+
     try:
-        window = build_main_window(path, read_only=read_only)
+        window = build_main_window(path, read_only=read_only, ask=ask_with_dialog(path.name))
     except StudyFileError as err:
         message = describe_with_backup(err)
         print(f"jdmdesk: {message}", file=sys.stderr)
         _offer_restore(err, message)
+        return 2
+    except LoginCancelled:
+        print("jdmdesk: login cancelled: the study was not opened", file=sys.stderr)
+        return 1
+    except AccountError as err:
+        print(f"jdmdesk: {err}", file=sys.stderr)
+        QMessageBox.warning(None, APP_NAME, str(err).capitalize() + ".")
         return 2
     window.show()
     # after the first paint, build the lab tab's chart so switching to it is instant

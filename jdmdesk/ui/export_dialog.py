@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jdmdesk.domain.access import Session
 from jdmdesk.export import CancelToken, ExportCancelled, ExportError, ExportOptions, run_export
 from jdmdesk.export.options import SUFFIXES
 
@@ -47,9 +48,11 @@ class ExportWorker(QObject):
     cancelled = Signal()
     failed = Signal(str)
 
-    def __init__(self, study_path: Path, output: Path, options: ExportOptions) -> None:
+    def __init__(self, study_path: Path, session: Session, output: Path,
+                 options: ExportOptions) -> None:
         super().__init__()
         self.study_path = Path(study_path)
+        self.session = session
         self.output = Path(output)
         self.options = options
         self.token = CancelToken()
@@ -61,7 +64,8 @@ class ExportWorker(QObject):
     def run(self) -> None:
         try:
             result = run_export(self.study_path, self.output, self.options,
-                                progress=self.progress.emit, cancel=self.token)
+                                session=self.session, progress=self.progress.emit,
+                                cancel=self.token)
         except ExportCancelled:
             self.cancelled.emit()
         except ExportError as err:
@@ -86,12 +90,13 @@ class ExportDialog(QDialog):
     export_finished = Signal(str)  # the summary line
     export_stopped = Signal(str)  # cancelled or failed, with the message
 
-    def __init__(self, study_path: Path, parent: QWidget | None = None, *,
+    def __init__(self, study_path: Path, session: Session, parent: QWidget | None = None, *,
                  confirm: Confirm | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
         self.setWindowTitle("Export study")
         self.study_path = Path(study_path)
+        self.session = session
         self._confirm = confirm or _ask(self)
         self._thread: QThread | None = None
         self._worker: ExportWorker | None = None
@@ -185,7 +190,7 @@ class ExportDialog(QDialog):
             force = True
         options = ExportOptions(self.chosen_format(), identified=self.identified.isChecked(),
                                 include_free_text=self.free_text.isChecked(), force=force)
-        self._worker = ExportWorker(self.study_path, output, options)
+        self._worker = ExportWorker(self.study_path, self.session, output, options)
         self._thread = QThread(self)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
@@ -259,7 +264,8 @@ class ExportDialog(QDialog):
         super().done(result)
 
 
-def open_export_dialog(parent: QWidget | None, study_path: Path) -> ExportDialog:
-    dialog = ExportDialog(study_path, parent)
+def open_export_dialog(parent: QWidget | None, study_path: Path,
+                       session: Session) -> ExportDialog:
+    dialog = ExportDialog(study_path, session, parent)
     dialog.show()
     return dialog

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.domain import parse
+from jdmdesk.domain.access import Action
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.totals import visit_totals
 from jdmdesk.domain.validation import Context, validate
 from jdmdesk.services.results import SaveResult, Status
+from jdmdesk.services.signoff import Signature, SignoffService
 from jdmdesk.ui.record_form import RecordForm
 
 TOTAL_LABELS = {"cmas": ("cmas_total", "CMAS total", "/ 52"),
@@ -36,9 +38,78 @@ class PatientForm(RecordForm):
 
 
 class VisitForm(RecordForm):
-    """Core set measures with running totals (CMAS, MMT8, CHAQ DI, DAS)."""
+    """Core set measures with running totals (CMAS, MMT8, CHAQ DI, DAS); sign-off of a saved
+    visit (reviewer) and unlocking a signed one (data manager)."""
 
     columns = 2
+    signoff: SignoffService | None = None
+
+    def add_extra_buttons(self, row: QHBoxLayout) -> None:
+        self.signature_label = QLabel("", self)
+        self.signature_label.setObjectName("signature_label")
+        self.signature_label.setStyleSheet("color: #0b5394; font-weight: 600;")
+        self.sign_button = QPushButton("Sign as reviewed…", self)
+        self.sign_button.setObjectName("sign_button")
+        self.sign_button.setToolTip("Sign this visit as reviewed (your password is asked); "
+                                    "a signed visit is locked")
+        self.sign_button.clicked.connect(self.sign)
+        self.unlock_button = QPushButton("Unlock…", self)
+        self.unlock_button.setObjectName("unlock_button")
+        self.unlock_button.setToolTip("Clear the signature so the visit can be edited "
+                                      "(a reason is asked)")
+        self.unlock_button.clicked.connect(self.unlock)
+        self.sign_button.setVisible(self.reader.can(Action.SIGN_VISIT))
+        self.unlock_button.setVisible(self.reader.can(Action.UNLOCK_VISIT))
+        row.addWidget(self.signature_label)
+        row.addWidget(self.sign_button)
+        row.addWidget(self.unlock_button)
+
+    def _signature(self) -> Signature | None:
+        if self.signoff is None or self.record_id is None:
+            return None
+        return self.signoff.signature(self.record_id)
+
+    def _update_title(self) -> None:
+        super()._update_title()
+        if not hasattr(self, "sign_button"):
+            return
+        sig = self._signature()
+        locked = bool(sig and sig.locked)
+        self.signature_label.setText(sig.describe() if sig and locked else "")
+        self.sign_button.setEnabled(self.record_id is not None and not locked)
+        self.unlock_button.setEnabled(locked)
+        self.set_read_only(locked or not self.reader.can_edit)
+        for b in (self.save_button, self.cancel_button):
+            b.setEnabled(self.reader.can_edit and not locked)
+
+    def sign(self) -> None:
+        if self.signoff is None or self.record_id is None:
+            return
+        if not self.resolve_unsaved():
+            return
+        password = self.prompts.password(
+            "Sign visit", "Sign this visit as reviewed. The signature records your name, the "
+            "UTC time and the meaning \u201creviewed\u201d, and locks the visit.\n\n"
+            "Your password:")
+        if password is None:
+            return
+        result = self.signoff.sign(self.record_id, password)
+        self.status_message.emit(result.message)
+        if not result.ok:
+            self.prompts.error("Not signed", result.message)
+        self._update_title()
+
+    def unlock(self) -> None:
+        if self.signoff is None or self.record_id is None:
+            return
+        reason = self.prompts.reason("Unlock visit", "Why must this signed visit be unlocked?")
+        if reason is None:
+            return
+        result = self.signoff.unlock(self.record_id, reason)
+        self.status_message.emit(result.message)
+        if not result.ok:
+            self.prompts.error("Not unlocked", result.message)
+        self._update_title()
 
     def after_section(self, section: str, grid: QGridLayout) -> None:
         if section not in TOTAL_LABELS:
@@ -76,6 +147,7 @@ class MedicationForm(RecordForm):
         self.change_dose_button.setToolTip("End this segment and start the next (Ctrl+D)")
         QShortcut(QKeySequence("Ctrl+D"), self, self.start_dose_change)
         self.change_dose_button.clicked.connect(self.start_dose_change)
+        self.change_dose_button.setVisible(self.reader.can_edit)
         self.change_dose_button.setEnabled(False)
         row.addWidget(self.change_dose_button)
         self.summary = QLabel(self)
@@ -89,8 +161,7 @@ class MedicationForm(RecordForm):
         if getattr(self, "changing_from", None):
             self.title.setText("Change dose: new segment" + (" •" if self.dirty else ""))
         if hasattr(self, "change_dose_button"):
-            self.change_dose_button.setEnabled(bool(self.record_id)
-                                               and not self.reader.read_only)
+            self.change_dose_button.setEnabled(bool(self.record_id) and self.reader.can_edit)
 
     def on_draft_changed(self) -> None:
         if hasattr(self, "summary"):

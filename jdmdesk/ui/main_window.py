@@ -7,11 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from jdmdesk import APP_NAME
+from jdmdesk.domain.access import ROLE_LABELS, Action
+from jdmdesk.services.accounts import AccountError
 from jdmdesk.services.bundle import StudyServices
 from jdmdesk.ui import window_state
+from jdmdesk.ui.auto_lock import IdleWatcher, LockScreen
 from jdmdesk.ui.patient_list import PatientListPanel
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.workspace import PatientWorkspace
@@ -41,7 +44,25 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([180, 1100])
-        self.setCentralWidget(self.splitter)
+        session = services.session
+        self.lock_screen = LockScreen(f"{session.display_name} ({session.username})",
+                                      self._check_password, self)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.close_requested.connect(self._close_from_lock)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+        self._hidden_dialogs: list[QWidget] = []
+        self._actions_on: list[QAction] = []
+        self._focus_before_lock: QWidget | None = None
+        self.idle = IdleWatcher(reader.settings().auto_lock_minutes * 60_000, self)
+        self.idle.idle.connect(self.lock)
+        services.settings.changed.connect(self._settings_changed)
+        self.idle.start()
+        self.user_label = QLabel(f"{session.display_name} · {ROLE_LABELS[session.role]}", self)
+        self.user_label.setObjectName("user_label")
+        self.statusBar().addPermanentWidget(self.user_label)
         self.banner = QLabel(self)
         self.banner.setObjectName("read_only_banner")
         self.banner.setWordWrap(True)
@@ -77,19 +98,21 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
-        self.file_menu.addAction(self._action("&Export study file…", self.open_export,
-                                              "Ctrl+E", "export_action"))
-        self.file_menu.addAction(self._action("&Back up now…", self.back_up, None,
-                                              "backup_action"))
-        self.file_menu.addAction(self._action("&Restore a backup into a new file…",
-                                              self.restore_backup, None, "restore_action"))
+        if self.reader.can(Action.EXPORT):
+            self.file_menu.addAction(self._action("&Export study file…", self.open_export,
+                                                  "Ctrl+E", "export_action"))
+        if self.reader.can(Action.BACKUP):
+            self.file_menu.addAction(self._action("&Back up now…", self.back_up, None,
+                                                  "backup_action"))
+            self.file_menu.addAction(self._action("&Restore a backup into a new file…",
+                                                  self.restore_backup, None, "restore_action"))
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self._action("&Lock now", self.lock, "Ctrl+L", "lock_action"))
         self.file_menu.addAction(self._action("&Close", self.close, "Ctrl+Q", "close_action"))
         patient = bar.addMenu("&Patient")
-        new = self._action("&New patient", self.new_patient, "Ctrl+Shift+N",
-                           "new_patient_action")
-        new.setEnabled(not self.reader.read_only)
-        patient.addAction(new)
+        if self.reader.can_edit:
+            patient.addAction(self._action("&New patient", self.new_patient, "Ctrl+Shift+N",
+                                           "new_patient_action"))
         patient.addAction(self._action("&Find patient", self._focus_search, "Ctrl+F",
                                        "find_patient_action"))
         go = bar.addMenu("&Go")
@@ -98,9 +121,12 @@ class MainWindow(QMainWindow):
                                       lambda _checked=False, k=kind: self.workspace.show_section(k),
                                       f"Ctrl+{i + 1}", f"go_{kind}_action"))
         self.tools_menu = bar.addMenu("&Tools")
-        settings = self._action("Study &settings…", self.open_settings, None, "settings_action")
-        settings.setEnabled(not self.reader.read_only)
-        self.tools_menu.addAction(settings)
+        if self.reader.can(Action.STUDY_SETTINGS):
+            self.tools_menu.addAction(self._action("Study &settings…", self.open_settings, None,
+                                                   "settings_action"))
+        if self.reader.can(Action.MANAGE_USERS):
+            self.tools_menu.addAction(self._action("&Users…", self.open_users, None,
+                                                   "users_action"))
         self.tools_menu.addAction(self._action("Study &overview…", self.open_overview,
                                                "Ctrl+Shift+O", "overview_action"))
         self.help_menu = bar.addMenu("&Help")
@@ -114,6 +140,11 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self._title())
             self.show_status("Study settings saved.")
 
+    def open_users(self) -> None:
+        from jdmdesk.ui.users_dialog import UsersDialog
+
+        UsersDialog(self.services.accounts, self.services.session, self.prompts, self).exec()
+
     def open_overview(self) -> None:
         from jdmdesk.ui.overview_dialog import OverviewDialog
 
@@ -124,7 +155,7 @@ class MainWindow(QMainWindow):
     def open_export(self) -> None:
         from jdmdesk.ui.export_dialog import open_export_dialog
 
-        open_export_dialog(self, Path(self.study_path))
+        open_export_dialog(self, Path(self.study_path), self.services.session)
 
     def back_up(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -189,7 +220,7 @@ class MainWindow(QMainWindow):
                                patient_id)
 
     def new_patient(self) -> None:
-        if self.reader.read_only or not self.workspace.resolve_unsaved():
+        if not self.reader.can_edit or not self.workspace.resolve_unsaved():
             return
         self.patients.select(None, emit=False)
         self.workspace.start_new_patient()
@@ -201,6 +232,66 @@ class MainWindow(QMainWindow):
             if self.workspace.patient_id != ids[0]:
                 self.workspace.set_patient(ids[0])
                 self.workspace.show_section("visit")
+
+    # --- auto-lock -------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.stack.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Hide every patient datum until the password is entered again (forms keep their
+        unsaved text underneath; open dialogs are hidden and come back)."""
+        if self.locked or self._closed:
+            return
+        self.idle.stop()
+        self._focus_before_lock = self.focusWidget()
+        self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
+        for d in self._hidden_dialogs:
+            d.hide()
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+        # menu shortcuts still fire from a disabled menu bar: switch the actions off too
+        self._actions_on = [a for a in self.findChildren(QAction) if a.isEnabled()]
+        for a in self._actions_on:
+            a.setEnabled(False)
+        self.statusBar().clearMessage()
+        self.lock_screen.reset()
+
+    def unlock(self) -> None:
+        if not self.locked:
+            return
+        self.stack.setCurrentWidget(self.splitter)
+        self.menuBar().setEnabled(True)
+        for a in self._actions_on:
+            a.setEnabled(True)
+        self._actions_on = []
+        for d in self._hidden_dialogs:
+            d.show()
+        self._hidden_dialogs = []
+        if self._focus_before_lock is not None:
+            self._focus_before_lock.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.idle.start()
+
+    def _check_password(self, password: str) -> str | None:
+        try:
+            self.services.accounts.confirm_password(self.services.session, password,
+                                                    "unlock_screen")
+        except AccountError as err:
+            return str(err).capitalize() + "."
+        return None
+
+    def _close_from_lock(self) -> None:
+        if self.workspace.dirty_forms():
+            self.lock_screen.message.setText(
+                f"There are unsaved changes: only {self.services.session.display_name} "
+                "can close this study.")
+            return
+        self.close()
+
+    def _settings_changed(self, keys: list[str]) -> None:
+        if "auto_lock_minutes" in keys:
+            self.idle.set_interval_ms(self.reader.settings().auto_lock_minutes * 60_000)
 
     # --- state and closing ---------------------------------------------------------------
 
@@ -224,11 +315,16 @@ class MainWindow(QMainWindow):
         window_state.save_text("last_study", self.study_path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed and self.locked and self.workspace.dirty_forms():
+            self._close_from_lock()  # nobody but the user who typed them may save or drop
+            event.ignore()
+            return
         if not self._closed and not self.workspace.resolve_unsaved():
             event.ignore()
             return
         if not self._closed:
             self._closed = True
+            self.idle.remove()
             self._save_state()
             for form in self.workspace.forms.values():
                 form.active = False

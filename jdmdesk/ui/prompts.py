@@ -33,6 +33,12 @@ class Prompts:
             if text.strip():
                 return text.strip()
 
+    def password(self, title: str, question: str) -> str | None:
+        """The user's password (typed hidden), or None when the user cancels."""
+        text, ok = QInputDialog.getText(self.parent, title, question,
+                                        QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
     def confirm_warnings(self, warnings: dict[str, str]) -> str | None:
         """Show unusual values; returns the reason to keep them, or None to go back."""
         lines = "\n".join(f"• {name}: {msg}" for name, msg in warnings.items())

@@ -88,7 +88,9 @@ class RecordForm(QWidget):
             QShortcut(QKeySequence(keys), self, slot,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._update_title()
-        self.set_read_only(reader.read_only)
+        self.set_read_only(not reader.can_edit)
+        for b in (self.save_button, self.new_button, self.cancel_button):
+            b.setVisible(reader.can_edit)  # offered only to a role that may edit
 
     # --- construction ------------------------------------------------------------------
 
@@ -286,8 +288,9 @@ class RecordForm(QWidget):
 
     def save(self) -> bool:
         """Ctrl+S. True when the record is saved (the status bar says so after commit)."""
-        if self.reader.read_only:
-            self.status_message.emit("Read-only: nothing can be saved.")
+        if not self.reader.can_edit:
+            self.status_message.emit("Read-only: nothing can be saved." if self.reader.read_only
+                                     else "Your role cannot change clinical records.")
             return False
         if self.kind != "patient" and self.patient_id is None:
             self.status_message.emit("Choose or create a patient first.")

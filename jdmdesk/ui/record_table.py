@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.domain import parse
+from jdmdesk.domain.access import Action
 from jdmdesk.domain.codes import label_of
 from jdmdesk.domain.fields import record_type
 from jdmdesk.domain.totals import visit_totals
@@ -147,6 +148,8 @@ class RecordSection(QWidget):
         self.restore_button = QPushButton("Restore…", self)
         self.restore_button.setObjectName("restore_button")
         self.restore_button.clicked.connect(self.restore_selected)
+        self.delete_button.setVisible(form.reader.can(Action.EDIT_RECORDS))
+        self.restore_button.setVisible(form.reader.can(Action.UNDELETE))
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
         left = QWidget(self)
@@ -207,6 +210,10 @@ class RecordSection(QWidget):
         record_id = self.selected_id()
         if record_id is None:
             self.form.status_message.emit("Select a record first.")
+            return
+        if not self.form.reader.can(Action.EDIT_RECORDS if deleted else Action.UNDELETE):
+            self.form.status_message.emit("Your role cannot " + ("delete" if deleted else
+                                                                "restore") + " records.")
             return
         verb = "delete" if deleted else "restore"
         reason = self.form.prompts.reason(f"{verb.title()} record",

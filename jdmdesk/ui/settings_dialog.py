@@ -40,13 +40,15 @@ class SettingsDialog(QDialog):
         self.tacrolimus_target_low = QLineEdit(parse.format_number(s.tacrolimus_target_low))
         self.tacrolimus_target_high = QLineEdit(parse.format_number(s.tacrolimus_target_high))
         self.visit_interval_days = QLineEdit(str(s.visit_interval_days))
+        self.auto_lock_minutes = QLineEdit(str(s.auto_lock_minutes))
         form = QFormLayout()
         for name, label in (("study_name", "Study name"), ("baseline_rule", "Baseline"),
                             ("tis_enzyme_method", "TIS enzyme method"),
                             ("mmt_version", "MMT version"),
                             ("tacrolimus_target_low", "Tacrolimus target low (ng/mL)"),
                             ("tacrolimus_target_high", "Tacrolimus target high (ng/mL)"),
-                            ("visit_interval_days", "Visit interval (days, for overdue)")):
+                            ("visit_interval_days", "Visit interval (days, for overdue)"),
+                            ("auto_lock_minutes", "Lock the window after idle (minutes)")):
             w = getattr(self, name)
             w.setObjectName(name)
             w.setAccessibleName(name)
@@ -98,6 +100,7 @@ class SettingsDialog(QDialog):
                 "tacrolimus_target_high": parse.parse_number(
                     self.tacrolimus_target_high.text()),
                 "visit_interval_days": parse.parse_integer(self.visit_interval_days.text()),
+                "auto_lock_minutes": parse.parse_integer(self.auto_lock_minutes.text()),
             }
             ranges = {}
             for r in range(self.ranges.rowCount()):

@@ -14,7 +14,7 @@ from jdmdesk.domain.codes import SEX, label_of
 from jdmdesk.domain.parse import today
 from jdmdesk.domain.timeline import age_years
 from jdmdesk.services.bundle import StudyServices
-from jdmdesk.ui.forms import FORM_CLASSES
+from jdmdesk.ui.forms import FORM_CLASSES, VisitForm
 from jdmdesk.ui.history_view import HistoryView
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.record_form import RecordForm
@@ -47,6 +47,8 @@ class PatientWorkspace(QWidget):
         self.chart = chart
         for kind, cls in FORM_CLASSES.items():
             form = cls(kind, writer, reader, prompts, self)
+            if isinstance(form, VisitForm):
+                form.signoff = services.signoff
             form.status_message.connect(self.status_message)
             self.forms[kind] = form
             if kind == "patient":

@@ -12,13 +12,35 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from jdmdesk.app import build_main_window  # noqa: E402
-from jdmdesk.demo import write_demo  # noqa: E402
+from jdmdesk.app import build_main_window
+from jdmdesk.demo import demo_credentials, write_demo
+from jdmdesk.domain.access import Role
+from jdmdesk.ui.login_dialog import LoginDialog
 
 HERE = Path(__file__).resolve().parent
+
+
+def sign_first_visit(study: Path, app: QApplication) -> None:
+    """The demo reviewer signs SYN-001's first visit; the grab shows the signed, locked form."""
+    window = build_main_window(study, demo_credentials(Role.REVIEWER))
+    window.show()
+    window.resize(1500, 940)
+    window.choose_patient(window.patients.model.ids[0])
+    window.workspace.show_section("visit")
+    section = window.workspace.sections["visit"]
+    section.table.selectRow(0)
+    section._activated(section.model.index(0, 0))
+    visit_id = window.workspace.forms["visit"].record_id
+    assert visit_id is not None
+    result = window.services.signoff.sign(visit_id, demo_credentials(Role.REVIEWER).password)
+    assert result.ok, result.message
+    window.workspace.forms["visit"].load(visit_id)
+    app.processEvents()
+    window.grab().save(str(HERE / "signed_visit.png"))
+    window.close()
 
 
 def main() -> int:
@@ -27,7 +49,17 @@ def main() -> int:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         study = Path(tmp) / "demo.jdm"
         write_demo(study)
-        window = build_main_window(study)
+        login = LoginDialog(study.name, first_user=False)
+        login.username.setText("nurse")
+        login.password.setText("demo-entry-2026")
+        login.show()
+        login.adjustSize()
+        for _ in range(3):
+            app.processEvents()
+        login.grab().save(str(HERE / "login.png"))
+        login.close()
+        sign_first_visit(study, app)
+        window = build_main_window(study, demo_credentials(Role.DATA_ENTRY))
         window.show()
         window.resize(1500, 940)
         app.processEvents()
@@ -54,6 +86,10 @@ def main() -> int:
         ws.show_section("visit")
         app.processEvents()
         window.grab().save(str(HERE / "main_window.png"))
+        window.lock()
+        app.processEvents()
+        window.grab().save(str(HERE / "locked.png"))
+        window.unlock()
         window.close()
     print(f"screenshots written to {HERE}")
     return 0

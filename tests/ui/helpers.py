@@ -14,6 +14,7 @@ class FakePrompts:
         self.unsaved_answers: list[str] = []
         self.asked: list[tuple[str, str]] = []
         self.errors: list[str] = []
+        self.passwords: list[str | None] = []
 
     def unsaved_changes(self, what: str) -> str:
         self.asked.append(("unsaved", what))
@@ -22,6 +23,10 @@ class FakePrompts:
     def reason(self, title: str, question: str) -> str | None:
         self.asked.append(("reason", question))
         return self.reasons.pop(0) if self.reasons else None
+
+    def password(self, title: str, question: str) -> str | None:
+        self.asked.append(("password", title))
+        return self.passwords.pop(0) if self.passwords else None
 
     def confirm_warnings(self, warnings: dict[str, str]) -> str | None:
         self.asked.append(("warnings", ", ".join(warnings)))

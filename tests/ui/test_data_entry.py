@@ -130,7 +130,11 @@ def test_whole_course_keyboard_only(window, prompts, qtbot):
         .fetchone()
     assert ae == ("tremor", "neurological", "1", 0, "probable")
     audited = dict(db.execute("SELECT table_name, count(*) FROM audit_log GROUP BY table_name"))
-    assert set(audited) == {"patient", "visit", "medication", "lab_result", "adverse_event"}
+    assert set(audited) == {"patient", "visit", "medication", "lab_result", "adverse_event",
+                            "user_account"}  # the accounts and the nurse's login
+    users = {u for (u,) in db.execute("SELECT DISTINCT user FROM audit_log "
+                                      "WHERE table_name <> 'user_account'")}
+    assert users == {"nurse"}  # every clinical change carries the logged-in user
     assert db.execute("SELECT count(*) FROM audit_log WHERE table_name = 'visit' "
                       "AND field = 'phga' AND new_value = '5.5'").fetchone()[0] == 1
     db.close()

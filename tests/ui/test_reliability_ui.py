@@ -8,8 +8,7 @@ import time
 
 import pytest
 
-from jdmdesk.app import build_main_window
-from jdmdesk.demo import write_demo
+from tests.ui.conftest import demo_window
 from tests.ui.helpers import install_prompts
 
 
@@ -86,8 +85,7 @@ def _rss_kb() -> int:
 def test_soak_session_has_stable_memory_and_none_refcount(tmp_path, qtbot):
     seconds = float(os.environ.get("JDMDESK_SOAK_SECONDS", "60"))
     path = tmp_path / "demo.jdm"
-    write_demo(path)
-    window = build_main_window(path)
+    window = demo_window(path)
     window.show()
     install_prompts(window).unsaved_answers = ["discard"] * 1_000_000
     ids = window.patients.model.ids

@@ -3,18 +3,19 @@
 import pypdf
 import pytest
 
-from jdmdesk.app import build_main_window
 from jdmdesk.cli import main
-from jdmdesk.demo import write_demo
+from jdmdesk.demo import demo_credentials, write_demo
+from jdmdesk.domain.access import Role
 from jdmdesk.ui.overview_dialog import OverviewDialog
 from jdmdesk.ui.report_pdf import write_patient_pdf
+from tests.conftest import FAST, log_in_as
+from tests.ui.conftest import demo_window as open_demo
 
 
 @pytest.fixture
 def demo_window(tmp_path, qtbot):
     path = tmp_path / "demo.jdm"
-    write_demo(path)
-    window = build_main_window(path)
+    window = open_demo(path)
     window.show()
     yield window
     window.close()
@@ -79,9 +80,10 @@ def test_overview_lists_every_patient(demo_window):
     dialog.close()
 
 
-def test_report_command(tmp_path, capsys):
+def test_report_command(tmp_path, capsys, monkeypatch):
     study = tmp_path / "demo.jdm"
-    write_demo(study)
+    write_demo(study, hasher=FAST)
+    log_in_as(monkeypatch, demo_credentials(Role.REVIEWER))
     out = tmp_path / "p.pdf"
     assert main(["report", str(study), "--patient", "SYN-003", "--output", str(out)]) == 0
     assert len(pypdf.PdfReader(out).pages) == 1

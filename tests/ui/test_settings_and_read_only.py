@@ -1,12 +1,26 @@
 import sqlite3
 
-from jdmdesk.app import build_main_window
-from jdmdesk.demo import write_demo
+import pytest
+
+from jdmdesk.domain.access import Role
 from jdmdesk.ui.settings_dialog import SettingsDialog
+from tests.ui.conftest import demo_window, open_window, shown
 from tests.ui.helpers import install_prompts
 
 
-def test_settings_dialog_saves_with_reason(window, prompts, qtbot):
+@pytest.fixture
+def manager_window(tmp_path, qtbot):
+    from tests.conftest import study_with_users
+
+    w = shown(open_window(study_with_users(tmp_path / "m.jdm"), Role.DATA_MANAGER), qtbot)
+    yield w
+    w.close()
+    w.deleteLater()
+
+
+def test_settings_dialog_saves_with_reason(manager_window, qtbot):
+    window = manager_window
+    prompts = install_prompts(window)
     dialog = SettingsDialog(window.services.settings, prompts, window)
     dialog.tacrolimus_target_high.setText("12,5")
     dialog.ranges.item(0, 2).setText("150")  # CK upper limit
@@ -21,7 +35,9 @@ def test_settings_dialog_saves_with_reason(window, prompts, qtbot):
     assert reasons == {"protocol amendment"}
 
 
-def test_settings_dialog_shows_bad_input(window, prompts):
+def test_settings_dialog_shows_bad_input(manager_window):
+    window = manager_window
+    prompts = install_prompts(window)
     dialog = SettingsDialog(window.services.settings, prompts, window)
     dialog.tacrolimus_target_low.setText("abc")
     dialog.save()
@@ -31,9 +47,9 @@ def test_settings_dialog_shows_bad_input(window, prompts):
 
 def test_read_only_window_allows_no_edit(tmp_path, qtbot):
     path = tmp_path / "demo.jdm"
-    write_demo(path)
+    demo_window(path).close()  # written, then opened once as the nurse (the login is audited)
     before = path.read_bytes()
-    window = build_main_window(path, read_only=True)
+    window = demo_window(path, Role.DATA_MANAGER, read_only=True)
     window.show()
     try:
         prompts = install_prompts(window)
@@ -48,8 +64,8 @@ def test_read_only_window_allows_no_edit(tmp_path, qtbot):
         result = window.writer.save("visit", {"visit_date": "2025-01-01"},
                                     patient_id=window.workspace.patient_id)
         assert result.status == "forbidden"
-        assert not window.findChild(type(window.menuBar().actions()[0]),
-                                    "settings_action").isEnabled()
+        # even a data manager is offered no settings on a read-only study
+        assert window.findChild(type(window.menuBar().actions()[0]), "settings_action") is None
         assert prompts.errors == []
     finally:
         window.close()

@@ -1,12 +1,10 @@
-from jdmdesk.app import build_main_window
-from jdmdesk.demo import write_demo
 from jdmdesk.ui import window_state
+from tests.ui.conftest import demo_window
 
 
 def test_size_splitters_last_study_and_patient_are_remembered(tmp_path, qtbot):
     path = tmp_path / "demo.jdm"
-    write_demo(path)
-    first = build_main_window(path)
+    first = demo_window(path)
     first.show()
     first.resize(700, 560)
     first.splitter.setSizes([200, 500])
@@ -19,7 +17,7 @@ def test_size_splitters_last_study_and_patient_are_remembered(tmp_path, qtbot):
     first.deleteLater()
 
     assert window_state.load_text("last_study") == str(path.resolve())
-    second = build_main_window(path)
+    second = demo_window(path)
     second.show()
     try:
         assert (second.width(), second.height()) == size

@@ -1,0 +1,157 @@
+"""Tools ▸ Users (data managers): the study's accounts, adding one, deactivating or
+reactivating one, and setting a new password for a user who forgot theirs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jdmdesk.domain.access import ROLE_LABELS, Role, Session
+from jdmdesk.services.accounts import AccountError, AccountService
+from jdmdesk.ui.prompts import Prompts
+
+COLUMNS = ("User name", "Full name", "Role", "Active", "Failed attempts")
+
+
+class UsersDialog(QDialog):
+    def __init__(self, accounts: AccountService, session: Session, prompts: Prompts,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("users_dialog")
+        self.setWindowTitle("Users of this study")
+        self.accounts, self.session, self.prompts = accounts, session, prompts
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("users_table")
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.username = QLineEdit(self)
+        self.display_name = QLineEdit(self)
+        self.role = QComboBox(self)
+        for role in Role:
+            self.role.addItem(ROLE_LABELS[role], role.value)
+        self.password = QLineEdit(self)
+        self.repeat = QLineEdit(self)
+        for name in ("username", "display_name", "role", "password", "repeat"):
+            w = getattr(self, name)
+            w.setObjectName(f"new_{name}")
+            w.setAccessibleName(f"new_{name}")
+        for w in (self.password, self.repeat):
+            w.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow("User name", self.username)
+        form.addRow("Full name (shown on signatures)", self.display_name)
+        form.addRow("Role", self.role)
+        form.addRow("Password (at least 10 characters)", self.password)
+        form.addRow("Password again", self.repeat)
+        add = QPushButton("Add user", self)
+        add.setObjectName("add_user_button")
+        add.clicked.connect(self.add_user)
+        toggle = QPushButton("Deactivate / reactivate…", self)
+        toggle.setObjectName("toggle_user_button")
+        toggle.clicked.connect(self.toggle_selected)
+        reset = QPushButton("Set new password…", self)
+        reset.setObjectName("reset_password_button")
+        reset.clicked.connect(self.reset_selected)
+        close = QPushButton("Close", self)
+        close.clicked.connect(self.accept)
+        self.message = QLabel(self)
+        self.message.setObjectName("users_message")
+        self.message.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(toggle)
+        row.addWidget(reset)
+        row.addStretch(1)
+        row.addWidget(close)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(row)
+        lay.addWidget(QLabel("<b>Add a user</b>", self))
+        lay.addLayout(form)
+        lay.addWidget(add)
+        lay.addWidget(self.message)
+        self.resize(620, 520)
+        self.refresh()
+
+    def refresh(self) -> None:
+        users = self.accounts.users()
+        self.table.setRowCount(len(users))
+        for r, u in enumerate(users):
+            cells = (u.username, u.display_name, ROLE_LABELS[Role(u.role)],
+                     "yes" if u.active else "no", str(u.failed_attempts))
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def _say(self, text: str, *, error: bool) -> None:
+        self.message.setStyleSheet("color: #b00020;" if error else "color: #0b6e2e;")
+        self.message.setText(text)
+
+    def _selected(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        if item is None:
+            self._say("Select a user first.", error=True)
+            return None
+        return item.text()
+
+    def add_user(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self._say("The two passwords differ.", error=True)
+            return
+        try:
+            self.accounts.create_user(self.session, self.username.text(),
+                                      self.display_name.text(), self.role.currentData(),
+                                      self.password.text())
+        except AccountError as err:
+            self._say(str(err).capitalize() + ": not added.", error=True)
+            return
+        self._say(f"User {self.username.text().strip()} added.", error=False)
+        for w in (self.username, self.display_name, self.password, self.repeat):
+            w.clear()
+        self.refresh()
+
+    def toggle_selected(self) -> None:
+        username = self._selected()
+        if username is None:
+            return
+        account = next(u for u in self.accounts.users() if u.username == username)
+        verb = "deactivate" if account.active else "reactivate"
+        reason = self.prompts.reason(f"{verb.title()} user", f"Why {verb} {username}?")
+        if reason is None:
+            return
+        try:
+            self.accounts.set_active(self.session, username, not account.active, reason)
+        except AccountError as err:
+            self._say(str(err).capitalize() + ".", error=True)
+            return
+        self._say(f"{username} {verb}d.", error=False)
+        self.refresh()
+
+    def reset_selected(self) -> None:
+        username = self._selected()
+        if username is None:
+            return
+        password = self.prompts.password("New password", f"New password for {username} "
+                                          "(at least 10 characters):")
+        if password is None:
+            return
+        try:
+            self.accounts.reset_password(self.session, username, password, "password reset")
+        except AccountError as err:
+            self._say(str(err).capitalize() + ": password not changed.", error=True)
+            return
+        self._say(f"New password set for {username}; their lockout is cleared.", error=False)
+        self.refresh()
