@@ -29,6 +29,8 @@ from PySide6.QtWidgets import QApplication
 from jdmdesk.db.bulk import bulk_insert
 from jdmdesk.db.connection import write_transaction
 from jdmdesk.db.studyfile import create_study
+from jdmdesk.domain.access import Role, Session
+from jdmdesk.services.accounts import AccountService
 from jdmdesk.services.chart import ChartService
 from jdmdesk.services.records import RecordService
 from jdmdesk.ui.chart import EnzymeChartPanel
@@ -112,6 +114,17 @@ def raw_floor(path: Path, pid: str, runs: int) -> list[float]:
     return out
 
 
+def bench_user(study: object) -> Session:
+    """A data entry account to save as (a cheap hash: this file is thrown away)."""
+    from argon2 import PasswordHasher
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=64)
+    accounts = AccountService(study, hasher=cheap)  # type: ignore[arg-type]
+    manager = accounts.create_first_user("setup", "Setup", "bench password")
+    accounts.create_user(manager, "bench", "Benchmark", Role.DATA_ENTRY, "bench password")
+    return Session("bench", "Benchmark", Role.DATA_ENTRY)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=60)
@@ -122,7 +135,7 @@ def main() -> int:
         path = Path(tmp) / "bench.jdm"
         study = create_study(path)
         pid = seed(study, args.points)
-        service = RecordService(study, "bench", today=lambda: date(2026, 11, 25))
+        service = RecordService(study, bench_user(study), today=lambda: date(2026, 11, 25))
         panel = EnzymeChartPanel(ChartService(study))
         service.changed.connect(panel.on_records_changed)
         panel.resize(1000, 620)

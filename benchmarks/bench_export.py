@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import resource
 import sys
 import tempfile
@@ -21,8 +22,11 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from jdmdesk.cli_auth import log_in
 from jdmdesk.db import export_queries as eq
 from jdmdesk.db.studyfile import open_study
+from jdmdesk.demo import demo_credentials
+from jdmdesk.domain.access import Action, Role
 from jdmdesk.export import ExportOptions, run_export
 
 KINDS = ("patient", "visit", "medication", "lab", "adverse_event")
@@ -77,10 +81,15 @@ def main() -> None:
         s.close()
         print(f"study {study}: {counts}")
 
+        # the demo's data manager, unless JDMDESK_USER / JDMDESK_PASSWORD say otherwise
+        manager = demo_credentials(Role.DATA_MANAGER)
+        os.environ.setdefault("JDMDESK_USER", manager.username)
+        os.environ.setdefault("JDMDESK_PASSWORD", manager.password)
+        session = log_in(study, Action.EXPORT)
         out = folder / f"export.{args.format}"
         rss0 = rss_mb()
         t0 = time.perf_counter()
-        result = run_export(study, out, ExportOptions(args.format))
+        result = run_export(study, out, ExportOptions(args.format), session=session)
         export_s = time.perf_counter() - t0
         rss1 = rss_mb()
         print(f"export ({args.format}): {export_s:.1f} s, {out.stat().st_size / 1e6:.1f} MB, "
@@ -94,7 +103,7 @@ def main() -> None:
         if args.tracemalloc:
             out.unlink()
             tracemalloc.start()
-            run_export(study, out, ExportOptions(args.format))
+            run_export(study, out, ExportOptions(args.format), session=session)
             _, peak = tracemalloc.get_traced_memory()
             tracemalloc.stop()
             print(f"peak Python heap during export (tracemalloc): {peak / 1e6:.1f} MB")

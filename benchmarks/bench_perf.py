@@ -63,7 +63,9 @@ from PySide6.QtWidgets import QApplication
 from PySide6.QtCore import QObject, QEvent
 app = QApplication([])
 from jdmdesk.app import build_main_window
-w = build_main_window(sys.argv[1], read_only=True)
+from jdmdesk.demo import demo_credentials
+from jdmdesk.domain.access import Role
+w = build_main_window(sys.argv[1], demo_credentials(Role.REVIEWER), read_only=True)
 class Painted(QObject):
     def eventFilter(self, obj, ev):
         if ev.type() == QEvent.Type.Paint:
@@ -108,9 +110,11 @@ def in_process(study: Path, runs: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from jdmdesk.app import build_main_window
+    from jdmdesk.demo import demo_credentials
+    from jdmdesk.domain.access import Role
 
     app = QApplication.instance() or QApplication([])
-    window = build_main_window(study)
+    window = build_main_window(study, demo_credentials(Role.DATA_ENTRY))
     window.show()
     app.processEvents()
     raw = raw_conn(study)
@@ -220,7 +224,7 @@ def in_process(study: Path, runs: int) -> None:
         draft_lab = {"sample_date": f"2025-{1 + i % 12:02d}-15", "analyte": "CK",
                      "value": str(300 + i), "unit": "U/L", "ref_high": "145"}
         done: list[float] = []
-        chart.refreshed.connect(lambda: done.append(time.perf_counter()))
+        chart.refreshed.connect(lambda done=done: done.append(time.perf_counter()))
         t0 = time.perf_counter()
         writer.save("lab", draft_lab, patient_id=pid)
         ms.append((done[0] - t0) * 1000 if done else float("nan"))

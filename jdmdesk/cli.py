@@ -1,5 +1,9 @@
 """Command line: ``jdmdesk [STUDY]`` opens the window; sub-commands are the headless face.
 
+Commands that read a study (check, report, export, backup, restore) log in first: with
+``JDMDESK_USER`` and ``JDMDESK_PASSWORD`` set, or by asking in the terminal; the user's role
+must allow the command (export, backup and restore are a data manager's).
+
 Every command exits 0 on success and otherwise non-zero with a one-line message on stderr:
 1 when the command ran and found or hit a problem, 2 for a usage error or an unusable file.
 """
@@ -10,8 +14,12 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jdmdesk import __version__
+
+if TYPE_CHECKING:
+    from jdmdesk.domain.access import Session
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -59,10 +67,21 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _session(study: Path, action: str, *, record: bool = True) -> Session:
+    from jdmdesk.cli_auth import LoginRefused, log_in
+    from jdmdesk.domain.access import Action
+
+    try:
+        return log_in(study, Action(action), record=record)
+    except LoginRefused as err:
+        raise CliError(str(err), EXIT_FAILED) from None
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from jdmdesk.db.check import check_study
     from jdmdesk.db.studyfile import open_study
 
+    _session(args.study, "read")
     study = open_study(args.study, read_only=True)
     try:
         report = check_study(study.db)
@@ -83,6 +102,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
     if args.output.exists():
         raise CliError(f"{args.output} already exists: choose a new file name")
+    _session(args.study, "backup")
     try:
         out = backup_study(args.study, args.output)
     except BackupError as err:
@@ -98,6 +118,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         raise CliError(f"{args.output} already exists: restore into a new file name")
     if not args.backup.is_file():
         raise CliError(f"{args.backup}: no such backup file")
+    _session(args.backup, "backup", record=False)  # a backup file is never written
     try:
         out = restore_backup(args.backup, args.output)
     except BackupError as err:
@@ -109,10 +130,11 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from jdmdesk.export import ExportError, ExportOptions, run_export
 
+    session = _session(args.study, "export")
     try:
         options = ExportOptions(args.format, identified=args.identified,
                                 include_free_text=args.include_free_text, force=args.force)
-        result = run_export(args.study, args.output, options)
+        result = run_export(args.study, args.output, options, session=session)
     except ExportError as err:
         raise CliError(f"export failed: {err}", err.code) from None
     print(result.summary())
@@ -122,8 +144,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from jdmdesk.report import ReportError, write_report
 
+    session = _session(args.study, "read")
     try:
-        out = write_report(args.study, args.patient, args.output, force=args.force)
+        out = write_report(args.study, args.patient, args.output, session=session,
+                           force=args.force)
     except ReportError as err:
         raise CliError(str(err), EXIT_FAILED) from None
     print(f"wrote {out}")

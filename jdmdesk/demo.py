@@ -17,13 +17,24 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from jdmdesk.db import queries
+from argon2 import PasswordHasher
+
+from jdmdesk.db import accounts, queries
 from jdmdesk.db.bulk import bulk_insert, create_indexes, drop_secondary_indexes, uuid4_batch
 from jdmdesk.db.connection import write_transaction
 from jdmdesk.db.studyfile import create_study
+from jdmdesk.domain.access import Credentials, Role
 from jdmdesk.domain.fields import CHAQ_DOMAINS, CMAS_ITEMS, MMT8_GROUPS
+from jdmdesk.services.accounts import HASHER
 
 DEMO_USER = "demo-generator"
+# One documented account per role (README, "Demo accounts"). Demo studies only: real studies
+# get their first data manager from whoever creates them.
+DEMO_ACCOUNTS = (
+    ("nurse", "Demo Research Nurse", Role.DATA_ENTRY, "demo-entry-2026"),
+    ("doctor", "Dr Demo Reviewer", Role.REVIEWER, "demo-review-2026"),
+    ("manager", "Demo Data Manager", Role.DATA_MANAGER, "demo-manage-2026"),
+)
 # Source study reference ranges (§1) and the target band of the demo's tacrolimus dosing.
 REF = {"CK": (0, 145), "LD": (0, 325), "ASAT": (0, 30), "ALAT": (0, 30)}
 
@@ -176,7 +187,13 @@ def synthetic(n: int, seed: int = 1, first: int = 0) -> Iterator[PatientPlan]:
         yield plan_patient(shape, rng, sample_every=11)
 
 
-def write_demo(path: Path, patients: int | None = None, *, batch: int = 500) -> dict[str, int]:
+def demo_credentials(role: Role) -> Credentials:
+    username, _, _, password = next(a for a in DEMO_ACCOUNTS if a[2] is role)
+    return Credentials(username, password)
+
+
+def write_demo(path: Path, patients: int | None = None, *, batch: int = 500,
+               hasher: PasswordHasher | None = None) -> dict[str, int]:
     """Create a demo study file; refuses to overwrite. Returns row counts.
 
     The file is filled under a temporary name with the journal off (a failure leaves nothing
@@ -199,6 +216,9 @@ def write_demo(path: Path, patients: int | None = None, *, batch: int = 500) -> 
         with write_transaction(study.db) as db:
             queries.write_setting(db, "study_name", name)
             queries.write_setting(db, "synthetic", True)
+            for username, display_name, role, password in DEMO_ACCOUNTS:
+                accounts.insert(db, DEMO_USER, username, display_name, role.value,
+                                (hasher or HASHER).hash(password))
             indexes = drop_secondary_indexes(db)
         chunk: list[PatientPlan] = []
         for plan in plans:

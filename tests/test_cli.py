@@ -4,12 +4,18 @@ import sys
 from pathlib import Path
 
 from jdmdesk.cli import main
+from jdmdesk.demo import demo_credentials
+from jdmdesk.domain.access import Role
+from tests.conftest import log_in_as
 
 
-def test_demo_then_check(tmp_path, capsys):
+def test_demo_then_check(tmp_path, capsys, monkeypatch):
     out = tmp_path / "x.jdm"
     assert main(["demo", str(out)]) == 0
     assert "3 patients" in capsys.readouterr().out
+    assert main(["check", str(out)]) == 1  # no credentials in the environment, no terminal
+    assert "JDMDESK_USER" in capsys.readouterr().err
+    log_in_as(monkeypatch, demo_credentials(Role.REVIEWER))
     assert main(["check", str(out)]) == 0
     report = capsys.readouterr().out
     assert "integrity_check: ok" in report and "chain verified" in report
@@ -33,12 +39,13 @@ def test_check_of_non_study_is_one_line_no_traceback(tmp_path):
     assert proc.stderr.count("\n") == 1 and "not an SQLite database" in proc.stderr
 
 
-def test_check_fails_on_tampering(tmp_path, capsys):
+def test_check_fails_on_tampering(tmp_path, capsys, monkeypatch):
     import sqlite3
 
     out = tmp_path / "x.jdm"
     assert main(["demo", str(out)]) == 0
     conn = sqlite3.connect(out)
+    log_in_as(monkeypatch, demo_credentials(Role.DATA_ENTRY))
     conn.execute("DROP TRIGGER audit_log_no_update")
     conn.execute("UPDATE audit_log SET user = 'mallory' WHERE seq = 3")
     conn.commit()
