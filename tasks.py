@@ -13,6 +13,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -44,8 +45,25 @@ def ensure_venv() -> Path:
     return python
 
 
+def _demo_has_accounts(path: Path) -> bool:
+    """A demo study written before access control has no accounts to log in with."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT count(*) FROM user_account").fetchone()[0] > 0
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
 def run_demo(python: Path, extra: list[str]) -> int:
     DEMO_STUDY.parent.mkdir(exist_ok=True)
+    if DEMO_STUDY.exists() and not _demo_has_accounts(DEMO_STUDY):
+        old = DEMO_STUDY.with_name(f"demo-before-accounts-{int(time.time())}.jdm")
+        DEMO_STUDY.rename(old)  # kept, never deleted
+        print(f"the old demo study (no user accounts) was moved to {old}")
     if not DEMO_STUDY.exists():
         subprocess.run([str(python), "-m", "jdmdesk", "demo", str(DEMO_STUDY)], check=True)
     return subprocess.call([str(python), "-m", "jdmdesk", str(DEMO_STUDY), *extra])

@@ -76,7 +76,7 @@ def log_in(accounts: AccountService, credentials: Credentials | None,
                 return accounts.create_first_user(given.username,
                                                   given.display_name or given.username,
                                                   given.password)
-            return accounts.login(given.username, given.password)
+            return accounts.login(given.username, given.password, defer_record=True)
         except AccountError as err:
             error = str(err)
 
@@ -126,6 +126,7 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
                             chart_factory=lambda: deferred_chart(services))
         if integrity is not None:
             integrity.wait()  # a damaged file is refused before anything can be written
+        accounts.record_pending()  # the login, now that the file is known to be sound
     except BaseException:
         opened.close()
         raise

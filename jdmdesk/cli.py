@@ -61,9 +61,14 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         raise CliError(f"{out} already exists: choose a new file name")
     if args.patients is not None and args.patients < 1:
         raise CliError("--patients must be at least 1")
+    from jdmdesk.demo import DEMO_ACCOUNTS
+    from jdmdesk.domain.access import ROLE_LABELS
+
     counts = write_demo(out, args.patients)
     print(f"wrote {out}: {counts['patient']} patients, {counts['visit']} visits, "
           f"{counts['medication']} medication segments, {counts['lab_result']} lab results")
+    print("demo accounts (user name / password): " + "; ".join(
+        f"{ROLE_LABELS[role]}: {user} / {password}" for user, _, role, password in DEMO_ACCOUNTS))
     return EXIT_OK
 
 

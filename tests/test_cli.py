@@ -62,3 +62,41 @@ def test_main_py_is_the_same_cli(tmp_path):
     proc = subprocess.run([sys.executable, str(root / "main.py"), "demo", "--help"],
                           capture_output=True, text=True)
     assert proc.returncode == 0 and "synthetic" in proc.stdout
+
+
+def test_cli_cannot_bypass_roles_or_passwords(tmp_path, capsys, monkeypatch):
+    from jdmdesk.domain.access import Credentials
+
+    study = tmp_path / "x.jdm"
+    assert main(["demo", str(study)]) == 0
+    assert "Reviewer: doctor / demo-review-2026" in capsys.readouterr().out
+    out = tmp_path / "x.zip"
+    for role in (Role.DATA_ENTRY, Role.REVIEWER):
+        log_in_as(monkeypatch, demo_credentials(role))
+        assert main(["export", str(study), "--format", "bundle", "--output", str(out)]) == 1
+        err = capsys.readouterr().err
+        assert "accounts may not export the study" in err and err.count("\n") == 1
+        assert main(["backup", str(study), "--output", str(tmp_path / "b.jdm")]) == 1
+        assert "may not back up" in capsys.readouterr().err
+    assert not out.exists() and not (tmp_path / "b.jdm").exists()
+    log_in_as(monkeypatch, Credentials("manager", "not the password"))
+    assert main(["export", str(study), "--format", "bundle", "--output", str(out)]) == 1
+    assert "login refused: unknown user name or wrong password" in capsys.readouterr().err
+    log_in_as(monkeypatch, demo_credentials(Role.DATA_MANAGER))
+    assert main(["export", str(study), "--format", "bundle", "--output", str(out)]) == 0
+    assert out.exists()
+
+
+def test_cli_asks_in_a_terminal_without_echo(tmp_path, capsys, monkeypatch):
+    import getpass
+
+    from jdmdesk.cli_auth import read_credentials
+
+    monkeypatch.delenv("JDMDESK_USER", raising=False)
+    monkeypatch.delenv("JDMDESK_PASSWORD", raising=False)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: "doctor")
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: "demo-review-2026")
+    given = read_credentials()
+    assert (given.username, given.password) == ("doctor", "demo-review-2026")
+    assert "demo-review-2026" not in repr(given)

@@ -40,6 +40,7 @@ class AccountService:
         self.study, self.clock, self.hasher = study, clock, hasher
         self._ready = ready
         self.record = record
+        self._pending: list[Callable[[], None]] = []
 
     def _wait_ready(self) -> None:
         if self._ready is not None:
@@ -115,9 +116,18 @@ class AccountService:
         if problem:
             raise AccountError(problem)
 
-    def login(self, username: str, password: str) -> Session:
-        """A session, or AccountError saying why not (wrong password, wait N s, inactive)."""
-        return self._authenticate(username, password, "login")
+    def login(self, username: str, password: str, *, defer_record: bool = False) -> Session:
+        """A session, or AccountError saying why not (wrong password, wait N s, inactive).
+
+        With ``defer_record`` a successful login is written by ``record_pending()`` (the window
+        opens while its integrity check runs, and records the login once that check passed);
+        failures are always recorded at once.
+        """
+        return self._authenticate(username, password, "login", defer_record)
+
+    def record_pending(self) -> None:
+        while self._pending:
+            self._pending.pop(0)()
 
     def confirm_password(self, session: Session, password: str, purpose: str) -> None:
         """Re-entry of the logged-in user's password (signature, screen unlock): raises
@@ -133,7 +143,8 @@ class AccountService:
         with account_transaction(self.study) as db:
             yield db
 
-    def _authenticate(self, username: str, password: str, purpose: str) -> Session:
+    def _authenticate(self, username: str, password: str, purpose: str,
+                      defer_record: bool = False) -> Session:
         db = self.study.db
         account = accounts.by_username(db, username)
         if account is None or not account.active:
@@ -160,8 +171,15 @@ class AccountService:
             raise AccountError("unknown user name or wrong password") from None
         rehash = self.hasher.hash(password) if self.hasher.check_needs_rehash(
             account.password_hash) else None
-        with self._bookkeeping() as w:
-            if w is not None:
-                accounts.record_login(w, account, ok=True, failed_attempts=0, locked_until=None,
-                                      new_hash=rehash, purpose=purpose)
+
+        def record() -> None:
+            with self._bookkeeping() as w:
+                if w is not None:
+                    accounts.record_login(w, account, ok=True, failed_attempts=0,
+                                          locked_until=None, new_hash=rehash, purpose=purpose)
+
+        if defer_record:
+            self._pending.append(record)
+        else:
+            record()
         return Session(account.username, account.display_name, Role(account.role))

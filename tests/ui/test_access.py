@@ -334,3 +334,50 @@ def test_auto_lock_time_is_a_study_setting(study_path, qtbot):
         assert nurse.idle.timer.interval() == 3 * 60_000
     finally:
         close_window(nurse)
+
+
+def test_login_dialog_drives_the_open(study_path, qtbot):
+    """The real dialog as ``run_gui`` uses it: typed into, sent with Enter."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from jdmdesk.ui.login_dialog import ask_with_dialog
+
+    seen: list[str] = []
+
+    def type_into_dialog(password: str) -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, LoginDialog)
+        seen.append(dialog.message.text())
+        qtbot.keyClicks(dialog.username, "doctor")
+        qtbot.keyClicks(dialog.password, password)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, lambda: type_into_dialog("wrong password"))
+    QTimer.singleShot(600, lambda: type_into_dialog(PASSWORD))
+    w = build_main_window(study_path, ask=ask_with_dialog(study_path.name), hasher=FAST)
+    try:
+        assert seen == ["", "Unknown user name or wrong password."]
+        assert w.services.session.role is Role.REVIEWER
+    finally:
+        close_window(w)
+
+
+def test_no_password_reaches_the_study_file_through_the_window(study_path, qtbot):
+    doctor = _open_on_visit(study_path, Role.REVIEWER, qtbot)
+    try:
+        doctor.workspace.prompts.passwords = [PASSWORD]
+        doctor.workspace.forms["visit"].sign()
+        doctor.lock()
+        qtbot.keyClicks(doctor.lock_screen.password, "a wrong guess 123")
+        qtbot.keyClick(doctor.lock_screen.password, Qt.Key.Key_Return)
+        qtbot.keyClicks(doctor.lock_screen.password, PASSWORD)
+        qtbot.keyClick(doctor.lock_screen.password, Qt.Key.Key_Return)
+        assert not doctor.locked
+    finally:
+        close_window(doctor)
+    files = [p for p in study_path.parent.rglob("*") if p.is_file()]
+    assert any(p.suffix == ".jdm" for p in files)
+    for p in files:  # the study, its -wal, and the automatic backups
+        data = p.read_bytes()
+        assert PASSWORD.encode() not in data and b"a wrong guess 123" not in data, p
