@@ -45,22 +45,16 @@ def ensure_venv() -> Path:
     return python
 
 
-def _demo_has_accounts(path: Path) -> bool:
+def _demo_has_accounts(python: Path, path: Path) -> bool:
     """A demo study written before access control has no accounts to log in with."""
-    import sqlite3
-
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return conn.execute("SELECT count(*) FROM user_account").fetchone()[0] > 0
-    except sqlite3.Error:
-        return False
-    finally:
-        conn.close()
+    probe = "import sys; from jdmdesk.demo import has_accounts; " \
+            "sys.exit(0 if has_accounts(sys.argv[1]) else 1)"
+    return subprocess.call([str(python), "-c", probe, str(path)]) == 0
 
 
 def run_demo(python: Path, extra: list[str]) -> int:
     DEMO_STUDY.parent.mkdir(exist_ok=True)
-    if DEMO_STUDY.exists() and not _demo_has_accounts(DEMO_STUDY):
+    if DEMO_STUDY.exists() and not _demo_has_accounts(python, DEMO_STUDY):
         old = DEMO_STUDY.with_name(f"demo-before-accounts-{int(time.time())}.jdm")
         DEMO_STUDY.rename(old)  # kept, never deleted
         print(f"the old demo study (no user accounts) was moved to {old}")

@@ -187,6 +187,21 @@ def synthetic(n: int, seed: int = 1, first: int = 0) -> Iterator[PatientPlan]:
         yield plan_patient(shape, rng, sample_every=11)
 
 
+def has_accounts(path: str | Path) -> bool:
+    """Whether a study file has user accounts (False for files that cannot be read as one)."""
+    from jdmdesk.db.connection import StudyFileError
+    from jdmdesk.db.studyfile import open_study
+
+    try:
+        study = open_study(Path(path), read_only=True)
+    except StudyFileError:
+        return False
+    try:
+        return accounts.count(study.db) > 0
+    finally:
+        study.close()
+
+
 def demo_credentials(role: Role) -> Credentials:
     username, _, _, password = next(a for a in DEMO_ACCOUNTS if a[2] is role)
     return Credentials(username, password)

@@ -100,3 +100,17 @@ def test_cli_asks_in_a_terminal_without_echo(tmp_path, capsys, monkeypatch):
     given = read_credentials()
     assert (given.username, given.password) == ("doctor", "demo-review-2026")
     assert "demo-review-2026" not in repr(given)
+
+
+def test_demo_accounts_are_detected_for_tasks_py(tmp_path):
+    from jdmdesk.db.studyfile import create_study
+    from jdmdesk.demo import has_accounts, write_demo
+    from tests.conftest import FAST
+
+    demo = tmp_path / "demo.jdm"
+    write_demo(demo, hasher=FAST)
+    empty = tmp_path / "empty.jdm"
+    create_study(empty).close()
+    text = tmp_path / "notes.txt"
+    text.write_text("hello")
+    assert [has_accounts(p) for p in (demo, empty, text)] == [True, False, False]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -33,7 +33,7 @@ COLUMNS: dict[str, list[Column]] = {
     "visit": [("visit_date", "Date"), ("phga", "PhGA"), ("ptga", "Parent"),
               ("extramuscular_ga", "Extramusc."), ("cmas_total", "CMAS"),
               ("mmt8_total", "MMT8"), ("chaq_di", "CHAQ"), ("das_total", "DAS"),
-              ("weight_kg", "kg")],
+              ("weight_kg", "kg"), ("signed", "Signed")],
     "medication": [("drug", "Drug"), ("route", "Route"), ("dose_amount", "Dose"),
                    ("dose_unit", "Unit"), ("frequency", "Freq."), ("start_date", "Start"),
                    ("end_date", "End"), ("change_reason", "Reason")],
@@ -77,10 +77,13 @@ class RecordTableModel(QAbstractTableModel):
         self.rows: list[dict[str, str]] = []
         self.deleted: list[bool] = []
 
-    def set_rows(self, records: Sequence[Any]) -> None:
+    def set_rows(self, records: Sequence[Any],
+                 overlay: Mapping[str, Mapping[str, str]] | None = None) -> None:
+        """``overlay``: cells that are not record fields, by record id (a visit's signer)."""
         self.beginResetModel()
         self.ids = [r.id for r in records]
-        self.rows = [display_row(self.kind, r.values) for r in records]
+        self.rows = [{**display_row(self.kind, r.values), **(overlay or {}).get(r.id, {})}
+                     for r in records]
         self.deleted = [r.deleted for r in records]
         self.endResetModel()
 
@@ -117,9 +120,12 @@ class RecordSection(QWidget):
     record_selected = Signal(str, str)  # kind, record id
 
     def __init__(self, form: RecordForm, load_records: Callable[..., list[Any]],
-                 parent: QWidget | None = None, top: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, top: QWidget | None = None,
+                 overlay: Callable[[str], Mapping[str, Mapping[str, str]]] | None = None,
+                 ) -> None:
         super().__init__(parent)
         self.form = form
+        self.overlay = overlay
         self.kind = form.kind
         self.load_records = load_records
         self.model = RecordTableModel(self.kind, self)
@@ -184,7 +190,7 @@ class RecordSection(QWidget):
         pid = self.form.patient_id
         records = self.load_records(self.kind, pid, include_deleted=self.show_deleted
                                     .isChecked()) if pid else []
-        self.model.set_rows(records)
+        self.model.set_rows(records, self.overlay(pid) if pid and self.overlay else None)
         self.table.scrollToBottom()  # the newest records, where entry goes on
 
     def selected_id(self) -> str | None:

@@ -55,7 +55,8 @@ class PatientWorkspace(QWidget):
                 self.tabs.addTab(form, SECTION_TITLES[kind])
                 continue
             section = RecordSection(form, reader.records, self,
-                                    top=chart if kind == "lab" else None)
+                                    top=chart if kind == "lab" else None,
+                                    overlay=self._signed_cells if kind == "visit" else None)
             section.record_selected.connect(self._record_selected)
             self.sections[kind] = section
             self.tabs.addTab(section, SECTION_TITLES[kind])
@@ -72,6 +73,11 @@ class PatientWorkspace(QWidget):
         lay.addWidget(self.header)
         lay.addWidget(self.tabs, 1)
         writer.changed.connect(self._records_changed)
+
+    def _signed_cells(self, patient_id: str) -> dict[str, dict[str, str]]:
+        """The visits table's Signed column: who signed, by visit id."""
+        return {vid: {"signed": f"\u2713 {sig.signed_by}"}
+                for vid, sig in self.services.signoff.signatures(patient_id).items()}
 
     # --- unsaved work --------------------------------------------------------------------
 

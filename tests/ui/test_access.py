@@ -110,6 +110,9 @@ def test_reviewer_signs_in_the_window_and_the_nurse_cannot_edit_it(study_path, q
         text = visit.signature_label.text()
         assert text.startswith("Signed by Dr Paula Review (doctor) on 20") and "UTC" in text
         assert "reviewed" in text and not visit.sign_button.isEnabled()
+        model = doctor.workspace.sections["visit"].model
+        signed = [model.rows[r]["signed"] for r in range(model.rowCount())]
+        assert signed == ["\u2713 doctor", ""]  # the table shows which visits are signed
     finally:
         close_window(doctor)
     nurse = _open_on_visit(study_path, Role.DATA_ENTRY, qtbot)
@@ -135,6 +138,8 @@ def test_data_manager_unlocks_with_a_reason_in_the_window(study_path, qtbot):
         manager.workspace.prompts.reasons = ["PhGA typed in the wrong field"]
         qtbot.mouseClick(visit.unlock_button, Qt.MouseButton.LeftButton)
         assert visit.signature_label.text() == "" and not visit.unlock_button.isEnabled()
+        model = manager.workspace.sections["visit"].model
+        assert all(model.rows[r]["signed"] == "" for r in range(model.rowCount()))
     finally:
         close_window(manager)
     nurse = _open_on_visit(study_path, Role.DATA_ENTRY, qtbot)
