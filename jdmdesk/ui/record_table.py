@@ -30,10 +30,10 @@ Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, str]  # (value key, header)
 
 COLUMNS: dict[str, list[Column]] = {
-    "visit": [("visit_date", "Date"), ("phga", "PhGA"), ("ptga", "Parent"),
+    "visit": [("visit_date", "Date"), ("signed", "Signed"), ("phga", "PhGA"), ("ptga", "Parent"),
               ("extramuscular_ga", "Extramusc."), ("cmas_total", "CMAS"),
               ("mmt8_total", "MMT8"), ("chaq_di", "CHAQ"), ("das_total", "DAS"),
-              ("weight_kg", "kg"), ("signed", "Signed")],
+              ("weight_kg", "kg")],
     "medication": [("drug", "Drug"), ("route", "Route"), ("dose_amount", "Dose"),
                    ("dose_unit", "Unit"), ("frequency", "Freq."), ("start_date", "Start"),
                    ("end_date", "End"), ("change_reason", "Reason")],
