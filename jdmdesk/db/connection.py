@@ -119,6 +119,11 @@ def write_transaction(db: Database) -> Iterator[Database]:
     db.conn.execute("COMMIT")
 
 
+def writable(path: Path) -> bool:
+    """Whether this process may write the file and create its journal beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
 @contextmanager
 def account_transaction(study: Study) -> Iterator[Database | None]:
     """A write transaction for login bookkeeping (attempt counters, lockout, their audit rows).
@@ -132,7 +137,7 @@ def account_transaction(study: Study) -> Iterator[Database | None]:
         with write_transaction(study.db) as db:
             yield db
         return
-    if not (os.access(study.path, os.W_OK) and os.access(study.path.parent, os.W_OK)):
+    if not writable(study.path):
         yield None
         return
     side = wrap(connect(study.path))

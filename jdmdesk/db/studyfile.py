@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -15,6 +14,7 @@ from jdmdesk.db.connection import (
     check_header,
     connect,
     wrap,
+    writable,
 )
 from jdmdesk.db.migrations import LATEST_VERSION, application_id, migrate, user_version
 
@@ -47,7 +47,7 @@ def open_study(path: Path, *, read_only: bool = False, create: bool = False,
     if create and not path.exists():
         return create_study(path)
     check_header(path)
-    if not read_only and not _writable(path):
+    if not read_only and not writable(path):
         read_only = True
     # identity and damage checks on a read-only connection: nothing written
     _probe(path, quick_check=integrity is None)
@@ -68,10 +68,6 @@ def open_study(path: Path, *, read_only: bool = False, create: bool = False,
         conn.close()
         raise
     return Study(path, wrap(conn), read_only=read_only)
-
-
-def _writable(path: Path) -> bool:
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 class IntegrityCheck:

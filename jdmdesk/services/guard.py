@@ -9,6 +9,7 @@ from __future__ import annotations
 from jdmdesk.db import accounts
 from jdmdesk.db.connection import Study
 from jdmdesk.domain.access import Action, Session, can, refusal
+from jdmdesk.services.results import SaveResult, Status
 
 READS = (Action.READ, Action.EXPORT, Action.BACKUP)  # allowed on a study opened read-only
 READ_ONLY_MESSAGE = "The study is open read-only."
@@ -24,3 +25,9 @@ def denial(study: Study, session: Session, action: Action) -> str | None:
     if not can(role, action):
         return refusal(role, action)
     return None
+
+
+def forbidden(study: Study, session: Session, action: Action) -> SaveResult | None:
+    """``denial`` as the FORBIDDEN result a service call returns, or None when allowed."""
+    problem = denial(study, session, action)
+    return None if problem is None else SaveResult(Status.FORBIDDEN, message=problem)

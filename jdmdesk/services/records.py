@@ -19,7 +19,7 @@ from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.fields import record_type
 from jdmdesk.domain.timeline import to_date
 from jdmdesk.domain.validation import Context, Draft, Validated, validate, validate_field
-from jdmdesk.services.guard import denial
+from jdmdesk.services.guard import forbidden
 from jdmdesk.services.results import SaveResult, Status
 
 LOCKED_MESSAGE = "This visit is signed and locked: a data manager must unlock it first."
@@ -62,12 +62,12 @@ class RecordService(QObject):
     def refused(self, action: Action = Action.EDIT_RECORDS, kind: str | None = None,
                 record_id: str | None = None) -> SaveResult | None:
         """FORBIDDEN when the role may not, or the record is a signed (locked) visit."""
-        problem = denial(self.study, self.session, action)
-        if problem is None and kind == "visit" and record_id is not None:
+        refused = forbidden(self.study, self.session, action)
+        if refused is None and kind == "visit" and record_id is not None:
             sig = signoff.signature(self.study.db, record_id)
             if sig is not None and sig.locked:
-                problem = LOCKED_MESSAGE
-        return None if problem is None else SaveResult(Status.FORBIDDEN, message=problem)
+                refused = SaveResult(Status.FORBIDDEN, message=LOCKED_MESSAGE)
+        return refused
 
     def announce(self, kind: str, patient_id: str, ids: list[str]) -> None:
         """Tell the views about a committed change made by a companion service (sign-off)."""

@@ -14,7 +14,7 @@ from jdmdesk.db.settings_repo import write_settings
 from jdmdesk.domain.access import Action, Session
 from jdmdesk.domain.settings import StudySettings
 from jdmdesk.domain.settings_rules import validate_settings
-from jdmdesk.services.guard import denial
+from jdmdesk.services.guard import forbidden
 from jdmdesk.services.records import describe_db_error
 from jdmdesk.services.results import SaveResult, Status
 
@@ -30,9 +30,8 @@ class SettingsService(QObject):
         return queries.read_settings(self.study.db)
 
     def update(self, changes: Mapping[str, Any], reason: str) -> SaveResult:
-        problem = denial(self.study, self.session, Action.STUDY_SETTINGS)
-        if problem is not None:
-            return SaveResult(Status.FORBIDDEN, message=problem)
+        if (refused := forbidden(self.study, self.session, Action.STUDY_SETTINGS)) is not None:
+            return refused
         errors = validate_settings({**queries.raw_settings(self.study.db), **changes})
         if errors:
             return SaveResult(Status.INVALID, errors=errors, message="Settings not saved.")

@@ -11,7 +11,7 @@ from jdmdesk.db.connection import Study, write_transaction
 from jdmdesk.db.signoff import Signature
 from jdmdesk.domain.access import Action, Session
 from jdmdesk.services.accounts import AccountError, AccountService
-from jdmdesk.services.guard import denial
+from jdmdesk.services.guard import forbidden
 from jdmdesk.services.records import RecordService, describe_db_error
 from jdmdesk.services.results import SaveResult, Status
 
@@ -31,9 +31,8 @@ class SignoffService:
 
     def sign(self, visit_id: str, password: str) -> SaveResult:
         """Sign a visit as reviewed: the password is checked again, then the visit is locked."""
-        problem = denial(self.study, self.session, Action.SIGN_VISIT)
-        if problem is not None:
-            return SaveResult(Status.FORBIDDEN, message=problem)
+        if (refused := forbidden(self.study, self.session, Action.SIGN_VISIT)) is not None:
+            return refused
         visit = repo.get(self.study.db, "visit", visit_id)
         if visit is None or visit.deleted:
             return SaveResult(Status.INVALID, message="No such visit: nothing signed.")
@@ -57,9 +56,8 @@ class SignoffService:
 
     def unlock(self, visit_id: str, reason: str) -> SaveResult:
         """Clear a visit's signature so it can be edited again (data manager, with a reason)."""
-        problem = denial(self.study, self.session, Action.UNLOCK_VISIT)
-        if problem is not None:
-            return SaveResult(Status.FORBIDDEN, message=problem)
+        if (refused := forbidden(self.study, self.session, Action.UNLOCK_VISIT)) is not None:
+            return refused
         if not reason.strip():
             return SaveResult(Status.NEEDS_REASON, message="A reason is needed to unlock.")
         current = self.signature(visit_id)

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from jdmdesk.db import lock as lockmod
-from jdmdesk.db import studyfile
 from jdmdesk.db.studyfile import create_study, open_study
 from jdmdesk.services.results import Status
 
@@ -60,7 +59,7 @@ def _honour_mode_bits(path, mode, **kwargs):
 
 def test_read_only_file_and_folder_open_for_review(ro_study, monkeypatch, qapp):
     if os.geteuid() == 0:
-        monkeypatch.setattr(studyfile.os, "access", _honour_mode_bits)
+        monkeypatch.setattr(os, "access", _honour_mode_bits)
     before = ro_study.read_bytes(), ro_study.stat().st_mtime_ns
     s = open_study(ro_study)
     try:
