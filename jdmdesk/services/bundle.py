@@ -29,7 +29,3 @@ class StudyServices:
     signoff: SignoffService
     notices: list[str] = field(default_factory=list)  # banner sentences (read-only, share…)
     chart: Any = None  # services.chart.ChartService
-
-    @property
-    def user(self) -> str:
-        return self.session.username
