@@ -6,6 +6,10 @@ with :meth:`Analyte.to_canonical`. The upper limit of normal (ULN) is the result
 ``ref_high``; :func:`uln_canonical` is the only place it is converted to the canonical unit and
 :func:`uln_multiple` the only place a value is divided by it. The chart, the physician's review
 and the export all read results through :class:`LabResult` or these two functions.
+
+A ULN multiple has no unit, so it is taken in the unit the lab reported (``value / ref_high``):
+that is exactly the canonical value over the canonical ULN, without the rounding noise of
+converting both, and so the export's three-decimal multiple does not depend on the unit.
 """
 
 from __future__ import annotations
@@ -33,11 +37,12 @@ def uln_canonical(analyte: str, unit: str, ref_high: float | None) -> float | No
     return a.to_canonical(ref_high, unit)
 
 
-def uln_multiple(value_canonical: float, analyte: str, unit: str,
-                 ref_high: float | None) -> float | None:
-    """``value_canonical`` as a multiple of the result's own ULN; ``None`` without a ULN."""
-    uln = uln_canonical(analyte, unit, ref_high)
-    return None if uln is None else value_canonical / uln
+def uln_multiple(value: float, analyte: str, unit: str, ref_high: float | None) -> float | None:
+    """``value`` (in ``unit``) as a multiple of the result's own ULN ``ref_high`` (in the same
+    unit); ``None`` when :func:`uln_canonical` finds no usable ULN."""
+    if ref_high is None or uln_canonical(analyte, unit, ref_high) is None:
+        return None
+    return value / ref_high
 
 
 @dataclass(frozen=True)
@@ -71,5 +76,5 @@ class LabResult:
 
     @property
     def uln_multiple(self) -> float | None:
-        """The canonical value as a multiple of this result's own ULN (None if unknown)."""
-        return uln_multiple(self.value_canonical, self.analyte, self.unit, self.ref_high)
+        """The value as a multiple of this result's own ULN (None if unknown)."""
+        return uln_multiple(self.value, self.analyte, self.unit, self.ref_high)

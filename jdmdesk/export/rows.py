@@ -23,12 +23,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jdmdesk.db.export_queries import PatientContext
-from jdmdesk.domain import codes
+from jdmdesk.domain import codes, labs
 from jdmdesk.domain import medication as med
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.codes import CodeList
 from jdmdesk.domain.fields import RECORD_TYPES, FieldSpec, Kind, RecordType
-from jdmdesk.domain.labs import uln_multiple
 from jdmdesk.domain.timeline import age_years, study_day
 from jdmdesk.domain.totals import visit_totals
 
@@ -227,8 +226,7 @@ def _derived_medication() -> list[Column]:
 
 
 def _uln(rec: dict[str, Any], ctx: PatientContext) -> float | None:
-    multiple = uln_multiple(rec["value_canonical"], rec["analyte"], rec["unit"],
-                            rec.get("ref_high"))
+    multiple = labs.uln_multiple(rec["value"], rec["analyte"], rec["unit"], rec.get("ref_high"))
     return None if multiple is None else round(multiple, 3)
 
 

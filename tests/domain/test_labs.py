@@ -73,13 +73,24 @@ def test_chart_review_and_export_agree_on_the_uln_multiple(value, ref_high, unit
     if r.uln_multiple is None:
         assert math.isnan(chart) and review is None and export is None
     else:
-        assert chart == r.uln_multiple
+        assert chart == r.uln_multiple == value / ref_high
         assert review == pytest.approx(r.uln_multiple)
         assert export == round(r.uln_multiple, 3)
 
 
 def test_the_one_conversion_feeds_every_reader(monkeypatch):
-    """Replace the ULN conversion and the chart, the review and the export all follow it."""
+    """Replace the ULN conversion, then the multiple: every reader follows the domain's."""
+    r = result(1.5, UKAT, 0.5, "ASAT")
     monkeypatch.setattr(labs, "uln_canonical", lambda analyte, unit, ref_high: 1000.0)
-    chart, review, export = _three_readers(result(1.5, UKAT, 0.5))
-    assert chart == review == export == 0.09
+    assert build_analyte("ASAT", [r], TimeBase(DAY)).uln == (1000.0,)
+    assert core_set({}, [r], DAY).enzymes["ASAT"] == (90.0, 1000.0)
+    monkeypatch.setattr(labs, "uln_multiple", lambda value, analyte, unit, ref_high: 0.25)
+    chart, _, export = _three_readers(r)
+    assert chart == export == 0.25
+
+
+@given(st.floats(0, 50).map(lambda x: round(x, 2)), st.floats(0.1, 5).map(lambda x: round(x, 2)))
+def test_the_multiple_does_not_depend_on_the_unit_reported(value, ref_high):
+    """µkat/L and U/L results of the same activity give the same three-decimal multiple."""
+    _, _, in_ukat = _three_readers(result(value, UKAT, ref_high))
+    assert in_ukat == round(value / ref_high, 3)
