@@ -1,29 +1,43 @@
-"""Reads for the enzyme chart: only the columns it draws, for one patient, deleted rows excluded."""
+"""Reads for the enzyme chart and the physician's review: one patient's lab results (as the
+domain's :class:`LabResult`), medication segments and weights, deleted rows excluded."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlite_utils import Database
 
-from jdmdesk.domain.chart_series import LabPoint
+from jdmdesk.domain.labs import LabResult
 from jdmdesk.domain.medication import Segment
 
+_LAB_COLUMNS = ("id, analyte, sample_date, sample_time, value, unit, value_canonical, "
+                "ref_low, ref_high")
+_LAB_ORDER = "ORDER BY sample_date, sample_time, created_at"
 
-def chart_labs(db: Database, patient_id: str, analytes: Sequence[str]) -> list[LabPoint]:
+
+def _lab_result(r: tuple[Any, ...]) -> LabResult:
+    return LabResult(record_id=r[0], analyte=r[1], sample_date=date.fromisoformat(r[2]),
+                     sample_time=r[3], value=float(r[4]), unit=r[5],
+                     value_canonical=float(r[6]),
+                     ref_low=r[7], ref_high=r[8])
+
+
+def chart_labs(db: Database, patient_id: str, analytes: Sequence[str]) -> list[LabResult]:
     """The patient's results for these analytes, in date order."""
     if not analytes:
         return []
     marks = ", ".join("?" * len(analytes))
-    sql = ("SELECT id, analyte, sample_date, sample_time, value, unit, value_canonical, "
-           "ref_low, ref_high FROM lab_result "
-           f"WHERE patient_id = ? AND deleted = 0 AND analyte IN ({marks}) "
-           "ORDER BY sample_date, sample_time, created_at")
-    return [LabPoint(record_id=r[0], analyte=r[1], sample_date=date.fromisoformat(r[2]),
-                     sample_time=r[3], value=r[4], unit=r[5], value_canonical=r[6],
-                     ref_low=r[7], ref_high=r[8])
-            for r in db.conn.execute(sql, (patient_id, *analytes))]
+    sql = (f"SELECT {_LAB_COLUMNS} FROM lab_result "
+           f"WHERE patient_id = ? AND deleted = 0 AND analyte IN ({marks}) {_LAB_ORDER}")
+    return [_lab_result(r) for r in db.conn.execute(sql, (patient_id, *analytes))]
+
+
+def patient_labs(db: Database, patient_id: str) -> list[LabResult]:
+    """All the patient's results, in date order."""
+    sql = f"SELECT {_LAB_COLUMNS} FROM lab_result WHERE patient_id = ? AND deleted = 0 {_LAB_ORDER}"
+    return [_lab_result(r) for r in db.conn.execute(sql, (patient_id,))]
 
 
 def chart_segments(db: Database, patient_id: str) -> list[Segment]:

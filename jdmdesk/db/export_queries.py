@@ -10,8 +10,10 @@ Table and column names come from the field catalogue, never from input.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
@@ -19,6 +21,7 @@ from sqlite_utils import Database
 from jdmdesk.db.migrations import user_version
 from jdmdesk.db.records import EXTRA_COLUMNS, ORDER_BY
 from jdmdesk.domain.fields import record_type
+from jdmdesk.domain.medication import day0
 
 FETCH = 2_000
 
@@ -39,14 +42,20 @@ def schema_version(db: Database) -> int:
 
 
 def patient_contexts(db: Database) -> dict[str, PatientContext]:
-    """Every live patient, keyed by id, with the start of the first systemic tacrolimus."""
-    sql = (
-        "SELECT p.id, p.study_code, p.birth_date, p.sex, "
-        "(SELECT min(m.start_date) FROM medication m WHERE m.patient_id = p.id "
-        " AND m.drug = 'tacrolimus' AND m.route != 'topical' AND m.deleted = 0) "
-        "FROM patient p WHERE p.deleted = 0 ORDER BY p.study_code"
-    )
-    return {r[0]: PatientContext(r[0], r[1], r[2], r[4], r[3]) for r in db.conn.execute(sql)}
+    """Every live patient, keyed by id, with day 0 as the domain decides it
+    (:func:`jdmdesk.domain.medication.day0`) from the patient's live medication segments."""
+    starts: defaultdict[str, list[tuple[str, str, date]]] = defaultdict(list)
+    for patient_id, drug, route, begin in db.conn.execute(
+            "SELECT patient_id, drug, route, start_date FROM medication WHERE deleted = 0"):
+        starts[patient_id].append((drug, route, date.fromisoformat(begin)))
+    contexts = {}
+    sql = ("SELECT id, study_code, birth_date, sex FROM patient WHERE deleted = 0 "
+           "ORDER BY study_code")
+    for pid, code, birth, sex in db.conn.execute(sql):
+        start = day0(starts.get(pid, ()))
+        contexts[pid] = PatientContext(pid, code, birth,
+                                       None if start is None else start.isoformat(), sex)
+    return contexts
 
 
 def _columns(kind: str) -> tuple[str, ...]:

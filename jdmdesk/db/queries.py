@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
 
+from jdmdesk.domain.medication import day0
 from jdmdesk.domain.settings import StudySettings
 
 
@@ -65,13 +67,14 @@ def patient_birth_date(db: Database, patient_id: str) -> str | None:
 
 
 def tacrolimus_start(db: Database, patient_id: str) -> str | None:
-    """Start date of the first systemic tacrolimus segment (day 0)."""
-    row = db.conn.execute(
-        "SELECT min(start_date) FROM medication WHERE patient_id = ? AND drug = 'tacrolimus' "
-        "AND route != 'topical' AND deleted = 0",
+    """Day 0 of the patient (ISO date), as :func:`jdmdesk.domain.medication.day0` decides it
+    from the patient's live medication segments."""
+    rows = db.conn.execute(
+        "SELECT drug, route, start_date FROM medication WHERE patient_id = ? AND deleted = 0",
         (patient_id,),
-    ).fetchone()
-    return row[0] if row else None
+    )
+    start = day0((drug, route, date.fromisoformat(begin)) for drug, route, begin in rows)
+    return None if start is None else start.isoformat()
 
 
 def last_reference_range(db: Database, patient_id: str, analyte: str,

@@ -95,8 +95,8 @@ def backoff_seconds(failed_attempts: int) -> int:
     further failure, at most an hour."""
     if failed_attempts < MAX_FAILED_ATTEMPTS:
         return 0
-    return min(BACKOFF_MAX_SECONDS,
-               BACKOFF_BASE_SECONDS * 2 ** (failed_attempts - MAX_FAILED_ATTEMPTS))
+    doublings: int = 2 ** (failed_attempts - MAX_FAILED_ATTEMPTS)  # exponent ≥ 0 here
+    return min(BACKOFF_MAX_SECONDS, BACKOFF_BASE_SECONDS * doublings)
 
 
 MIN_PASSWORD_LENGTH = 10

@@ -23,11 +23,12 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from jdmdesk.domain.analytes import ANALYTES, ENZYME_CODES
+from jdmdesk.domain.labs import LabResult
 from jdmdesk.domain.medication import (
-    STEROID_FACTORS,
-    SYSTEMIC_ROUTES,
     Segment,
     daily_dose_mg,
+    is_daily_systemic_steroid,
+    is_systemic_tacrolimus,
     pred_equivalent_mg_day,
     tacrolimus_start,
     weight_on,
@@ -38,31 +39,6 @@ DAYS_PER_MONTH = 365.25 / 12
 TROUGH_CODE = "TACROLIMUS"
 NO_TACROLIMUS_NOTE = ("No tacrolimus recorded for this patient: there are no study days, so the "
                       "time axis shows calendar dates.")
-
-
-@dataclass(frozen=True)
-class LabPoint:
-    """One lab result as the chart needs it (value and range as entered, plus canonical)."""
-
-    record_id: str
-    analyte: str
-    sample_date: date
-    value: float
-    unit: str
-    value_canonical: float
-    ref_low: float | None = None
-    ref_high: float | None = None
-    sample_time: str | None = None
-
-    @property
-    def uln_canonical(self) -> float | None:
-        """This result's own upper limit of normal, in the canonical unit (None if unknown)."""
-        if self.ref_high is None or self.ref_high <= 0:
-            return None
-        a = ANALYTES.get(self.analyte)
-        if a is None or not a.accepts(self.unit):
-            return None
-        return a.to_canonical(self.ref_high, self.unit)
 
 
 @dataclass(frozen=True)
@@ -91,7 +67,7 @@ class AnalyteSeries:
     code: str
     name: str
     unit: str
-    points: tuple[LabPoint, ...] = ()
+    points: tuple[LabResult, ...] = ()
     x: tuple[float, ...] = ()
     y: tuple[float, ...] = ()
     y_uln: tuple[float, ...] = ()
@@ -154,7 +130,7 @@ class DoseChange:
 
 @dataclass(frozen=True)
 class TroughSeries:
-    points: tuple[LabPoint, ...] = ()
+    points: tuple[LabResult, ...] = ()
     x: tuple[float, ...] = ()
     y: tuple[float, ...] = ()
     days: tuple[int | None, ...] = ()
@@ -188,14 +164,14 @@ class ChartData:
 # --- builders ----------------------------------------------------------------------------------
 
 
-def build_analyte(code: str, points: Iterable[LabPoint], time: TimeBase) -> AnalyteSeries:
+def build_analyte(code: str, points: Iterable[LabResult], time: TimeBase) -> AnalyteSeries:
     a = ANALYTES[code]
     pts = tuple(sorted((p for p in points if p.analyte == code),
                        key=lambda p: (p.sample_date, p.sample_time or "")))
     xs = tuple(time.x(p.sample_date) for p in pts)
     ys = tuple(float(p.value_canonical) for p in pts)
     ulns = tuple(p.uln_canonical for p in pts)
-    y_uln = tuple(NAN if u is None else y / u for y, u in zip(ys, ulns, strict=True))
+    y_uln = tuple(NAN if m is None else m for m in (p.uln_multiple for p in pts))
     above = tuple(u is not None and y > u for y, u in zip(ys, ulns, strict=True))
     ux, uy = _uln_steps(xs, ulns)
     return AnalyteSeries(code, a.name, a.canonical_unit, pts, xs, ys, y_uln, ulns, above,
@@ -225,7 +201,7 @@ def _uln_steps(xs: Sequence[float],
     return tuple(out_x), tuple(out_y)
 
 
-def build_troughs(points: Iterable[LabPoint], time: TimeBase) -> TroughSeries:
+def build_troughs(points: Iterable[LabResult], time: TimeBase) -> TroughSeries:
     pts = tuple(sorted((p for p in points if p.analyte == TROUGH_CODE),
                        key=lambda p: (p.sample_date, p.sample_time or "")))
     return TroughSeries(pts, tuple(time.x(p.sample_date) for p in pts),
@@ -240,8 +216,7 @@ def prednisolone_steps(segments: Sequence[Segment], weights: Sequence[tuple[date
     Open segments run to ``until`` (inclusive). Between segments the dose is 0; where a dose or
     the weight is unknown (no visit weight on or before that day, a dose per m²) there is a gap.
     """
-    steroid = [s for s in segments if s.drug in STEROID_FACTORS
-               and s.route in SYSTEMIC_ROUTES and not s.is_pulse]
+    steroid = [s for s in segments if is_daily_systemic_steroid(s)]
     if not steroid:
         return StepSeries()
     first = min(s.start for s in steroid)
@@ -299,7 +274,7 @@ def _same(a: float | None, b: float | None) -> bool:
 def tacrolimus_changes(segments: Sequence[Segment], weights: Sequence[tuple[date, float]],
                        time: TimeBase) -> tuple[DoseChange, ...]:
     """Dose changes, restarts and stops of systemic tacrolimus after its first start."""
-    tac = sorted((s for s in segments if s.drug == "tacrolimus" and s.route != "topical"),
+    tac = sorted((s for s in segments if is_systemic_tacrolimus(s.drug, s.route)),
                  key=lambda s: s.start)
     out: list[DoseChange] = []
     prev: Segment | None = None
@@ -307,10 +282,9 @@ def tacrolimus_changes(segments: Sequence[Segment], weights: Sequence[tuple[date
     for s in tac:
         mg = daily_dose_mg(s, weight_on(s.start, weights))
         if prev is not None:
-            gap = prev.end is not None and s.start > prev.end + timedelta(days=1)
-            if gap:
-                stop = prev.end + timedelta(days=1)  # type: ignore[operator]
-                out.append(DoseChange(time.x(stop), stop, "stop", None))
+            after_stop = None if prev.end is None else prev.end + timedelta(days=1)
+            if after_stop is not None and s.start > after_stop:
+                out.append(DoseChange(time.x(after_stop), after_stop, "stop", None))
                 out.append(DoseChange(time.x(s.start), s.start, "restart", mg))
             elif not _same(mg, prev_mg):
                 kind = "change" if mg is None or prev_mg is None else \
@@ -318,12 +292,12 @@ def tacrolimus_changes(segments: Sequence[Segment], weights: Sequence[tuple[date
                 out.append(DoseChange(time.x(s.start), s.start, kind, mg))
         prev, prev_mg = s, mg
     if prev is not None and prev.end is not None:
-        stop = prev.end + timedelta(days=1)
-        out.append(DoseChange(time.x(stop), stop, "stop", None))
+        last_stop = prev.end + timedelta(days=1)
+        out.append(DoseChange(time.x(last_stop), last_stop, "stop", None))
     return tuple(out)
 
 
-def build_chart(patient_id: str | None, labs: Iterable[LabPoint], segments: Sequence[Segment],
+def build_chart(patient_id: str | None, labs: Iterable[LabResult], segments: Sequence[Segment],
                 weights: Sequence[tuple[date, float]], *,
                 target_band: tuple[float, float] = (5.0, 10.0), title: str = "",
                 codes: Sequence[str] = ENZYME_CODES) -> ChartData:
@@ -356,18 +330,17 @@ def month_label(day: float) -> str:
     return f"{months:.0f} mo" if abs(months - round(months)) < 0.05 else f"{months:.1f} mo"
 
 
-def point_tooltip(p: LabPoint, day: int | None) -> str:
+def point_tooltip(p: LabResult, day: int | None) -> str:
     """Hover text: analyte, value, unit, ULN, date and day."""
     a = ANALYTES.get(p.analyte)
     unit = a.canonical_unit if a else p.unit
     lines = [f"{p.analyte}: {p.value:g} {p.unit}"]
     if a is not None and p.unit != unit:
         lines[0] += f" ({p.value_canonical:g} {unit})"
-    uln = p.uln_canonical
-    if uln is None:
+    ratio = p.uln_multiple
+    if ratio is None:
         lines.append("ULN: not reported")
     else:
-        ratio = p.value_canonical / uln
         lines.append(f"ULN: {p.ref_high:g} {p.unit} \u2014 {ratio:.2f} \u00d7 ULN")
     when = p.sample_date.isoformat() + (f" {p.sample_time}" if p.sample_time else "")
     lines.append(when if day is None else f"{when} \u00b7 day {day}")

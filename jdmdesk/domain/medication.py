@@ -1,24 +1,33 @@
-"""Dose arithmetic for medication segments (clinical-reference.md §6)."""
+"""Dose arithmetic for medication segments (clinical-reference.md §6) and day 0 (§7).
+
+The one home of the steroid rules: prednisolone-equivalent factors, the daily and cumulative
+prednisolone-equivalent dose and the taper's percent reduction. Also the one home of day 0, the
+start of the first systemic tacrolimus segment: the db layer fetches medication rows and asks
+:func:`day0`, it never decides it in SQL.
+"""
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Final
 
 from jdmdesk.domain.codes import DOSES_PER_DAY
 from jdmdesk.domain.timeline import to_date
 
-STEROID_FACTORS: dict[str, float] = {
+# Prednisolone-equivalent factors of the systemic corticosteroids (§6, BNF).
+STEROID_FACTORS: Final[Mapping[str, float]] = MappingProxyType({
     "prednisolone": 1.0,
     "prednisone": 1.0,
     "methylprednisolone": 1.25,
     "dexamethasone": 6.67,
     "hydrocortisone": 0.25,
-}
-SYSTEMIC_ROUTES = {"oral", "iv", "sc", "im"}
+})
+SYSTEMIC_ROUTES: Final = frozenset({"oral", "iv", "sc", "im"})
+DAY0_DRUG: Final = "tacrolimus"
 
 
 @dataclass(frozen=True)
@@ -73,13 +82,37 @@ def mg_per_kg_day(seg: Segment, weight_kg: float | None) -> float | None:
     return daily / weight_kg
 
 
+def prednisolone_equivalent_mg(drug: str, mg: float | None) -> float | None:
+    """``mg`` of ``drug`` as prednisolone-equivalent mg (§6); ``None`` for a drug that is not
+    in :data:`STEROID_FACTORS` or a missing dose."""
+    factor = STEROID_FACTORS.get(drug)
+    if factor is None or mg is None:
+        return None
+    return mg * factor
+
+
+def is_daily_systemic_steroid(seg: Segment) -> bool:
+    """A segment that counts in the daily prednisolone-equivalent dose: a corticosteroid given
+    by a systemic route, IV pulses excepted (they are reported apart, §6)."""
+    return seg.drug in STEROID_FACTORS and seg.route in SYSTEMIC_ROUTES and not seg.is_pulse
+
+
 def pred_equivalent_mg_day(seg: Segment, weight_kg: float | None) -> float | None:
     """Prednisolone-equivalent daily dose of a systemic steroid segment, else None."""
-    factor = STEROID_FACTORS.get(seg.drug)
-    if factor is None or seg.route not in SYSTEMIC_ROUTES or seg.is_pulse:
+    if not is_daily_systemic_steroid(seg):
         return None
-    daily = daily_dose_mg(seg, weight_kg)
-    return None if daily is None else daily * factor
+    return prednisolone_equivalent_mg(seg.drug, daily_dose_mg(seg, weight_kg))
+
+
+def percent_reduction(start_dose: float | None, current_dose: float | None) -> float | None:
+    """Percent reduction ``100 × (start − current) / start`` (§6 steroid taper).
+
+    Negative when the dose went up. ``None`` when either dose is missing or the starting dose is
+    not positive (no reduction from zero exists).
+    """
+    if start_dose is None or current_dose is None or start_dose <= 0:
+        return None
+    return 100.0 * (start_dose - current_dose) / start_dose
 
 
 def weight_on(day: date, weights: Sequence[tuple[date, float]]) -> float | None:
@@ -92,10 +125,21 @@ def weight_on(day: date, weights: Sequence[tuple[date, float]]) -> float | None:
     return found
 
 
-def tacrolimus_start(segments: Sequence[Segment]) -> date | None:
-    """Day 0: the start of the first systemic tacrolimus segment (§7)."""
-    starts = [s.start for s in segments if s.drug == "tacrolimus" and s.route != "topical"]
-    return min(starts) if starts else None
+def is_systemic_tacrolimus(drug: str, route: str) -> bool:
+    """Tacrolimus by any route but the skin: the drug whose first start is day 0 (§7)."""
+    return drug == DAY0_DRUG and route != "topical"
+
+
+def day0(starts: Iterable[tuple[str, str, date]]) -> date | None:
+    """Day 0 (§7): the earliest start of a systemic tacrolimus segment, from the
+    ``(drug, route, start)`` of a patient's live medication segments; ``None`` without one."""
+    found = [start for drug, route, start in starts if is_systemic_tacrolimus(drug, route)]
+    return min(found) if found else None
+
+
+def tacrolimus_start(segments: Iterable[Segment]) -> date | None:
+    """Day 0 of these segments (see :func:`day0`)."""
+    return day0((s.drug, s.route, s.start) for s in segments)
 
 
 def pred_eq_on(day: date, segments: Sequence[Segment],
@@ -105,8 +149,7 @@ def pred_eq_on(day: date, segments: Sequence[Segment],
     weight = weight_on(day, weights)
     total = 0.0
     for seg in segments:
-        if seg.active_on(day) and seg.drug in STEROID_FACTORS and not seg.is_pulse \
-                and seg.route in SYSTEMIC_ROUTES:
+        if seg.active_on(day) and is_daily_systemic_steroid(seg):
             dose = pred_equivalent_mg_day(seg, weight)
             if dose is None:
                 return None

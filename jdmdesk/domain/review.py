@@ -13,36 +13,19 @@ from typing import Any
 
 from jdmdesk.domain import medication as med
 from jdmdesk.domain.analytes import ANALYTES
-from jdmdesk.domain.scores import (
-    TIS_ENZYMES,
-    CoreSet,
-    PrintoResult,
-    SafetyFlag,
-    TisResult,
-    egfr_trend,
-    percent_reduction,
-    printo_inactive,
-    safety_flags,
-    schwartz_egfr,
-    total_improvement_score,
-    trough_status,
-)
+from jdmdesk.domain.labs import LabResult
+from jdmdesk.domain.printo import PrintoResult, printo_inactive
+from jdmdesk.domain.renal import egfr_trend, schwartz_egfr
+from jdmdesk.domain.safety import SafetyFlag, safety_flags, trough_status
 from jdmdesk.domain.settings import StudySettings
 from jdmdesk.domain.timeline import age_years, study_day, to_date
+from jdmdesk.domain.tis import TIS_ENZYMES, CoreSet, TisResult, total_improvement_score
 from jdmdesk.domain.totals import visit_totals
 
 LAB_WINDOW_DAYS = 14  # labs count for a visit when sampled within ±14 days of it
 MEASURES = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_total", "chaq_di",
             "das_total", "cdasi_activity")
 Values = Mapping[str, Any]
-
-
-@dataclass(frozen=True)
-class LabPoint:
-    day: date
-    analyte: str
-    value: float  # canonical unit
-    uln: float | None  # canonical unit
 
 
 @dataclass(frozen=True)
@@ -90,41 +73,42 @@ class PatientReview:
         return self.visits[-1] if self.visits else None
 
 
-def lab_points(labs: Sequence[Values]) -> list[LabPoint]:
-    out = []
-    for lab in labs:
-        a = ANALYTES.get(lab["analyte"])
-        if a is None:
-            continue
-        uln = lab.get("ref_high")
-        out.append(LabPoint(to_date(lab["sample_date"]), a.code,  # type: ignore[arg-type]
-                            float(lab["value_canonical"]),
-                            None if uln is None else a.to_canonical(uln, lab["unit"])))
-    return sorted(out, key=lambda p: p.day)
+def lab_points(labs: Sequence[LabResult]) -> list[LabResult]:
+    """The results of catalogued analytes, in sample-date order (stable for equal dates)."""
+    return sorted((lab for lab in labs if lab.analyte in ANALYTES), key=lambda p: p.sample_date)
 
 
-def nearest_lab(points: Sequence[LabPoint], analyte: str, day: date) -> LabPoint | None:
+def nearest_lab(points: Sequence[LabResult], analyte: str, day: date) -> LabResult | None:
     """The sample closest to ``day`` within the window, preferring the earlier one on ties."""
-    best: LabPoint | None = None
+    best: LabResult | None = None
     for p in points:
-        if p.analyte != analyte or abs((p.day - day).days) > LAB_WINDOW_DAYS:
+        if p.analyte != analyte or abs((p.sample_date - day).days) > LAB_WINDOW_DAYS:
             continue
-        if best is None or (abs((p.day - day).days), p.day > day) < \
-                (abs((best.day - day).days), best.day > day):
+        if best is None or (abs((p.sample_date - day).days), p.sample_date > day) < \
+                (abs((best.sample_date - day).days), best.sample_date > day):
             best = p
     return best
 
 
-def core_set(values: Values, points: Sequence[LabPoint], day: date) -> CoreSet:
+def core_set(values: Values, points: Sequence[LabResult], day: date) -> CoreSet:
     measures = {**values, **visit_totals(values)}
     enzymes = {}
     for code in TIS_ENZYMES:
         p = nearest_lab(points, code, day)
-        if p is not None and p.uln:
-            enzymes[code] = (p.value, p.uln)
+        uln = None if p is None else p.uln_canonical
+        if p is not None and uln:
+            enzymes[code] = (p.value_canonical, uln)
     return CoreSet(measures.get("phga"), measures.get("ptga"), measures.get("extramuscular_ga"),
                    measures.get("mmt8_total"), measures.get("cmas_total"),
                    measures.get("chaq_di"), measures.get("das_total"), enzymes)
+
+
+def visit_day(visit: Values) -> date:
+    """The date of a visit (required by the catalogue, so never missing in stored data)."""
+    day = to_date(visit["visit_date"])
+    if day is None:
+        raise ValueError("a visit needs a visit date")
+    return day
 
 
 def choose_baseline(visits: Sequence[Values], tac_start: date | None, rule: str) -> int | None:
@@ -132,13 +116,13 @@ def choose_baseline(visits: Sequence[Values], tac_start: date | None, rule: str)
     if not visits:
         return None
     if rule == "last_on_or_before_tacrolimus" and tac_start is not None:
-        before = [i for i, v in enumerate(visits) if to_date(v["visit_date"]) <= tac_start]
+        before = [i for i, v in enumerate(visits) if visit_day(v) <= tac_start]
         return before[-1] if before else None
     return 0
 
 
 def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Values],
-                   labs: Sequence[Values], adverse_events: Sequence[Values],
+                   labs: Sequence[LabResult], adverse_events: Sequence[Values],
                    settings: StudySettings, today: date) -> PatientReview:
     visits = sorted(visits, key=lambda v: v["visit_date"])
     segments = [med.Segment.from_values(m) for m in meds]
@@ -158,43 +142,43 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
     base = None
     if base_index is not None:
         base_values = visits[base_index]
-        review.baseline_date = to_date(base_values["visit_date"])
-        base = (core_set(base_values, points, review.baseline_date),  # type: ignore[arg-type]
+        review.baseline_date = visit_day(base_values)
+        base = (core_set(base_values, points, review.baseline_date),
                 {**base_values, **visit_totals(base_values)})
     for i, v in enumerate(visits):
-        day = to_date(v["visit_date"])
-        assert day is not None
+        day = visit_day(v)
         values = {**v, **visit_totals(v)}
         measures = {m: values.get(m) for m in MEASURES}
         change = {m: None if base is None or measures[m] is None or base[1].get(m) is None
                   else measures[m] - base[1][m] for m in MEASURES}
         ck = nearest_lab(points, "CK", day)
+        ck_value = None if ck is None else ck.value_canonical
         tis = None
         if base is not None and base_index is not None and i > base_index:
             tis = total_improvement_score(base[0], core_set(v, points, day),
                                           mmt_max=settings.mmt_max,
                                           enzyme_method=settings.tis_enzyme_method)
         review.visits.append(VisitReview(
-            day, study_day(day, tac), measures, change, None if ck is None else ck.value, tis,
-            printo_inactive(None if ck is None else ck.value, values.get("cmas_total"),
+            day, study_day(day, tac), measures, change, ck_value, tis,
+            printo_inactive(ck_value, values.get("cmas_total"),
                             values.get("mmt8_total"), values.get("phga")),
             is_baseline=i == base_index))
-    weights = sorted((to_date(v["visit_date"]), v["weight_kg"]) for v in visits
+    weights = sorted((visit_day(v), float(v["weight_kg"])) for v in visits
                      if v.get("weight_kg") is not None)
-    review.steroids = _steroids(segments, weights, tac, today)  # type: ignore[arg-type]
+    review.steroids = _steroids(segments, weights, tac, today)
     band = review.trough_band
-    review.troughs = [(p.day, p.value, trough_status(p.value, *band)) for p in points
-                      if p.analyte == "TACROLIMUS"]
-    heights = sorted((to_date(v["visit_date"]), v["height_cm"]) for v in visits
+    review.troughs = [(p.sample_date, p.value_canonical, trough_status(p.value_canonical, *band))
+                      for p in points if p.analyte == "TACROLIMUS"]
+    heights = sorted((visit_day(v), float(v["height_cm"])) for v in visits
                      if v.get("height_cm") is not None)
     for p in points:
         if p.analyte == "CREATININE":
-            height = med.weight_on(p.day, heights)  # same "latest on or before" rule
-            egfr = schwartz_egfr(height, p.value)
+            height = med.weight_on(p.sample_date, heights)  # same "latest on or before" rule
+            egfr = schwartz_egfr(height, p.value_canonical)
             if egfr is not None:
-                review.egfr.append((p.day, round(egfr, 1)))
+                review.egfr.append((p.sample_date, round(egfr, 1)))
     review.egfr_trend = egfr_trend(review.egfr)
-    latest = {code: next((p.value for p in reversed(points) if p.analyte == code), None)
+    latest = {code: next((p.value_canonical for p in reversed(points) if p.analyte == code), None)
               for code in ("K", "MG", "GLUCOSE")}
     last_bp = next(((v.get("sbp"), v.get("dbp")) for v in reversed(visits)
                     if v.get("sbp") is not None or v.get("dbp") is not None), (None, None))
@@ -216,7 +200,7 @@ def _steroids(segments: Sequence[med.Segment], weights: Sequence[tuple[date, flo
     cumulative = med.cumulative_pred_eq_mg(segments, weights, tac, today)
     return SteroidSummary(per_kg, current, start, cumulative,
                           None if start is None or current is None
-                          else percent_reduction(start, current))
+                          else med.percent_reduction(start, current))
 
 
 def overdue(last_visit: date | None, interval_days: int, today: date) -> bool:

@@ -20,15 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from jdmdesk.db.export_queries import PatientContext
-from jdmdesk.domain import codes
+from jdmdesk.domain import codes, labs
 from jdmdesk.domain import medication as med
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.codes import CodeList
 from jdmdesk.domain.fields import RECORD_TYPES, FieldSpec, Kind, RecordType
+from jdmdesk.domain.timeline import age_years, study_day
 from jdmdesk.domain.totals import visit_totals
 
 NO_TACROLIMUS = "no_tacrolimus_start"
@@ -106,10 +106,8 @@ def _missing(name: str) -> Getter:
 
 def _day(name: str) -> Getter:
     def get(rec: dict[str, Any], ctx: PatientContext) -> int | None:
-        value, start = rec.get(name), ctx.tacrolimus_start
-        if value is None or start is None:
-            return None
-        return (date.fromisoformat(value) - date.fromisoformat(start)).days
+        value = rec.get(name)
+        return None if value is None else study_day(value, ctx.tacrolimus_start)
     return get
 
 
@@ -122,13 +120,7 @@ def _day_missing(name: str) -> Getter:
 
 
 def _age(name: str) -> Getter:
-    return lambda rec, ctx: age_at(ctx.birth_date, rec.get(name))
-
-
-def age_at(birth: str | None, on: str | None) -> float | None:
-    if birth is None or on is None:
-        return None
-    return round((date.fromisoformat(on) - date.fromisoformat(birth)).days / 365.25, 1)
+    return lambda rec, ctx: age_years(ctx.birth_date, rec.get(name))
 
 
 # --- columns from the data dictionary --------------------------------------------------------
@@ -205,7 +197,7 @@ def _derived_patient(identified: bool) -> list[Column]:
                            Kind.DATE, lambda rec, ctx: ctx.tacrolimus_start, origin="derived",
                            source="medication.start_date"))
     cols.append(Column("tacrolimus_start_age", "Age at the first tacrolimus start",
-                       Kind.DECIMAL, lambda rec, ctx: age_at(ctx.birth_date,
+                       Kind.DECIMAL, lambda rec, ctx: age_years(ctx.birth_date,
                                                              ctx.tacrolimus_start),
                        unit="years", origin="derived", source="medication.start_date"))
     return cols
@@ -234,8 +226,8 @@ def _derived_medication() -> list[Column]:
 
 
 def _uln(rec: dict[str, Any], ctx: PatientContext) -> float | None:
-    high = rec.get("ref_high")
-    return None if not high else round(rec["value"] / high, 3)
+    multiple = labs.uln_multiple(rec["value"], rec["analyte"], rec["unit"], rec.get("ref_high"))
+    return None if multiple is None else round(multiple, 3)
 
 
 def _canonical_unit(rec: dict[str, Any], ctx: PatientContext) -> str | None:
@@ -314,7 +306,7 @@ def analysis_table(*, identified: bool) -> Table:
     cols = _key_columns(visit)
     cols.append(_sex_column())
     cols.append(Column("tacrolimus_start_age", "Age at the first tacrolimus start", Kind.DECIMAL,
-                       lambda rec, ctx: age_at(ctx.birth_date, ctx.tacrolimus_start),
+                       lambda rec, ctx: age_years(ctx.birth_date, ctx.tacrolimus_start),
                        unit="years", origin="derived", source="medication.start_date"))
     cols += entered_columns(visit, identified=identified, include_free_text=False)
     cols += _derived_visit()

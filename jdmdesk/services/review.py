@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from jdmdesk.db import queries
+from jdmdesk.db import chart_queries, queries
 from jdmdesk.db import records as repo
 from jdmdesk.db.connection import Study
 from jdmdesk.domain import parse
@@ -43,7 +43,7 @@ class ReviewService:
             return [{**r.values, **r.extra} for r in repo.list_for_patient(db, kind, patient_id)]
 
         return review_patient(patient.values, values("visit"), values("medication"),
-                              values("lab"), values("adverse_event"),
+                              chart_queries.patient_labs(db, patient_id), values("adverse_event"),
                               queries.read_settings(db), self.today())
 
     def overview(self) -> list[OverviewRow]:

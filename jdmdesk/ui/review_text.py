@@ -5,7 +5,7 @@ from __future__ import annotations
 from jdmdesk.domain import parse
 from jdmdesk.domain.codes import DRUGS, FREQUENCIES, SEX, label_of
 from jdmdesk.domain.review import PatientReview, VisitReview
-from jdmdesk.domain.scores import TisResult
+from jdmdesk.domain.tis import TisResult
 
 VISIT_COLUMNS = ("Date", "Day", "PhGA", "Parent", "Extram.", "CMAS", "MMT8", "CHAQ", "DAS",
                  "CDASI", "CK", "TIS", "PRINTO")

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from jdmdesk.domain.chart_series import (
     NO_TACROLIMUS_NOTE,
-    LabPoint,
     TimeBase,
     build_analyte,
     build_chart,
@@ -19,6 +18,7 @@ from jdmdesk.domain.chart_series import (
     prednisolone_steps,
     tacrolimus_changes,
 )
+from jdmdesk.domain.labs import LabResult
 from jdmdesk.domain.medication import Segment
 
 D0 = date(2025, 1, 13)
@@ -26,7 +26,7 @@ D0 = date(2025, 1, 13)
 
 def lp(d, value, unit="U/L", ref_high=145.0, code="CK", rid="r"):
     factor = 60.0 if unit == "\u00b5kat/L" else 1.0
-    return LabPoint(rid, code, d, value, unit, value * factor, 0.0, ref_high)
+    return LabResult(rid, code, d, value, unit, value * factor, 0.0, ref_high)
 
 
 def seg(drug, dose, start, end=None, unit="mg", freq="od", route="oral"):
@@ -119,7 +119,7 @@ def test_troughs_and_target_band_pass_through():
 
 
 def test_tooltip_names_analyte_value_unit_uln_date_and_day():
-    p = LabPoint("r", "ASAT", date(2025, 2, 1), 1.5, "\u00b5kat/L", 90.0, 0.0, 0.5, "08:30")
+    p = LabResult("r", "ASAT", date(2025, 2, 1), 1.5, "\u00b5kat/L", 90.0, 0.0, 0.5, "08:30")
     assert point_tooltip(p, 19).splitlines() == [
         "ASAT: 1.5 \u00b5kat/L (90 U/L)", "ULN: 0.5 \u00b5kat/L \u2014 3.00 \u00d7 ULN",
         "2025-02-01 08:30 \u00b7 day 19"]

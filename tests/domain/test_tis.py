@@ -1,43 +1,29 @@
-"""Tests of jdmdesk.domain.scores against clinical-reference.md §3-§6."""
+"""Tests of jdmdesk.domain.tis (Total Improvement Score) against clinical-reference.md §3."""
 
 from __future__ import annotations
-
-from datetime import date, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jdmdesk.domain.scores import (
+from jdmdesk.domain.tis import (
     CHAQ_POINTS,
-    DEFAULT_SAFETY_THRESHOLDS,
     ENZYME_POINTS,
     EXTRAMUSCULAR_POINTS,
     PHGA_POINTS,
-    PRED_EQUIVALENCE,
     PTGA_POINTS,
     STANDARD_CUTS,
     STRENGTH_CUTS,
     STRENGTH_POINTS,
     TIS_MEASURES,
     CoreSet,
-    DoseSegment,
-    SafetyThresholds,
-    cumulative_dose_mg,
-    egfr_trend,
     enzyme_percent_change,
     improvement_percent,
     most_abnormal_enzyme,
-    percent_reduction,
     points_column,
-    prednisolone_equivalent_mg,
-    printo_inactive,
-    safety_flags,
-    schwartz_egfr,
     tis_category,
     tis_points,
     total_improvement_score,
-    trough_status,
 )
 
 # §3 worked example; CK 1000 → 500 U/L (ULN 145) is a 50 % fall = 7.5 enzyme points.
@@ -372,274 +358,6 @@ def test_category_at_exact_thresholds_through_the_full_score(changes, score, cat
     r = total_improvement_score(*_unchanged(**changes))
     assert r.score == score
     assert r.category == category
-
-
-# ---------------------------------------------------------------- §4 PRINTO
-
-
-def test_printo_three_of_four_met_is_inactive():
-    r = printo_inactive(ck_u_per_l=100.0, cmas_total=50.0, mmt8_total=79.0, phga=0.5)
-    assert r.status == "inactive"
-    assert (r.n_available, r.n_met) == (4, 3)
-    assert [c.status for c in r.criteria] == ["met", "met", "met", "not met"]
-    assert [c.name for c in r.criteria] == ["ck", "cmas", "mmt8", "phga"]
-
-
-def test_printo_three_available_all_met_is_inactive():
-    r = printo_inactive(ck_u_per_l=None, cmas_total=50.0, mmt8_total=79.0, phga=0.0)
-    assert r.status == "inactive"
-    assert r.criteria[0].status == "missing" and r.criteria[0].met is None
-
-
-def test_printo_two_available_is_not_evaluable_even_if_both_met():
-    r = printo_inactive(ck_u_per_l=None, cmas_total=None, mmt8_total=80.0, phga=0.0)
-    assert r.status == "not_evaluable"
-    assert (r.n_available, r.n_met) == (2, 2)
-
-
-def test_printo_two_available_none_met_is_still_not_evaluable():
-    r = printo_inactive(ck_u_per_l=None, cmas_total=None, mmt8_total=60.0, phga=3.0)
-    assert r.status == "not_evaluable"
-
-
-def test_printo_four_available_two_met_is_active():
-    r = printo_inactive(ck_u_per_l=100.0, cmas_total=40.0, mmt8_total=70.0, phga=0.1)
-    assert r.status == "active"
-    assert (r.n_available, r.n_met) == (4, 2)
-
-
-def test_printo_three_available_two_met_is_not_evaluable():
-    r = printo_inactive(ck_u_per_l=100.0, cmas_total=None, mmt8_total=70.0, phga=0.1)
-    assert r.status == "not_evaluable"
-    assert (r.n_available, r.n_met) == (3, 2)
-
-
-def test_printo_three_available_one_met_is_active():
-    r = printo_inactive(ck_u_per_l=100.0, cmas_total=None, mmt8_total=70.0, phga=1.0)
-    assert r.status == "active"
-
-
-def test_printo_ck_converted_from_2_5_ukat_is_on_the_boundary_and_met():
-    r = printo_inactive(ck_u_per_l=2.5 * 60, cmas_total=None, mmt8_total=None, phga=None)
-    assert r.criteria[0].status == "met"
-    assert printo_inactive(150.1, None, None, None).criteria[0].status == "not met"
-
-
-@pytest.mark.parametrize(
-    ("args", "index", "status"),
-    [
-        ((None, 48.0, None, None), 1, "met"),
-        ((None, 47.0, None, None), 1, "not met"),
-        ((None, None, 78.0, None), 2, "met"),
-        ((None, None, 77.9, None), 2, "not met"),
-        ((None, None, None, 0.2), 3, "met"),
-        ((None, None, None, 0.1 * 3 - 0.1), 3, "met"),  # 0.20000000000000004
-        ((None, None, None, 0.3), 3, "not met"),
-    ],
-)
-def test_printo_criterion_boundaries(args, index, status):
-    assert printo_inactive(*args).criteria[index].status == status
-
-
-@given(st.tuples(*(st.one_of(st.none(), st.floats(0, 200)) for _ in range(4))))
-def test_printo_status_is_consistent(args):
-    r = printo_inactive(*args)
-    missing = 4 - r.n_available
-    assert r.n_available == sum(a is not None for a in args)
-    assert (r.status == "inactive") == (r.n_met >= 3)
-    if r.status == "active":
-        assert r.n_available >= 3 and r.n_met + missing < 3
-    if r.status == "not_evaluable":
-        assert r.n_available < 3 or r.n_met + missing >= 3
-
-
-# ---------------------------------------------------------------- §6 steroids
-
-
-@pytest.mark.parametrize(
-    ("drug", "mg", "expected"),
-    [("prednisolone", 20, 20), ("prednisone", 20, 20), ("methylprednisolone", 8, 10),
-     ("dexamethasone", 1.5, 10.005), ("hydrocortisone", 20, 5)],
-)
-def test_prednisolone_equivalents(drug, mg, expected):
-    assert prednisolone_equivalent_mg(drug, mg) == pytest.approx(expected)
-
-
-def test_equivalence_table_matches_reference():
-    assert dict(PRED_EQUIVALENCE) == {"prednisolone": 1, "prednisone": 1,
-                                      "methylprednisolone": 1.25, "dexamethasone": 6.67,
-                                      "hydrocortisone": 0.25}
-
-
-@pytest.mark.parametrize(("drug", "mg"), [("tacrolimus", 2.0), ("methotrexate", 15.0),
-                                          ("prednisolone", None)])
-def test_prednisolone_equivalent_none_for_non_steroid_or_missing_dose(drug, mg):
-    assert prednisolone_equivalent_mg(drug, mg) is None
-
-
-def test_prednisolone_equivalent_rejects_negative_dose():
-    with pytest.raises(ValueError):
-        prednisolone_equivalent_mg("prednisolone", -1)
-
-
-JAN1, JAN31 = date(2026, 1, 1), date(2026, 1, 31)
-
-
-def test_cumulative_dose_with_overlapping_and_open_segments():
-    segments = [
-        (date(2025, 12, 20), date(2026, 1, 10), 20.0),  # Jan 1–10: 10 days × 20 = 200
-        (date(2026, 1, 11), None, 10.0),  # open, Jan 11–31: 21 days × 10 = 210
-        (date(2026, 1, 5), date(2026, 1, 6), 5.0),  # overlaps the first: 2 × 5 = 10
-        (date(2026, 2, 1), None, 99.0),  # after the window
-        (date(2025, 11, 1), date(2025, 12, 31), 99.0),  # before the window
-    ]
-    assert cumulative_dose_mg(segments, JAN1, JAN31) == pytest.approx(420.0)
-
-
-def test_cumulative_dose_accepts_segment_objects():
-    segments = [DoseSegment(date(2025, 12, 20), date(2026, 1, 10), 20.0),
-                DoseSegment(date(2026, 1, 11), None, 10.0)]
-    assert cumulative_dose_mg(segments, JAN1, JAN31) == pytest.approx(410.0)
-
-
-def test_cumulative_dose_counts_both_end_days():
-    assert cumulative_dose_mg([(JAN1, JAN1, 7.5)], JAN1, JAN1) == 7.5
-    assert cumulative_dose_mg([(JAN1, JAN31, 1.0)], JAN1, JAN31) == 31.0
-
-
-def test_cumulative_dose_unknown_daily_dose_in_window_is_none():
-    assert cumulative_dose_mg([(JAN1, None, 10.0), (JAN1, JAN1, None)], JAN1, JAN31) is None
-    # outside the window an unknown dose does not matter
-    assert cumulative_dose_mg([(JAN1, None, 10.0), (date(2025, 1, 1), date(2025, 1, 2), None)],
-                              JAN1, JAN31) == 310.0
-
-
-def test_cumulative_dose_empty_and_invalid_windows():
-    assert cumulative_dose_mg([], JAN1, JAN31) == 0.0
-    with pytest.raises(ValueError):
-        cumulative_dose_mg([], JAN31, JAN1)
-    with pytest.raises(ValueError):
-        cumulative_dose_mg([(JAN31, JAN1, 5.0)], JAN1, JAN31)
-
-
-@given(
-    offset=st.integers(-60, 60), length=st.integers(0, 120), split=st.integers(0, 120),
-    dose=st.floats(0, 100),
-)
-def test_splitting_a_segment_does_not_change_the_cumulative_dose(offset, length, split, dose):
-    start = JAN1 + timedelta(days=offset)
-    end = start + timedelta(days=length)
-    cut = start + timedelta(days=min(split, length))
-    whole = cumulative_dose_mg([(start, end, dose)], JAN1, JAN31)
-    parts = [(start, cut, dose)]
-    if cut < end:
-        parts.append((cut + timedelta(days=1), end, dose))
-    assert cumulative_dose_mg(parts, JAN1, JAN31) == pytest.approx(whole)
-
-
-@pytest.mark.parametrize(
-    ("start", "current", "expected"),
-    [(40, 10, 75.0), (40, 40, 0.0), (40, 50, -25.0), (40, 0, 100.0),
-     (0, 0, None), (None, 5, None), (40, None, None)],
-)
-def test_percent_reduction(start, current, expected):
-    result = percent_reduction(start, current)
-    assert result == (None if expected is None else pytest.approx(expected))
-
-
-# ---------------------------------------------------------------- §5 kidney
-
-
-def test_schwartz_reference_value():
-    assert schwartz_egfr(140, 50) == pytest.approx(102.2)
-
-
-@pytest.mark.parametrize(("height", "creat"), [(None, 50), (140, None), (0, 50), (140, 0),
-                                               (-140, 50), (140, -5)])
-def test_schwartz_missing_or_nonpositive_is_none(height, creat):
-    assert schwartz_egfr(height, creat) is None
-
-
-D = [date(2026, 1, 1) + timedelta(days=30 * i) for i in range(4)]
-
-
-@pytest.mark.parametrize(
-    ("points", "trend"),
-    [
-        ([], "insufficient data"),
-        ([(D[0], 100.0)], "insufficient data"),
-        ([(D[0], 100.0), (D[1], 120.0)], "rising"),
-        ([(D[0], 100.0), (D[1], 80.0)], "falling"),
-        ([(D[0], 100.0), (D[1], 109.9)], "stable"),
-        ([(D[0], 100.0), (D[1], 90.1)], "stable"),
-        ([(D[0], 100.0), (D[1], 110.0)], "rising"),  # exactly 10 % is not "less than 10 %"
-        ([(D[0], 100.0), (D[1], 90.0)], "falling"),
-        ([(D[0], 100.0), (D[1], 60.0), (D[2], 102.0)], "stable"),  # first vs last only
-        ([(D[1], 80.0), (D[0], 100.0)], "falling"),  # ordered by date, not input order
-    ],
-)
-def test_egfr_trend(points, trend):
-    assert egfr_trend(points) == trend
-
-
-# ---------------------------------------------------------------- safety flags
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "codes"),
-    [
-        ({}, []),
-        ({"potassium": 5.6}, ["hyperkalaemia"]),
-        ({"potassium": 5.5}, []),
-        ({"potassium": 3.0}, []),
-        ({"potassium": 2.9}, ["hypokalaemia"]),
-        ({"magnesium": 0.69}, ["hypomagnesaemia"]),
-        ({"magnesium": 0.7}, []),
-        ({"magnesium": 5.0}, []),
-        ({"glucose": 11.1}, ["hyperglycaemia"]),
-        ({"glucose": 11.0}, []),
-        ({"glucose": 2.9}, ["hypoglycaemia"]),
-        ({"sbp": 130.0}, ["hypertension"]),
-        ({"dbp": 80.0}, ["hypertension"]),
-        ({"sbp": 129.0, "dbp": 79.0}, []),
-        ({"sbp": 140.0, "dbp": 90.0}, ["hypertension"]),  # one flag for both
-        ({"potassium": 6.0, "magnesium": 0.5, "glucose": 12.0, "sbp": 135.0},
-         ["hyperkalaemia", "hypomagnesaemia", "hyperglycaemia", "hypertension"]),
-    ],
-)
-def test_safety_flags_default_thresholds(kwargs, codes):
-    assert [f.code for f in safety_flags(**kwargs)] == codes
-
-
-def test_safety_flag_messages_name_the_value_and_limit():
-    (flag,) = safety_flags(potassium=6.1)
-    assert "6.1" in flag.message and "5.5" in flag.message and "potassium" in flag.message
-    (bp,) = safety_flags(sbp=None, dbp=85.0)
-    assert "—/85" in bp.message
-
-
-def test_safety_thresholds_are_adjustable():
-    study = SafetyThresholds(sbp_high=140.0, dbp_high=90.0, potassium_high=6.0)
-    assert safety_flags(sbp=135.0, dbp=85.0, potassium=5.8, thresholds=study) == ()
-    assert DEFAULT_SAFETY_THRESHOLDS.sbp_high == 130.0
-
-
-def test_safety_thresholds_reject_reversed_limits():
-    with pytest.raises(ValueError):
-        SafetyThresholds(potassium_low=6.0, potassium_high=5.0)
-
-
-@pytest.mark.parametrize(
-    ("value", "status"),
-    [(4.9, "below"), (5.0, "in_range"), (7.5, "in_range"), (10.0, "in_range"), (10.1, "above")],
-)
-def test_trough_status(value, status):
-    assert trough_status(value, 5.0, 10.0) == status
-
-
-def test_trough_status_rejects_reversed_range():
-    with pytest.raises(ValueError):
-        trough_status(7.0, 10.0, 5.0)
 
 
 # ---------------------------------------------------------------- properties

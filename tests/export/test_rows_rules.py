@@ -1,0 +1,42 @@
+"""The export's derived ages and study days come from domain.timeline, the one home of both."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jdmdesk.db.export_queries import PatientContext
+from jdmdesk.domain import timeline
+from jdmdesk.export import rows
+
+dates = st.dates(date(2000, 1, 1), date(2030, 12, 31))
+
+
+def _visit_columns(birth: date, day0: date | None) -> tuple[rows.Table, PatientContext]:
+    ctx = PatientContext("p", "P-001", birth.isoformat(),
+                         None if day0 is None else day0.isoformat(), "F")
+    return rows.record_table("visit", identified=False, include_free_text=False), ctx
+
+
+@given(dates, dates, st.one_of(st.none(), dates))
+def test_export_age_and_study_day_are_the_timeline_rules(birth, on, day0):
+    table, ctx = _visit_columns(birth, day0)
+    rec = {"visit_date": on.isoformat(), "missing": {}}
+    assert table.column("visit_date_age").get(rec, ctx) == timeline.age_years(birth, on)
+    assert table.column("visit_date_day").get(rec, ctx) == timeline.study_day(on, day0)
+    patient = rows.record_table("patient", identified=True, include_free_text=False)
+    assert patient.column("tacrolimus_start_age").get({}, ctx) == \
+        timeline.age_years(birth, day0)
+
+
+def test_export_rows_call_the_timeline_functions(monkeypatch):
+    monkeypatch.setattr(rows, "age_years", lambda birth, on: -1.0)
+    monkeypatch.setattr(rows, "study_day", lambda day, start: -2)
+    table, ctx = _visit_columns(date(2014, 1, 1), date(2024, 1, 1))
+    rec = {"visit_date": (date(2024, 1, 1) + timedelta(days=3)).isoformat(), "missing": {}}
+    assert table.column("visit_date_age").get(rec, ctx) == -1.0
+    assert table.column("visit_date_day").get(rec, ctx) == -2
+    assert rows.analysis_table(identified=False).column("tacrolimus_start_age") \
+        .get(rec, ctx) == -1.0
