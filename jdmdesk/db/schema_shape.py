@@ -16,6 +16,7 @@ from functools import lru_cache
 from sqlite_utils import Database
 from sqlite_utils.db import ForeignKey
 
+from jdmdesk.db.connection import wrap
 from jdmdesk.db.migrations import migrate
 
 
@@ -62,7 +63,7 @@ def expected_shape() -> SchemaShape:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         migrate(conn, None)
-        return read_shape(Database(conn))
+        return read_shape(wrap(conn))
     finally:
         conn.close()
 

@@ -1,12 +1,17 @@
-"""Bulk inserts: raw ``executemany`` against sqlite-utils ``insert_all`` on the same rows.
+"""Raw SQL against sqlite-utils on the same work: bulk inserts and simple reads.
 
-    .venv/bin/python benchmarks/bench_bulk.py [--patients 500] [--runs 5]
+    .venv/bin/python benchmarks/bench_sqlite_utils.py [--patients 500] [--runs 5]
 
-The rows are the demo generator's (patients, visits, medications, labs of ``--patients``
+Bulk: raw ``executemany`` against ``insert_all`` (list rows and dict rows). The rows are
+the demo generator's (patients, visits, medications, labs of ``--patients``
 synthetic patients), prepared once by ``jdmdesk.db.bulk.bulk_rows``. Each run inserts them into
 a fresh study file (secondary indexes and the per-row trigger dropped, as ``write_demo`` does)
 inside one transaction, with each writer in turn, and prints medians in milliseconds. The
-sqlite-utils writers pass ``alter=False`` into tables that already exist. Never fails on time.
+sqlite-utils writers pass ``alter=False`` into tables that already exist.
+
+Reads: one account by user name and one record's audit history, as ``conn.execute``,
+``db.query`` and ``table.rows_where`` (which looks the table up in the schema catalogue on
+every call), in microseconds per call. Never fails on time.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from jdmdesk.db.bulk import (  # noqa: E402
 )
 from jdmdesk.db.connection import write_transaction  # noqa: E402
 from jdmdesk.db.studyfile import create_study  # noqa: E402
-from jdmdesk.demo import synthetic  # noqa: E402
+from jdmdesk.demo import synthetic, write_demo  # noqa: E402
 
 Batch = tuple[str, tuple[str, ...], list[tuple[Any, ...]]]
 
@@ -90,6 +95,44 @@ def one_run(folder: Path, name: str, writer: Writer, batches: list[Batch]) -> fl
         study.close()
 
 
+def read_medians(path: Path, runs: int) -> None:
+    import timeit
+
+    from jdmdesk.db.studyfile import open_study
+
+    study = open_study(path)
+    db = study.db
+    record_id = db.conn.execute("SELECT record_id FROM audit_log WHERE table_name = 'user_account'"
+                                " AND record_id IS NOT NULL LIMIT 1").fetchone()[0]
+    one = "SELECT role FROM user_account WHERE username = ? AND active = 1"
+    hist = ("SELECT seq, at_utc, user, action, field, old_value, new_value FROM audit_log "
+            "WHERE table_name = ? AND record_id = ? ORDER BY seq")
+    cases: dict[str, dict[str, Callable[[], object]]] = {
+        "one account by user name": {
+            "conn.execute": lambda: db.conn.execute(one, ("doctor",)).fetchone(),
+            "db.query": lambda: next(db.query(one, ["doctor"]), None),
+            "rows_where": lambda: next(db.table("user_account").rows_where(
+                "username = ? AND active = 1", ["doctor"], select="role"), None),
+        },
+        "one record's audit history": {
+            "conn.execute": lambda: db.conn.execute(hist, ("user_account", record_id)).fetchall(),
+            "db.query": lambda: list(db.query(hist, ["user_account", record_id])),
+            "rows_where": lambda: list(db.table("audit_log").rows_where(
+                "table_name = ? AND record_id = ?", ["user_account", record_id],
+                order_by="seq", select="seq, at_utc, user, action, field, old_value, new_value")),
+        },
+    }
+    try:
+        for case, ways in cases.items():
+            line = []
+            for name, fn in ways.items():
+                per_call = [t / 2000 * 1e6 for t in timeit.repeat(fn, number=2000, repeat=runs)]
+                line.append(f"{name} {statistics.median(per_call):6.1f}")
+            print(f"{case:<28} " + "   ".join(line) + "  (µs per call, median)")
+    finally:
+        study.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--patients", type=int, default=500)
@@ -107,10 +150,14 @@ def main() -> None:
         for _ in range(args.runs):  # interleaved, so drift hits every writer alike
             for name, writer in writers.items():
                 times[name].append(one_run(Path(tmp), name.split()[0], writer, batches))
-    base = statistics.median(times["executemany (raw SQL)"])
-    for name, ms in times.items():
-        med = statistics.median(ms)
-        print(f"{name:<24} {med:9.1f} ms  {med / base:5.2f}x  {total / med * 1000:10.0f} rows/s")
+        base = statistics.median(times["executemany (raw SQL)"])
+        for name, ms in times.items():
+            med = statistics.median(ms)
+            print(f"{name:<24} {med:9.1f} ms  {med / base:5.2f}x  "
+                  f"{total / med * 1000:10.0f} rows/s")
+        demo = Path(tmp) / "reads.jdm"
+        write_demo(demo)
+        read_medians(demo, args.runs)
 
 
 if __name__ == "__main__":
