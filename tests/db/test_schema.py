@@ -266,3 +266,22 @@ def test_version_1_file_is_migrated_to_accounts_and_visit_locks(tmp_path):
     finally:
         study.close()
     assert list((tmp_path / "backups").glob("v1.v1.pre-migration-*.jdm"))
+
+
+def test_pre_migration_backup_is_a_verified_copy_or_no_migration(tmp_path):
+    from jdmdesk.db.backup import is_verified
+
+    path = tmp_path / "v1.jdm"
+    conn = connect(path)
+    migrations.migrate(conn, None, migrations.MIGRATIONS[:1])
+    conn.close()
+    (tmp_path / "backups").write_text("a file where the backups folder should be")
+    with pytest.raises(StudyFileError, match="no verified backup"):
+        open_study(path)
+    conn = connect(path)
+    assert migrations.user_version(conn) == 1  # not migrated without its backup
+    conn.close()
+    (tmp_path / "backups").unlink()
+    open_study(path).close()
+    [copy] = (tmp_path / "backups").glob("v1.v1.pre-migration-*.jdm")
+    assert is_verified(copy) and not list((tmp_path / "backups").glob(".*"))

@@ -19,6 +19,7 @@ from jdmdesk.db.backup.policy import (
     backup_time,
     newest_backup_time,
     newest_verified_backup,
+    pre_migration_backup,
     rotate,
 )
 from jdmdesk.db.backup.verified_copy import (
@@ -34,6 +35,6 @@ __all__ = [
     "BACKUP_FOLDER", "DUE_AFTER", "KEEP_DAYS", "KEEP_NEWEST", "BackupError", "Source",
     "automatic_backups", "backup_due", "backup_folder", "backup_hint", "backup_on_close",
     "backup_on_open_if_due", "backup_study", "backup_time", "describe_with_backup",
-    "is_verified", "newest_backup_time", "newest_verified_backup", "restore_backup", "rotate",
-    "verify_backup",
+    "is_verified", "newest_backup_time", "newest_verified_backup", "pre_migration_backup",
+    "restore_backup", "rotate", "verify_backup",
 ]

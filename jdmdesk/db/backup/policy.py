@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -77,6 +78,16 @@ def _auto_backup(study: Study, reason: str, now: datetime | None) -> Path:
     made = backup_study(p, dest)
     rotate(p)
     return made
+
+
+def pre_migration_backup(conn: sqlite3.Connection, study_path: Path, from_version: int,
+                         now: datetime | None = None) -> Path:
+    """Before a migration: a verified copy of the file at ``from_version``; never rotated,
+    offered by :func:`newest_verified_backup` like the automatic ones."""
+    at = now or datetime.now(UTC)
+    p = Path(study_path)
+    dest = backup_folder(p) / f"{p.stem}.v{from_version}.pre-migration-{_stamp(at)}{p.suffix}"
+    return backup_study(conn, dest)
 
 
 def newest_backup_time(study_path: Path) -> datetime | None:
