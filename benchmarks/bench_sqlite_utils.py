@@ -38,6 +38,7 @@ from jdmdesk.db.bulk import (  # noqa: E402
 )
 from jdmdesk.db.connection import write_transaction  # noqa: E402
 from jdmdesk.db.studyfile import create_study  # noqa: E402
+from jdmdesk.db.tables import existing_table  # noqa: E402
 from jdmdesk.demo import synthetic, write_demo  # noqa: E402
 
 Batch = tuple[str, tuple[str, ...], list[tuple[Any, ...]]]
@@ -68,13 +69,13 @@ def raw(db: Database, table: str, cols: tuple[str, ...], params: list[tuple[Any,
 
 def insert_all_lists(db: Database, table: str, cols: tuple[str, ...],
                      params: list[tuple[Any, ...]]) -> None:
-    db[table].insert_all([list(cols), *params], alter=False)  # type: ignore[union-attr]
+    existing_table(db, table).insert_all([list(cols), *params], alter=False)
 
 
 def insert_all_dicts(db: Database, table: str, cols: tuple[str, ...],
                      params: list[tuple[Any, ...]]) -> None:
     rows = [dict(zip(cols, p, strict=True)) for p in params]
-    db[table].insert_all(rows, alter=False)  # type: ignore[union-attr]
+    existing_table(db, table).insert_all(rows, alter=False)
 
 
 Writer = Callable[[Database, str, tuple[str, ...], list[tuple[Any, ...]]], None]

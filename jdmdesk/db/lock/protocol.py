@@ -185,7 +185,7 @@ def _pid_alive_windows(pid: int) -> bool:
     process_query_limited_information, still_active = 0x1000, 259
     handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
     if not handle:
-        return kernel32.GetLastError() == 5  # access denied: it exists
+        return bool(kernel32.GetLastError() == 5)  # access denied: it exists
     try:
         code = ctypes.c_ulong()
         if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
