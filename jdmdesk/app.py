@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +20,7 @@ from jdmdesk.db.backup import (
     restore_backup,
 )
 from jdmdesk.db.connection import StudyFileError
-from jdmdesk.db.lock import open_locked
+from jdmdesk.db.lock import open_locked, os_user
 from jdmdesk.db.studyfile import start_integrity_check
 from jdmdesk.domain.access import Credentials, Session
 from jdmdesk.services.accounts import HASHER, AccountError, AccountService
@@ -34,13 +33,6 @@ from jdmdesk.services.review import ReviewService
 from jdmdesk.services.settings import SettingsService
 from jdmdesk.services.signoff import SignoffService
 from jdmdesk.ui.deferred_chart import DeferredChart
-
-
-def os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
 
 
 class LoginCancelled(Exception):

@@ -8,7 +8,6 @@ performance work. Both yield plain value dicts that ``write_demo`` stores in bul
 from __future__ import annotations
 
 import math
-import os
 import random
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -19,6 +18,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 
+from jdmdesk.atomic_file import SQLITE_COMPANIONS, atomic_write
 from jdmdesk.db import accounts, queries
 from jdmdesk.db.bulk import bulk_insert, create_indexes, drop_secondary_indexes, uuid4_batch
 from jdmdesk.db.connection import write_transaction
@@ -218,44 +218,40 @@ def write_demo(path: Path, patients: int | None = None, *, batch: int = 500,
     path = Path(path)
     if path.exists():
         raise FileExistsError(f"{path} already exists")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    study = create_study(tmp)
-    try:
-        conn = study.conn
-        conn.execute("PRAGMA journal_mode = OFF")
-        conn.execute("PRAGMA synchronous = OFF")
-        conn.execute("PRAGMA foreign_keys = OFF")  # checked in one pass at the end
-        plans = case_series() if patients is None else _generated(patients, batch)
-        name = "SYNTHETIC demo: tacrolimus in refractory JDM" if patients is None \
-            else f"SYNTHETIC registry demo ({patients} patients)"
-        with write_transaction(study.db) as db:
-            queries.write_setting(db, "study_name", name)
-            queries.write_setting(db, "synthetic", True)
-            for username, display_name, role, password in DEMO_ACCOUNTS:
-                accounts.insert(db, DEMO_USER, username, display_name, role.value,
-                                (hasher or HASHER).hash(password))
-            indexes = drop_secondary_indexes(db)
-        chunk: list[PatientPlan] = []
-        for plan in plans:
-            chunk.append(plan)
-            if len(chunk) >= batch:
+    with atomic_write(path, replace=False, companions=SQLITE_COMPANIONS) as tmp:
+        study = create_study(tmp)
+        try:
+            conn = study.conn
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            conn.execute("PRAGMA foreign_keys = OFF")  # checked in one pass at the end
+            plans = case_series() if patients is None else _generated(patients, batch)
+            name = "SYNTHETIC demo: tacrolimus in refractory JDM" if patients is None \
+                else f"SYNTHETIC registry demo ({patients} patients)"
+            with write_transaction(study.db) as db:
+                queries.write_setting(db, "study_name", name)
+                queries.write_setting(db, "synthetic", True)
+                for username, display_name, role, password in DEMO_ACCOUNTS:
+                    accounts.insert(db, DEMO_USER, username, display_name, role.value,
+                                    (hasher or HASHER).hash(password))
+                indexes = drop_secondary_indexes(db)
+            chunk: list[PatientPlan] = []
+            for plan in plans:
+                chunk.append(plan)
+                if len(chunk) >= batch:
+                    _write_chunk(study.db, chunk)
+                    chunk = []
+            if chunk:
                 _write_chunk(study.db, chunk)
-                chunk = []
-        if chunk:
-            _write_chunk(study.db, chunk)
-        with write_transaction(study.db) as db:
-            create_indexes(db, indexes)
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA journal_mode = WAL")
-        counts = queries.counts(study.db)
-        study.close()
-        os.replace(tmp, path)
-        return counts
-    except BaseException:
-        study.close()
-        tmp.unlink(missing_ok=True)
-        raise
+            with write_transaction(study.db) as db:
+                create_indexes(db, indexes)
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA journal_mode = WAL")
+            counts = queries.counts(study.db)
+        finally:
+            study.close()
+    return counts
 
 
 def _chunk(args: tuple[int, int]) -> list[PatientPlan]:

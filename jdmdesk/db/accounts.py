@@ -1,14 +1,22 @@
-"""User accounts: rows of ``user_account``; hashing is done by the caller (services)."""
+"""User accounts: rows of ``user_account``; hashing is done by the caller (services).
+
+Login and administration reads and the insert go through sqlite-utils (``rows_where``,
+``count``, ``insert`` into the existing table); the guard's role read and the updates stay
+plain SQL (the guard runs before every action; the updates use ``coalesce`` and need no
+read-back).
+"""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
 from jdmdesk.db import audit
 from jdmdesk.db.audit import Change
+from jdmdesk.db.tables import existing_table
 
 
 @dataclass(frozen=True)
@@ -27,27 +35,32 @@ _COLUMNS = ("id, username, display_name, role, password_hash, failed_attempts, l
             "active")
 
 
+def _account(row: dict[str, Any]) -> Account:
+    return Account(**{**row, "active": bool(row["active"])})
+
+
 def by_username(db: Database, username: str) -> Account | None:
-    row = db.conn.execute(f"SELECT {_COLUMNS} FROM user_account WHERE username = ?",
-                          (username,)).fetchone()
-    return None if row is None else Account(*row[:7], bool(row[7]))
+    rows = db.table("user_account").rows_where("username = ?", [username], select=_COLUMNS)
+    row = next(rows, None)
+    return None if row is None else _account(row)
 
 
 def active_role(db: Database, username: str) -> str | None:
     """The role of an active account, or None (unknown or deactivated): the services' guard."""
+    # plain SQL: the guard runs before every action (rows_where would read the catalogue too)
     row = db.conn.execute("SELECT role FROM user_account WHERE username = ? AND active = 1",
                           (username,)).fetchone()
     return None if row is None else str(row[0])
 
 
 def list_accounts(db: Database) -> list[Account]:
-    rows = db.conn.execute(f"SELECT {_COLUMNS} FROM user_account ORDER BY username COLLATE "
-                           "NOCASE").fetchall()
-    return [Account(*r[:7], bool(r[7])) for r in rows]
+    rows = db.table("user_account").rows_where(select=_COLUMNS,
+                                               order_by="username COLLATE NOCASE")
+    return [_account(r) for r in rows]
 
 
 def count(db: Database) -> int:
-    return int(db.conn.execute("SELECT count(*) FROM user_account").fetchone()[0])
+    return db.table("user_account").count
 
 
 def insert(db: Database, actor: str, username: str, display_name: str, role: str,
@@ -55,10 +68,9 @@ def insert(db: Database, actor: str, username: str, display_name: str, role: str
     """Inside the caller's transaction; the audit row never holds the hash."""
     now = audit.utc_now()
     account_id = str(uuid.uuid4())
-    db.conn.execute(
-        "INSERT INTO user_account (id, username, display_name, role, password_hash, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (account_id, username, display_name, role, password_hash, now, now))
+    existing_table(db, "user_account").insert(
+        {"id": account_id, "username": username, "display_name": display_name, "role": role,
+         "password_hash": password_hash, "created_at": now, "updated_at": now}, alter=False)
     audit.append(db, actor, [Change("user", "user_account", account_id, "username", None,
                                     username, f"account created with role {role}")], at_utc=now)
     return account_id

@@ -1,4 +1,9 @@
-"""The audit trail: append-only rows, each hashed together with the previous row's hash."""
+"""The audit trail: append-only rows, each hashed together with the previous row's hash.
+
+Appending and verifying the chain stay plain SQL (``executemany`` of tuples whose order is the
+hashed order, in every save; a cursor over the whole table); reading one record's history uses
+sqlite-utils' ``query``.
+"""
 
 from __future__ import annotations
 
@@ -115,9 +120,7 @@ def verify_chain(db: Database) -> ChainReport:
 
 
 def history(db: Database, table: str, record_id: str) -> Iterator[AuditRow]:
-    for r in db.conn.execute(
-        "SELECT seq, at_utc, user, action, table_name, record_id, field, old_value, new_value, "
-        "reason FROM audit_log WHERE table_name = ? AND record_id = ? ORDER BY seq",
-        (table, record_id),
-    ):
-        yield AuditRow(*r)
+    rows = db.query(f"SELECT {', '.join(COLUMNS[:-1])} FROM audit_log "
+                    "WHERE table_name = ? AND record_id = ? ORDER BY seq", [table, record_id])
+    for r in rows:
+        yield AuditRow(**r)

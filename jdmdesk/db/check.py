@@ -1,4 +1,4 @@
-"""``jdmdesk check``: integrity, foreign keys and the audit chain."""
+"""``jdmdesk check``: integrity, foreign keys, the schema's shape and the audit chain."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from jdmdesk.db.audit import verify_chain
+from jdmdesk.db.schema_shape import schema_differences
 
 
 @dataclass
@@ -30,7 +31,16 @@ def check_study(db: Database) -> CheckReport:
     fk = db.conn.execute("PRAGMA foreign_key_check").fetchall()
     report.add(not fk, f"foreign_key_check: {len(fk)} problem(s)" if fk else
                "foreign_key_check: ok")
+    differences = schema_differences(db)
+    report.add(not differences, _schema_line(differences))
     chain = verify_chain(db)
     report.add(chain.ok, f"audit trail: {chain.rows} rows, chain verified" if chain.ok else
                f"audit trail: {chain.detail} (tampering or damage)")
     return report
+
+
+def _schema_line(differences: list[str]) -> str:
+    if not differences:
+        return "schema: tables, indexes and triggers as this version makes them"
+    more = f" (and {len(differences) - 3} more)" if len(differences) > 3 else ""
+    return "schema: " + "; ".join(differences[:3]) + more

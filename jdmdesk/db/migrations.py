@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from jdmdesk.db.connection import APPLICATION_ID
+from jdmdesk.db.connection import APPLICATION_ID, Problem, StudyFileError
 
 Step = Callable[[sqlite3.Connection], None]
 
@@ -80,17 +79,19 @@ def application_id(conn: sqlite3.Connection) -> int:
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: int) -> Path:
-    """Copy the file with SQLite's online backup API into ``backups/`` beside it."""
-    folder = path.parent / "backups"
-    folder.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = folder / f"{path.stem}.v{from_version}.pre-migration-{stamp}{path.suffix}"
-    dest = sqlite3.connect(str(target))
+    """A verified copy of the file as it is, in ``backups/`` beside it (the backup mechanism of
+    :mod:`jdmdesk.db.backup`: temporary name, verified, fsynced, never replacing a file).
+
+    Raises :class:`StudyFileError` when no copy can be made: the file is then not migrated.
+    """
+    from jdmdesk.db.backup import BackupError, pre_migration_backup
+
     try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    return target
+        return pre_migration_backup(conn, path, from_version)
+    except (BackupError, OSError) as err:
+        raise StudyFileError(path, Problem.UNREADABLE,
+                             "an older study file that must be upgraded, but no verified "
+                             f"backup of it could be made first ({err})") from None
 
 
 def migrate(conn: sqlite3.Connection, path: Path | None,

@@ -1,9 +1,15 @@
 """Visit signatures: sign (lock) and unlock, each audited. The database's triggers refuse any
-other change to a locked visit (schema versions 2 and 3)."""
+other change to a locked visit (schema versions 2 and 3).
+
+Reads use sqlite-utils' ``query`` (rows as dicts; not ``rows_where``, which consults the schema
+catalogue on every call: these run on every save and patient switch); sign and unlock stay
+plain SQL (conditional UPDATEs).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -29,21 +35,23 @@ class Signature:
         return f"Signed by {self.signer_name} ({self.signed_by}) on {at} UTC — {self.meaning}"
 
 
-_SELECT = ("SELECT id, locked, signed_by, signer_name, signed_at, signature_meaning FROM visit")
+_COLUMNS = "id, locked, signed_by, signer_name, signed_at, signature_meaning"
 
 
-def _row(r: tuple) -> Signature:  # type: ignore[type-arg]
-    return Signature(r[0], bool(r[1]), r[2], r[3], r[4], r[5])
+def _signature(r: dict[str, Any]) -> Signature:
+    return Signature(r["id"], bool(r["locked"]), r["signed_by"], r["signer_name"],
+                     r["signed_at"], r["signature_meaning"])
 
 
 def signature(db: Database, visit_id: str) -> Signature | None:
-    row = db.conn.execute(f"{_SELECT} WHERE id = ?", (visit_id,)).fetchone()
-    return None if row is None else _row(row)
+    row = next(db.query(f"SELECT {_COLUMNS} FROM visit WHERE id = ?", [visit_id]), None)
+    return None if row is None else _signature(row)
 
 
 def signatures_for_patient(db: Database, patient_id: str) -> dict[str, Signature]:
-    rows = db.conn.execute(f"{_SELECT} WHERE patient_id = ? AND locked = 1", (patient_id,))
-    return {r[0]: _row(r) for r in rows}
+    rows = db.query(f"SELECT {_COLUMNS} FROM visit WHERE patient_id = ? AND locked = 1",
+                    [patient_id])
+    return {r["id"]: _signature(r) for r in rows}
 
 
 def sign(db: Database, username: str, signer_name: str, visit_id: str) -> str:

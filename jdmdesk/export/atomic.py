@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from jdmdesk.atomic_file import TargetExists, atomic_write
 from jdmdesk.export.options import ExportError
 
 
@@ -43,49 +43,10 @@ def atomic_output(path: Path, *, force: bool) -> Iterator[Path]:
     """Yield a temporary path next to ``path``; on success fsync it and rename it to ``path``."""
     path = Path(path)
     check_target(path, force=force)
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp = folder / f".{path.name}.{secrets.token_hex(6)}.part"
-    try:  # 0o666 less the umask, like any file the user makes (mkstemp would give 0o600)
-        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+    try:
+        with atomic_write(path, replace=force, create=True) as tmp:
+            yield tmp
+    except TargetExists:  # appeared while we were writing
+        raise ExportError(f"{path} already exists: use --force to replace it", 2) from None
     except OSError as err:
         raise ExportError(describe_os_error(err, path)) from None
-    try:
-        yield tmp
-        _fsync(tmp)
-        if path.exists() and not force:  # appeared while we were writing
-            raise ExportError(f"{path} already exists: use --force to replace it", 2)
-        os.replace(tmp, path)
-    except OSError as err:
-        _remove(tmp)
-        raise ExportError(describe_os_error(err, path)) from None
-    except BaseException:
-        _remove(tmp)
-        raise
-    _fsync_dir(folder)
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb") as fh:
-        os.fsync(fh.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _remove(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError:
-        pass

@@ -8,6 +8,7 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from jdmdesk import APP_NAME, __version__
+from jdmdesk.atomic_file import atomic_write
 from jdmdesk.domain.parse import today
 from jdmdesk.domain.review import PatientReview
 from jdmdesk.ui import review_text as rt
@@ -19,20 +20,20 @@ def write_patient_pdf(review: PatientReview, chart: QImage | None, path: Path,
                       study_name: str = "") -> Path:
     """Write the summary to ``path`` (via a temporary name, then rename)."""
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    writer = QPdfWriter(str(tmp))
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
-    writer.setResolution(150)
-    writer.setTitle(f"{review.study_code} summary")
-    writer.setCreator(f"{APP_NAME} {__version__}")
-    painter = QPainter(writer)
-    try:
-        _paint(painter, writer.width(), writer.height(), review, chart, study_name)
-    finally:
-        painter.end()
-    tmp.replace(path)
+    with atomic_write(path) as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                         QPageLayout.Orientation.Portrait,
+                                         QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
+        writer.setResolution(150)
+        writer.setTitle(f"{review.study_code} summary")
+        writer.setCreator(f"{APP_NAME} {__version__}")
+        painter = QPainter(writer)
+        try:
+            _paint(painter, writer.width(), writer.height(), review, chart, study_name)
+        finally:
+            painter.end()
+        del painter, writer  # closes the file before it is fsynced and renamed
     return path
 
 

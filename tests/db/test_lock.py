@@ -6,8 +6,17 @@ import sys
 
 import pytest
 
-from jdmdesk.db import lock as lockmod
-from jdmdesk.db.lock import LockHeld, LockInfo, LockUnavailable, StudyLock, acquire, lock_path
+from jdmdesk.db.lock import (
+    LockHeld,
+    LockInfo,
+    LockUnavailable,
+    StudyLock,
+    acquire,
+    lock_path,
+    open_locked,
+    os_user,
+)
+from jdmdesk.db.lock import protocol as lockmod
 from jdmdesk.db.studyfile import create_study
 
 
@@ -122,10 +131,10 @@ def test_unwritable_folder_gives_lock_unavailable(study_path, monkeypatch):
 
 
 def test_open_locked_second_instance_opens_read_only(study_path):
-    first = lockmod.open_locked(study_path, user="dr.a")
+    first = open_locked(study_path, user="dr.a")
     try:
         assert not first.read_only and first.lock is not None and first.notices == []
-        second = lockmod.open_locked(study_path, user="dr.b")
+        second = open_locked(study_path, user="dr.b")
         try:
             assert second.read_only and second.lock is None
             assert any("opened by dr.a" in n for n in second.notices)
@@ -143,13 +152,30 @@ def test_open_locked_releases_lock_when_open_fails(tmp_path):
     from jdmdesk.db.connection import StudyFileError
 
     with pytest.raises(StudyFileError):
-        lockmod.open_locked(bad)
+        open_locked(bad)
     assert not lock_path(bad).exists()
 
 
 def test_open_locked_creates_new_study(tmp_path):
-    opened = lockmod.open_locked(tmp_path / "new.jdm", create=True)
+    opened = open_locked(tmp_path / "new.jdm", create=True)
     try:
         assert not opened.read_only and opened.lock is not None
     finally:
         opened.close()
+
+
+def test_os_user_has_one_home_with_a_fallback(monkeypatch):
+    import jdmdesk.app
+
+    assert jdmdesk.app.os_user is os_user  # the window's session and the lock file agree
+
+    def fail() -> str:
+        raise OSError("no passwd entry")
+
+    monkeypatch.setattr(lockmod.getpass, "getuser", fail)
+    monkeypatch.setenv("USERNAME", "")
+    monkeypatch.setenv("USER", "ward-nurse")
+    assert os_user() == "ward-nurse"
+    monkeypatch.delenv("USER")
+    monkeypatch.delenv("USERNAME")
+    assert os_user() == "unknown user"

@@ -4,7 +4,9 @@ from pathlib import Path
 import pytest
 
 from jdmdesk.db import migrations
+from jdmdesk.db.check import check_study
 from jdmdesk.db.connection import APPLICATION_ID, Problem, StudyFileError, connect
+from jdmdesk.db.schema_shape import read_shape, schema_differences
 from jdmdesk.db.studyfile import create_study, open_study
 from jdmdesk.domain.fields import RECORD_TYPES
 
@@ -19,15 +21,72 @@ def test_fresh_file_has_profile_and_strict_tables(study):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    strict = {r[1] for r in conn.execute("PRAGMA table_list") if r[5] == 1}
+    strict = {name for name in study.db.table_names() if study.db.table(name).strict}
     assert set(CLINICAL_TABLES) <= strict
 
 
 def test_every_catalogue_field_has_a_column(study):
     for rt in RECORD_TYPES.values():
-        cols = {r[1] for r in study.conn.execute(f"PRAGMA table_info({rt.table})")}
-        assert set(rt.field_names) <= cols, (rt.name, set(rt.field_names) - cols)
-        assert {"id", "created_at", "updated_at", "deleted", "deleted_reason", "missing"} <= cols
+        cols = study.db.table(rt.table).columns_dict
+        assert set(rt.field_names) <= cols.keys(), (rt.name, set(rt.field_names) - cols.keys())
+        assert {"id", "created_at", "updated_at", "deleted", "deleted_reason", "missing"} <= \
+            cols.keys()
+
+
+def test_every_clinical_record_belongs_to_a_patient_by_key_and_index(study):
+    for rt in RECORD_TYPES.values():
+        if rt.table == "patient":
+            continue
+        table = study.db.table(rt.table)
+        assert any(fk.column == "patient_id" and fk.other_table == "patient"
+                   and fk.other_column == "id" for fk in table.foreign_keys), rt.table
+        # every per-patient read starts with patient_id: an index must lead with it
+        assert any(ix.columns[0] == "patient_id" for ix in table.indexes), rt.table
+
+
+def test_guard_triggers_exist_on_their_tables(study):
+    triggers = {t.name: t.table for t in study.db.triggers}
+    assert triggers == {
+        "audit_log_no_update": "audit_log", "audit_log_no_delete": "audit_log",
+        "visit_locked_update": "visit", "visit_locked_delete": "visit",
+        "lab_result_plausible_insert": "lab_result", "lab_result_plausible_update": "lab_result",
+    }
+
+
+def test_a_file_migrated_from_version_1_has_the_schema_of_a_new_file(tmp_path, study):
+    path = tmp_path / "v1.jdm"
+    conn = connect(path)
+    migrations.migrate(conn, None, migrations.MIGRATIONS[:1])
+    conn.close()
+    old = open_study(path)
+    try:
+        assert schema_differences(old.db) == []
+        assert read_shape(old.db) == read_shape(study.db)
+    finally:
+        old.close()
+
+
+def test_check_names_a_dropped_guard_trigger_and_a_dropped_index(study):
+    assert schema_differences(study.db) == [] and check_study(study.db).ok
+    study.conn.execute("DROP TRIGGER visit_locked_update")
+    study.conn.execute("DROP INDEX lab_sample")
+    study.conn.execute("CREATE TABLE notes_by_hand (x TEXT)")
+    assert schema_differences(study.db) == [
+        "table notes_by_hand is not part of the schema",
+        "index lab_sample on lab_result is missing or changed",
+        "trigger visit_locked_update is missing",
+    ]
+    report = check_study(study.db)
+    assert not report.ok and any(
+        line.startswith("FAIL") and "visit_locked_update is missing" in line
+        for line in report.lines)
+
+
+def test_check_names_a_trigger_rewritten_to_do_nothing(study):
+    study.conn.execute("DROP TRIGGER audit_log_no_delete")
+    study.conn.execute("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+                       "WHEN 0 BEGIN SELECT 1; END")
+    assert schema_differences(study.db) == ["trigger audit_log_no_delete was changed"]
 
 
 def test_check_constraints_match_hard_limits(study):
@@ -207,3 +266,22 @@ def test_version_1_file_is_migrated_to_accounts_and_visit_locks(tmp_path):
     finally:
         study.close()
     assert list((tmp_path / "backups").glob("v1.v1.pre-migration-*.jdm"))
+
+
+def test_pre_migration_backup_is_a_verified_copy_or_no_migration(tmp_path):
+    from jdmdesk.db.backup import is_verified
+
+    path = tmp_path / "v1.jdm"
+    conn = connect(path)
+    migrations.migrate(conn, None, migrations.MIGRATIONS[:1])
+    conn.close()
+    (tmp_path / "backups").write_text("a file where the backups folder should be")
+    with pytest.raises(StudyFileError, match="no verified backup"):
+        open_study(path)
+    conn = connect(path)
+    assert migrations.user_version(conn) == 1  # not migrated without its backup
+    conn.close()
+    (tmp_path / "backups").unlink()
+    open_study(path).close()
+    [copy] = (tmp_path / "backups").glob("v1.v1.pre-migration-*.jdm")
+    assert is_verified(copy) and not list((tmp_path / "backups").glob(".*"))

@@ -1,4 +1,4 @@
-"""One writer per study file: a lock file ``<study>.lock`` beside the study.
+"""The lock protocol: one writer per study file, a lock file ``<study>.lock`` beside it.
 
 The lock file holds JSON ``{user, host, pid, since, token}`` (``since`` in UTC). It is created
 atomically with ``O_CREAT | O_EXCL``, so of two instances starting together exactly one wins.
@@ -27,12 +27,6 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
-
-from jdmdesk.db.connection import Study
-
-if TYPE_CHECKING:
-    from jdmdesk.db.studyfile import IntegrityCheck
 
 LOCK_SUFFIX = ".lock"
 # A lock file with no readable content (a crash between create and write) is stale after this.
@@ -127,7 +121,8 @@ def lock_path(study_path: Path) -> Path:
     return study_path.with_name(study_path.name + LOCK_SUFFIX)
 
 
-def current_user() -> str:
+def os_user() -> str:
+    """The operating-system login name (for the lock file and the study's session)."""
     try:
         return getpass.getuser()
     except (OSError, KeyError, ImportError):
@@ -142,7 +137,7 @@ def _boot_id() -> str:
 
 
 def _new_info(user: str | None) -> LockInfo:
-    return LockInfo(user=user or current_user(), host=socket.gethostname(), pid=os.getpid(),
+    return LockInfo(user=user or os_user(), host=socket.gethostname(), pid=os.getpid(),
                     since=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                     token=uuid.uuid4().hex, boot_id=_boot_id())
 
@@ -190,7 +185,7 @@ def _pid_alive_windows(pid: int) -> bool:
     process_query_limited_information, still_active = 0x1000, 259
     handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
     if not handle:
-        return kernel32.GetLastError() == 5  # access denied: it exists
+        return bool(kernel32.GetLastError() == 5)  # access denied: it exists
     try:
         code = ctypes.c_ulong()
         if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
@@ -288,67 +283,3 @@ def _remove_stale(path: Path, judged: LockInfo) -> bool:
     with contextlib.suppress(OSError):
         aside.unlink()
     return True
-
-
-# --- opening a study for a session -------------------------------------------------------------
-
-@dataclass
-class OpenedStudy:
-    """A study opened for a window's session: the study, our lock (if we write), banner notices.
-
-    ``notices`` are sentences for a visible banner: who holds the file when it opened read-only,
-    a read-only file or folder, a network share. ``close()`` closes the study and frees the lock.
-    """
-
-    study: Study
-    lock: StudyLock | None
-    notices: list[str]
-
-    @property
-    def read_only(self) -> bool:
-        return self.study.read_only
-
-    def close(self) -> None:
-        try:
-            self.study.close()
-        finally:
-            if self.lock is not None:
-                self.lock.release()
-
-
-def open_locked(path: Path, *, read_only: bool = False, create: bool = False,
-                user: str | None = None, integrity: IntegrityCheck | None = None) -> OpenedStudy:
-    """Open a study as its one writer, or read-only when another instance holds it.
-
-    Raises :class:`~jdmdesk.db.connection.StudyFileError` like ``open_study`` (no lock is left
-    behind then). A file or folder that cannot be written opens read-only with a notice.
-    """
-    from jdmdesk.db.filesystem import network_warning
-    from jdmdesk.db.studyfile import open_study
-
-    path = Path(path)
-    notices: list[str] = []
-    lock: StudyLock | None = None
-    if not read_only:
-        got = acquire(path, user=user)
-        if isinstance(got, StudyLock):
-            lock = got
-        else:
-            notices.append(got.message)
-            read_only = True
-    try:
-        study = open_study(path, read_only=read_only, create=create and lock is not None,
-                           integrity=integrity)
-    except BaseException:
-        if lock is not None:
-            lock.release()
-        raise
-    if lock is not None and study.read_only:
-        lock.release()  # the file cannot be written: nothing to guard
-        lock = None
-        notices.append(f"{path.name} is read-only (file or folder permissions): "
-                       "open for review, changes cannot be saved.")
-    warning = network_warning(path)
-    if warning:
-        notices.append(warning)
-    return OpenedStudy(study, lock, notices)

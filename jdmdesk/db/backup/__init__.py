@@ -1,0 +1,40 @@
+"""Verified backups of a study, their automatic policy, and restoring one.
+
+Three rooms: :mod:`.verified_copy` (the mechanism: online backup API, verification, restore
+into a new file), :mod:`.policy` (where automatic backups go, when one is due, rotation, the
+newest verified one) and :mod:`.messages` (what the user is told). Callers import from here.
+"""
+
+from jdmdesk.db.backup.messages import backup_hint, describe_with_backup
+from jdmdesk.db.backup.policy import (
+    BACKUP_FOLDER,
+    DUE_AFTER,
+    KEEP_DAYS,
+    KEEP_NEWEST,
+    automatic_backups,
+    backup_due,
+    backup_folder,
+    backup_on_close,
+    backup_on_open_if_due,
+    backup_time,
+    newest_backup_time,
+    newest_verified_backup,
+    pre_migration_backup,
+    rotate,
+)
+from jdmdesk.db.backup.verified_copy import (
+    BackupError,
+    Source,
+    backup_study,
+    is_verified,
+    restore_backup,
+    verify_backup,
+)
+
+__all__ = [
+    "BACKUP_FOLDER", "DUE_AFTER", "KEEP_DAYS", "KEEP_NEWEST", "BackupError", "Source",
+    "automatic_backups", "backup_due", "backup_folder", "backup_hint", "backup_on_close",
+    "backup_on_open_if_due", "backup_study", "backup_time", "describe_with_backup",
+    "is_verified", "newest_backup_time", "newest_verified_backup", "pre_migration_backup",
+    "restore_backup", "rotate", "verify_backup",
+]

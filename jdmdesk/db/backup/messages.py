@@ -1,0 +1,28 @@
+"""What the user is told about backups: the newest one to restore when a study cannot open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jdmdesk.db.backup.policy import backup_time, newest_verified_backup
+from jdmdesk.db.connection import StudyFileError
+
+
+def backup_hint(study_path: Path) -> str | None:
+    """One sentence naming the newest verified backup of a study, or ``None`` when none."""
+    newest = newest_verified_backup(study_path)
+    if newest is None:
+        return None
+    at = backup_time(newest)
+    when = at.astimezone().strftime("%Y-%m-%d %H:%M") if at else "an unknown time"
+    return (f"The newest verified backup is {newest} (made {when}): restore it into a new "
+            f"study file (jdmdesk restore {newest} --output NEW_STUDY).")
+
+
+def describe_with_backup(err: StudyFileError) -> str:
+    """The refusal message, plus the newest verified backup to restore into a new file."""
+    text = err.message[:1].upper() + err.message[1:]
+    if not text.endswith("."):
+        text += "."
+    hint = backup_hint(err.path)
+    return f"{text} {hint}" if hint else text

@@ -1,0 +1,166 @@
+"""The mechanism: copy a study with SQLite's online backup API, verify the copy, restore one.
+
+A copy is written under a temporary name beside its target (:mod:`jdmdesk.atomic_file`),
+verified (opened read-only: ``application_id``, ``user_version``, ``integrity_check``) and only
+then given its final name, so every file with that name was verified when it was made. Copies
+are self-contained single files (rollback-journal mode, no ``-wal``). Neither a backup nor a
+restore ever overwrites an existing file, least of all the live study.
+
+A copy reads the study through its own read-only connection when given a path, so it may run
+in a worker thread while the window keeps its connection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from jdmdesk.atomic_file import SQLITE_COMPANIONS, TargetExists, atomic_write
+from jdmdesk.db.connection import (
+    APPLICATION_ID,
+    Study,
+    StudyFileError,
+    check_header,
+)
+from jdmdesk.db.migrations import LATEST_VERSION, application_id, user_version
+
+
+class BackupError(Exception):
+    """A backup that could not be made, verified or restored; ``str()`` is for the user."""
+
+
+Source = Study | sqlite3.Connection | Path | str
+
+
+@contextlib.contextmanager
+def _source_conn(source: Source) -> Iterator[sqlite3.Connection]:
+    if isinstance(source, Study):
+        source = source.path
+    if isinstance(source, sqlite3.Connection):
+        yield source
+        return
+    path = Path(source)
+    check_header(path)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        yield conn
+    finally:
+        conn.close()
+
+
+def _label(source: Source) -> str:
+    if isinstance(source, Study):
+        return source.path.name
+    return "the study" if isinstance(source, sqlite3.Connection) else Path(source).name
+
+
+def _copy(src: sqlite3.Connection, target: Path, *, journal_mode: str) -> None:
+    dest = sqlite3.connect(str(target), isolation_level=None)
+    try:
+        dest.execute("PRAGMA synchronous = FULL")
+        src.backup(dest)
+        dest.execute(f"PRAGMA journal_mode = {journal_mode}")
+    finally:
+        dest.close()
+
+
+def _check_identity(conn: sqlite3.Connection, name: str) -> None:
+    if application_id(conn) != APPLICATION_ID:
+        raise BackupError(f"{name}: not a JDM Desk study")
+    version = user_version(conn)
+    if not 1 <= version <= LATEST_VERSION:
+        raise BackupError(f"{name}: schema version {version} cannot be read by this version")
+
+
+def verify_backup(path: Path, *, name: str | None = None) -> None:
+    """Raise :class:`BackupError` unless ``path`` is a whole, readable JDM Desk study copy."""
+    path = Path(path)
+    name = name or path.name
+    try:
+        check_header(path)
+    except StudyFileError as err:
+        raise BackupError(f"{name}: {err.message}") from None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               isolation_level=None)
+    except sqlite3.Error as err:
+        raise BackupError(f"{name}: cannot be opened ({err})") from None
+    try:
+        _check_identity(conn, name)
+        result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if result != ["ok"]:
+            raise BackupError(f"{name}: damaged ({result[0]})")
+    except sqlite3.Error as err:
+        raise BackupError(f"{name}: damaged ({err})") from None
+    finally:
+        conn.close()
+
+
+def is_verified(path: Path) -> bool:
+    try:
+        verify_backup(path)
+    except BackupError:
+        return False
+    return True
+
+
+def backup_study(source: Source, dest: Path) -> Path:
+    """Copy a study into the new file ``dest`` with SQLite's online backup API, and verify it.
+
+    ``source`` is a :class:`Study` or a path (read through a connection of our own: safe in a
+    worker thread) or an open connection (used as is, in the caller's thread). ``dest`` must not
+    exist. Raises :class:`BackupError` (or :class:`StudyFileError` for an unusable source).
+    """
+    dest = Path(dest)
+    if dest.exists():
+        raise BackupError(f"{dest} already exists: choose a new file name")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with atomic_write(dest, replace=False, companions=SQLITE_COMPANIONS) as tmp:
+            with _source_conn(source) as src:
+                _check_identity(src, _label(source))
+                _copy(src, tmp, journal_mode="DELETE")
+            verify_backup(tmp, name=f"the copy {dest.name}")
+    except TargetExists:
+        raise BackupError(f"{dest} already exists: choose a new file name") from None
+    except sqlite3.Error as err:
+        raise BackupError(f"the backup failed ({err})") from None
+    except OSError as err:
+        raise BackupError(f"the backup failed ({err.strerror or err})") from None
+    return dest
+
+
+def restore_backup(backup: Path, new_path: Path) -> Path:
+    """Copy a verified backup into the new study file ``new_path``; never overwrites.
+
+    The copy is written under a temporary name beside ``new_path``, verified, and renamed.
+    Raises :class:`BackupError` when the backup does not verify or ``new_path`` exists.
+    """
+    backup, new_path = Path(backup), Path(new_path)
+    for p in (new_path, Path(f"{new_path}-wal"), Path(f"{new_path}-journal")):
+        if p.exists():
+            raise BackupError(f"{p} already exists: restore into a new file name")
+    if new_path.resolve() == backup.resolve():
+        raise BackupError("restore into a new file, not onto the backup itself")
+    verify_backup(backup)
+    new_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with atomic_write(new_path, replace=False, companions=SQLITE_COMPANIONS) as tmp:
+            src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True,
+                                  isolation_level=None)
+            try:
+                _copy(src, tmp, journal_mode="WAL")
+            finally:
+                src.close()
+            verify_backup(tmp, name=f"the restored copy {new_path.name}")
+    except TargetExists:
+        raise BackupError(f"{new_path} already exists: choose a new file name") from None
+    except sqlite3.Error as err:
+        raise BackupError(f"the restore failed ({err})") from None
+    except OSError as err:
+        raise BackupError(f"the restore failed ({err.strerror or err})") from None
+    return new_path
