@@ -33,7 +33,7 @@ from jdmdesk.services.records import RecordService
 from jdmdesk.services.review import ReviewService
 from jdmdesk.services.settings import SettingsService
 from jdmdesk.services.signoff import SignoffService
-from jdmdesk.ui.deferred_chart import DeferredChart
+from jdmdesk.ui.chart.deferred import DeferredChart
 
 
 def os_user() -> str:
@@ -148,7 +148,7 @@ def deferred_chart(services: StudyServices) -> DeferredChart:
 
 
 def make_chart(services: StudyServices) -> QWidget:
-    from jdmdesk.ui.chart import EnzymeChartPanel
+    from jdmdesk.ui.chart.panel import EnzymeChartPanel
 
     panel = EnzymeChartPanel(services.chart)
     panel.lazy = True  # hidden tabs redraw when shown, so a save only pays for what is seen
@@ -158,7 +158,7 @@ def make_chart(services: StudyServices) -> QWidget:
 def run_gui(path: Path, *, read_only: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    from jdmdesk.ui.login_dialog import ask_with_dialog
+    from jdmdesk.ui.admin.login_dialog import ask_with_dialog
 
     try:
         window = build_main_window(path, read_only=read_only, ask=ask_with_dialog(path.name))

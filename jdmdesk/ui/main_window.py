@@ -14,8 +14,8 @@ from jdmdesk.domain.access import ROLE_LABELS, Action
 from jdmdesk.services.accounts import AccountError
 from jdmdesk.services.bundle import StudyServices
 from jdmdesk.ui import window_state
-from jdmdesk.ui.auto_lock import IdleWatcher, LockScreen
-from jdmdesk.ui.patient_list import PatientListPanel
+from jdmdesk.ui.admin.auto_lock import IdleWatcher, LockScreen
+from jdmdesk.ui.entry.patient_list import PatientListPanel
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.workspace import PatientWorkspace
 
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self._action("&Keyboard shortcuts", self._show_keys))
 
     def open_settings(self) -> None:
-        from jdmdesk.ui.settings_dialog import SettingsDialog
+        from jdmdesk.ui.admin.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.services.settings, self.prompts, self)
         if dialog.exec():
@@ -141,12 +141,12 @@ class MainWindow(QMainWindow):
             self.show_status("Study settings saved.")
 
     def open_users(self) -> None:
-        from jdmdesk.ui.users_dialog import UsersDialog
+        from jdmdesk.ui.admin.users_dialog import UsersDialog
 
         UsersDialog(self.services.accounts, self.services.session, self.prompts, self).exec()
 
     def open_overview(self) -> None:
-        from jdmdesk.ui.overview_dialog import OverviewDialog
+        from jdmdesk.ui.review.overview_dialog import OverviewDialog
 
         dialog = OverviewDialog(self.services.review, self)
         dialog.patient_chosen.connect(self.choose_patient)

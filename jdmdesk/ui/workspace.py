@@ -14,12 +14,12 @@ from jdmdesk.domain.codes import SEX, label_of
 from jdmdesk.domain.parse import today
 from jdmdesk.domain.timeline import age_years
 from jdmdesk.services.bundle import StudyServices
-from jdmdesk.ui.forms import FORM_CLASSES, VisitForm
-from jdmdesk.ui.history_view import HistoryView
+from jdmdesk.ui.entry.forms import FORM_CLASSES, VisitForm
+from jdmdesk.ui.entry.history_view import HistoryView
+from jdmdesk.ui.entry.record_form import RecordForm
+from jdmdesk.ui.entry.record_table import RecordSection
 from jdmdesk.ui.prompts import Prompts
-from jdmdesk.ui.record_form import RecordForm
-from jdmdesk.ui.record_table import RecordSection
-from jdmdesk.ui.review_view import ReviewView
+from jdmdesk.ui.review.review_view import ReviewView
 
 SECTION_TITLES = {"patient": "&Patient", "visit": "&Visits", "medication": "&Medication",
                   "lab": "&Labs", "adverse_event": "&Adverse events"}
@@ -168,7 +168,7 @@ class PatientWorkspace(QWidget):
         """Save the one-page A4 PDF summary of the patient under review."""
         from PySide6.QtWidgets import QFileDialog
 
-        from jdmdesk.ui.report_pdf import write_patient_pdf
+        from jdmdesk.ui.review.report_pdf import write_patient_pdf
 
         self.review.recompute()
         rv = self.review.review

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from jdmdesk.app import build_main_window
 from jdmdesk.demo import demo_credentials, write_demo
 from jdmdesk.domain.access import Role
-from jdmdesk.ui.login_dialog import LoginDialog
+from jdmdesk.ui.admin.login_dialog import LoginDialog
 
 HERE = Path(__file__).resolve().parent
 

@@ -6,8 +6,8 @@ import pytest
 from jdmdesk.cli import main
 from jdmdesk.demo import demo_credentials, write_demo
 from jdmdesk.domain.access import Role
-from jdmdesk.ui.overview_dialog import OverviewDialog
-from jdmdesk.ui.report_pdf import write_patient_pdf
+from jdmdesk.ui.review.overview_dialog import OverviewDialog
+from jdmdesk.ui.review.report_pdf import write_patient_pdf
 from tests.conftest import FAST, log_in_as
 from tests.ui.conftest import demo_window as open_demo
 

@@ -23,7 +23,7 @@ from jdmdesk.domain.totals import visit_totals
 from jdmdesk.domain.validation import Context, validate
 from jdmdesk.services.results import SaveResult, Status
 from jdmdesk.services.signoff import Signature, SignoffService
-from jdmdesk.ui.record_form import RecordForm
+from jdmdesk.ui.entry.record_form import RecordForm
 
 TOTAL_LABELS = {"cmas": ("cmas_total", "CMAS total", "/ 52"),
                 "mmt8": ("mmt8_total", "MMT8 total", "/ 80"),

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.domain.review import PatientReview
-from jdmdesk.ui import review_text as rt
+from jdmdesk.ui.review import review_text as rt
 
 
 class ReviewView(QWidget):

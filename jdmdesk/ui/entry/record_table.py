@@ -24,7 +24,7 @@ from jdmdesk.domain.access import Action
 from jdmdesk.domain.codes import label_of
 from jdmdesk.domain.fields import record_type
 from jdmdesk.domain.totals import visit_totals
-from jdmdesk.ui.record_form import RecordForm
+from jdmdesk.ui.entry.record_form import RecordForm
 
 Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, str]  # (value key, header)
