@@ -6,10 +6,11 @@ import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
 from jdmdesk import APP_NAME
 from jdmdesk.db.backup import (
@@ -34,6 +35,9 @@ from jdmdesk.services.review import ReviewService
 from jdmdesk.services.settings import SettingsService
 from jdmdesk.services.signoff import SignoffService
 from jdmdesk.ui.chart.deferred import DeferredChart
+
+if TYPE_CHECKING:
+    from jdmdesk.ui.chart.panel import EnzymeChartPanel
 
 
 def os_user() -> str:
@@ -147,7 +151,7 @@ def deferred_chart(services: StudyServices) -> DeferredChart:
     return place
 
 
-def make_chart(services: StudyServices) -> QWidget:
+def make_chart(services: StudyServices) -> EnzymeChartPanel:
     from jdmdesk.ui.chart.panel import EnzymeChartPanel
 
     panel = EnzymeChartPanel(services.chart)

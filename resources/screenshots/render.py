@@ -82,7 +82,8 @@ def main() -> int:
         window.grab().save(str(HERE / "review.png"))
         ws.show_section("lab")
         app.processEvents()
-        ws.chart.grab().save(str(HERE / "chart.png"))
+        assert ws.chart is not None
+        ws.chart.widget().grab().save(str(HERE / "chart.png"))
         ws.show_section("visit")
         app.processEvents()
         window.grab().save(str(HERE / "main_window.png"))
