@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.patients.patient_chosen.connect(self.choose_patient)
         self.patients.new_patient_requested.connect(self.new_patient)
         self.workspace.status_message.connect(self.show_status)
+        self.writer.changed.connect(self.patients.on_records_changed)
         self.workspace.forms["patient"].saved.connect(self._patient_saved)
         self._build_menus()
         self.patients.refresh()
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow):
         self.workspace.start_new_patient()
 
     def _patient_saved(self, kind: str, ids: list[str]) -> None:
-        self.patients.refresh()
+        """Go to the patient just saved (the list itself follows RecordService.changed)."""
         if ids:
             self.patients.select(ids[0], emit=False)
             if self.workspace.patient_id != ids[0]:

@@ -44,6 +44,11 @@ class HistoryView(QWidget):
         self.title.setText(f"History of {label or kind.replace('_', ' ')}")
         self.refresh()
 
+    def on_records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
+        """``RecordService.changed``: new audit rows when the record shown was changed."""
+        if self.record_id is not None and self.record_id in ids:
+            self.refresh()
+
     def refresh(self) -> None:
         rows = self.load(self.kind, self.record_id) if self.kind and self.record_id else []
         self.table.setRowCount(len(rows))

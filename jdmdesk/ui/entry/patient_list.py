@@ -75,6 +75,11 @@ class PatientListPanel(QWidget):
         self.new_button.clicked.connect(self.new_patient_requested)
         self.current_id: str | None = None
 
+    def on_records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
+        """``RecordService.changed``: a patient added or its study code changed."""
+        if kind == "patient":
+            self.refresh()
+
     def refresh(self) -> None:
         rows = self.load(self.search.text())
         self.model.set_rows(rows)

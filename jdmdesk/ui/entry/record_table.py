@@ -184,7 +184,11 @@ class RecordSection(QWidget):
             lay.addWidget(self.outer)
         else:
             lay.addWidget(self.splitter)
-        form.saved.connect(lambda *_: self.refresh())
+
+    def on_records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
+        """``RecordService.changed``: the table's one refresh path after a save or delete."""
+        if kind == self.kind and patient_id and patient_id == self.form.patient_id:
+            self.refresh()
 
     def refresh(self) -> None:
         pid = self.form.patient_id
@@ -228,7 +232,5 @@ class RecordSection(QWidget):
             return
         result = self.form.writer.set_deleted(self.kind, record_id, reason, deleted=deleted)
         self.form.status_message.emit(result.message)
-        if result.ok:
-            if self.form.record_id == record_id:
-                self.form.new()
-            self.refresh()
+        if result.ok and self.form.record_id == record_id:
+            self.form.new()  # the table itself follows RecordService.changed
