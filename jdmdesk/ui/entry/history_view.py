@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -14,11 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jdmdesk.ui.entry.rows import AuditLine
+
 HEADERS = ("Time (UTC)", "User", "Action", "Field", "Old", "New", "Reason")
 
 
 class HistoryView(QWidget):
-    def __init__(self, load: Callable[[str, str], Sequence[Any]],
+    def __init__(self, load: Callable[[str, str], Sequence[AuditLine]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.load = load

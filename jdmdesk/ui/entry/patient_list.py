@@ -40,7 +40,7 @@ class PatientListPanel(QWidget):
     patient_chosen = Signal(str)
     new_patient_requested = Signal()
 
-    def __init__(self, load: Callable[[str], Sequence[Any]],
+    def __init__(self, load: Callable[[str], Sequence[tuple[str, str]]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.load = load
