@@ -157,7 +157,7 @@ class EnzymeChartPanel(QWidget):
         self.layout_item.setContentsMargins(4, 4, 8, 4)
         self._build_main(main)
         self.steroid = SteroidView(main)
-        self.trough_plot.setXLink(self.main)
+        self.trough_plot.build(main)
         self.trough_plot.vb.sigRangeChangedManually.connect(self._user_moved)
 
     def _build_main(self, main: pg.PlotItem) -> None:

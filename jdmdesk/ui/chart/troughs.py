@@ -13,10 +13,16 @@ from jdmdesk.ui.chart.style import LEFT_AXIS_WIDTH, RIGHT_AXIS_WIDTH, TAC_COLOUR
 
 
 class TroughPlot(pg.PlotItem):
+    """Sits under the enzyme plot in the same layout. ``build`` links its x axis to that plot
+    and creates its items once the enzyme plot is set up and both are laid out, the order the
+    panel has always used (building earlier places the band's label elsewhere)."""
+
     def __init__(self) -> None:
         axis = TimeAxis("bottom")
         super().__init__(axisItems={"bottom": axis})
         self.time_axis = axis
+
+    def build(self, main: pg.PlotItem) -> None:
         self.setMenuEnabled(enableMenu=False, enableViewBoxMenu=True)
         self.hideButtons()
         self.showGrid(x=True, y=True, alpha=0.12)
@@ -27,6 +33,7 @@ class TroughPlot(pg.PlotItem):
         for side in ("left", "bottom", "right"):
             style_axis(self.getAxis(side))
         style_axis(self.getAxis("left"), "tac ng/mL")
+        self.setXLink(main)
         self.setMouseEnabled(x=True, y=False)
         self.band = pg.LinearRegionItem(values=(5, 10), orientation="horizontal", movable=False,
                                         brush=pg.mkBrush(106, 61, 154, 38),
