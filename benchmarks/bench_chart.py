@@ -33,7 +33,7 @@ from jdmdesk.domain.access import Role, Session
 from jdmdesk.services.accounts import AccountService
 from jdmdesk.services.chart import ChartService
 from jdmdesk.services.records import RecordService
-from jdmdesk.ui.chart import EnzymeChartPanel
+from jdmdesk.ui.chart.panel import EnzymeChartPanel
 
 START = date(2020, 1, 6)
 CODES = (("CK", 145), ("LD", 325), ("ASAT", 30), ("ALAT", 30), ("TACROLIMUS", 10))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
 from jdmdesk import APP_NAME
 from jdmdesk.db.backup import (
@@ -32,7 +33,10 @@ from jdmdesk.services.records import RecordService
 from jdmdesk.services.review import ReviewService
 from jdmdesk.services.settings import SettingsService
 from jdmdesk.services.signoff import SignoffService
-from jdmdesk.ui.deferred_chart import DeferredChart
+from jdmdesk.ui.chart.deferred import DeferredChart
+
+if TYPE_CHECKING:
+    from jdmdesk.ui.chart.panel import EnzymeChartPanel
 
 
 class LoginCancelled(Exception):
@@ -139,8 +143,8 @@ def deferred_chart(services: StudyServices) -> DeferredChart:
     return place
 
 
-def make_chart(services: StudyServices) -> QWidget:
-    from jdmdesk.ui.chart import EnzymeChartPanel
+def make_chart(services: StudyServices) -> EnzymeChartPanel:
+    from jdmdesk.ui.chart.panel import EnzymeChartPanel
 
     panel = EnzymeChartPanel(services.chart)
     panel.lazy = True  # hidden tabs redraw when shown, so a save only pays for what is seen
@@ -150,7 +154,7 @@ def make_chart(services: StudyServices) -> QWidget:
 def run_gui(path: Path, *, read_only: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    from jdmdesk.ui.login_dialog import ask_with_dialog
+    from jdmdesk.ui.admin.login_dialog import ask_with_dialog
 
     try:
         window = build_main_window(path, read_only=read_only, ask=ask_with_dialog(path.name))

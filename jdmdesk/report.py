@@ -15,7 +15,7 @@ class ReportError(Exception):
 
 def render_chart_image(services_chart: object, patient_id: str, width: int = 1100,
                        height: int = 460) -> object:
-    from jdmdesk.ui.chart import EnzymeChartPanel
+    from jdmdesk.ui.chart.panel import EnzymeChartPanel
 
     panel = EnzymeChartPanel(services_chart)  # type: ignore[arg-type]
     panel.resize(width, height)
@@ -48,7 +48,7 @@ def write_report(study_path: Path, study_code: str, output: Path, *, session: Se
     from jdmdesk.services.chart import ChartService
     from jdmdesk.services.guard import denial
     from jdmdesk.services.review import ReviewService
-    from jdmdesk.ui.report_pdf import write_patient_pdf
+    from jdmdesk.ui.review.report_pdf import write_patient_pdf
 
     _quiet_offscreen_notes()
     app = QApplication.instance() or QApplication(sys.argv[:1])

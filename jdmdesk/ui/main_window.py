@@ -14,8 +14,8 @@ from jdmdesk.domain.access import ROLE_LABELS, Action
 from jdmdesk.services.accounts import AccountError
 from jdmdesk.services.bundle import StudyServices
 from jdmdesk.ui import window_state
-from jdmdesk.ui.auto_lock import IdleWatcher, LockScreen
-from jdmdesk.ui.patient_list import PatientListPanel
+from jdmdesk.ui.admin.auto_lock import IdleWatcher, LockScreen
+from jdmdesk.ui.entry.patient_list import PatientListPanel
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.workspace import PatientWorkspace
 
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.patients.patient_chosen.connect(self.choose_patient)
         self.patients.new_patient_requested.connect(self.new_patient)
         self.workspace.status_message.connect(self.show_status)
+        self.writer.changed.connect(self.patients.on_records_changed)
         self.workspace.forms["patient"].saved.connect(self._patient_saved)
         self._build_menus()
         self.patients.refresh()
@@ -133,7 +134,7 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self._action("&Keyboard shortcuts", self._show_keys))
 
     def open_settings(self) -> None:
-        from jdmdesk.ui.settings_dialog import SettingsDialog
+        from jdmdesk.ui.admin.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.services.settings, self.prompts, self)
         if dialog.exec():
@@ -141,12 +142,12 @@ class MainWindow(QMainWindow):
             self.show_status("Study settings saved.")
 
     def open_users(self) -> None:
-        from jdmdesk.ui.users_dialog import UsersDialog
+        from jdmdesk.ui.admin.users_dialog import UsersDialog
 
         UsersDialog(self.services.accounts, self.services.session, self.prompts, self).exec()
 
     def open_overview(self) -> None:
-        from jdmdesk.ui.overview_dialog import OverviewDialog
+        from jdmdesk.ui.review.overview_dialog import OverviewDialog
 
         dialog = OverviewDialog(self.services.review, self)
         dialog.patient_chosen.connect(self.choose_patient)
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow):
         self.workspace.start_new_patient()
 
     def _patient_saved(self, kind: str, ids: list[str]) -> None:
-        self.patients.refresh()
+        """Go to the patient just saved (the list itself follows RecordService.changed)."""
         if ids:
             self.patients.select(ids[0], emit=False)
             if self.workspace.patient_id != ids[0]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -14,12 +13,13 @@ from jdmdesk.domain.codes import SEX, label_of
 from jdmdesk.domain.parse import today
 from jdmdesk.domain.timeline import age_years
 from jdmdesk.services.bundle import StudyServices
-from jdmdesk.ui.forms import FORM_CLASSES, VisitForm
-from jdmdesk.ui.history_view import HistoryView
+from jdmdesk.ui.chart.view import EnzymeChart
+from jdmdesk.ui.entry.forms import FORM_CLASSES, VisitForm
+from jdmdesk.ui.entry.history_view import HistoryView
+from jdmdesk.ui.entry.record_form import RecordForm
+from jdmdesk.ui.entry.record_table import RecordSection
 from jdmdesk.ui.prompts import Prompts
-from jdmdesk.ui.record_form import RecordForm
-from jdmdesk.ui.record_table import RecordSection
-from jdmdesk.ui.review_view import ReviewView
+from jdmdesk.ui.review.review_view import ReviewView
 
 SECTION_TITLES = {"patient": "&Patient", "visit": "&Visits", "medication": "&Medication",
                   "lab": "&Labs", "adverse_event": "&Adverse events"}
@@ -29,7 +29,7 @@ class PatientWorkspace(QWidget):
     status_message = Signal(str)
 
     def __init__(self, services: StudyServices, prompts: Prompts,
-                 chart_factory: Callable[[], QWidget] | None = None,
+                 chart_factory: Callable[[], EnzymeChart] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -44,7 +44,7 @@ class PatientWorkspace(QWidget):
         self.tabs.setObjectName("sections")
         self.forms: dict[str, RecordForm] = {}
         self.sections: dict[str, RecordSection] = {}
-        self.chart = chart
+        self.chart: EnzymeChart | None = chart
         for kind, cls in FORM_CLASSES.items():
             form = cls(kind, writer, reader, prompts, self)
             if isinstance(form, VisitForm):
@@ -55,7 +55,7 @@ class PatientWorkspace(QWidget):
                 self.tabs.addTab(form, SECTION_TITLES[kind])
                 continue
             section = RecordSection(form, reader.records, self,
-                                    top=chart if kind == "lab" else None,
+                                    top=chart.widget() if chart and kind == "lab" else None,
                                     overlay=self._signed_cells if kind == "visit" else None)
             section.record_selected.connect(self._record_selected)
             self.sections[kind] = section
@@ -72,7 +72,13 @@ class PatientWorkspace(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.header)
         lay.addWidget(self.tabs, 1)
+        # the one refresh path: every view follows the service's "changed" (never form.saved);
+        # each view filters by kind and patient (the chart is connected in app.py, first)
         writer.changed.connect(self._records_changed)
+        for section in self.sections.values():
+            writer.changed.connect(section.on_records_changed)
+        writer.changed.connect(self.history.on_records_changed)
+        writer.changed.connect(self.review.on_records_changed)
 
     def _signed_cells(self, patient_id: str) -> dict[str, dict[str, str]]:
         """The visits table's Signed column: who signed, by visit id."""
@@ -127,7 +133,7 @@ class PatientWorkspace(QWidget):
         self._update_header()
         if patient_id:
             self.history.show_record("patient", patient_id, "patient")
-        if self.chart is not None and hasattr(self.chart, "show_patient"):
+        if self.chart is not None:
             self.chart.show_patient(patient_id)
         self.review.show_patient(patient_id)
 
@@ -155,20 +161,15 @@ class PatientWorkspace(QWidget):
             label = f"{label} {first}"
         self.history.show_record(kind, record_id, label)
 
-    def _records_changed(self, kind: str, patient_id: str, ids: list[Any]) -> None:
+    def _records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
         if kind == "patient":
             self._update_header()
-        elif patient_id == self.patient_id and kind in self.sections:
-            self.sections[kind].refresh()
-        self.history.refresh()
-        if patient_id == self.patient_id:
-            self.review.refresh()
 
     def print_summary(self) -> None:
         """Save the one-page A4 PDF summary of the patient under review."""
         from PySide6.QtWidgets import QFileDialog
 
-        from jdmdesk.ui.report_pdf import write_patient_pdf
+        from jdmdesk.ui.review.report_pdf import write_patient_pdf
 
         self.review.recompute()
         rv = self.review.review
@@ -178,10 +179,7 @@ class PatientWorkspace(QWidget):
                                                 f"{rv.study_code}-summary.pdf", "PDF (*.pdf)")
         if not target:
             return
-        chart_widget = self.review.chart
-        if chart_widget is not None and hasattr(chart_widget, "panel"):
-            chart_widget = chart_widget.panel()  # build it if the review was never shown
-        chart = chart_widget.grab().toImage() if chart_widget is not None else None
+        chart = self.review.chart.image() if self.review.chart is not None else None
         try:
             write_patient_pdf(rv, chart, Path(target), self.reader.settings().study_name)
         except OSError as err:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from jdmdesk.app import build_main_window
 from jdmdesk.demo import demo_credentials, write_demo
 from jdmdesk.domain.access import Role
-from jdmdesk.ui.login_dialog import LoginDialog
+from jdmdesk.ui.admin.login_dialog import LoginDialog
 
 HERE = Path(__file__).resolve().parent
 
@@ -82,7 +82,8 @@ def main() -> int:
         window.grab().save(str(HERE / "review.png"))
         ws.show_section("lab")
         app.processEvents()
-        ws.chart.grab().save(str(HERE / "chart.png"))
+        assert ws.chart is not None
+        ws.chart.widget().grab().save(str(HERE / "chart.png"))
         ws.show_section("visit")
         app.processEvents()
         window.grab().save(str(HERE / "main_window.png"))

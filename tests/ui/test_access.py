@@ -15,8 +15,8 @@ from jdmdesk.db.studyfile import open_study
 from jdmdesk.domain.access import Action, Credentials, Role, can
 from jdmdesk.services.accounts import AccountError
 from jdmdesk.services.records import RecordService
-from jdmdesk.ui.login_dialog import LoginDialog
-from jdmdesk.ui.users_dialog import UsersDialog
+from jdmdesk.ui.admin.login_dialog import LoginDialog
+from jdmdesk.ui.admin.users_dialog import UsersDialog
 from tests.conftest import FAST, PASSWORD, TODAY, seed_users
 from tests.ui.conftest import close_window, open_window, shown
 from tests.ui.helpers import install_prompts
@@ -346,7 +346,7 @@ def test_login_dialog_drives_the_open(study_path, qtbot):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from jdmdesk.ui.login_dialog import ask_with_dialog
+    from jdmdesk.ui.admin.login_dialog import ask_with_dialog
 
     seen: list[str] = []
 

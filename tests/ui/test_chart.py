@@ -20,7 +20,7 @@ TAC_START = "2025-01-13"
 
 @pytest.fixture
 def panel(qtbot, study, service):
-    from jdmdesk.ui.chart import EnzymeChartPanel
+    from jdmdesk.ui.chart.panel import EnzymeChartPanel
 
     p = EnzymeChartPanel(ChartService(study))
     qtbot.addWidget(p)
@@ -147,18 +147,18 @@ def test_medication_and_weight_changes_redraw_the_overlay(qtbot, panel, service,
           "frequency": "od", "start_date": "2025-01-01", "end_date": "2025-01-31",
           "change_reason": "start"}, patient_id)
     save(qtbot, panel, service, "lab", lab("2025-03-14", "CK", "300"), patient_id)
-    px, py = xy(panel.pred_item)
+    px, py = xy(panel.steroid.pred_item)
     assert px.tolist() == [-12.0, 19.0, 19.0, 61.0]  # 1 mg/kg/day, then stopped
     assert py.tolist() == [1.0, 1.0, 0.0, 0.0]
     with qtbot.waitSignal(panel.refreshed):
         assert service.change_dose(tac, tacrolimus("2025-02-24", "2.5", reason="increase")).ok
-    dx, _ = xy(panel.dose_item)
+    dx, _ = xy(panel.steroid.dose_item)
     assert dx.tolist() == [42.0, 42.0]
-    assert panel.dose_labels[0].toPlainText() == "tac \u21915 mg/d"
+    assert panel.steroid.dose_labels[0].toPlainText() == "tac \u21915 mg/d"
     with qtbot.waitSignal(panel.refreshed):  # heavier: the same dose is less per kg
         save(qtbot, panel, service, "visit", {"visit_date": "2025-01-15", "weight_kg": "25"},
              patient_id)
-    assert xy(panel.pred_item)[1].tolist()[:4] == [1.0, 1.0, 0.8, 0.8]
+    assert xy(panel.steroid.pred_item)[1].tolist()[:4] == [1.0, 1.0, 0.8, 0.8]
 
 
 def test_changes_of_another_patient_or_kind_are_ignored(qtbot, panel, service, with_tacrolimus):
@@ -213,7 +213,7 @@ def test_troughs_and_target_band(qtbot, panel, service, with_tacrolimus):
          with_tacrolimus)
     x, y = panel.series_data("TACROLIMUS")
     assert (x.tolist(), y.tolist()) == ([14.0], [7.5])
-    assert panel.band.getRegion() == (5.0, 10.0)
+    assert panel.trough_plot.band.getRegion() == (5.0, 10.0)
     assert panel.trough_plot.getViewBox().linkedView(0) is panel.plot.getPlotItem().getViewBox()
 
 
@@ -257,7 +257,7 @@ def test_export_png_and_svg_without_dialog(qtbot, panel, service, with_tacrolimu
     assert "<svg" in text and "tacrolimus start" in text
 
 
-def test_pyqtgraph_is_imported_only_by_the_chart_module():
+def test_pyqtgraph_is_imported_only_by_the_chart_package():
     pkg = Path(jdmdesk.__file__).parent
     users = []
     for path in pkg.rglob("*.py"):
@@ -266,4 +266,48 @@ def test_pyqtgraph_is_imported_only_by_the_chart_module():
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             if any(n == "pyqtgraph" or n.startswith("pyqtgraph.") for n in names):
                 users.append(path.relative_to(pkg).as_posix())
-    assert sorted(set(users)) == ["ui/chart.py"]
+    assert users and all(u.startswith("ui/chart/") for u in users), users
+
+
+def test_panel_and_place_holder_both_offer_the_chart_protocol():
+    """The window holds an ``EnzymeChart``: the panel and the deferred place-holder each
+    define every member with the protocol's parameters, and no ``__getattr__`` forwarding."""
+    import inspect
+
+    from jdmdesk.ui.chart.deferred import DeferredChart
+    from jdmdesk.ui.chart.panel import EnzymeChartPanel
+    from jdmdesk.ui.chart.view import EnzymeChart
+
+    members = [n for n in vars(EnzymeChart) if not n.startswith("_")]
+    assert {"refreshed", "show_patient", "on_records_changed", "series_data",
+            "image", "widget", "refresh"} <= set(members)
+    for cls in (EnzymeChartPanel, DeferredChart):
+        assert "__getattr__" not in vars(cls)
+        for name in members:
+            assert hasattr(cls, name), f"{cls.__name__} lacks {name}"
+            wanted = getattr(EnzymeChart, name)
+            if inspect.isfunction(wanted):
+                params = list(inspect.signature(wanted).parameters)
+                assert list(inspect.signature(getattr(cls, name)).parameters) == params, \
+                    f"{cls.__name__}.{name}"
+
+
+def test_place_holder_builds_the_panel_on_first_use_and_passes_its_redraws_on(
+        qtbot, study, service, with_tacrolimus):
+    from jdmdesk.ui.chart.deferred import DeferredChart
+    from jdmdesk.ui.chart.panel import EnzymeChartPanel
+
+    place = DeferredChart(lambda: EnzymeChartPanel(ChartService(study)))
+    qtbot.addWidget(place)
+    service.changed.connect(place.on_records_changed)
+    place.show_patient(with_tacrolimus)
+    assert not place.built
+    service.save("lab", lab("2025-01-13", "CK", "900"), patient_id=with_tacrolimus)
+    assert not place.built  # nothing to redraw before the panel exists
+    with qtbot.waitSignal(place.refreshed):
+        x, y = place.series_data("CK")  # builds it, for the remembered patient
+    assert place.built and y.tolist() == [900.0] and x.tolist() == [0.0]
+    with qtbot.waitSignal(place.refreshed):
+        service.save("lab", lab("2025-01-20", "CK", "700"), patient_id=with_tacrolimus)
+    assert place.series_data("CK")[1].tolist() == [900.0, 700.0]
+    assert not place.image().isNull()

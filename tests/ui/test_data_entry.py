@@ -97,7 +97,7 @@ def test_whole_course_keyboard_only(window, prompts, qtbot):
     type_field(qtbot, "sample_time", "08:15")
     type_field(qtbot, "note", "")
     for code, value in (("CK", "1200"), ("LD", "800"), ("ASAT", "95")):
-        lab.panel_rows[code][0].setFocus()
+        lab.panel.rows[code].value.setFocus()
         type_field(qtbot, f"panel_{code}_value", value)
     with qtbot.waitSignal(window.writer.changed):
         ctrl(qtbot, Qt.Key.Key_S)

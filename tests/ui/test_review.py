@@ -6,8 +6,8 @@ import pytest
 from jdmdesk.cli import main
 from jdmdesk.demo import demo_credentials, write_demo
 from jdmdesk.domain.access import Role
-from jdmdesk.ui.overview_dialog import OverviewDialog
-from jdmdesk.ui.report_pdf import write_patient_pdf
+from jdmdesk.ui.review.overview_dialog import OverviewDialog
+from jdmdesk.ui.review.report_pdf import write_patient_pdf
 from tests.conftest import FAST, log_in_as
 from tests.ui.conftest import demo_window as open_demo
 
@@ -61,7 +61,7 @@ def test_pdf_is_one_a4_page_with_the_study_code(demo_window, tmp_path):
     w.choose_patient(w.patients.model.ids[1])
     view = w.workspace.review
     w.workspace.tabs.setCurrentWidget(view)
-    out = write_patient_pdf(view.review, view.chart.grab().toImage(), tmp_path / "s.pdf", "x")
+    out = write_patient_pdf(view.review, view.chart.image(), tmp_path / "s.pdf", "x")
     reader = pypdf.PdfReader(out)
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox

@@ -3,7 +3,7 @@ import sqlite3
 import pytest
 
 from jdmdesk.domain.access import Role
-from jdmdesk.ui.settings_dialog import SettingsDialog
+from jdmdesk.ui.admin.settings_dialog import SettingsDialog
 from tests.ui.conftest import demo_window, open_window, shown
 from tests.ui.helpers import install_prompts
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,7 +22,8 @@ from jdmdesk.domain.totals import visit_totals
 from jdmdesk.domain.validation import Context, validate
 from jdmdesk.services.results import SaveResult, Status
 from jdmdesk.services.signoff import Signature, SignoffService
-from jdmdesk.ui.record_form import RecordForm
+from jdmdesk.ui.entry.lab_panel import LabPanel
+from jdmdesk.ui.entry.record_form import RecordForm
 
 TOTAL_LABELS = {"cmas": ("cmas_total", "CMAS total", "/ 52"),
                 "mmt8": ("mmt8_total", "MMT8 total", "/ 80"),
@@ -192,7 +192,7 @@ class MedicationForm(RecordForm):
 
 
 class LabForm(RecordForm):
-    """One result, or a panel of several analytes from one sample."""
+    """One result, or (panel mode, Ctrl+P) a panel of several analytes from one sample."""
 
     def add_extra_buttons(self, row: QHBoxLayout) -> None:
         self.panel_toggle = QCheckBox("Panel mode", self)
@@ -214,9 +214,12 @@ class LabForm(RecordForm):
         self.unit_combo = unit
         unit.currentIndexChanged.connect(self._prefill_reference)
         analyte.currentIndexChanged.connect(self._analyte_changed)
+        self.panel = LabPanel(lambda code, unit: self.reader.reference_range(
+            self.patient_id, code, unit), body)
+        self.panel.edited.connect(self._on_changed)
         layout = body.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(layout.count() - 1, self._build_panel(body))
+        layout.insertWidget(layout.count() - 1, self.panel)
         return body
 
     def _fill_units(self, code: str | None, current: str | None = None) -> None:
@@ -229,49 +232,10 @@ class LabForm(RecordForm):
                 self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(current)))
         self.unit_combo.blockSignals(False)
 
-    def _build_panel(self, parent: QWidget) -> QWidget:
-        self.panel = QWidget(parent)
-        self.panel.setObjectName("lab_panel")
-        grid = QGridLayout(self.panel)
-        grid.addWidget(QLabel("<b>Analyte</b>"), 0, 0)
-        grid.addWidget(QLabel("<b>Value</b>"), 0, 1)
-        grid.addWidget(QLabel("<b>Unit</b>"), 0, 2)
-        grid.addWidget(QLabel("<b>Ref low</b>"), 0, 3)
-        grid.addWidget(QLabel("<b>Ref high</b>"), 0, 4)
-        self.panel_rows: dict[str, tuple[QLineEdit, QComboBox, QLineEdit, QLineEdit]] = {}
-        for r, (code, a) in enumerate(ANALYTES.items(), start=1):
-            value, low, high = (QLineEdit(self.panel) for _ in range(3))
-            unit = QComboBox(self.panel)
-            unit.addItems(list(a.units))
-            for w, part in ((value, "value"), (unit, "unit"), (low, "ref_low"),
-                            (high, "ref_high")):
-                w.setObjectName(f"panel_{code}_{part}")
-                w.setAccessibleName(f"panel_{code}_{part}")
-            for w in (value, low, high):
-                w.setMaximumWidth(90)
-                w.textEdited.connect(self._on_changed)
-            unit.currentIndexChanged.connect(lambda _i, c=code: self._prefill_panel_row(c))
-            grid.addWidget(QLabel(code, self.panel), r, 0)
-            grid.addWidget(value, r, 1)
-            grid.addWidget(unit, r, 2)
-            grid.addWidget(low, r, 3)
-            grid.addWidget(high, r, 4)
-            self.panel_rows[code] = (value, unit, low, high)
-        self.panel_message = QLabel(self.panel)
-        self.panel_message.setObjectName("panel_message")
-        self.panel_message.setStyleSheet("color: #b00020;")
-        self.panel_message.setWordWrap(True)
-        grid.addWidget(self.panel_message, len(ANALYTES) + 1, 0, 1, 5)
-        self.panel.setVisible(False)
-        return self.panel
-
     def set_panel_mode(self, on: bool) -> None:
-        self.panel.setVisible(on)
+        self.panel.set_active(on)
         for name in ("analyte", "value", "unit", "ref_low", "ref_high"):
             self.inputs[name].widget.setEnabled(not on)
-        if on:
-            for code in self.panel_rows:
-                self._prefill_panel_row(code)
         self._update_title()
 
     def _analyte_changed(self) -> None:
@@ -289,37 +253,18 @@ class LabForm(RecordForm):
         self.inputs["ref_low"].set_text(parse.format_number(low))
         self.inputs["ref_high"].set_text(parse.format_number(high))
 
-    def _prefill_panel_row(self, code: str) -> None:
-        _, unit, low, high = self.panel_rows[code]
-        lo, hi = self.reader.reference_range(self.patient_id, code, unit.currentText())
-        low.setText(parse.format_number(lo))
-        high.setText(parse.format_number(hi))
-
     def panel_drafts(self) -> list[dict[str, str | None]]:
-        shared = {"sample_date": self.inputs["sample_date"].text(),
-                  "sample_time": self.inputs["sample_time"].text(),
-                  "note": self.inputs["note"].text()}
-        out = []
-        for code, (value, unit, low, high) in self.panel_rows.items():
-            if value.text().strip():
-                out.append({**shared, "analyte": code, "value": value.text(),
-                            "unit": unit.currentText(), "ref_low": low.text(),
-                            "ref_high": high.text()})
-        return out
+        return self.panel.drafts({name: self.inputs[name].text()
+                                  for name in ("sample_date", "sample_time", "note")})
 
     def set_texts(self, texts: dict[str, str | None]) -> None:
         super().set_texts(texts)
-        if hasattr(self, "unit_combo"):
-            self._fill_units(texts.get("analyte"), texts.get("unit"))
-        if hasattr(self, "panel_rows") and not texts:
-            for value, _unit, _low, _high in self.panel_rows.values():
-                value.clear()
-            if self.panel_toggle.isChecked():
-                for code in self.panel_rows:
-                    self._prefill_panel_row(code)
+        self._fill_units(texts.get("analyte"), texts.get("unit"))
+        if not texts:
+            self.panel.clear()
 
     def submit(self, reason: str | None, confirm: bool) -> SaveResult:
-        if not self.panel_toggle.isChecked():
+        if not self.panel.active:
             return super().submit(reason, confirm)
         result, _checked = self.writer.save_lab_panel(self.patient_id or "", self.panel_drafts(),
                                                       reason=reason, confirm_warnings=confirm)
@@ -327,19 +272,13 @@ class LabForm(RecordForm):
 
     def show_results(self, result: SaveResult) -> None:
         super().show_results(result)
-        if not self.panel_toggle.isChecked():
+        if not self.panel.active:
             return
-        lines = []
-        codes = [d["analyte"] for d in self.panel_drafts()]
-        for key, text in {**result.warnings, **result.errors}.items():
-            index, _, name = key.partition(":")
-            if index.isdigit() and int(index) < len(codes):
-                lines.append(f"{codes[int(index)]} {name}: {text}")
-            else:
-                self.show_message(key, text, error=key in result.errors)
-        if result.status is Status.INVALID and not codes:
-            lines.append(result.message)
-        self.panel_message.setText("\n".join(lines))
+        none_entered = result.status is Status.INVALID and not self.panel.entered_codes()
+        rest = self.panel.show_messages({**result.warnings, **result.errors},
+                                        note=result.message if none_entered else None)
+        for key, text in rest.items():
+            self.show_message(key, text, error=key in result.errors)
 
 
 FORM_CLASSES: dict[str, type[RecordForm]] = {

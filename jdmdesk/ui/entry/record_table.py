@@ -24,7 +24,8 @@ from jdmdesk.domain.access import Action
 from jdmdesk.domain.codes import label_of
 from jdmdesk.domain.fields import record_type
 from jdmdesk.domain.totals import visit_totals
-from jdmdesk.ui.record_form import RecordForm
+from jdmdesk.ui.entry.record_form import RecordForm
+from jdmdesk.ui.entry.rows import LoadRecords, StoredRecord
 
 Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, str]  # (value key, header)
@@ -45,7 +46,7 @@ COLUMNS: dict[str, list[Column]] = {
 }
 
 
-def display_row(kind: str, values: dict[str, Any]) -> dict[str, str]:
+def display_row(kind: str, values: Mapping[str, Any]) -> dict[str, str]:
     rt = record_type(kind)
     data = dict(values)
     if kind == "visit":
@@ -77,7 +78,7 @@ class RecordTableModel(QAbstractTableModel):
         self.rows: list[dict[str, str]] = []
         self.deleted: list[bool] = []
 
-    def set_rows(self, records: Sequence[Any],
+    def set_rows(self, records: Sequence[StoredRecord],
                  overlay: Mapping[str, Mapping[str, str]] | None = None) -> None:
         """``overlay``: cells that are not record fields, by record id (a visit's signer)."""
         self.beginResetModel()
@@ -119,7 +120,7 @@ class RecordSection(QWidget):
 
     record_selected = Signal(str, str)  # kind, record id
 
-    def __init__(self, form: RecordForm, load_records: Callable[..., list[Any]],
+    def __init__(self, form: RecordForm, load_records: LoadRecords,
                  parent: QWidget | None = None, top: QWidget | None = None,
                  overlay: Callable[[str], Mapping[str, Mapping[str, str]]] | None = None,
                  ) -> None:
@@ -184,7 +185,11 @@ class RecordSection(QWidget):
             lay.addWidget(self.outer)
         else:
             lay.addWidget(self.splitter)
-        form.saved.connect(lambda *_: self.refresh())
+
+    def on_records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
+        """``RecordService.changed``: the table's one refresh path after a save or delete."""
+        if kind == self.kind and patient_id and patient_id == self.form.patient_id:
+            self.refresh()
 
     def refresh(self) -> None:
         pid = self.form.patient_id
@@ -228,7 +233,5 @@ class RecordSection(QWidget):
             return
         result = self.form.writer.set_deleted(self.kind, record_id, reason, deleted=deleted)
         self.form.status_message.emit(result.message)
-        if result.ok:
-            if self.form.record_id == record_id:
-                self.form.new()
-            self.refresh()
+        if result.ok and self.form.record_id == record_id:
+            self.form.new()  # the table itself follows RecordService.changed

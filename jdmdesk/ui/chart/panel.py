@@ -3,7 +3,7 @@
 One pyqtgraph ``PlotWidget`` named ``enzyme_chart`` holds the enzyme plot and, below it on the
 same time axis, a small plot of tacrolimus troughs against the study's target band. Every data
 item is created once; ``refresh`` re-queries the study and updates the items in place with
-``setData``. This is the only module that imports pyqtgraph.
+``setData``. Only this package (``jdmdesk.ui.chart``) imports pyqtgraph.
 
 Each enzyme's data item is named by its analyte code (``item.name()`` and ``objectName()``); its
 ``xData``/``yData`` and ``getData()`` are in the chart's units: x in days since tacrolimus start
@@ -13,16 +13,13 @@ Each enzyme's data item is named by its analyte code (``item.name()`` and ``obje
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-import pyqtgraph.exporters as pg_exporters
-from PySide6.QtCore import QRect, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QFont, QPainter, QShowEvent
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QImage, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -35,109 +32,21 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.domain.analytes import ENZYME_CODES
-from jdmdesk.domain.chart_series import (
-    DAYS_PER_MONTH,
-    AnalyteSeries,
-    ChartData,
-    point_tooltip,
-)
+from jdmdesk.domain.chart_series import AnalyteSeries, ChartData, point_tooltip
 from jdmdesk.services.chart import CHART_KINDS, ChartService
-
-# Okabe-Ito colours (distinct for colour-blind readers) and one marker per analyte.
-STYLE: dict[str, tuple[str, str]] = {
-    "CK": ("#D55E00", "o"),
-    "LD": ("#0072B2", "s"),
-    "ASAT": ("#009E73", "t"),
-    "ALAT": ("#CC79A7", "d"),
-    "ALDOLASE": ("#E69F00", "h"),
-}
-TAC_COLOUR = "#6A3D9A"
-PRED_COLOUR = "#7F7F7F"
-TEXT_COLOUR = "#222222"
-AXIS_COLOUR = "#555555"
-LEFT_AXIS_WIDTH = 64
-RIGHT_AXIS_WIDTH = 58
-DAY0_LABEL = "tacrolimus start"
-
-
-def _font(points: float, bold: bool = False) -> QFont:
-    f = QFont()
-    f.setPointSizeF(points)
-    f.setBold(bold)
-    return f
-
-
-def _style_axis(axis: pg.AxisItem, label: str = "", colour: str = AXIS_COLOUR) -> None:
-    axis.setPen(pg.mkPen(colour))
-    axis.setTextPen(pg.mkPen(TEXT_COLOUR if colour == AXIS_COLOUR else colour))
-    axis.setTickFont(_font(9))
-    if label:
-        axis.setLabel(label, color=TEXT_COLOUR if colour == AXIS_COLOUR else colour,
-                      **{"font-size": "9.5pt"})
-
-
-class ChartItem(pg.PlotDataItem):
-    """A data item whose ``getData()`` gives the chart's units, not pyqtgraph's log10 mapping."""
-
-    def getData(self) -> tuple[np.ndarray, np.ndarray]:
-        x, y = self.getOriginalDataset()
-        if x is None or y is None:
-            return np.empty(0), np.empty(0)
-        return x, y
-
-
-class TimeAxis(pg.DateAxisItem):
-    """Study days (plain numbers), or calendar dates for a patient without tacrolimus."""
-
-    def __init__(self, orientation: str = "bottom") -> None:
-        super().__init__(orientation, utcOffset=0)
-        self.calendar = False
-
-    def set_calendar(self, calendar: bool) -> None:
-        if calendar != self.calendar:
-            self.calendar = calendar
-            self.picture = None
-            self.update()
-
-    def tickValues(self, minVal: float, maxVal: float, size: float) -> Any:
-        if self.calendar:
-            return super().tickValues(minVal, maxVal, size)
-        return pg.AxisItem.tickValues(self, minVal, maxVal, size)
-
-    def tickStrings(self, values: Sequence[float], scale: float,
-                    spacing: float) -> list[str]:
-        if self.calendar:
-            return super().tickStrings(values, scale, spacing)
-        return [f"{v:g}" for v in values]
-
-
-class LogValueAxis(pg.AxisItem):
-    """Plain numbers on a log axis (50, 100, 200 rather than 5·10¹), labelled at 1-2-5 only."""
-
-    def logTickStrings(self, values: Sequence[float], scale: float,
-                       spacing: float) -> list[str]:
-        out = []
-        for v in values:
-            x = 10 ** float(v) * scale
-            lead = round(x / 10 ** math.floor(math.log10(x) + 1e-9), 6) if x > 0 else 0
-            out.append(f"{x:,.4g}".replace(",", "\u2009") if lead in (1, 2, 5) else "")
-        return out
-
-
-class MonthAxis(pg.AxisItem):
-    """Months since tacrolimus start, ticked on whole months, for the top of the chart."""
-
-    def tickValues(self, minVal: float, maxVal: float, size: float) -> Any:
-        span = (maxVal - minVal) / DAYS_PER_MONTH
-        room = max(2.0, size / 55)
-        step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if span / s <= room), 120)
-        unit = step * DAYS_PER_MONTH
-        first, last = math.ceil(minVal / unit), math.floor(maxVal / unit)
-        return [(unit, [k * unit for k in range(first, last + 1)])]
-
-    def tickStrings(self, values: Sequence[float], scale: float,
-                    spacing: float) -> list[str]:
-        return [f"{round(v / DAYS_PER_MONTH)} mo" for v in values]
+from jdmdesk.ui.chart.axes import ChartItem, LogValueAxis, MonthAxis, TimeAxis, hover_tip
+from jdmdesk.ui.chart.export import write_image
+from jdmdesk.ui.chart.steroid import SteroidView
+from jdmdesk.ui.chart.style import (
+    DAY0_LABEL,
+    LEFT_AXIS_WIDTH,
+    PRED_COLOUR,
+    RIGHT_AXIS_WIDTH,
+    STYLE,
+    TEXT_COLOUR,
+    style_axis,
+)
+from jdmdesk.ui.chart.troughs import TroughPlot
 
 
 class EnzymeChartPanel(QWidget):
@@ -237,8 +146,8 @@ class EnzymeChartPanel(QWidget):
                                     verSpacing=-8)
         self.layout_item.addItem(self.legend, 0, 0)
         self.layout_item.addItem(main, 1, 0)
-        self.trough_axis = TimeAxis("bottom")
-        self.trough_plot = pg.PlotItem(axisItems={"bottom": self.trough_axis})
+        self.trough_plot = TroughPlot()
+        self.trough_axis = self.trough_plot.time_axis
         self.layout_item.addItem(self.trough_plot, 2, 0)
         grid = self.layout_item.layout
         grid.setRowStretchFactor(0, 0)
@@ -247,8 +156,9 @@ class EnzymeChartPanel(QWidget):
         grid.setVerticalSpacing(2)
         self.layout_item.setContentsMargins(4, 4, 8, 4)
         self._build_main(main)
-        self._build_pred(main)
-        self._build_trough()
+        self.steroid = SteroidView(main)
+        self.trough_plot.build(main)
+        self.trough_plot.vb.sigRangeChangedManually.connect(self._user_moved)
 
     def _build_main(self, main: pg.PlotItem) -> None:
         main.setMenuEnabled(enableMenu=False, enableViewBoxMenu=True)
@@ -259,8 +169,8 @@ class EnzymeChartPanel(QWidget):
         main.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
         main.getAxis("right").setWidth(RIGHT_AXIS_WIDTH)
         for side in ("left", "bottom", "top"):
-            _style_axis(main.getAxis(side))
-        _style_axis(main.getAxis("right"), "prednisolone eq. mg/kg/day", PRED_COLOUR)
+            style_axis(main.getAxis(side))
+        style_axis(main.getAxis("right"), "prednisolone eq. mg/kg/day", PRED_COLOUR)
         main.setLogMode(x=False, y=True)
         main.getAxis("right").setLogMode(False, False)
         main.vb.sigRangeChangedManually.connect(self._user_moved)
@@ -289,7 +199,7 @@ class EnzymeChartPanel(QWidget):
                 main.addItem(it)
             for it in (item, above):
                 it.scatter.opts["hoverable"] = True
-                it.scatter.opts["tip"] = _tip
+                it.scatter.opts["tip"] = hover_tip
             self.items[code], self.uln_items[code], self.above_items[code] = item, uln, above
         self.day0_line = pg.InfiniteLine(
             pos=0, angle=90, movable=False, pen=pg.mkPen("#333333", width=1.5,
@@ -312,64 +222,6 @@ class EnzymeChartPanel(QWidget):
         self._legend_above = pg.PlotDataItem(pen=None, symbol="o", symbolSize=8,
                                              symbolBrush=pg.mkBrush("#555555"),
                                              symbolPen=pg.mkPen("#555555"))
-
-    def _build_pred(self, main: pg.PlotItem) -> None:
-        self.pred_vb = pg.ViewBox(enableMenu=False)
-        self.pred_vb.setMouseEnabled(False, False)
-        self.plot.scene().addItem(self.pred_vb)
-        self.pred_vb.setZValue(-10)  # under the enzyme view, which keeps the mouse
-        main.getAxis("right").linkToView(self.pred_vb)
-        self.pred_vb.setXLink(main.vb)
-        self.pred_item = ChartItem(name="prednisolone", connect="finite", antialias=True,
-                                   pen=pg.mkPen(PRED_COLOUR, width=2.2), fillLevel=0,
-                                   fillBrush=pg.mkBrush(150, 150, 150, 45))
-        self.pred_item.setObjectName("prednisolone")
-        self.pred_vb.addItem(self.pred_item)
-        self.dose_item = ChartItem(connect="pairs", pen=pg.mkPen(TAC_COLOUR, width=1.3,
-                                                                  style=Qt.PenStyle.DotLine))
-        self.dose_item.setObjectName("tacrolimus_dose_changes")
-        self.pred_vb.addItem(self.dose_item)
-        self.dose_labels: list[pg.TextItem] = []
-        main.vb.sigResized.connect(self._sync_pred_view)
-        self._sync_pred_view()
-
-    def _build_trough(self) -> None:
-        t = self.trough_plot
-        t.setMenuEnabled(enableMenu=False, enableViewBoxMenu=True)
-        t.hideButtons()
-        t.showGrid(x=True, y=True, alpha=0.12)
-        t.showAxis("right")
-        t.getAxis("right").setStyle(showValues=False)
-        t.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
-        t.getAxis("right").setWidth(RIGHT_AXIS_WIDTH)
-        for side in ("left", "bottom", "right"):
-            _style_axis(t.getAxis(side))
-        _style_axis(t.getAxis("left"), "tac ng/mL")
-        t.setXLink(self.main)
-        t.setMouseEnabled(x=True, y=False)
-        t.vb.sigRangeChangedManually.connect(self._user_moved)
-        self.band = pg.LinearRegionItem(values=(5, 10), orientation="horizontal", movable=False,
-                                        brush=pg.mkBrush(106, 61, 154, 38),
-                                        pen=pg.mkPen(106, 61, 154, 90))
-        self.band.setObjectName("tacrolimus_target_band")
-        self.band_label = pg.InfLineLabel(self.band.lines[1], text="target", position=0.01,
-                                          anchors=[(0, 1), (0, 1)], color=TAC_COLOUR)
-        t.addItem(self.band, ignoreBounds=True)
-        self.trough_item = ChartItem(name="TACROLIMUS", pen=pg.mkPen(TAC_COLOUR, width=1.6),
-                                     symbol="o", symbolSize=6, symbolPen=pg.mkPen(TAC_COLOUR),
-                                     symbolBrush=pg.mkBrush(TAC_COLOUR), antialias=True)
-        self.trough_item.setObjectName("TACROLIMUS")
-        self.trough_item.scatter.opts["hoverable"] = True
-        self.trough_item.scatter.opts["tip"] = _tip
-        t.addItem(self.trough_item)
-        self.trough_day0 = pg.InfiniteLine(pos=0, angle=90, movable=False,
-                                           pen=pg.mkPen("#333333", width=1.5,
-                                                        style=Qt.PenStyle.DashLine))
-        t.addItem(self.trough_day0, ignoreBounds=True)
-        self.trough_dose_item = ChartItem(connect="pairs",
-                                          pen=pg.mkPen(TAC_COLOUR, width=1.3,
-                                                       style=Qt.PenStyle.DotLine))
-        t.addItem(self.trough_dose_item, ignoreBounds=True)
 
     # --- public API ---------------------------------------------------------------------
 
@@ -401,7 +253,7 @@ class EnzymeChartPanel(QWidget):
         self._apply()
 
     @Slot(str, str, list)
-    def on_records_changed(self, kind: str, patient_id: str, ids: list) -> None:
+    def on_records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
         """RecordService.changed: redraw when this patient's labs, medication or visits moved."""
         if kind in CHART_KINDS and patient_id and patient_id == self.patient_id:
             self._refresh_or_defer()
@@ -420,53 +272,28 @@ class EnzymeChartPanel(QWidget):
         self.main.getAxis("right").setLogMode(False, False)
         self._apply()
 
+    def widget(self) -> QWidget:
+        return self
+
+    def image(self) -> QImage:
+        """The panel as drawn on screen (toolbar included), for the PDF summary."""
+        return self.grab().toImage()
+
     def series_data(self, code: str) -> tuple[np.ndarray, np.ndarray]:
         """(x, y) of an analyte's data item, in the chart's units."""
-        item = self.trough_item if code == "TACROLIMUS" else self.items[code]
+        item = self.trough_plot.item if code == "TACROLIMUS" else self.items[code]
         x, y = item.getData()
         return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
 
     def tooltips(self, code: str) -> list[str]:
         """Hover texts of an analyte's points, in the order of ``series_data``."""
-        item = self.trough_item if code == "TACROLIMUS" else self.items[code]
+        item = self.trough_plot.item if code == "TACROLIMUS" else self.items[code]
         data = item.opts.get("data")
         return [] if data is None else [str(t) for t in data]
 
     def export(self, path: str | Path) -> Path:
-        """Write the chart (both plots) as PNG or SVG, chosen by the file's suffix.
-
-        PNG goes through pyqtgraph's ImageExporter at twice the on-screen size. SVG is drawn
-        by Qt's own QSvgGenerator: pyqtgraph 0.14.0's SVGExporter fails on the closed paths
-        Qt 6 writes ("Z"; pyqtgraph issue #3495).
-        """
-        path = Path(path)
-        if path.suffix.lower() == ".svg":
-            self._export_svg(path)
-            return path
-        if path.suffix.lower() != ".png":
-            path = path.with_suffix(".png")
-        exporter = pg_exporters.ImageExporter(self.plot.scene())
-        exporter.parameters()["background"] = QColor("white")
-        exporter.parameters()["width"] = int(exporter.getSourceRect().width() * 2)
-        exporter.export(str(path))
-        return path
-
-    def _export_svg(self, path: Path) -> None:
-        view = self.plot
-        size = view.viewport().size()
-        gen = QSvgGenerator()
-        gen.setFileName(str(path))
-        gen.setSize(size)
-        gen.setViewBox(QRect(0, 0, size.width(), size.height()))
-        gen.setTitle(f"Muscle enzymes {self.data.title}".strip())
-        gen.setDescription(self.plot.accessibleDescription())
-        painter = QPainter(gen)
-        try:
-            painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("white"))
-            view.render(painter, QRectF(0, 0, size.width(), size.height()),
-                        view.viewport().rect())
-        finally:
-            painter.end()
+        """Write the chart (both plots) as PNG or SVG, chosen by the file's suffix."""
+        return write_image(self.plot, path, f"Muscle enzymes {self.data.title}".strip())
 
     def export_png(self, path: str | Path | None = None) -> Path | None:
         return self._export_to(path, "PNG image (*.png)", ".png")
@@ -495,10 +322,6 @@ class EnzymeChartPanel(QWidget):
     def _user_moved(self, *_: Any) -> None:
         self._follow_x = False
 
-    def _sync_pred_view(self, *_: Any) -> None:
-        self.pred_vb.setGeometry(self.main.vb.sceneBoundingRect())
-        self.pred_vb.linkedViewChanged(self.main.vb, self.pred_vb.XAxis)
-
     def _apply(self) -> None:
         d = self.data
         calendar = d.calendar and d.patient_id is not None
@@ -507,8 +330,8 @@ class EnzymeChartPanel(QWidget):
         for code in ENZYME_CODES:
             self._apply_series(code, d.series.get(code))
         self._apply_legend(d)
-        self._apply_pred(d)
-        self._apply_troughs(d)
+        self.steroid.apply(d)
+        self.trough_plot.apply(d)
         if self._follow_x and d.x_range is not None:
             lo, hi = d.x_range
             unit = 86_400.0 if calendar else 1.0
@@ -530,7 +353,7 @@ class EnzymeChartPanel(QWidget):
             self.trough_axis.setLabel("days since tacrolimus start (day 0)", color=TEXT_COLOUR,
                                       **{"font-size": "9.5pt"})
         self.day0_line.setVisible(not calendar)
-        self.trough_day0.setVisible(not calendar)
+        self.trough_plot.day0.setVisible(not calendar)
         self.uln_line.setVisible(self.uln_mode)
         units = "\u00d7 upper limit of normal" if self.uln_mode else "U/L (log scale)"
         self.main.getAxis("left").setLabel(units, color=TEXT_COLOUR, **{"font-size": "9.5pt"})
@@ -578,47 +401,7 @@ class EnzymeChartPanel(QWidget):
         if d.prednisolone.runs:
             self.legend.addItem(self._legend_pred, "prednisolone (right axis)")
         if d.dose_changes:
-            self.legend.addItem(self.dose_item, "tac dose change")
+            self.legend.addItem(self.steroid.dose_item, "tac dose change")
         n = len(self.legend.items)
         self.legend.setColumnCount(max(1, n if self.width() >= 1100 else math.ceil(n / 2)))
         self.legend.setVisible(bool(shown) or bool(d.prednisolone.runs))
-
-    def _apply_pred(self, d: ChartData) -> None:
-        pred = d.prednisolone
-        top = max(pred.max_value, 0.1) * 1.35
-        self.pred_vb.setYRange(0, top, padding=0)
-        self.pred_item.setData(x=np.array(pred.x, dtype=float), y=np.array(pred.y, dtype=float))
-        xs = [c.x for c in d.dose_changes for _ in (0, 1)]
-        self.dose_item.setData(x=np.array(xs, dtype=float),
-                               y=np.array([0.0, top] * len(d.dose_changes), dtype=float))
-        while len(self.dose_labels) < len(d.dose_changes):
-            label = pg.TextItem(color=TAC_COLOUR, anchor=(0, 1.0), fill=(255, 255, 255, 200))
-            label.setFont(_font(8.5))
-            self.pred_vb.addItem(label, ignoreBounds=True)
-            self.dose_labels.append(label)
-        for n, label in enumerate(self.dose_labels):
-            if n < len(d.dose_changes):
-                change = d.dose_changes[n]
-                label.setText(change.label)
-                label.setPos(change.x, top * 0.93)
-                label.show()
-            else:
-                label.hide()
-
-    def _apply_troughs(self, d: ChartData) -> None:
-        tr = d.troughs
-        tips = [point_tooltip(p, day) for p, day in zip(tr.points, tr.days, strict=True)]
-        self.trough_item.setData(x=np.array(tr.x, dtype=float), y=np.array(tr.y, dtype=float),
-                                 data=np.array(tips, dtype=object))
-        low, high = d.target_band
-        self.band.setRegion((low, high))
-        self.band_label.setFormat(f"target {low:g}\u2013{high:g} ng/mL")
-        top = max([high, *tr.y]) * 1.25
-        self.trough_plot.setYRange(0, top, padding=0)
-        xs = [c.x for c in d.dose_changes for _ in (0, 1)]
-        self.trough_dose_item.setData(x=np.array(xs, dtype=float),
-                                      y=np.array([0.0, top] * len(d.dose_changes), dtype=float))
-
-
-def _tip(x: float, y: float, data: Any) -> str:
-    return str(data)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -14,11 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jdmdesk.ui.entry.rows import AuditLine
+
 HEADERS = ("Time (UTC)", "User", "Action", "Field", "Old", "New", "Reason")
 
 
 class HistoryView(QWidget):
-    def __init__(self, load: Callable[[str, str], Sequence[Any]],
+    def __init__(self, load: Callable[[str, str], Sequence[AuditLine]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.load = load
@@ -43,6 +44,11 @@ class HistoryView(QWidget):
         self.kind, self.record_id = kind, record_id
         self.title.setText(f"History of {label or kind.replace('_', ' ')}")
         self.refresh()
+
+    def on_records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
+        """``RecordService.changed``: new audit rows when the record shown was changed."""
+        if self.record_id is not None and self.record_id in ids:
+            self.refresh()
 
     def refresh(self) -> None:
         rows = self.load(self.kind, self.record_id) if self.kind and self.record_id else []

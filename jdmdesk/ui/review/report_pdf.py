@@ -11,7 +11,7 @@ from jdmdesk import APP_NAME, __version__
 from jdmdesk.atomic_file import atomic_write
 from jdmdesk.domain.parse import today
 from jdmdesk.domain.review import PatientReview
-from jdmdesk.ui import review_text as rt
+from jdmdesk.ui.review import review_text as rt
 
 MAX_VISIT_ROWS = 16  # the latest visits when there are more, so the summary stays one page
 

@@ -23,7 +23,7 @@ from jdmdesk.domain.fields import FieldSpec, RecordType, record_type
 from jdmdesk.services.reader import StudyReader
 from jdmdesk.services.records import RecordService
 from jdmdesk.services.results import SaveResult, Status
-from jdmdesk.ui.fields import FieldInput
+from jdmdesk.ui.entry.fields import FieldInput
 from jdmdesk.ui.prompts import Prompts
 
 ERROR_STYLE = "color: #b00020;"

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.services.review import ReviewService
-from jdmdesk.ui.review_text import num
+from jdmdesk.ui.review.review_text import num
 
 HEADERS = ("Study code", "Latest TIS", "Inactive disease (PRINTO)", "Steroid mg/kg/day",
            "Last visit", "Overdue")

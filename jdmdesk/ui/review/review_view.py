@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -19,12 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.domain.review import PatientReview
-from jdmdesk.ui import review_text as rt
+from jdmdesk.ui.chart.view import EnzymeChart
+from jdmdesk.ui.review import review_text as rt
 
 
 class ReviewView(QWidget):
+    recomputed = Signal()  # after every recomputation from the database
+
     def __init__(self, load: Callable[[str], PatientReview | None],
-                 chart: QWidget | None = None, parent: QWidget | None = None) -> None:
+                 chart: EnzymeChart | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("review_view")
         self.load = load
@@ -55,7 +57,7 @@ class ReviewView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setObjectName("review_splitter")
         if chart is not None:
-            split.addWidget(chart)
+            split.addWidget(chart.widget())
         split.addWidget(self.visits)
         split.addWidget(self.treatment)
         lay.addWidget(split, 1)
@@ -63,13 +65,18 @@ class ReviewView(QWidget):
 
     def show_patient(self, patient_id: str | None) -> None:
         self.patient_id = patient_id
-        if self.chart is not None and hasattr(self.chart, "show_patient"):
+        if self.chart is not None:
             self.chart.show_patient(patient_id)
         self.refresh()
 
     _stale = False
 
-    def refresh(self, *_args: Any) -> None:
+    def on_records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
+        """``RecordService.changed``: any change to this patient's records."""
+        if patient_id and patient_id == self.patient_id:
+            self.refresh()
+
+    def refresh(self) -> None:
         """Recompute the review, now if it is on screen, else when it is next shown."""
         if not self.isVisible():
             self._stale = True
@@ -89,6 +96,7 @@ class ReviewView(QWidget):
             self.header.setText("No patient selected.")
             self.visits.setRowCount(0)
             self.treatment.clear()
+            self.recomputed.emit()
             return
         self.header.setText("<b>" + "</b><br>".join(rt.header_lines(rv)))
         self.visits.setRowCount(len(rv.visits))
@@ -109,6 +117,7 @@ class ReviewView(QWidget):
             "<br>".join(lines[:-1] + (flagged or [lines[-1]]))
             + "<br><b>Current medication:</b> " + "; ".join(rt.medication_lines(rv))
             + "<br><b>Adverse events:</b> " + "; ".join(rt.adverse_event_lines(rv)))
+        self.recomputed.emit()
 
     def cell(self, row: int, column: str) -> str:
         return self.visits.item(row, rt.VISIT_COLUMNS.index(column)).text()

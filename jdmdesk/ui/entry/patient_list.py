@@ -40,7 +40,7 @@ class PatientListPanel(QWidget):
     patient_chosen = Signal(str)
     new_patient_requested = Signal()
 
-    def __init__(self, load: Callable[[str], Sequence[Any]],
+    def __init__(self, load: Callable[[str], Sequence[tuple[str, str]]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.load = load
@@ -74,6 +74,11 @@ class PatientListPanel(QWidget):
         self.view.clicked.connect(self._chosen)
         self.new_button.clicked.connect(self.new_patient_requested)
         self.current_id: str | None = None
+
+    def on_records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
+        """``RecordService.changed``: a patient added or its study code changed."""
+        if kind == "patient":
+            self.refresh()
 
     def refresh(self) -> None:
         rows = self.load(self.search.text())

@@ -1,0 +1,1 @@
+"""Accounts and study administration: login, users, study settings, the idle auto-lock."""

@@ -1,0 +1,1 @@
+"""The enzyme chart: the panel, its axes, its image export, and the deferred place-holder."""

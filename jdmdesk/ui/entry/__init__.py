@@ -1,0 +1,1 @@
+"""Data entry: the record forms, their field widgets, record tables, patient list and history."""
