@@ -17,6 +17,7 @@ from jdmdesk.db import accounts as account_rows
 from jdmdesk.db.connection import Study, write_transaction
 from jdmdesk.db.studyfile import create_study
 from jdmdesk.domain.access import Credentials, Role, Session
+from jdmdesk.domain.clock import FixedClock
 
 TODAY = date(2026, 11, 25)
 
@@ -85,7 +86,7 @@ def service(study: Study, users: dict[Role, Session], qapp):
     """Records written by the data entry user."""
     from jdmdesk.services.records import RecordService
 
-    return RecordService(study, users[Role.DATA_ENTRY], today=lambda: TODAY)
+    return RecordService(study, users[Role.DATA_ENTRY], FixedClock.on(TODAY))
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -15,7 +15,8 @@ from jdmdesk.db import accounts
 from jdmdesk.db.accounts import Account
 from jdmdesk.db.connection import Study, account_transaction, write_transaction
 from jdmdesk.domain.access import Action, Role, Session, backoff_seconds, password_problem
-from jdmdesk.services.guard import denial
+from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
+from jdmdesk.services.guard import refusal
 
 # OWASP Password Storage Cheat Sheet minimum for Argon2id: m=19 MiB, t=2, p=1. We use more.
 HASHER = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=1, hash_len=32,
@@ -26,12 +27,8 @@ class AccountError(ValueError):
     """A message fit to show beside the login or account form."""
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 class AccountService:
-    def __init__(self, study: Study, clock: Callable[[], datetime] = _now,
+    def __init__(self, study: Study, clock: Clock = SYSTEM_CLOCK,
                  hasher: PasswordHasher = HASHER,
                  ready: Callable[[], None] | None = None, record: bool = True) -> None:
         """``ready`` is called before the first write (the window passes the wait for its
@@ -112,9 +109,9 @@ class AccountService:
         return account
 
     def _require(self, session: Session, action: Action) -> None:
-        problem = denial(self.study, session, action)
-        if problem:
-            raise AccountError(problem)
+        refused = refusal(self.study, session, action)
+        if refused is not None:
+            raise AccountError(refused.message)
 
     def login(self, username: str, password: str, *, defer_record: bool = False) -> Session:
         """A session, or AccountError saying why not (wrong password, wait N s, inactive).
@@ -152,7 +149,7 @@ class AccountService:
                 if w is not None:
                     accounts.record_unknown_login(w, username)
             raise AccountError("unknown user name or wrong password")
-        now = self.clock()
+        now = self.clock.now()
         if account.locked_until and datetime.fromisoformat(account.locked_until) > now:
             wait = int((datetime.fromisoformat(account.locked_until) - now).total_seconds()) + 1
             raise AccountError(f"too many failed attempts: try again in {wait} s")

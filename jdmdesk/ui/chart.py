@@ -41,7 +41,7 @@ from jdmdesk.domain.chart_series import (
     ChartData,
     point_tooltip,
 )
-from jdmdesk.services.chart import CHART_KINDS, ChartService
+from jdmdesk.services.chart import CHART_KINDS, ChartSource
 
 # Okabe-Ito colours (distinct for colour-blind readers) and one marker per analyte.
 STYLE: dict[str, tuple[str, str]] = {
@@ -145,7 +145,7 @@ class EnzymeChartPanel(QWidget):
 
     refreshed = Signal()  # after every redraw from the database
 
-    def __init__(self, chart_service: ChartService, parent: QWidget | None = None) -> None:
+    def __init__(self, chart_service: ChartSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("enzyme_chart_panel")
         self.service = chart_service

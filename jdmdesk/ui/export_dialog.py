@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.domain.access import Session
-from jdmdesk.export import CancelToken, ExportCancelled, ExportError, ExportOptions, run_export
+from jdmdesk.export import CancelToken, ExportCancelled, ExportError, ExportOptions
 from jdmdesk.export.options import SUFFIXES
+from jdmdesk.services.exports import run_export
 
 FORMAT_LABELS = {
     "bundle": "Statistics bundle (ZIP of CSV files)",

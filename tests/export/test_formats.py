@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from jdmdesk.export import ExportOptions, run_export
+from jdmdesk.export import ExportOptions
 from jdmdesk.export.redcap import KEYS
+from jdmdesk.services.exports import run_export
 from tests.export.helpers import MANAGER
 
 from .helpers import FORMULA_TERMS, make_study, read_csv, read_members

@@ -1,25 +1,21 @@
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 from argon2 import PasswordHasher
 
 from jdmdesk.domain.access import PERMISSIONS, Action, Role, backoff_seconds, can
+from jdmdesk.domain.clock import FixedClock
 from jdmdesk.services.accounts import HASHER, AccountError, AccountService
 
 FAST = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)  # the OWASP minimum
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 1, 1, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
+START = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 @pytest.fixture
 def svc(study):
-    return AccountService(study, Clock(), FAST)
+    return AccountService(study, FixedClock(START), FAST)
 
 
 @pytest.fixture
@@ -56,10 +52,10 @@ def test_lockout_with_growing_backoff(svc, dm):
         svc.login("doc", "bad")  # the 5th failure
     with pytest.raises(AccountError, match="try again"):
         svc.login("doc", "a long passphrase")  # even the right password must wait
-    clock.now += timedelta(seconds=31)
+    clock.advance(seconds=31)
     with pytest.raises(AccountError, match="try again in 60 s"):
         svc.login("doc", "bad")  # 6th failure: longer wait
-    clock.now += timedelta(seconds=61)
+    clock.advance(seconds=61)
     assert svc.login("doc", "a long passphrase").role is Role.REVIEWER
     assert svc.login("doc", "a long passphrase")  # the counter was reset
     assert [backoff_seconds(n) for n in (4, 5, 6, 7, 20)] == [0, 30, 60, 120, 3600]
@@ -163,10 +159,10 @@ def test_login_on_a_read_only_study_is_still_recorded(tmp_path):
 
     path = tmp_path / "s.jdm"
     writer = create_study(path)
-    AccountService(writer, Clock(), FAST).create_first_user("dm", "DM", "long enough pw")
+    AccountService(writer, FixedClock(START), FAST).create_first_user("dm", "DM", "long enough pw")
     reader = open_study(path, read_only=True)
     try:
-        svc = AccountService(reader, Clock(), FAST)
+        svc = AccountService(reader, FixedClock(START), FAST)
         for _ in range(5):
             with pytest.raises(AccountError):
                 svc.login("dm", "bad")
