@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -58,6 +58,21 @@ def study_with_users(path: Path) -> Path:
     finally:
         s.close()
     return path
+
+
+UI_TESTS = Path(__file__).resolve().parent / "ui"
+
+
+def is_gui_test(path: Path, fixturenames: Iterable[str]) -> bool:
+    """A test needs a Qt GUI when it lives under tests/ui or uses ``qtbot``."""
+    return Path(path).resolve().is_relative_to(UI_TESTS) or "qtbot" in fixturenames
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark GUI tests ``gui`` (``-m "not gui"`` runs the rest without widgets)."""
+    for item in items:
+        if is_gui_test(item.path, getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
 
 
 @pytest.fixture(scope="session", autouse=True)
