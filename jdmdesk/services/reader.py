@@ -98,10 +98,11 @@ class StudyReader:
         return " · ".join(parts)
 
     def _weight_on(self, patient_id: str, day: date) -> float | None:
-        weights = sorted((to_date(r["visit_date"]), r["weight_kg"])
+        weights = sorted((visit_day, float(r["weight_kg"]))
                          for r in self.records("visit", patient_id)
-                         if r["weight_kg"] is not None)
-        return med.weight_on(day, weights)  # type: ignore[arg-type]
+                         if r["weight_kg"] is not None
+                         and (visit_day := to_date(r["visit_date"])) is not None)
+        return med.weight_on(day, weights)
 
     def values_as_text(self, rec: Record) -> dict[str, Any]:
         """Form text for a stored record: numbers plainly, missing reasons as their shorthand."""

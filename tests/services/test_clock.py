@@ -51,6 +51,9 @@ def test_validation_today_is_the_services_clock(study, users, patient_id, qapp):
     assert records.check_field("visit", "visit_date", TOMORROW, patient_id) == (None, None)
     assert not records.validate("medication", draft, patient_id).errors
     assert "2 mg/day" in reader.dose_summary(patient_id, draft)
+    assert records.save("visit", {"visit_date": TODAY.isoformat(), "weight_kg": "40"},
+                        patient_id=patient_id).ok
+    assert "0.050 mg/kg/day (weight 40 kg)" in reader.dose_summary(patient_id, draft)
 
 
 def test_overdue_is_decided_by_the_clock(study, users, service, patient_id):
