@@ -44,7 +44,7 @@ def test_commit_returns_the_work_result(study):
     assert commit(study, lambda db: done) is done
 
 
-def test_failed_settings_change_is_a_result_and_no_signal(study, users, qtbot):
+def test_failed_settings_change_is_a_result_and_no_signal(study, users, qapp):
     settings = SettingsService(study, users[Role.DATA_MANAGER])
     seen = []
     settings.changed.connect(seen.append)
@@ -54,7 +54,7 @@ def test_failed_settings_change_is_a_result_and_no_signal(study, users, qtbot):
     assert seen == []
 
 
-def test_failed_signature_is_a_result_and_no_signal(study, users, service, patient_id, qtbot):
+def test_failed_signature_is_a_result_and_no_signal(study, users, service, patient_id):
     visit = service.save("visit", {"visit_date": "2024-05-01"}, patient_id=patient_id)
     signoff = SignoffService(study, users[Role.REVIEWER], AccountService(study, hasher=FAST),
                              service)
