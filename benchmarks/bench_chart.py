@@ -30,6 +30,7 @@ from jdmdesk.db.bulk import bulk_insert
 from jdmdesk.db.connection import write_transaction
 from jdmdesk.db.studyfile import create_study
 from jdmdesk.domain.access import Role, Session
+from jdmdesk.domain.clock import FixedClock
 from jdmdesk.services.accounts import AccountService
 from jdmdesk.services.chart import ChartService
 from jdmdesk.services.records import RecordService
@@ -135,7 +136,7 @@ def main() -> int:
         path = Path(tmp) / "bench.jdm"
         study = create_study(path)
         pid = seed(study, args.points)
-        service = RecordService(study, bench_user(study), today=lambda: date(2026, 11, 25))
+        service = RecordService(study, bench_user(study), FixedClock.on(date(2026, 11, 25)))
         panel = EnzymeChartPanel(ChartService(study))
         service.changed.connect(panel.on_records_changed)
         panel.resize(1000, 620)

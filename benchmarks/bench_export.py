@@ -27,7 +27,8 @@ from jdmdesk.db import export_queries as eq
 from jdmdesk.db.studyfile import open_study
 from jdmdesk.demo import demo_credentials
 from jdmdesk.domain.access import Action, Role
-from jdmdesk.export import ExportOptions, run_export
+from jdmdesk.export import ExportOptions
+from jdmdesk.services.exports import run_export
 
 KINDS = ("patient", "visit", "medication", "lab", "adverse_event")
 

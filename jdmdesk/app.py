@@ -24,8 +24,8 @@ from jdmdesk.db.connection import StudyFileError
 from jdmdesk.db.lock import open_locked, os_user
 from jdmdesk.db.studyfile import start_integrity_check
 from jdmdesk.domain.access import Credentials, Session
+from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
 from jdmdesk.services.accounts import HASHER, AccountError, AccountService
-from jdmdesk.services.bundle import StudyServices
 from jdmdesk.services.chart import ChartService
 from jdmdesk.services.maintenance import MaintenanceService
 from jdmdesk.services.reader import StudyReader
@@ -33,6 +33,7 @@ from jdmdesk.services.records import RecordService
 from jdmdesk.services.review import ReviewService
 from jdmdesk.services.settings import SettingsService
 from jdmdesk.services.signoff import SignoffService
+from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui.chart.deferred import DeferredChart
 
 if TYPE_CHECKING:
@@ -79,13 +80,15 @@ def log_in(accounts: AccountService, credentials: Credentials | None,
 
 def build_main_window(study_path: str | Path, credentials: Credentials | None = None, *,
                       read_only: bool = False, ask: AskCredentials | None = None,
-                      hasher: PasswordHasher = HASHER) -> QMainWindow:
+                      hasher: PasswordHasher = HASHER,
+                      clock: Clock = SYSTEM_CLOCK) -> QMainWindow:
     """The whole window for a study file (created when missing), opened as the user of
     ``credentials`` (or of what ``ask`` returns), without an event loop.
 
     Raises AccountError when the credentials are refused and LoginCancelled when ``ask`` gives
     up. The window owns the study connection and closes it when the window closes. ``hasher``
-    is for tests (a cheaper Argon2id for the accounts they create).
+    is for tests (a cheaper Argon2id for the accounts they create); ``clock`` is the one clock
+    of the services and of the idle auto-lock (tests pass a ``FixedClock`` and move it).
     """
     from jdmdesk.ui.main_window import MainWindow
 
@@ -94,7 +97,7 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     opened = open_locked(Path(study_path), read_only=read_only, create=not read_only,
                          user=os_user(), integrity=integrity)
     study = opened.study
-    accounts = AccountService(study, hasher=hasher,
+    accounts = AccountService(study, clock=clock, hasher=hasher,
                               ready=integrity.wait if integrity is not None else None)
     try:
         session = log_in(accounts, credentials, ask, read_only=study.read_only)
@@ -102,12 +105,14 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
         opened.close()
         raise
     notices = list(opened.notices)
-    records = RecordService(study, session)
-    services = StudyServices(Path(study_path), session, records, StudyReader(study, session),
-                             SettingsService(study, session),
-                             MaintenanceService(study, session), ReviewService(study),
-                             accounts, SignoffService(study, session, accounts, records),
-                             notices, ChartService(study))
+    records = RecordService(study, session, clock)
+    chart = ChartService(study)
+    services = StudyServices(
+        path=Path(study_path), session=session, clock=clock, records=records,
+        reader=StudyReader(study, session, clock), settings=SettingsService(study, session),
+        maintenance=MaintenanceService(study, session), review=ReviewService(study, clock),
+        accounts=accounts, signoff=SignoffService(study, session, accounts, records),
+        chart=chart, notices=notices)
 
     def close() -> None:
         try:
@@ -126,7 +131,7 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     except BaseException:
         opened.close()
         raise
-    for service in (services.records, services.settings, services.chart):
+    for service in (services.records, services.settings, chart):
         service.setParent(window)
     try:
         backup_on_open_if_due(study)

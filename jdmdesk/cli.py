@@ -134,7 +134,8 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from jdmdesk.export import ExportError, ExportOptions, run_export
+    from jdmdesk.export import ExportError, ExportOptions
+    from jdmdesk.services.exports import run_export
 
     session = _session(args.study, "export")
     try:

@@ -12,7 +12,7 @@ from pathlib import Path
 from jdmdesk.db.studyfile import open_study
 from jdmdesk.domain.access import Action, Credentials, Session
 from jdmdesk.services.accounts import AccountError, AccountService
-from jdmdesk.services.guard import denial
+from jdmdesk.services.guard import refusal
 
 USER_VARIABLE = "JDMDESK_USER"
 PASSWORD_VARIABLE = "JDMDESK_PASSWORD"
@@ -54,9 +54,9 @@ def log_in(study_path: Path, action: Action, *, record: bool = True) -> Session:
             session = accounts.login(given.username, given.password)
         except AccountError as err:
             raise LoginRefused(f"login refused: {err}") from None
-        problem = denial(study, session, action)
-        if problem is not None:
-            raise LoginRefused(problem)
+        refused = refusal(study, session, action)
+        if refused is not None:
+            raise LoginRefused(refused.message)
         return session
     finally:
         study.close()

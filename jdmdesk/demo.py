@@ -20,7 +20,14 @@ from argon2 import PasswordHasher
 
 from jdmdesk.atomic_file import SQLITE_COMPANIONS, atomic_write
 from jdmdesk.db import accounts, queries
-from jdmdesk.db.bulk import bulk_insert, create_indexes, drop_secondary_indexes, uuid4_batch
+from jdmdesk.db.bulk import (
+    bulk_insert,
+    bulk_load_profile,
+    create_indexes,
+    drop_secondary_indexes,
+    study_profile,
+    uuid4_batch,
+)
 from jdmdesk.db.connection import write_transaction
 from jdmdesk.db.studyfile import create_study
 from jdmdesk.domain.access import Credentials, Role
@@ -221,10 +228,7 @@ def write_demo(path: Path, patients: int | None = None, *, batch: int = 500,
     with atomic_write(path, replace=False, companions=SQLITE_COMPANIONS) as tmp:
         study = create_study(tmp)
         try:
-            conn = study.conn
-            conn.execute("PRAGMA journal_mode = OFF")
-            conn.execute("PRAGMA synchronous = OFF")
-            conn.execute("PRAGMA foreign_keys = OFF")  # checked in one pass at the end
+            bulk_load_profile(study.db)  # foreign keys are checked in one pass at the end
             plans = case_series() if patients is None else _generated(patients, batch)
             name = "SYNTHETIC demo: tacrolimus in refractory JDM" if patients is None \
                 else f"SYNTHETIC registry demo ({patients} patients)"
@@ -245,9 +249,7 @@ def write_demo(path: Path, patients: int | None = None, *, batch: int = 500,
                 _write_chunk(study.db, chunk)
             with write_transaction(study.db) as db:
                 create_indexes(db, indexes)
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA journal_mode = WAL")
+            study_profile(study.db)
             counts = queries.counts(study.db)
         finally:
             study.close()

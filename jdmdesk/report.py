@@ -5,19 +5,26 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jdmdesk.domain.access import Action, Session
+
+if TYPE_CHECKING:  # Qt is imported only once the platform is chosen (write_report)
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
+    from PySide6.QtGui import QImage
+
+    from jdmdesk.services.chart import ChartSource
 
 
 class ReportError(Exception):
     pass
 
 
-def render_chart_image(services_chart: object, patient_id: str, width: int = 1100,
-                       height: int = 460) -> object:
+def render_chart_image(chart_source: ChartSource, patient_id: str, width: int = 1100,
+                       height: int = 460) -> QImage:
     from jdmdesk.ui.chart.panel import EnzymeChartPanel
 
-    panel = EnzymeChartPanel(services_chart)  # type: ignore[arg-type]
+    panel = EnzymeChartPanel(chart_source)
     panel.resize(width, height)
     panel.show_patient(patient_id)
     panel.show()
@@ -46,7 +53,7 @@ def write_report(study_path: Path, study_code: str, output: Path, *, session: Se
     from jdmdesk.db.queries import read_settings
     from jdmdesk.db.studyfile import open_study
     from jdmdesk.services.chart import ChartService
-    from jdmdesk.services.guard import denial
+    from jdmdesk.services.guard import refusal
     from jdmdesk.services.review import ReviewService
     from jdmdesk.ui.review.report_pdf import write_patient_pdf
 
@@ -54,9 +61,9 @@ def write_report(study_path: Path, study_code: str, output: Path, *, session: Se
     app = QApplication.instance() or QApplication(sys.argv[:1])
     study = open_study(study_path, read_only=True)
     try:
-        problem = denial(study, session, Action.READ)
-        if problem is not None:
-            raise ReportError(problem)
+        refused = refusal(study, session, Action.READ)
+        if refused is not None:
+            raise ReportError(refused.message)
         reviews = ReviewService(study)
         patient_id = reviews.patient_id(study_code)
         if patient_id is None:
@@ -65,7 +72,7 @@ def write_report(study_path: Path, study_code: str, output: Path, *, session: Se
         assert review is not None
         chart = render_chart_image(ChartService(study), patient_id)
         try:
-            return write_patient_pdf(review, chart, output,  # type: ignore[arg-type]
+            return write_patient_pdf(review, chart, output,
                                      read_settings(study.db).study_name)
         except OSError as err:
             raise ReportError(f"cannot write {output}: {err.strerror}") from None
@@ -76,9 +83,9 @@ def write_report(study_path: Path, study_code: str, output: Path, *, session: Se
 
 def _quiet_offscreen_notes() -> None:
     """The offscreen platform notes every top-level window; keep the CLI's stderr for errors."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import qInstallMessageHandler
 
-    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+    def handler(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
         if "propagateSizeHints" not in message:
             print(message, file=sys.stderr)
 

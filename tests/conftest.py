@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from jdmdesk.db import accounts as account_rows
 from jdmdesk.db.connection import Study, write_transaction
 from jdmdesk.db.studyfile import create_study
 from jdmdesk.domain.access import Credentials, Role, Session
+from jdmdesk.domain.clock import FixedClock
 
 TODAY = date(2026, 11, 25)
 
@@ -59,6 +60,21 @@ def study_with_users(path: Path) -> Path:
     return path
 
 
+UI_TESTS = Path(__file__).resolve().parent / "ui"
+
+
+def is_gui_test(path: Path, fixturenames: Iterable[str]) -> bool:
+    """A test needs a Qt GUI when it lives under tests/ui or uses ``qtbot``."""
+    return Path(path).resolve().is_relative_to(UI_TESTS) or "qtbot" in fixturenames
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark GUI tests ``gui`` (``-m "not gui"`` runs the rest without widgets)."""
+    for item in items:
+        if is_gui_test(item.path, getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Window state goes to a temporary folder, never to the tester's own settings."""
@@ -85,7 +101,7 @@ def service(study: Study, users: dict[Role, Session], qapp):
     """Records written by the data entry user."""
     from jdmdesk.services.records import RecordService
 
-    return RecordService(study, users[Role.DATA_ENTRY], today=lambda: TODAY)
+    return RecordService(study, users[Role.DATA_ENTRY], FixedClock.on(TODAY))
 
 
 @pytest.fixture

@@ -101,9 +101,3 @@ def subkey(study_key: bytes, purpose: Purpose) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,
                 info=purpose.value.encode("ascii")).derive(study_key)
 
-
-def sqlcipher_key_pragma(study_key: bytes) -> str:
-    """The ``PRAGMA key`` statement for a raw 256-bit key (hex only: nothing from input)."""
-    if len(study_key) != KEY_BYTES:
-        raise ValueError("a study key has 32 bytes")
-    return f"PRAGMA key = \"x'{study_key.hex()}'\""

@@ -75,6 +75,21 @@ def insert_rows(db: Database, table: str, cols: tuple[str, ...],
 PER_ROW_TRIGGERS = ("lab_result_plausible_insert",)
 
 
+def bulk_load_profile(db: Database) -> None:
+    """For filling a new file that nobody else sees yet: no journal, no fsync, foreign keys
+    checked once at the end (:func:`create_indexes`); :func:`study_profile` restores."""
+    db.conn.execute("PRAGMA journal_mode = OFF")
+    db.conn.execute("PRAGMA synchronous = OFF")
+    db.conn.execute("PRAGMA foreign_keys = OFF")
+
+
+def study_profile(db: Database) -> None:
+    """Back to the study profile of ``connection.connect``: foreign keys, full sync, WAL."""
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    db.conn.execute("PRAGMA synchronous = FULL")
+    db.conn.execute("PRAGMA journal_mode = WAL")
+
+
 def drop_secondary_indexes(db: Database) -> list[str]:
     """For a brand-new file being filled in bulk: index and check once at the end, not row by
     row. Returns the DDL to put back with :func:`create_indexes`."""

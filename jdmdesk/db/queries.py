@@ -30,7 +30,8 @@ def _like_prefix(text: str) -> str:
 def list_patients(db: Database, search: str = "", *, include_deleted: bool = False,
                   limit: int | None = None) -> list[PatientRow]:
     """Patients by study code; ``search`` matches the start of the code, case-insensitively."""
-    where, params = [], []  # type: ignore[var-annotated]
+    where: list[str] = []
+    params: list[str] = []
     if search.strip():
         where.append("study_code LIKE ? ESCAPE '\\'")
         params.append(_like_prefix(search.strip()))

@@ -1,17 +1,20 @@
 """``run_export``: the one entry point shared by the CLI and the Export dialog's worker.
 
 It opens its own read-only connection to the study (so it can run in a worker thread), writes
-to a temporary file next to the output, and renames it into place only when complete.
+to a temporary file next to the output, and renames it into place only when complete. Export sits
+below the services: who may export is decided by the caller, which passes the check as
+``permission`` (``jdmdesk.services.exports`` makes it from a session).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jdmdesk.db.connection import Study
 from jdmdesk.db.studyfile import open_study
-from jdmdesk.domain.access import Action, Session
 from jdmdesk.export.atomic import atomic_output, check_target
 from jdmdesk.export.options import (
     CancelToken,
@@ -21,7 +24,9 @@ from jdmdesk.export.options import (
     ProgressCallback,
 )
 from jdmdesk.export.source import ExportSource
-from jdmdesk.services.guard import denial
+
+# Why the export may not run, read on the export's own connection; None when it may.
+Permission = Callable[[Study], str | None]
 
 
 @dataclass(frozen=True)
@@ -38,14 +43,15 @@ class ExportResult:
             f"wrote {self.output} ({self.format})"
 
 
-def run_export(study_path: Path, output: Path, options: ExportOptions, *, session: Session,
-               progress: ProgressCallback | None = None,
+def run_export(study_path: Path, output: Path, options: ExportOptions, *,
+               permission: Permission, progress: ProgressCallback | None = None,
                cancel: CancelToken | None = None) -> ExportResult:
-    """Export as ``session``'s user: only a role that may export (data manager) gets a file."""
+    """Export when ``permission`` allows it (ExportError with its reason, exit code 1, when
+    not); nothing is read or written before the check."""
     output = Path(output)
     study = open_study(Path(study_path), read_only=True)
     try:
-        problem = denial(study, session, Action.EXPORT)
+        problem = permission(study)
         if problem is not None:
             raise ExportError(problem, code=1)
         check_target(output, force=options.force)  # before the (slow) counting

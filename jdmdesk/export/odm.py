@@ -31,9 +31,9 @@ FORMS = ("patient", "visit", "medication", "lab", "adverse_event")
 FOLLOWUP_FORMS = ("visit", "medication", "lab", "adverse_event")
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-DATATYPES = {Kind.INTEGER: "integer", Kind.DECIMAL: "float", Kind.BOOLEAN: "integer",
-             Kind.DATE: "date", Kind.TIME: "time", Kind.TEXT: "text", Kind.LONGTEXT: "text",
-             Kind.CODE: "text"}
+DATATYPES: dict[str, str] = {
+    Kind.INTEGER: "integer", Kind.DECIMAL: "float", Kind.BOOLEAN: "integer", Kind.DATE: "date",
+    Kind.TIME: "time", Kind.TEXT: "text", Kind.LONGTEXT: "text", Kind.CODE: "text"}
 
 
 def _attr(value: Any) -> str:

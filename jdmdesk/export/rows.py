@@ -114,7 +114,8 @@ def _day(name: str) -> Getter:
 def _day_missing(name: str) -> Getter:
     def get(rec: dict[str, Any], ctx: PatientContext) -> str | None:
         if rec.get(name) is None:
-            return rec["missing"].get(name)
+            reason: str | None = rec["missing"].get(name)
+            return reason
         return NO_TACROLIMUS if ctx.tacrolimus_start is None else None
     return get
 

@@ -1,11 +1,14 @@
 """Accounts and logins: Argon2id hashes (at or above OWASP's minimum), lockout with back-off,
-every attempt audited. Passwords are never stored, logged or audited in clear."""
+every attempt audited. Passwords are never stored, logged or audited in clear.
+
+Authentication (``login``, ``create_first_user``, ``confirm_password``) gives a Session or raises
+AccountError; managing accounts returns a ServiceResult like every other service call."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -15,7 +18,9 @@ from jdmdesk.db import accounts
 from jdmdesk.db.accounts import Account
 from jdmdesk.db.connection import Study, account_transaction, write_transaction
 from jdmdesk.domain.access import Action, Role, Session, backoff_seconds, password_problem
-from jdmdesk.services.guard import denial
+from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
+from jdmdesk.services.guard import refusal
+from jdmdesk.services.results import ServiceResult, Status, commit
 
 # OWASP Password Storage Cheat Sheet minimum for Argon2id: m=19 MiB, t=2, p=1. We use more.
 HASHER = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=1, hash_len=32,
@@ -26,12 +31,8 @@ class AccountError(ValueError):
     """A message fit to show beside the login or account form."""
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 class AccountService:
-    def __init__(self, study: Study, clock: Callable[[], datetime] = _now,
+    def __init__(self, study: Study, clock: Clock = SYSTEM_CLOCK,
                  hasher: PasswordHasher = HASHER,
                  ready: Callable[[], None] | None = None, record: bool = True) -> None:
         """``ready`` is called before the first write (the window passes the wait for its
@@ -54,67 +55,95 @@ class AccountService:
         return accounts.list_accounts(self.study.db)
 
     def create_first_user(self, username: str, display_name: str, password: str) -> Session:
-        """The study's first account, a data manager; refused once any account exists."""
+        """The study's first account, a data manager, logged in; AccountError once any account
+        exists or when the name or password cannot be used."""
         if self.has_accounts():
             raise AccountError("this study already has users: log in as one of them")
-        self._create("setup", username, display_name, Role.DATA_MANAGER, password)
-        return self.login(username, password)
-
-    def create_user(self, session: Session, username: str, display_name: str,
-                    role: Role | str, password: str) -> str:
-        self._require(session, Action.MANAGE_USERS)
-        return self._create(session.username, username, display_name, role, password)
-
-    def _create(self, actor: str, username: str, display_name: str, role: Role | str,
-                password: str) -> str:
-        username, display_name = username.strip(), display_name.strip()
-        if not 2 <= len(username) <= 64 or any(c.isspace() for c in username):
-            raise AccountError("the user name needs 2–64 characters without spaces")
-        if not 1 <= len(display_name) <= 120:
-            raise AccountError("the full name is required (at most 120 characters)")
-        problem = password_problem(password, username)
-        if problem:
+        problem = self._new_account_problem(username, display_name, password)
+        if problem is not None:
             raise AccountError(problem)
-        if accounts.by_username(self.study.db, username) is not None:
-            raise AccountError("this user name is taken")
         digest = self.hasher.hash(password)
         self._wait_ready()
         with write_transaction(self.study.db) as db:
-            return accounts.insert(db, actor, username, display_name, Role(role).value, digest)
+            accounts.insert(db, "setup", username.strip(), display_name.strip(),
+                            Role.DATA_MANAGER.value, digest)
+        return self.login(username, password)
 
-    def set_active(self, session: Session, username: str, active: bool, reason: str) -> None:
-        self._require(session, Action.MANAGE_USERS)
-        account = self._account(username)
-        if not reason.strip():
-            raise AccountError("a reason is needed")
-        if not active and account.username.lower() == session.username.lower():
-            raise AccountError("you cannot deactivate your own account")
-        with write_transaction(self.study.db) as db:
-            accounts.set_active(db, session.username, account, active, reason.strip())
-
-    def reset_password(self, session: Session, username: str, password: str,
-                       reason: str) -> None:
-        """A data manager sets a new password (the user's lockout is cleared)."""
-        self._require(session, Action.MANAGE_USERS)
-        account = self._account(username)
-        problem = password_problem(password, account.username)
-        if problem:
-            raise AccountError(problem)
+    def create_user(self, session: Session, username: str, display_name: str,
+                    role: Role | str, password: str) -> ServiceResult:
+        """A data manager adds an account; INVALID saying why a name or password is refused."""
+        if (refused := refusal(self.study, session, Action.MANAGE_USERS)) is not None:
+            return refused
+        problem = self._new_account_problem(username, display_name, password)
+        if problem is not None:
+            return ServiceResult(Status.INVALID, message=f"{problem.capitalize()}: not added.")
+        username, display_name = username.strip(), display_name.strip()
         digest = self.hasher.hash(password)
-        with write_transaction(self.study.db) as db:
-            accounts.set_password(db, session.username, account, digest,
-                                  reason.strip() or "password reset")
+        self._wait_ready()
 
-    def _account(self, username: str) -> Account:
+        def write(db: Database) -> ServiceResult:
+            new_id = accounts.insert(db, session.username, username, display_name,
+                                     Role(role).value, digest)
+            return ServiceResult(Status.SAVED, (new_id,), message=f"User {username} added.")
+
+        return commit(self.study, write)
+
+    def _new_account_problem(self, username: str, display_name: str,
+                             password: str) -> str | None:
+        username, display_name = username.strip(), display_name.strip()
+        if not 2 <= len(username) <= 64 or any(c.isspace() for c in username):
+            return "the user name needs 2–64 characters without spaces"
+        if not 1 <= len(display_name) <= 120:
+            return "the full name is required (at most 120 characters)"
+        problem = password_problem(password, username)
+        if problem:
+            return problem
+        if accounts.by_username(self.study.db, username) is not None:
+            return "this user name is taken"
+        return None
+
+    def set_active(self, session: Session, username: str, active: bool,
+                   reason: str) -> ServiceResult:
+        """A data manager deactivates (or reactivates) an account, with a reason."""
+        if (refused := refusal(self.study, session, Action.MANAGE_USERS)) is not None:
+            return refused
         account = accounts.by_username(self.study.db, username)
         if account is None:
-            raise AccountError(f"no user {username!r} in this study")
-        return account
+            return _no_such_user(username)
+        if not reason.strip():
+            return ServiceResult(Status.NEEDS_REASON, message="A reason is needed.")
+        if not active and account.username.lower() == session.username.lower():
+            return ServiceResult(Status.INVALID,
+                                 message="You cannot deactivate your own account.")
 
-    def _require(self, session: Session, action: Action) -> None:
-        problem = denial(self.study, session, action)
+        def write(db: Database) -> ServiceResult:
+            accounts.set_active(db, session.username, account, active, reason.strip())
+            verb = "reactivated" if active else "deactivated"
+            return ServiceResult(Status.SAVED, message=f"{account.username} {verb}.")
+
+        return commit(self.study, write)
+
+    def reset_password(self, session: Session, username: str, password: str,
+                       reason: str) -> ServiceResult:
+        """A data manager sets a new password (the user's lockout is cleared)."""
+        if (refused := refusal(self.study, session, Action.MANAGE_USERS)) is not None:
+            return refused
+        account = accounts.by_username(self.study.db, username)
+        if account is None:
+            return _no_such_user(username)
+        problem = password_problem(password, account.username)
         if problem:
-            raise AccountError(problem)
+            return ServiceResult(Status.INVALID,
+                                 message=f"{problem.capitalize()}: password not changed.")
+        digest = self.hasher.hash(password)
+
+        def write(db: Database) -> ServiceResult:
+            accounts.set_password(db, session.username, account, digest,
+                                  reason.strip() or "password reset")
+            return ServiceResult(Status.SAVED, message=f"New password set for "
+                                 f"{account.username}; their lockout is cleared.")
+
+        return commit(self.study, write)
 
     def login(self, username: str, password: str, *, defer_record: bool = False) -> Session:
         """A session, or AccountError saying why not (wrong password, wait N s, inactive).
@@ -152,7 +181,7 @@ class AccountService:
                 if w is not None:
                     accounts.record_unknown_login(w, username)
             raise AccountError("unknown user name or wrong password")
-        now = self.clock()
+        now = self.clock.now()
         if account.locked_until and datetime.fromisoformat(account.locked_until) > now:
             wait = int((datetime.fromisoformat(account.locked_until) - now).total_seconds()) + 1
             raise AccountError(f"too many failed attempts: try again in {wait} s")
@@ -183,3 +212,7 @@ class AccountService:
         else:
             record()
         return Session(account.username, account.display_name, Role(account.role))
+
+
+def _no_such_user(username: str) -> ServiceResult:
+    return ServiceResult(Status.INVALID, message=f"No user {username!r} in this study.")

@@ -5,6 +5,8 @@ No widgets: the chart panel calls ``load`` after each relevant commit and redraw
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QObject
 
 from jdmdesk.db import chart_queries, queries
@@ -14,6 +16,13 @@ from jdmdesk.domain.chart_series import TROUGH_CODE, ChartData, build_chart
 
 # Record kinds whose changes move the chart.
 CHART_KINDS = frozenset({"lab", "medication", "visit"})
+
+
+class ChartSource(Protocol):
+    """What the chart panel draws from: one patient's chart data (``ChartService``, or a fake
+    in tests)."""
+
+    def load(self, patient_id: str | None) -> ChartData: ...
 
 
 class ChartService(QObject):

@@ -1,33 +1,30 @@
-"""The one check every guarded service call makes before it writes or exports.
+"""The one check every guarded service call makes before it writes, exports or backs up.
 
-The role is read from the study file for each call (not trusted from the session object), so a
-deactivated account or a changed role takes effect at once, whatever calls the service.
+"May not" has one name in the services: a *refusal*, the FORBIDDEN ``ServiceResult`` that says
+why (``refusal`` here for roles and read-only files, ``RecordService.refusal`` adding signed
+visits). The role is read from the study file for each call (not trusted from the session
+object), so a deactivated account or a changed role takes effect at once, whatever calls it.
 """
 
 from __future__ import annotations
 
 from jdmdesk.db import accounts
 from jdmdesk.db.connection import Study
-from jdmdesk.domain.access import Action, Session, can, refusal
-from jdmdesk.services.results import SaveResult, Status
+from jdmdesk.domain import access
+from jdmdesk.domain.access import Action, Session
+from jdmdesk.services.results import ServiceResult
 
 READS = (Action.READ, Action.EXPORT, Action.BACKUP)  # allowed on a study opened read-only
 READ_ONLY_MESSAGE = "The study is open read-only."
 
 
-def denial(study: Study, session: Session, action: Action) -> str | None:
-    """Why ``session`` may not do ``action`` now, or None when it may."""
+def refusal(study: Study, session: Session, action: Action) -> ServiceResult | None:
+    """Why ``session`` may not do ``action`` now (a FORBIDDEN result), or None when it may."""
     if study.read_only and action not in READS:
-        return READ_ONLY_MESSAGE
+        return ServiceResult.refused(READ_ONLY_MESSAGE)
     role = accounts.active_role(study.db, session.username)
     if role is None:
-        return "Your account is not active in this study."
-    if not can(role, action):
-        return refusal(role, action)
+        return ServiceResult.refused("Your account is not active in this study.")
+    if not access.can(role, action):
+        return ServiceResult.refused(access.refusal(role, action))
     return None
-
-
-def forbidden(study: Study, session: Session, action: Action) -> SaveResult | None:
-    """``denial`` as the FORBIDDEN result a service call returns, or None when allowed."""
-    problem = denial(study, session, action)
-    return None if problem is None else SaveResult(Status.FORBIDDEN, message=problem)

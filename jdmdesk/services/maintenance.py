@@ -7,7 +7,8 @@ from pathlib import Path
 from jdmdesk.db import backup
 from jdmdesk.db.connection import Study
 from jdmdesk.domain.access import Action, Session
-from jdmdesk.services.guard import denial
+from jdmdesk.services.guard import refusal
+from jdmdesk.services.results import ServiceResult, Status
 
 
 class MaintenanceService:
@@ -16,28 +17,26 @@ class MaintenanceService:
     def __init__(self, study: Study, session: Session) -> None:
         self.study, self.session = study, session
 
-    def _denied(self) -> str | None:
-        return denial(self.study, self.session, Action.BACKUP)
-
     def suggested_backup_path(self) -> Path:
         return backup.backup_folder(self.study.path) / f"{self.study.path.stem}-manual.jdm"
 
-    def backup_to(self, dest: Path) -> tuple[bool, str]:
-        """Verified copy of the open study; (ok, message for the status bar)."""
-        if (problem := self._denied()) is not None:
-            return False, problem
+    def backup_to(self, dest: Path) -> ServiceResult:
+        """Verified copy of the open study; the message is for the status bar."""
+        if (refused := refusal(self.study, self.session, Action.BACKUP)) is not None:
+            return refused
         try:
             done = backup.backup_study(self.study.path, Path(dest))
         except (backup.BackupError, OSError) as err:
-            return False, f"Backup failed: {err}"
-        return True, f"Verified backup written to {done}"
+            return ServiceResult.failed(f"Backup failed: {err}")
+        return ServiceResult(Status.SAVED, message=f"Verified backup written to {done}")
 
-    def restore(self, source: Path, new_path: Path) -> tuple[bool, str]:
+    def restore(self, source: Path, new_path: Path) -> ServiceResult:
         """Restore a backup into a new study file (never over an existing one)."""
-        if (problem := self._denied()) is not None:
-            return False, problem
+        if (refused := refusal(self.study, self.session, Action.BACKUP)) is not None:
+            return refused
         try:
             done = backup.restore_backup(Path(source), Path(new_path))
         except (backup.BackupError, OSError) as err:
-            return False, f"Restore failed: {err}"
-        return True, f"Backup restored into {done}; open it with File ▸ Open."
+            return ServiceResult.failed(f"Restore failed: {err}")
+        return ServiceResult(Status.SAVED,
+                             message=f"Backup restored into {done}; open it with File ▸ Open.")

@@ -15,18 +15,19 @@ from jdmdesk.domain import medication as med
 from jdmdesk.domain import parse
 from jdmdesk.domain.access import Action, Session
 from jdmdesk.domain.analytes import ANALYTES
+from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
 from jdmdesk.domain.fields import record_type
 from jdmdesk.domain.settings import StudySettings
 from jdmdesk.domain.timeline import to_date
 from jdmdesk.domain.validation import Context, validate
-from jdmdesk.services.guard import denial
+from jdmdesk.services.guard import refusal
 
 
 class StudyReader:
-    def __init__(self, study: Study, session: Session) -> None:
-        self.study, self.session = study, session
+    def __init__(self, study: Study, session: Session, clock: Clock = SYSTEM_CLOCK) -> None:
+        self.study, self.session, self.clock = study, session, clock
         # what the views may offer this user: decided once per session (services re-check)
-        self.allowed = frozenset(a for a in Action if denial(study, session, a) is None)
+        self.allowed = frozenset(a for a in Action if refusal(study, session, a) is None)
 
     @property
     def read_only(self) -> bool:
@@ -74,7 +75,7 @@ class StudyReader:
 
     def dose_summary(self, patient_id: str | None, draft: Mapping[str, str | None]) -> str:
         """'0.10 mg/kg/day · prednisolone equivalent 30 mg/day' for the draft segment."""
-        v = validate("medication", draft, Context(today=date.max)).values
+        v = validate("medication", draft, Context(today=self.clock.today())).values
         if not all(v.get(k) is not None for k in ("drug", "route", "dose_amount", "dose_unit",
                                                   "frequency", "start_date")):
             return ""
@@ -97,10 +98,11 @@ class StudyReader:
         return " · ".join(parts)
 
     def _weight_on(self, patient_id: str, day: date) -> float | None:
-        weights = sorted((to_date(r["visit_date"]), r["weight_kg"])
+        weights = sorted((visit_day, float(r["weight_kg"]))
                          for r in self.records("visit", patient_id)
-                         if r["weight_kg"] is not None)
-        return med.weight_on(day, weights)  # type: ignore[arg-type]
+                         if r["weight_kg"] is not None
+                         and (visit_day := to_date(r["visit_date"])) is not None)
+        return med.weight_on(day, weights)
 
     def values_as_text(self, rec: Record) -> dict[str, Any]:
         """Form text for a stored record: numbers plainly, missing reasons as their shorthand."""

@@ -2,76 +2,73 @@
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from sqlite_utils import Database
 
 from jdmdesk.db import queries, signoff
 from jdmdesk.db import records as repo
-from jdmdesk.db.connection import Study, write_transaction
+from jdmdesk.db.connection import Study
 from jdmdesk.domain import parse
 from jdmdesk.domain.access import Action, Session
 from jdmdesk.domain.analytes import ANALYTES
+from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
 from jdmdesk.domain.fields import record_type
 from jdmdesk.domain.timeline import to_date
 from jdmdesk.domain.validation import Context, Draft, Validated, validate, validate_field
-from jdmdesk.services.guard import forbidden
-from jdmdesk.services.results import SaveResult, Status
+from jdmdesk.services.guard import refusal
+from jdmdesk.services.results import ServiceResult, Status, commit
 
 LOCKED_MESSAGE = "This visit is signed and locked: a data manager must unlock it first."
-
-
-def describe_db_error(err: sqlite3.Error) -> str:
-    """A sentence for the user about why the database refused the write."""
-    text = str(err)
-    low = text.lower()
-    if "full" in low:
-        return "The disk is full: nothing was saved. Free some space and save again."
-    if "readonly" in low or "read-only" in low:
-        return "The study file is read-only: nothing was saved."
-    if "locked" in low or "busy" in low:
-        return "The study file is busy in another program: nothing was saved. Try again."
-    if "i/o" in low or "disk" in low:
-        return f"The disk reported an error ({text}): nothing was saved."
-    return f"The database refused the change ({text}): nothing was saved."
 
 
 class RecordService(QObject):
     """The one place clinical records are written. Emits ``changed`` after each commit.
 
     Every write is made as ``session``'s user and only when its role allows it (``guard``).
+    ``clock`` decides what "today" is for validation (the app's one clock).
     """
 
     changed = Signal(str, str, list)  # record kind, patient id, record ids
 
-    def __init__(self, study: Study, session: Session,
-                 today: Callable[[], date] = parse.today, parent: QObject | None = None) -> None:
+    def __init__(self, study: Study, session: Session, clock: Clock = SYSTEM_CLOCK,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.study = study
         self.session = session
-        self.today = today
+        self.clock = clock
 
     @property
     def user(self) -> str:
         return self.session.username
 
-    def refused(self, action: Action = Action.EDIT_RECORDS, kind: str | None = None,
-                record_id: str | None = None) -> SaveResult | None:
-        """FORBIDDEN when the role may not, or the record is a signed (locked) visit."""
-        refused = forbidden(self.study, self.session, action)
+    def refusal(self, action: Action = Action.EDIT_RECORDS, kind: str | None = None,
+                record_id: str | None = None) -> ServiceResult | None:
+        """Why the user may not do this now (role, read-only file, or a signed and locked
+        visit), as a FORBIDDEN result; None when allowed."""
+        refused = refusal(self.study, self.session, action)
         if refused is None and kind == "visit" and record_id is not None:
             sig = signoff.signature(self.study.db, record_id)
             if sig is not None and sig.locked:
-                refused = SaveResult(Status.FORBIDDEN, message=LOCKED_MESSAGE)
+                refused = ServiceResult.refused(LOCKED_MESSAGE)
         return refused
 
     def announce(self, kind: str, patient_id: str, ids: list[str]) -> None:
         """Tell the views about a committed change made by a companion service (sign-off)."""
         self.changed.emit(kind, patient_id, ids)
+
+    def _commit_and_announce(self, kind: str, patient_id: str,
+                             work: Callable[[Database], ServiceResult]) -> ServiceResult:
+        """Commit ``work`` (see ``results.commit``); after a save, tell the views once."""
+        result = commit(self.study, work)
+        if result.status is Status.SAVED:
+            owner = result.record_ids[0] if kind == "patient" else patient_id
+            self.changed.emit(kind, owner, list(result.record_ids))
+        return result
 
     # --- validation ---------------------------------------------------------------------
 
@@ -79,7 +76,7 @@ class RecordService(QObject):
         birth = None
         if kind != "patient" and patient_id:
             birth = to_date(queries.patient_birth_date(self.study.db, patient_id))
-        return Context(today=self.today(), birth_date=birth)
+        return Context(today=self.clock.today(), birth_date=birth)
 
     def check_field(self, kind: str, name: str, text: str | None,
                     patient_id: str | None = None) -> tuple[str | None, str | None]:
@@ -106,9 +103,9 @@ class RecordService(QObject):
 
     def save(self, kind: str, draft: Draft, *, patient_id: str | None = None,
              record_id: str | None = None, reason: str | None = None,
-             confirm_warnings: bool = False) -> SaveResult:
+             confirm_warnings: bool = False) -> ServiceResult:
         """Create (no ``record_id``) or edit a record in one transaction."""
-        if (refused := self.refused(kind=kind, record_id=record_id)) is not None:
+        if (refused := self.refusal(kind=kind, record_id=record_id)) is not None:
             return refused
         checked = self.validate(kind, draft, patient_id, record_id)
         problem = self._gate(checked, record_id, reason, confirm_warnings)
@@ -116,37 +113,37 @@ class RecordService(QObject):
             return problem
         extra = self._extra(kind, checked.values, record_id)
         warned = dict.fromkeys(checked.warnings, reason or "")
-        try:
-            with write_transaction(self.study.db) as db:
-                if record_id is None:
-                    new_id = repo.insert(db, self.user, kind, checked.values, checked.missing,
-                                         patient_id=patient_id, extra=extra, warned_reason=warned)
-                    ids = (new_id,)
-                else:
-                    changes = repo.update(db, self.user, kind, record_id, checked.values,
-                                          checked.missing, reason or "", extra=extra,
-                                          warned_reason=warned)
-                    if not changes:
-                        return SaveResult(Status.UNCHANGED, (record_id,), message="No changes.")
-                    ids = (record_id,)
-        except sqlite3.Error as err:
-            return SaveResult(Status.FAILED, message=describe_db_error(err))
-        owner = ids[0] if kind == "patient" else patient_id or ""
-        self.changed.emit(kind, owner, list(ids))
-        return SaveResult(Status.SAVED, ids, warnings=checked.warnings,
-                          message=f"{record_type(kind).label} saved.")
+        saved = f"{record_type(kind).label} saved."
+
+        def write(db: Database) -> ServiceResult:
+            if record_id is None:
+                new_id = repo.insert(db, self.user, kind, checked.values, checked.missing,
+                                     patient_id=patient_id, extra=extra, warned_reason=warned)
+                return ServiceResult(Status.SAVED, (new_id,), warnings=checked.warnings,
+                                     message=saved)
+            changes = repo.update(db, self.user, kind, record_id, checked.values,
+                                  checked.missing, reason or "", extra=extra,
+                                  warned_reason=warned)
+            if not changes:
+                return ServiceResult(Status.UNCHANGED, (record_id,), message="No changes.")
+            return ServiceResult(Status.SAVED, (record_id,), warnings=checked.warnings,
+                                 message=saved)
+
+        return self._commit_and_announce(kind, patient_id or "", write)
 
     def _gate(self, checked: Validated, record_id: str | None, reason: str | None,
-              confirm: bool) -> SaveResult | None:
+              confirm: bool) -> ServiceResult | None:
         if checked.errors:
             n = len(checked.errors)
-            return SaveResult(Status.INVALID, errors=checked.errors, warnings=checked.warnings,
-                              message=f"{n} field{'s' if n > 1 else ''} to correct: not saved.")
+            return ServiceResult(Status.INVALID, errors=checked.errors,
+                                 warnings=checked.warnings,
+                                 message=f"{n} field{'s' if n > 1 else ''} to correct: not saved.")
         if record_id is not None and not (reason or "").strip():
-            return SaveResult(Status.NEEDS_REASON, message="A reason is needed to edit a record.")
+            return ServiceResult(Status.NEEDS_REASON,
+                                 message="A reason is needed to edit a record.")
         if checked.warnings and not (confirm and (reason or "").strip()):
-            return SaveResult(Status.NEEDS_CONFIRMATION, warnings=checked.warnings,
-                              message="Unusual values: confirm them with a reason.")
+            return ServiceResult(Status.NEEDS_CONFIRMATION, warnings=checked.warnings,
+                                 message="Unusual values: confirm them with a reason.")
         return None
 
     def _extra(self, kind: str, values: Mapping[str, Any],
@@ -162,39 +159,39 @@ class RecordService(QObject):
 
     def save_lab_panel(self, patient_id: str, drafts: Sequence[Draft], *,
                        reason: str | None = None,
-                       confirm_warnings: bool = False) -> tuple[SaveResult, list[Validated]]:
-        """Several analytes of one sample in one transaction (all or none)."""
-        if (refused := self.refused()) is not None:
-            return refused, []
+                       confirm_warnings: bool = False) -> ServiceResult:
+        """Several analytes of one sample in one transaction (all or none). Errors and warnings
+        are keyed ``"<row>:<field>"`` by the row's position in ``drafts``."""
+        if (refused := self.refusal()) is not None:
+            return refused
         checked = [self.validate("lab", d, patient_id) for d in drafts]
         errors = {f"{i}:{k}": msg for i, v in enumerate(checked) for k, msg in v.errors.items()}
         warnings = {f"{i}:{k}": m for i, v in enumerate(checked) for k, m in v.warnings.items()}
         merged = Validated(errors=errors, warnings=warnings)
         problem = self._gate(merged, None, reason, confirm_warnings)
         if problem is not None:
-            return problem, checked
+            return problem
         if not checked:
-            return SaveResult(Status.INVALID, message="The panel has no results."), checked
+            return ServiceResult(Status.INVALID, message="The panel has no results.")
         sample_id = str(uuid.uuid4())
-        try:
-            with write_transaction(self.study.db) as db:
-                ids = []
-                for v in checked:
-                    extra = self._extra("lab", v.values, None) or {}
-                    extra["sample_id"] = sample_id
-                    ids.append(repo.insert(db, self.user, "lab", v.values, v.missing,
-                                           patient_id=patient_id, extra=extra,
-                                           warned_reason=dict.fromkeys(v.warnings, reason or "")))
-        except sqlite3.Error as err:
-            return SaveResult(Status.FAILED, message=describe_db_error(err)), checked
-        self.changed.emit("lab", patient_id, ids)
-        return SaveResult(Status.SAVED, tuple(ids), warnings=warnings,
-                          message=f"{len(ids)} lab results saved."), checked
+
+        def write(db: Database) -> ServiceResult:
+            ids = []
+            for v in checked:
+                extra = self._extra("lab", v.values, None) or {}
+                extra["sample_id"] = sample_id
+                ids.append(repo.insert(db, self.user, "lab", v.values, v.missing,
+                                       patient_id=patient_id, extra=extra,
+                                       warned_reason=dict.fromkeys(v.warnings, reason or "")))
+            return ServiceResult(Status.SAVED, tuple(ids), warnings=warnings,
+                                 message=f"{len(ids)} lab results saved.")
+
+        return self._commit_and_announce("lab", patient_id, write)
 
     def change_dose(self, segment_id: str, draft: Draft, *, reason: str | None = None,
-                    confirm_warnings: bool = False) -> SaveResult:
+                    confirm_warnings: bool = False) -> ServiceResult:
         """End the current segment the day before the new one starts, and open the new one."""
-        if (refused := self.refused()) is not None:
+        if (refused := self.refusal()) is not None:
             return refused
         current = repo.require(self.study.db, "medication", segment_id)
         checked = self.validate("medication", draft, current.patient_id)
@@ -205,43 +202,42 @@ class RecordService(QObject):
         assert new_start is not None
         old_start = to_date(current.values["start_date"])
         if old_start is not None and new_start <= old_start:
-            return SaveResult(Status.INVALID,
-                              errors={"start_date": "must be after the current segment's start "
-                                                    f"({old_start.isoformat()})"},
-                              message="1 field to correct: not saved.")
+            return ServiceResult(Status.INVALID,
+                                 errors={"start_date": "must be after the current segment's "
+                                                       f"start ({old_start.isoformat()})"},
+                                 message="1 field to correct: not saved.")
         end = (new_start - timedelta(days=1)).isoformat()
         ended = {**current.values}
         if ended.get("end_date") is None or ended["end_date"] > end:
             ended["end_date"] = end
-        try:
-            with write_transaction(self.study.db) as db:
-                repo.update(db, self.user, "medication", segment_id, ended, current.missing,
-                            f"dose change: {checked.values['change_reason']}")
-                new_id = repo.insert(db, self.user, "medication", checked.values,
-                                     checked.missing, patient_id=current.patient_id,
-                                     warned_reason=dict.fromkeys(checked.warnings, reason or ""))
-        except sqlite3.Error as err:
-            return SaveResult(Status.FAILED, message=describe_db_error(err))
-        self.changed.emit("medication", current.patient_id or "", [segment_id, new_id])
-        return SaveResult(Status.SAVED, (new_id, segment_id), warnings=checked.warnings,
-                          message="Dose changed: previous segment ended, new segment saved.")
+
+        def write(db: Database) -> ServiceResult:
+            repo.update(db, self.user, "medication", segment_id, ended, current.missing,
+                        f"dose change: {checked.values['change_reason']}")
+            new_id = repo.insert(db, self.user, "medication", checked.values,
+                                 checked.missing, patient_id=current.patient_id,
+                                 warned_reason=dict.fromkeys(checked.warnings, reason or ""))
+            return ServiceResult(Status.SAVED, (new_id, segment_id), warnings=checked.warnings,
+                                 message="Dose changed: previous segment ended, new segment "
+                                         "saved.")
+
+        return self._commit_and_announce("medication", current.patient_id or "", write)
 
     def set_deleted(self, kind: str, record_id: str, reason: str, *,
-                    deleted: bool = True) -> SaveResult:
+                    deleted: bool = True) -> ServiceResult:
         """Soft-delete (or restore) a record; a reason is required. Restoring a deleted record
         is a data manager's action."""
         action = Action.EDIT_RECORDS if deleted else Action.UNDELETE
-        if (refused := self.refused(action, kind, record_id)) is not None:
+        if (refused := self.refusal(action, kind, record_id)) is not None:
             return refused
         if not reason.strip():
-            return SaveResult(Status.NEEDS_REASON, message="A reason is needed.")
-        try:
-            rec = repo.require(self.study.db, kind, record_id)
-            with write_transaction(self.study.db) as db:
-                repo.set_deleted(db, self.user, kind, record_id, deleted, reason.strip())
-        except sqlite3.Error as err:
-            return SaveResult(Status.FAILED, message=describe_db_error(err))
-        self.changed.emit(kind, rec.patient_id or "", [record_id])
+            return ServiceResult(Status.NEEDS_REASON, message="A reason is needed.")
+        rec = repo.require(self.study.db, kind, record_id)
         verb = "deleted" if deleted else "restored"
-        return SaveResult(Status.SAVED, (record_id,),
-                          message=f"{record_type(kind).label} {verb}.")
+
+        def write(db: Database) -> ServiceResult:
+            repo.set_deleted(db, self.user, kind, record_id, deleted, reason.strip())
+            return ServiceResult(Status.SAVED, (record_id,),
+                                 message=f"{record_type(kind).label} {verb}.")
+
+        return self._commit_and_announce(kind, rec.patient_id or "", write)

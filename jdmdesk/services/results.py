@@ -1,28 +1,47 @@
-"""What a service call tells its caller: saved, or why not, per field."""
+"""What every service call tells its caller: done, or why not (per field where it applies).
+
+One shape for all of them (``ServiceResult``); a refusal (the user may not, now) is a result
+whose status is ``FORBIDDEN``, made by ``ServiceResult.refused``.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from sqlite_utils import Database
+
+from jdmdesk.db.connection import Study, write_transaction
+
 
 class Status(StrEnum):
-    SAVED = "saved"
+    SAVED = "saved"  # written (a record, a setting, a signature, a backup file)
     UNCHANGED = "unchanged"
     INVALID = "invalid"  # hard errors: nothing written
     NEEDS_CONFIRMATION = "needs_confirmation"  # soft warnings: confirm with a reason
     NEEDS_REASON = "needs_reason"  # editing or deleting a saved record
     FAILED = "failed"  # the database refused or the disk failed: rolled back
-    FORBIDDEN = "forbidden"
+    FORBIDDEN = "forbidden"  # the user may not do this now (role, read-only, signed visit)
 
 
 @dataclass(frozen=True)
-class SaveResult:
+class ServiceResult:
     status: Status
     record_ids: tuple[str, ...] = ()
     errors: dict[str, str] = field(default_factory=dict)
     warnings: dict[str, str] = field(default_factory=dict)
     message: str = ""
+
+    @classmethod
+    def refused(cls, message: str) -> ServiceResult:
+        """The user may not do this now; ``message`` says why."""
+        return cls(Status.FORBIDDEN, message=message)
+
+    @classmethod
+    def failed(cls, message: str) -> ServiceResult:
+        return cls(Status.FAILED, message=message)
 
     @property
     def ok(self) -> bool:
@@ -31,3 +50,29 @@ class SaveResult:
     @property
     def record_id(self) -> str | None:
         return self.record_ids[0] if self.record_ids else None
+
+
+def describe_db_error(err: sqlite3.Error) -> str:
+    """A sentence for the user about why the database refused the write."""
+    text = str(err)
+    low = text.lower()
+    if "full" in low:
+        return "The disk is full: nothing was saved. Free some space and save again."
+    if "readonly" in low or "read-only" in low:
+        return "The study file is read-only: nothing was saved."
+    if "locked" in low or "busy" in low:
+        return "The study file is busy in another program: nothing was saved. Try again."
+    if "i/o" in low or "disk" in low:
+        return f"The disk reported an error ({text}): nothing was saved."
+    return f"The database refused the change ({text}): nothing was saved."
+
+
+def commit(study: Study, work: Callable[[Database], ServiceResult]) -> ServiceResult:
+    """Run ``work`` in one write transaction and return its result; when the database refuses
+    (disk full, read-only, busy, a constraint) everything is rolled back and the result is
+    FAILED with a sentence saying why. The one commit-or-describe-error of the services."""
+    try:
+        with write_transaction(study.db) as db:
+            return work(db)
+    except sqlite3.Error as err:
+        return ServiceResult.failed(describe_db_error(err))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from jdmdesk.db import chart_queries, queries
 from jdmdesk.db import records as repo
 from jdmdesk.db.connection import Study
-from jdmdesk.domain import parse
+from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
 from jdmdesk.domain.review import PatientReview, overdue, review_patient
 from jdmdesk.domain.timeline import to_date
 
@@ -26,9 +25,9 @@ class OverviewRow:
 
 
 class ReviewService:
-    def __init__(self, study: Study, today: Callable[[], date] = parse.today) -> None:
+    def __init__(self, study: Study, clock: Clock = SYSTEM_CLOCK) -> None:
         self.study = study
-        self.today = today
+        self.clock = clock
 
     def patient_id(self, study_code: str) -> str | None:
         return queries.patient_id_by_code(self.study.db, study_code)
@@ -44,7 +43,7 @@ class ReviewService:
 
         return review_patient(patient.values, values("visit"), values("medication"),
                               chart_queries.patient_labs(db, patient_id), values("adverse_event"),
-                              queries.read_settings(db), self.today())
+                              queries.read_settings(db), self.clock.today())
 
     def overview(self) -> list[OverviewRow]:
         settings = queries.read_settings(self.study.db)
@@ -62,5 +61,5 @@ class ReviewService:
                 r.steroids.current_mg_kg_day if r.steroids else None,
                 None if latest is None else to_date(latest.visit_date),
                 overdue(None if latest is None else latest.visit_date,
-                        settings.visit_interval_days, self.today())))
+                        settings.visit_interval_days, self.clock.today())))
         return rows

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from sqlite_utils import Database
 
 from jdmdesk.db import queries
-from jdmdesk.db.connection import Study, write_transaction
+from jdmdesk.db.connection import Study
 from jdmdesk.db.settings_repo import write_settings
 from jdmdesk.domain.access import Action, Session
 from jdmdesk.domain.settings import StudySettings
 from jdmdesk.domain.settings_rules import validate_settings
-from jdmdesk.services.guard import forbidden
-from jdmdesk.services.records import describe_db_error
-from jdmdesk.services.results import SaveResult, Status
+from jdmdesk.services.guard import refusal
+from jdmdesk.services.results import ServiceResult, Status, commit
 
 
 class SettingsService(QObject):
@@ -29,20 +28,22 @@ class SettingsService(QObject):
     def current(self) -> StudySettings:
         return queries.read_settings(self.study.db)
 
-    def update(self, changes: Mapping[str, Any], reason: str) -> SaveResult:
-        if (refused := forbidden(self.study, self.session, Action.STUDY_SETTINGS)) is not None:
+    def update(self, changes: Mapping[str, Any], reason: str) -> ServiceResult:
+        if (refused := refusal(self.study, self.session, Action.STUDY_SETTINGS)) is not None:
             return refused
         errors = validate_settings({**queries.raw_settings(self.study.db), **changes})
         if errors:
-            return SaveResult(Status.INVALID, errors=errors, message="Settings not saved.")
+            return ServiceResult(Status.INVALID, errors=errors, message="Settings not saved.")
         if not reason.strip():
-            return SaveResult(Status.NEEDS_REASON, message="A reason is needed.")
-        try:
-            with write_transaction(self.study.db) as db:
-                n = write_settings(db, self.session.username, changes, reason.strip())
-        except sqlite3.Error as err:
-            return SaveResult(Status.FAILED, message=describe_db_error(err))
-        if n == 0:
-            return SaveResult(Status.UNCHANGED, message="No changes.")
-        self.changed.emit(sorted(changes))
-        return SaveResult(Status.SAVED, message=f"{n} setting(s) saved.")
+            return ServiceResult(Status.NEEDS_REASON, message="A reason is needed.")
+
+        def write(db: Database) -> ServiceResult:
+            n = write_settings(db, self.session.username, changes, reason.strip())
+            if n == 0:
+                return ServiceResult(Status.UNCHANGED, message="No changes.")
+            return ServiceResult(Status.SAVED, message=f"{n} setting(s) saved.")
+
+        result = commit(self.study, write)
+        if result.status is Status.SAVED:
+            self.changed.emit(sorted(changes))
+        return result

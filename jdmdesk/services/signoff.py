@@ -3,17 +3,17 @@ data manager unlocks it with a reason. The database refuses changes to a locked 
 
 from __future__ import annotations
 
-import sqlite3
+from sqlite_utils import Database
 
 from jdmdesk.db import records as repo
 from jdmdesk.db import signoff
-from jdmdesk.db.connection import Study, write_transaction
+from jdmdesk.db.connection import Study
 from jdmdesk.db.signoff import Signature
 from jdmdesk.domain.access import Action, Session
 from jdmdesk.services.accounts import AccountError, AccountService
-from jdmdesk.services.guard import forbidden
-from jdmdesk.services.records import RecordService, describe_db_error
-from jdmdesk.services.results import SaveResult, Status
+from jdmdesk.services.guard import refusal
+from jdmdesk.services.records import RecordService
+from jdmdesk.services.results import ServiceResult, Status, commit
 
 
 class SignoffService:
@@ -29,45 +29,50 @@ class SignoffService:
         """The signed visits of a patient, by visit id."""
         return signoff.signatures_for_patient(self.study.db, patient_id)
 
-    def sign(self, visit_id: str, password: str) -> SaveResult:
+    def sign(self, visit_id: str, password: str) -> ServiceResult:
         """Sign a visit as reviewed: the password is checked again, then the visit is locked."""
-        if (refused := forbidden(self.study, self.session, Action.SIGN_VISIT)) is not None:
+        if (refused := refusal(self.study, self.session, Action.SIGN_VISIT)) is not None:
             return refused
         visit = repo.get(self.study.db, "visit", visit_id)
         if visit is None or visit.deleted:
-            return SaveResult(Status.INVALID, message="No such visit: nothing signed.")
+            return ServiceResult(Status.INVALID, message="No such visit: nothing signed.")
         current = self.signature(visit_id)
         if current is not None and current.locked:
-            return SaveResult(Status.UNCHANGED, (visit_id,), message=current.describe())
+            return ServiceResult(Status.UNCHANGED, (visit_id,), message=current.describe())
         try:
             self.accounts.confirm_password(self.session, password, "signature")
         except AccountError as err:
-            return SaveResult(Status.INVALID, errors={"password": str(err)},
-                              message=f"Not signed: {err}.")
-        try:
-            with write_transaction(self.study.db) as db:
-                signoff.sign(db, self.session.username, self.session.display_name, visit_id)
-        except sqlite3.Error as err:
-            return SaveResult(Status.FAILED, message=describe_db_error(err))
+            return ServiceResult(Status.INVALID, errors={"password": str(err)},
+                                 message=f"Not signed: {err}.")
+
+        def write(db: Database) -> ServiceResult:
+            signoff.sign(db, self.session.username, self.session.display_name, visit_id)
+            return ServiceResult(Status.SAVED, (visit_id,))
+
+        if (result := commit(self.study, write)).status is not Status.SAVED:
+            return result
         self.records.announce("visit", visit.patient_id or "", [visit_id])
         signed = self.signature(visit_id)
-        return SaveResult(Status.SAVED, (visit_id,),
-                          message=signed.describe() if signed else "Signed.")
+        return ServiceResult(Status.SAVED, (visit_id,),
+                             message=signed.describe() if signed else "Signed.")
 
-    def unlock(self, visit_id: str, reason: str) -> SaveResult:
+    def unlock(self, visit_id: str, reason: str) -> ServiceResult:
         """Clear a visit's signature so it can be edited again (data manager, with a reason)."""
-        if (refused := forbidden(self.study, self.session, Action.UNLOCK_VISIT)) is not None:
+        if (refused := refusal(self.study, self.session, Action.UNLOCK_VISIT)) is not None:
             return refused
         if not reason.strip():
-            return SaveResult(Status.NEEDS_REASON, message="A reason is needed to unlock.")
+            return ServiceResult(Status.NEEDS_REASON, message="A reason is needed to unlock.")
         current = self.signature(visit_id)
         if current is None or not current.locked:
-            return SaveResult(Status.UNCHANGED, (visit_id,), message="The visit is not locked.")
+            return ServiceResult(Status.UNCHANGED, (visit_id,), message="The visit is not locked.")
         visit = repo.require(self.study.db, "visit", visit_id)
-        try:
-            with write_transaction(self.study.db) as db:
-                signoff.unlock(db, self.session.username, current, reason.strip())
-        except sqlite3.Error as err:
-            return SaveResult(Status.FAILED, message=describe_db_error(err))
-        self.records.announce("visit", visit.patient_id or "", [visit_id])
-        return SaveResult(Status.SAVED, (visit_id,), message="Visit unlocked: it can be edited.")
+
+        def write(db: Database) -> ServiceResult:
+            signoff.unlock(db, self.session.username, current, reason.strip())
+            return ServiceResult(Status.SAVED, (visit_id,),
+                                 message="Visit unlocked: it can be edited.")
+
+        result = commit(self.study, write)
+        if result.status is Status.SAVED:
+            self.records.announce("visit", visit.patient_id or "", [visit_id])
+        return result

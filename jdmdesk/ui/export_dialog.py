@@ -2,7 +2,8 @@
 and Cancel. The export runs in a QThread with its own read-only connection opened by path.
 
 The Qt worker lives here rather than in ``jdmdesk.export`` so that the export package stays
-free of Qt (held by tests/test_layers.py); it only wraps :func:`jdmdesk.export.run_export`.
+free of Qt (held by tests/test_layers.py); it only wraps
+:func:`jdmdesk.services.exports.run_export`.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.domain.access import Session
-from jdmdesk.export import CancelToken, ExportCancelled, ExportError, ExportOptions, run_export
+from jdmdesk.export import CancelToken, ExportCancelled, ExportError, ExportOptions
 from jdmdesk.export.options import SUFFIXES
+from jdmdesk.services.exports import run_export
 
 FORMAT_LABELS = {
     "bundle": "Statistics bundle (ZIP of CSV files)",

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QStackedW
 from jdmdesk import APP_NAME
 from jdmdesk.domain.access import ROLE_LABELS, Action
 from jdmdesk.services.accounts import AccountError
-from jdmdesk.services.bundle import StudyServices
+from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui import window_state
 from jdmdesk.ui.admin.auto_lock import IdleWatcher, LockScreen
 from jdmdesk.ui.entry.patient_list import PatientListPanel
@@ -56,7 +56,8 @@ class MainWindow(QMainWindow):
         self._hidden_dialogs: list[QWidget] = []
         self._actions_on: list[QAction] = []
         self._focus_before_lock: QWidget | None = None
-        self.idle = IdleWatcher(reader.settings().auto_lock_minutes * 60_000, self)
+        self.idle = IdleWatcher(reader.settings().auto_lock_minutes * 60_000, self,
+                                clock=services.clock)
         self.idle.idle.connect(self.lock)
         services.settings.changed.connect(self._settings_changed)
         self.idle.start()
@@ -166,10 +167,10 @@ class MainWindow(QMainWindow):
                                                 str(maintenance.suggested_backup_path()),
                                                 "JDM Desk study (*.jdm)")
         if target:
-            ok, message = maintenance.backup_to(Path(target))
-            self.show_status(message)
-            if not ok:
-                self.prompts.error("Backup", message)
+            result = maintenance.backup_to(Path(target))
+            self.show_status(result.message)
+            if not result.ok:
+                self.prompts.error("Backup", result.message)
 
     def restore_backup(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -181,10 +182,10 @@ class MainWindow(QMainWindow):
         target, _ = QFileDialog.getSaveFileName(self, "Restore into a new study file", "",
                                                 "JDM Desk study (*.jdm)")
         if target:
-            ok, message = self.services.maintenance.restore(Path(source), Path(target))
-            self.show_status(message)
-            if not ok:
-                self.prompts.error("Restore", message)
+            result = self.services.maintenance.restore(Path(source), Path(target))
+            self.show_status(result.message)
+            if not result.ok:
+                self.prompts.error("Restore", result.message)
 
     def _title(self) -> str:
         ro = " — read-only" if self.reader.read_only else ""

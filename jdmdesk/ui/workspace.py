@@ -10,9 +10,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from jdmdesk.domain.codes import SEX, label_of
-from jdmdesk.domain.parse import today
 from jdmdesk.domain.timeline import age_years
-from jdmdesk.services.bundle import StudyServices
+from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui.chart.view import EnzymeChart
 from jdmdesk.ui.entry.forms import FORM_CLASSES, VisitForm
 from jdmdesk.ui.entry.history_view import HistoryView
@@ -147,7 +146,7 @@ class PatientWorkspace(QWidget):
         if rec is None:
             self.header.setText("New patient" if self.patient_id is None else "")
             return
-        age = age_years(rec["birth_date"], today())
+        age = age_years(rec["birth_date"], self.services.clock.today())
         parts = [rec["study_code"], label_of(SEX, rec["sex"])]
         if age is not None:
             parts.append(f"{age:.1f} y")

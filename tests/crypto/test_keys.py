@@ -7,7 +7,6 @@ from jdmdesk.crypto.keys import (
     Purpose,
     WrongKey,
     new_key,
-    sqlcipher_key_pragma,
     subkey,
     unwrap,
     wrap,
@@ -56,9 +55,3 @@ def test_subkeys_differ_per_purpose_and_per_study():
     assert subkey(key, Purpose.AUDIT_CHAIN) != subkey(other, Purpose.AUDIT_CHAIN)
     assert key not in derived
 
-
-def test_key_pragma_is_hex_of_exactly_32_bytes():
-    key = bytes(range(32))
-    assert sqlcipher_key_pragma(key) == f"PRAGMA key = \"x'{key.hex()}'\""
-    with pytest.raises(ValueError):
-        sqlcipher_key_pragma(b"short")

@@ -4,8 +4,7 @@ same draft saves once there is room again."""
 import sqlite3
 
 from jdmdesk.db.check import check_study
-from jdmdesk.services.records import describe_db_error
-from jdmdesk.services.results import Status
+from jdmdesk.services.results import Status, describe_db_error
 
 TABLES = ("patient", "visit", "lab_result", "medication", "audit_log")
 
@@ -51,11 +50,11 @@ def test_lab_panel_on_full_disk_is_all_or_none(service, study, patient_id):
               "note": "n" * 5000} for code in ("CK", "ASAT", "ALAT", "LD")]
     before = _counts(study)
     _fill_disk(study)
-    result, _ = service.save_lab_panel(patient_id, panel)
+    result = service.save_lab_panel(patient_id, panel)
     assert result.status is Status.FAILED and "disk is full" in result.message
     assert _counts(study) == before
     _room(study)
-    result, _ = service.save_lab_panel(patient_id, panel)
+    result = service.save_lab_panel(patient_id, panel)
     assert result.status is Status.SAVED and len(result.record_ids) == 4
 
 

@@ -15,9 +15,10 @@ import pytest
 from jdmdesk.db import records as repo
 from jdmdesk.db.queries import patient_id_by_code
 from jdmdesk.db.studyfile import open_study
-from jdmdesk.export import ExportOptions, run_export
+from jdmdesk.export import ExportOptions
 from jdmdesk.export.csvio import neutralise, number_cell
 from jdmdesk.export.rows import NO_TACROLIMUS
+from jdmdesk.services.exports import run_export
 from tests.export.helpers import MANAGER
 
 from .helpers import FORMULA_TERMS, make_study, read_csv, read_members

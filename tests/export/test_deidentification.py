@@ -10,7 +10,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from jdmdesk.export import ExportOptions, run_export
+from jdmdesk.export import ExportOptions
+from jdmdesk.services.exports import run_export
 from tests.export.helpers import MANAGER
 
 from .helpers import make_study, read_members

@@ -18,8 +18,8 @@ from jdmdesk.export import (
     ExportError,
     ExportOptions,
     csvio,
-    run_export,
 )
+from jdmdesk.services.exports import run_export
 from tests.conftest import credentials, log_in_as
 from tests.export.helpers import MANAGER
 

@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from jdmdesk.db.studyfile import open_study
 from jdmdesk.domain.access import Role, Session
+from jdmdesk.domain.clock import FixedClock
 from jdmdesk.services.records import RecordService
 
 
@@ -52,11 +53,11 @@ def main() -> int:
     rnd = random.Random(seed)
     study = open_study(path)
     session = Session("crash-child", "Crash test child", Role.DATA_ENTRY)
-    service = RecordService(study, session, today=lambda: date(2026, 11, 25))
+    service = RecordService(study, session, FixedClock.on(date(2026, 11, 25)))
     print("ready", flush=True)
     while True:
         if rnd.random() < 0.3:
-            result, _ = service.save_lab_panel(patient_id, lab_panel(rnd))
+            result = service.save_lab_panel(patient_id, lab_panel(rnd))
             line = "lab " + ",".join(result.record_ids)
         else:
             result = service.save("visit", visit_draft(rnd), patient_id=patient_id)

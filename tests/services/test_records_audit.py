@@ -153,10 +153,10 @@ def test_change_dose_ends_current_and_opens_next(service, study, patient_id):
 def test_lab_panel_is_all_or_nothing(service, study, patient_id):
     good = {"sample_date": "2024-01-05", "analyte": "CK", "value": "900", "unit": "U/L"}
     bad = {"sample_date": "2024-01-05", "analyte": "LD", "value": "abc", "unit": "U/L"}
-    result, _ = service.save_lab_panel(patient_id, [good, bad])
+    result = service.save_lab_panel(patient_id, [good, bad])
     assert result.status is Status.INVALID and "1:value" in result.errors
     assert study.conn.execute("SELECT count(*) FROM lab_result").fetchone()[0] == 0
-    result, _ = service.save_lab_panel(patient_id, [good, {**bad, "value": "400"}])
+    result = service.save_lab_panel(patient_id, [good, {**bad, "value": "400"}])
     assert result.ok
     rows = study.conn.execute("SELECT DISTINCT sample_id FROM lab_result").fetchall()
     assert len(rows) == 1

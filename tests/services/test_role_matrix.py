@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from jdmdesk.domain.access import Action, Role, Session, can
-from jdmdesk.export import ExportError, ExportOptions, run_export
-from jdmdesk.services.accounts import AccountError, AccountService
+from jdmdesk.domain.clock import FixedClock
+from jdmdesk.export import ExportError, ExportOptions
+from jdmdesk.services.accounts import AccountService
+from jdmdesk.services.exports import run_export
 from jdmdesk.services.maintenance import MaintenanceService
 from jdmdesk.services.records import RecordService
 from jdmdesk.services.results import Status
@@ -23,7 +25,7 @@ class World:
 
     def __init__(self, study, users: dict[Role, Session], tmp: Path) -> None:
         self.study, self.users, self.tmp = study, users, tmp
-        nurse = RecordService(study, users[Role.DATA_ENTRY], today=lambda: TODAY)
+        nurse = RecordService(study, users[Role.DATA_ENTRY], FixedClock.on(TODAY))
         self.pid = nurse.save("patient", {"study_code": "P-1", "sex": "F",
                                           "birth_date": "2015-04-02"}).record_id
         self.visits = [nurse.save("visit", {"visit_date": f"2024-0{m}-01"},
@@ -33,7 +35,7 @@ class World:
         assert doctor.sign(self.visits[1], PASSWORD).ok
 
     def records(self, s: Session) -> RecordService:
-        return RecordService(self.study, s, today=lambda: TODAY)
+        return RecordService(self.study, s, FixedClock.on(TODAY))
 
     def signoff(self, s: Session) -> SignoffService:
         return SignoffService(self.study, s, AccountService(self.study, hasher=FAST),
@@ -61,12 +63,8 @@ def _attempts(w: World) -> dict[Action, Callable[[Session], bool]]:
         return SettingsService(w.study, s).update({"visit_interval_days": 60}, "protocol").ok
 
     def users(s: Session) -> bool:
-        try:
-            AccountService(w.study, hasher=FAST).create_user(
-                s, f"new-{s.username}", "New", Role.DATA_ENTRY, "long enough pw")
-        except AccountError:
-            return False
-        return True
+        return AccountService(w.study, hasher=FAST).create_user(
+            s, f"new-{s.username}", "New", Role.DATA_ENTRY, "long enough pw").ok
 
     def unlock(s: Session) -> bool:
         return w.signoff(s).unlock(w.visits[1], "typo found after review").status \
@@ -77,7 +75,7 @@ def _attempts(w: World) -> dict[Action, Callable[[Session], bool]]:
                                         deleted=False).ok
 
     def backup(s: Session) -> bool:
-        return MaintenanceService(w.study, s).backup_to(w.tmp / f"{s.username}.jdm")[0]
+        return MaintenanceService(w.study, s).backup_to(w.tmp / f"{s.username}.jdm").ok
 
     def read(s: Session) -> bool:
         from jdmdesk.report import ReportError, write_report

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from jdmdesk.domain.access import Role
+from jdmdesk.domain.clock import FixedClock
 from jdmdesk.services.accounts import AccountService
 from jdmdesk.services.records import RecordService
 from jdmdesk.services.results import Status
@@ -92,7 +93,7 @@ def test_other_records_of_a_signed_visit_stay_editable(study, users, service, vi
                                                        patient_id):
     """Only the visit is signed: labs and medication of the same day are separate records."""
     _signoff(study, service, users[Role.REVIEWER]).sign(visit_id, PASSWORD)
-    lab = RecordService(study, users[Role.DATA_ENTRY], today=lambda: TODAY).save(
+    lab = RecordService(study, users[Role.DATA_ENTRY], FixedClock.on(TODAY)).save(
         "lab", {"sample_date": "2024-05-01", "analyte": "CK", "value": "300", "unit": "U/L"},
         patient_id=patient_id)
     assert lab.ok

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QWidget
 from jdmdesk.app import LoginCancelled, build_main_window
 from jdmdesk.db.studyfile import open_study
 from jdmdesk.domain.access import Action, Credentials, Role, can
+from jdmdesk.domain.clock import FixedClock
 from jdmdesk.services.accounts import AccountError
 from jdmdesk.services.records import RecordService
 from jdmdesk.ui.admin.login_dialog import LoginDialog
 from jdmdesk.ui.admin.users_dialog import UsersDialog
-from tests.conftest import FAST, PASSWORD, TODAY, seed_users
+from tests.conftest import FAST, PASSWORD, TODAY, seed_users, study_with_users
 from tests.ui.conftest import close_window, open_window, shown
 from tests.ui.helpers import install_prompts
 
@@ -29,7 +30,7 @@ def _study(path: Path) -> Path:
     study = create_study(path)
     try:
         users = seed_users(study)
-        nurse = RecordService(study, users[Role.DATA_ENTRY], today=lambda: TODAY)
+        nurse = RecordService(study, users[Role.DATA_ENTRY], FixedClock.on(TODAY))
         pid = nurse.save("patient", {"study_code": "P-1", "sex": "F",
                                      "birth_date": "2015-04-02"}).record_id
         for day in ("2024-05-01", "2024-06-01"):
@@ -265,25 +266,39 @@ def test_data_manager_adds_a_user_in_the_users_dialog(study_path, qtbot):
 
 # --- auto-lock ----------------------------------------------------------------------------
 
-def _lock_soon(w, qtbot, ms: int = 150) -> None:
-    w.idle.set_interval_ms(ms)
-    w.idle.start()
-    qtbot.waitUntil(lambda: w.locked, timeout=5000)
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock.on(TODAY)
+
+
+@pytest.fixture
+def clocked_window(tmp_path, qtbot, clock):
+    """The data entry user's window, idle time measured on ``clock`` (moved by the test)."""
+    w = shown(open_window(study_with_users(tmp_path / "ui.jdm"), clock=clock), qtbot)
+    install_prompts(w)
+    yield w
+    close_window(w)
 
 
 def _patient_data_visible(w) -> bool:
     return w.patients.isVisible() or w.workspace.isVisible()
 
 
-def test_idle_window_locks_hides_patient_data_and_keeps_unsaved_text(window, prompts, qtbot):
-    w = window
-    assert w.idle.timer.interval() == 10 * 60_000  # the default: 10 minutes
+def test_idle_window_locks_hides_patient_data_and_keeps_unsaved_text(clocked_window, clock,
+                                                                      qtbot):
+    w = clocked_window
+    assert w.idle.interval_ms == 10 * 60_000  # the default: 10 minutes
     w.workspace.start_new_patient()
     form = w.workspace.forms["patient"]
     form.inputs["study_code"].set_text("P-777")
     form.inputs["note"].set_text("typed, not saved")
     assert form.dirty
-    _lock_soon(w, qtbot)
+    clock.advance(minutes=9, seconds=59)
+    w.idle.check()
+    assert not w.locked  # one second short of the idle time
+    clock.advance(seconds=1)
+    w.idle.check()
+    assert w.locked
     assert not _patient_data_visible(w) and w.lock_screen.isVisible()
     assert all(not a.isEnabled() for a in w.findChildren(QAction) if a.objectName()
                in ("new_patient_action", "go_visit_action", "close_action"))
@@ -298,15 +313,32 @@ def test_idle_window_locks_hides_patient_data_and_keeps_unsaved_text(window, pro
     assert form.inputs["study_code"].text() == "P-777"
 
 
-def test_activity_postpones_the_lock_and_ctrl_l_locks_at_once(window, qtbot):
-    w = window
-    w.idle.set_interval_ms(400)
-    w.idle.start()
-    for _ in range(6):  # 0.6 s of typing: longer than the idle time, but never idle
-        qtbot.wait(100)
+def test_the_idle_timer_checks_by_itself(clocked_window, clock, qtbot):
+    """No one calls ``check``: the watcher's own tick sees the clock has moved on."""
+    w = clocked_window
+    assert w.idle.timer.isActive() and not w.locked
+    clock.advance(minutes=10)
+    with qtbot.waitSignal(w.idle.idle, timeout=5000):
+        pass
+    assert w.locked and not w.idle.timer.isActive()
+
+
+def test_activity_postpones_the_lock_and_ctrl_l_locks_at_once(clocked_window, clock, qtbot):
+    w = clocked_window
+    for _ in range(6):  # 18 minutes of typing: longer than the idle time, but never idle
+        clock.advance(minutes=3)
         qtbot.keyClick(w.patients.search, Qt.Key.Key_Shift)
-        w.idle._last = 0.0  # the watcher throttles restarts; let each key count in this test
+        w.idle.check()
     assert not w.locked
+    clock.advance(minutes=10)
+    w.idle.check()
+    assert w.locked  # then ten quiet minutes lock it
+    qtbot.keyClicks(w.lock_screen.password, PASSWORD)
+    qtbot.keyClick(w.lock_screen.password, Qt.Key.Key_Return)
+    assert not w.locked
+    clock.advance(minutes=9)
+    w.idle.check()
+    assert not w.locked  # unlocking starts the idle time afresh
     qtbot.keyClick(w, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert w.locked
 
@@ -331,12 +363,12 @@ def test_auto_lock_time_is_a_study_setting(study_path, qtbot):
         bad = settings.update({"auto_lock_minutes": 0}, "policy")
         assert "auto_lock_minutes" in bad.errors
         assert settings.update({"auto_lock_minutes": 3}, "clinic policy").ok
-        assert manager.idle.timer.interval() == 3 * 60_000
+        assert manager.idle.interval_ms == 3 * 60_000
     finally:
         close_window(manager)
     nurse = shown(open_window(study_path), qtbot)
     try:
-        assert nurse.idle.timer.interval() == 3 * 60_000
+        assert nurse.idle.interval_ms == 3 * 60_000
     finally:
         close_window(nurse)
 

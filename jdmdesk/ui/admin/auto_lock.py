@@ -4,7 +4,6 @@ left untouched underneath."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -18,36 +17,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
+
 # What counts as the user being present: keyboard, mouse, wheel, touch.
 ACTIVITY = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
     QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.ShortcutOverride,
 })
+TICK_MS = 1000  # how often idle time is checked (the lock comes at most this late)
 
 
 class IdleWatcher(QObject):
-    """Emits ``idle`` once no input has reached the application for ``interval_ms``."""
+    """Emits ``idle`` once no input has reached the application for ``interval_ms``, measured
+    on ``clock.monotonic()``; a timer ticks ``check`` (tests move a FixedClock and call it)."""
 
     idle = Signal()
 
-    def __init__(self, interval_ms: int, parent: QObject | None = None) -> None:
+    def __init__(self, interval_ms: int, parent: QObject | None = None, *,
+                 clock: Clock = SYSTEM_CLOCK) -> None:
         super().__init__(parent)
+        self.clock = clock
+        self.interval_ms = interval_ms
         self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.idle)
-        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+        self.timer.setInterval(min(TICK_MS, interval_ms))
         self._last = 0.0
         self._app = QApplication.instance()
         if self._app is not None:
             self._app.installEventFilter(self)
 
     def set_interval_ms(self, interval_ms: int) -> None:
-        self.timer.setInterval(interval_ms)
-        if self.timer.isActive():
-            self.timer.start()
+        self.interval_ms = interval_ms
+        self.timer.setInterval(min(TICK_MS, interval_ms))
 
     def start(self) -> None:
-        self._last = time.monotonic()
+        self._last = self.clock.monotonic()
         self.timer.start()
 
     def stop(self) -> None:
@@ -60,12 +64,16 @@ class IdleWatcher(QObject):
             self._app.removeEventFilter(self)
             self._app = None
 
+    def check(self) -> None:
+        """Emit ``idle`` (and stop watching) when the idle time has run out."""
+        idle_ms = (self.clock.monotonic() - self._last) * 1000
+        if self.timer.isActive() and idle_ms >= self.interval_ms:
+            self.timer.stop()
+            self.idle.emit()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and self.timer.isActive():
-            now = time.monotonic()
-            if now - self._last > 0.25:  # restarting the timer on every mouse move is waste
-                self._last = now
-                self.timer.start()
+            self._last = self.clock.monotonic()
         return False
 
 

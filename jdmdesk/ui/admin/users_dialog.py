@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.domain.access import ROLE_LABELS, Role, Session
-from jdmdesk.services.accounts import AccountError, AccountService
+from jdmdesk.services.accounts import AccountService
 from jdmdesk.ui.prompts import Prompts
 
 COLUMNS = ("User name", "Full name", "Role", "Active", "Failed attempts")
@@ -111,14 +111,12 @@ class UsersDialog(QDialog):
         if self.password.text() != self.repeat.text():
             self._say("The two passwords differ.", error=True)
             return
-        try:
-            self.accounts.create_user(self.session, self.username.text(),
-                                      self.display_name.text(), self.role.currentData(),
-                                      self.password.text())
-        except AccountError as err:
-            self._say(str(err).capitalize() + ": not added.", error=True)
+        result = self.accounts.create_user(self.session, self.username.text(),
+                                           self.display_name.text(), self.role.currentData(),
+                                           self.password.text())
+        self._say(result.message, error=not result.ok)
+        if not result.ok:
             return
-        self._say(f"User {self.username.text().strip()} added.", error=False)
         for w in (self.username, self.display_name, self.password, self.repeat):
             w.clear()
         self.refresh()
@@ -132,12 +130,10 @@ class UsersDialog(QDialog):
         reason = self.prompts.reason(f"{verb.title()} user", f"Why {verb} {username}?")
         if reason is None:
             return
-        try:
-            self.accounts.set_active(self.session, username, not account.active, reason)
-        except AccountError as err:
-            self._say(str(err).capitalize() + ".", error=True)
+        result = self.accounts.set_active(self.session, username, not account.active, reason)
+        self._say(result.message, error=not result.ok)
+        if not result.ok:
             return
-        self._say(f"{username} {verb}d.", error=False)
         self.refresh()
 
     def reset_selected(self) -> None:
@@ -148,10 +144,9 @@ class UsersDialog(QDialog):
                                           "(at least 10 characters):")
         if password is None:
             return
-        try:
-            self.accounts.reset_password(self.session, username, password, "password reset")
-        except AccountError as err:
-            self._say(str(err).capitalize() + ": password not changed.", error=True)
+        result = self.accounts.reset_password(self.session, username, password,
+                                              "password reset")
+        self._say(result.message, error=not result.ok)
+        if not result.ok:
             return
-        self._say(f"New password set for {username}; their lockout is cleared.", error=False)
         self.refresh()

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from jdmdesk.domain.analytes import ENZYME_CODES
 from jdmdesk.domain.chart_series import AnalyteSeries, ChartData, point_tooltip
-from jdmdesk.services.chart import CHART_KINDS, ChartService
+from jdmdesk.services.chart import CHART_KINDS, ChartSource
 from jdmdesk.ui.chart.axes import ChartItem, LogValueAxis, MonthAxis, TimeAxis, hover_tip
 from jdmdesk.ui.chart.export import write_image
 from jdmdesk.ui.chart.steroid import SteroidView
@@ -54,7 +54,7 @@ class EnzymeChartPanel(QWidget):
 
     refreshed = Signal()  # after every redraw from the database
 
-    def __init__(self, chart_service: ChartService, parent: QWidget | None = None) -> None:
+    def __init__(self, chart_service: ChartSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("enzyme_chart_panel")
         self.service = chart_service

@@ -20,7 +20,7 @@ from jdmdesk.domain.access import Action
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.totals import visit_totals
 from jdmdesk.domain.validation import Context, validate
-from jdmdesk.services.results import SaveResult, Status
+from jdmdesk.services.results import ServiceResult, Status
 from jdmdesk.services.signoff import Signature, SignoffService
 from jdmdesk.ui.entry.lab_panel import LabPanel
 from jdmdesk.ui.entry.record_form import RecordForm
@@ -32,7 +32,7 @@ TOTAL_LABELS = {"cmas": ("cmas_total", "CMAS total", "/ 52"),
 
 
 class PatientForm(RecordForm):
-    def after_save(self, result: SaveResult) -> None:
+    def after_save(self, result: ServiceResult) -> None:
         if result.record_id:
             self.load(result.record_id)
 
@@ -128,7 +128,7 @@ class VisitForm(RecordForm):
         self.totals[name] = out
 
     def on_draft_changed(self) -> None:
-        values = validate("visit", self.draft(), Context(today=parse.today())).values
+        values = validate("visit", self.draft(), Context(today=self.writer.clock.today())).values
         for name, value in visit_totals(values).items():
             label = self.totals.get(name)
             if label is not None:
@@ -184,7 +184,7 @@ class MedicationForm(RecordForm):
         self._update_title()
         self.inputs["dose_amount"].focus_widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def submit(self, reason: str | None, confirm: bool) -> SaveResult:
+    def submit(self, reason: str | None, confirm: bool) -> ServiceResult:
         if self.changing_from:
             return self.writer.change_dose(self.changing_from, self.draft(), reason=reason,
                                            confirm_warnings=confirm)
@@ -263,14 +263,13 @@ class LabForm(RecordForm):
         if not texts:
             self.panel.clear()
 
-    def submit(self, reason: str | None, confirm: bool) -> SaveResult:
+    def submit(self, reason: str | None, confirm: bool) -> ServiceResult:
         if not self.panel.active:
             return super().submit(reason, confirm)
-        result, _checked = self.writer.save_lab_panel(self.patient_id or "", self.panel_drafts(),
-                                                      reason=reason, confirm_warnings=confirm)
-        return result
+        return self.writer.save_lab_panel(self.patient_id or "", self.panel_drafts(),
+                                          reason=reason, confirm_warnings=confirm)
 
-    def show_results(self, result: SaveResult) -> None:
+    def show_results(self, result: ServiceResult) -> None:
         super().show_results(result)
         if not self.panel.active:
             return

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from jdmdesk.domain.fields import FieldSpec, RecordType, record_type
 from jdmdesk.services.reader import StudyReader
 from jdmdesk.services.records import RecordService
-from jdmdesk.services.results import SaveResult, Status
+from jdmdesk.services.results import ServiceResult, Status
 from jdmdesk.ui.entry.fields import FieldInput
 from jdmdesk.ui.prompts import Prompts
 
@@ -280,7 +280,7 @@ class RecordForm(QWidget):
                                                  self.patient_id)
         self.show_message(name, error or warning, error=error is not None)
 
-    def submit(self, reason: str | None, confirm: bool) -> SaveResult:
+    def submit(self, reason: str | None, confirm: bool) -> ServiceResult:
         """Hand the draft to the service. Subclasses route to other service calls."""
         return self.writer.save(self.kind, self.draft(), patient_id=self.patient_id,
                                 record_id=self.record_id, reason=reason,
@@ -312,14 +312,14 @@ class RecordForm(QWidget):
             result = self.submit(f"{reason}; {why}" if reason else why, True)
         return self.handle_result(result)
 
-    def show_results(self, result: SaveResult) -> None:
+    def show_results(self, result: ServiceResult) -> None:
         self.clear_messages()
         for name, text in result.warnings.items():
             self.show_message(name, text, error=False)
         for name, text in result.errors.items():
             self.show_message(name, text, error=True)
 
-    def handle_result(self, result: SaveResult) -> bool:
+    def handle_result(self, result: ServiceResult) -> bool:
         self.show_results(result)
         if result.status is Status.INVALID:
             first = next((n for n in self.inputs if n in result.errors), None)
@@ -339,7 +339,7 @@ class RecordForm(QWidget):
         self.saved.emit(self.kind, list(result.record_ids))
         return True
 
-    def after_save(self, result: SaveResult) -> None:
+    def after_save(self, result: ServiceResult) -> None:
         """After a commit: an empty form, ready for the next record from the paper stack."""
         self.new()
         self.focus_first()
