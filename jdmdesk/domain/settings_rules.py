@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from jdmdesk.domain.analytes import ANALYTES
+from jdmdesk.domain.labs import reference_limit_problems
 from jdmdesk.domain.settings import BASELINE_RULES, MMT_VERSIONS, TIS_ENZYME_METHODS
 
 
@@ -39,8 +40,9 @@ def validate_settings(values: Mapping[str, Any]) -> dict[str, str]:
             errors[f"reference_ranges.{code}"] = "unknown analyte"
             continue
         lo, hi = rng
-        if lo is not None and hi is not None and hi <= lo:
-            errors[f"reference_ranges.{code}"] = "upper limit must be above the lower"
-        if any(x is not None and x < 0 for x in (lo, hi)):
-            errors[f"reference_ranges.{code}"] = "limits cannot be negative"
+        problems = reference_limit_problems(code, ANALYTES[code].canonical_unit, lo, hi)
+        if problems:
+            errors[f"reference_ranges.{code}"] = "; ".join(
+                f"{'lower' if name == 'ref_low' else 'upper'} limit: {problem}"
+                for name, problem in problems.items())
     return errors
