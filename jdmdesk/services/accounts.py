@@ -14,7 +14,14 @@ from sqlite_utils import Database
 from jdmdesk.db import accounts
 from jdmdesk.db.accounts import Account
 from jdmdesk.db.connection import Study, account_transaction, write_transaction
-from jdmdesk.domain.access import Action, Role, Session, backoff_seconds, password_problem
+from jdmdesk.domain.access import (
+    Action,
+    Role,
+    Session,
+    account_name_problem,
+    backoff_seconds,
+    password_problem,
+)
 from jdmdesk.services.guard import denial
 
 # OWASP Password Storage Cheat Sheet minimum for Argon2id: m=19 MiB, t=2, p=1. We use more.
@@ -68,10 +75,8 @@ class AccountService:
     def _create(self, actor: str, username: str, display_name: str, role: Role | str,
                 password: str) -> str:
         username, display_name = username.strip(), display_name.strip()
-        if not 2 <= len(username) <= 64 or any(c.isspace() for c in username):
-            raise AccountError("the user name needs 2–64 characters without spaces")
-        if not 1 <= len(display_name) <= 120:
-            raise AccountError("the full name is required (at most 120 characters)")
+        if (problem := account_name_problem(username, display_name)) is not None:
+            raise AccountError(problem)
         problem = password_problem(password, username)
         if problem:
             raise AccountError(problem)
