@@ -99,6 +99,24 @@ def backoff_seconds(failed_attempts: int) -> int:
     return min(BACKOFF_MAX_SECONDS, BACKOFF_BASE_SECONDS * doublings)
 
 
+# Lengths of account names (also CHECK constraints of the schema's account table); far below
+# Excel's 32 767 characters per cell, so an export never cuts a name typed through the app.
+MIN_USERNAME_LENGTH = 2
+MAX_USERNAME_LENGTH = 64
+MAX_DISPLAY_NAME_LENGTH = 120
+
+
+def account_name_problem(username: str, display_name: str) -> str | None:
+    """Why a user name or full (display) name, already stripped, cannot be used, or None."""
+    if not MIN_USERNAME_LENGTH <= len(username) <= MAX_USERNAME_LENGTH \
+            or any(c.isspace() for c in username):
+        return (f"the user name needs {MIN_USERNAME_LENGTH}–{MAX_USERNAME_LENGTH} characters "
+                "without spaces")
+    if not 1 <= len(display_name) <= MAX_DISPLAY_NAME_LENGTH:
+        return f"the full name is required (at most {MAX_DISPLAY_NAME_LENGTH} characters)"
+    return None
+
+
 MIN_PASSWORD_LENGTH = 10
 
 

@@ -10,17 +10,28 @@ and the export all read results through :class:`LabResult` or these two function
 A ULN multiple has no unit, so it is taken in the unit the lab reported (``value / ref_high``):
 that is exactly the canonical value over the canonical ULN, without the rounding noise of
 converting both, and so the export's three-decimal multiple does not depend on the unit.
+
+Reference limits are checked at entry by :func:`reference_limit_problems`, the one rule for the
+lab form and the study's default ranges (issue 15): in canonical units, the ULN lies between
+1/1000 and 1000 times the analyte's typical ULN (its default ``ref_high``, §5), the lower limit
+is not negative and below the ULN. A value stored before that rule (or written around it) can
+still hold a limit such as ``1e-320``; :func:`uln_multiple` then gives ``None``, never ``inf``
+or ``NaN``, so no reader and no export sees a number that is not finite.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from jdmdesk.domain.analytes import ANALYTES
+from jdmdesk.domain.parse import format_number
 from jdmdesk.domain.timeline import to_date
+
+ULN_BOUND_FACTOR: Final = 1000.0  # a lab's ULN within 1/1000 and 1000 times the typical ULN
 
 
 def uln_canonical(analyte: str, unit: str, ref_high: float | None) -> float | None:
@@ -29,20 +40,62 @@ def uln_canonical(analyte: str, unit: str, ref_high: float | None) -> float | No
     ``None`` when there is no usable ULN: none reported, not positive, or an analyte or unit
     the catalogue does not know (no conversion exists, so none is guessed).
     """
-    if ref_high is None or ref_high <= 0:
+    if ref_high is None or not math.isfinite(ref_high) or ref_high <= 0:
         return None
     a = ANALYTES.get(analyte)
     if a is None or not a.accepts(unit):
         return None
-    return a.to_canonical(ref_high, unit)
+    uln = a.to_canonical(ref_high, unit)
+    return uln if math.isfinite(uln) and uln > 0 else None
 
 
 def uln_multiple(value: float, analyte: str, unit: str, ref_high: float | None) -> float | None:
     """``value`` (in ``unit``) as a multiple of the result's own ULN ``ref_high`` (in the same
-    unit); ``None`` when :func:`uln_canonical` finds no usable ULN."""
+    unit); ``None`` when :func:`uln_canonical` finds no usable ULN or the quotient is not a
+    finite number (a stored limit such as ``1e-320`` would give ``inf``)."""
     if ref_high is None or uln_canonical(analyte, unit, ref_high) is None:
         return None
-    return value / ref_high
+    multiple = value / ref_high
+    return multiple if math.isfinite(multiple) else None
+
+
+def plausible_uln(analyte: str) -> tuple[float, float]:
+    """The range, in the canonical unit, that a lab's upper limit of normal for ``analyte``
+    must lie in: 1/1000 to 1000 times the analyte's typical ULN (its default ``ref_high``)."""
+    typical = ANALYTES[analyte].default_ref_high
+    assert typical is not None and typical > 0, f"{analyte} has no typical ULN"
+    return typical / ULN_BOUND_FACTOR, typical * ULN_BOUND_FACTOR
+
+
+def reference_limit_problems(analyte: str, unit: str, ref_low: object,
+                             ref_high: object) -> dict[str, str]:
+    """Why a reference range (limits in ``unit``) cannot be stored, per limit (``ref_low``,
+    ``ref_high``); empty when it can. A limit of ``None`` is not reported. The analyte and
+    unit must be known to the catalogue (callers check those first)."""
+    a = ANALYTES[analyte]
+    low, high = plausible_uln(analyte)
+    problems: dict[str, str] = {}
+    numbers: dict[str, float] = {}
+    for name, limit in (("ref_low", ref_low), ("ref_high", ref_high)):
+        if limit is None:
+            continue
+        if isinstance(limit, bool) or not isinstance(limit, (int, float)) \
+                or not math.isfinite(limit):
+            problems[name] = "a reference limit must be a number"
+            continue
+        numbers[name] = float(limit)
+        canonical = a.to_canonical(float(limit), unit)
+        if canonical < 0:
+            problems[name] = "a reference limit cannot be negative"
+        elif name == "ref_high" and canonical <= 0:
+            problems[name] = "the upper limit of normal must be above 0"
+        elif canonical > high or (name == "ref_high" and canonical < low):
+            lo = format_number(a.from_canonical(low, unit)) if name == "ref_high" else "0"
+            hi = format_number(a.from_canonical(high, unit))
+            problems[name] = f"implausible for {a.code}: must be {lo}–{hi} {unit}"
+    if not problems and len(numbers) == 2 and numbers["ref_high"] <= numbers["ref_low"]:
+        problems["ref_high"] = "upper limit must be above the lower limit"
+    return problems
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from jdmdesk.domain.analytes import ANALYTES
+from jdmdesk.domain.labs import reference_limit_problems
 from jdmdesk.domain.settings import BASELINE_RULES, MMT_VERSIONS, TIS_ENZYME_METHODS
+
+# The study name is shown in the title bar, the PDF and every export: one line of text, far
+# below Excel's 32 767 characters per cell (an export never has to cut it).
+MAX_STUDY_NAME_LENGTH = 200
 
 
 def validate_settings(values: Mapping[str, Any]) -> dict[str, str]:
@@ -32,15 +37,21 @@ def validate_settings(values: Mapping[str, Any]) -> dict[str, str]:
     if "auto_lock_minutes" in values and (not isinstance(minutes, int) or isinstance(minutes, bool)
                                           or not 1 <= minutes <= 120):
         errors["auto_lock_minutes"] = "must be a whole number of minutes, 1–120"
-    if "study_name" in values and not str(values["study_name"]).strip():
-        errors["study_name"] = "required"
+    if "study_name" in values:
+        name = str(values["study_name"]).strip()
+        if not name:
+            errors["study_name"] = "required"
+        elif len(name) > MAX_STUDY_NAME_LENGTH:
+            errors["study_name"] = (f"too long: {len(name):,} characters, "
+                                    f"at most {MAX_STUDY_NAME_LENGTH}")
     for code, rng in (values.get("reference_ranges") or {}).items():
         if code not in ANALYTES:
             errors[f"reference_ranges.{code}"] = "unknown analyte"
             continue
         lo, hi = rng
-        if lo is not None and hi is not None and hi <= lo:
-            errors[f"reference_ranges.{code}"] = "upper limit must be above the lower"
-        if any(x is not None and x < 0 for x in (lo, hi)):
-            errors[f"reference_ranges.{code}"] = "limits cannot be negative"
+        problems = reference_limit_problems(code, ANALYTES[code].canonical_unit, lo, hi)
+        if problems:
+            errors[f"reference_ranges.{code}"] = "; ".join(
+                f"{'lower' if name == 'ref_low' else 'upper'} limit: {problem}"
+                for name, problem in problems.items())
     return errors

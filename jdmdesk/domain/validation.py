@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from jdmdesk.domain import parse
+from jdmdesk.domain import labs, parse
 from jdmdesk.domain.analytes import ANALYTES, normalise_unit
 from jdmdesk.domain.fields import FieldSpec, Kind, RecordType, record_type
 from jdmdesk.domain.parse import FieldError
@@ -179,12 +179,10 @@ def _lab_rules(out: Validated) -> None:
             out.errors["value"] = f"implausible for {a.code}: must be {lo}–{hi} {unit}"
         elif not a.soft_min <= canonical <= a.soft_max:
             out.warnings["value"] = f"unusual {a.code} value: please confirm"
-    for name in ("ref_low", "ref_high"):
-        ref = v.get(name)
-        if ref is not None and ref < 0 and name not in out.errors:
-            out.errors[name] = "a reference limit cannot be negative"
-    if _both(out, "ref_low", "ref_high") and v["ref_high"] <= v["ref_low"]:
-        out.errors["ref_high"] = "upper limit must be above the lower limit"
+    if unit is not None:
+        refs = [None if name in out.errors else v.get(name) for name in ("ref_low", "ref_high")]
+        for name, problem in labs.reference_limit_problems(code, unit, *refs).items():
+            out.errors.setdefault(name, problem)
 
 
 _CROSS_RULES = {

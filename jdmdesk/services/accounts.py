@@ -17,7 +17,14 @@ from sqlite_utils import Database
 from jdmdesk.db import accounts
 from jdmdesk.db.accounts import Account
 from jdmdesk.db.connection import Study, account_transaction, write_transaction
-from jdmdesk.domain.access import Action, Role, Session, backoff_seconds, password_problem
+from jdmdesk.domain.access import (
+    Action,
+    Role,
+    Session,
+    account_name_problem,
+    backoff_seconds,
+    password_problem,
+)
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
 from jdmdesk.services.guard import refusal
 from jdmdesk.services.results import ServiceResult, Status, commit
@@ -91,10 +98,8 @@ class AccountService:
     def _new_account_problem(self, username: str, display_name: str,
                              password: str) -> str | None:
         username, display_name = username.strip(), display_name.strip()
-        if not 2 <= len(username) <= 64 or any(c.isspace() for c in username):
-            return "the user name needs 2–64 characters without spaces"
-        if not 1 <= len(display_name) <= 120:
-            return "the full name is required (at most 120 characters)"
+        if (problem := account_name_problem(username, display_name)) is not None:
+            return problem
         problem = password_problem(password, username)
         if problem:
             return problem
