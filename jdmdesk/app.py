@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
 from jdmdesk import APP_NAME
+from jdmdesk.crypto.keyfile import KeyFileError
+from jdmdesk.crypto.keys import WrongKey
+from jdmdesk.crypto.recovery import RecoveryKeyError
+from jdmdesk.db import keyring, keystore
 from jdmdesk.db.backup import (
     BackupError,
     backup_on_close,
@@ -20,9 +25,10 @@ from jdmdesk.db.backup import (
     newest_verified_backup,
     restore_backup,
 )
-from jdmdesk.db.connection import StudyFileError
+from jdmdesk.db.connection import StudyFileError, looks_encrypted
+from jdmdesk.db.keystore import MissingKeyFile
 from jdmdesk.db.lock import open_locked, os_user
-from jdmdesk.db.studyfile import start_integrity_check
+from jdmdesk.db.studyfile import create_study, start_integrity_check
 from jdmdesk.domain.access import Credentials, Session
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
 from jdmdesk.services.accounts import HASHER, AccountError, AccountService
@@ -46,6 +52,75 @@ class LoginCancelled(Exception):
 
 # Asks for credentials: (the study has no users yet, the previous attempt's error) → None to stop
 AskCredentials = Callable[[bool, str | None], Credentials | None]
+# Asks for the recovery key: (why it is needed, the previous attempt's error) → None to stop
+AskRecovery = Callable[[str, str | None], str | None]
+# Shows a new study's recovery key, once
+ShowRecoveryKey = Callable[[str], None]
+
+
+@dataclass
+class Unlocked:
+    """What unlocking an encrypted study gave: the credentials that opened it (None when the
+    study is plain, new, or opened with the recovery key), the refused names to record, and
+    whether the key file must be written again from the study's mirror."""
+
+    credentials: Credentials | None
+    refused: list[str]
+    rebuild_key_file: bool = False
+
+
+def unlock(path: Path, credentials: Credentials | None, ask: AskCredentials | None,
+           ask_recovery: AskRecovery | None) -> Unlocked:
+    """Learn the study key before the file is opened: from the first credentials whose
+    password unwraps that account's copy (asking again after a refusal), or from the recovery
+    key when the key file is gone. A plain (pre-encryption) file needs no key."""
+    if not looks_encrypted(path):
+        return Unlocked(credentials, [])
+    refused: list[str] = []
+    if keystore.has_user_copies(path) or not keyring.key_file_path(path).exists():
+        error: str | None = None
+        while True:
+            given = credentials if credentials is not None and error is None else None
+            if given is None and not keyring.key_file_path(path).exists():
+                return _recover(path, ask_recovery, refused)
+            if given is None:
+                if ask is None:
+                    raise AccountError(error or "credentials are needed to open this study")
+                given = ask(False, error)
+                if given is None:
+                    raise LoginCancelled
+            try:
+                keystore.unlock_with_password(path, given.username, given.password)
+                return Unlocked(given, refused)
+            except WrongKey:
+                refused.append(given.username)
+                error = "unknown user name or wrong password"
+            except (MissingKeyFile, KeyFileError) as err:
+                if ask_recovery is None:
+                    raise AccountError(str(err).rstrip(".")) from None
+                return _recover(path, ask_recovery, refused)
+    if keyring.key_for(path) is None:  # no account yet, and not made by this process
+        return _recover(path, ask_recovery, refused)
+    return Unlocked(credentials, refused)
+
+
+def _recover(path: Path, ask_recovery: AskRecovery | None, refused: list[str]) -> Unlocked:
+    reason = (f"The key file {keyring.key_file_path(path).name} is missing or damaged"
+              if not keystore.has_user_copies(path) else "No password opened the study")
+    if ask_recovery is None:
+        raise AccountError(f"{reason.lower()}: open the study with its recovery key")
+    error: str | None = None
+    while True:
+        text = ask_recovery(reason, error)
+        if text is None:
+            raise LoginCancelled
+        try:
+            keystore.unlock_with_recovery(path, text)
+            return Unlocked(None, refused, rebuild_key_file=True)
+        except RecoveryKeyError as err:
+            error = str(err)
+        except WrongKey:
+            error = "This recovery key does not open this study."
 
 
 def log_in(accounts: AccountService, credentials: Credentials | None,
@@ -81,7 +156,9 @@ def log_in(accounts: AccountService, credentials: Credentials | None,
 def build_main_window(study_path: str | Path, credentials: Credentials | None = None, *,
                       read_only: bool = False, ask: AskCredentials | None = None,
                       hasher: PasswordHasher = HASHER,
-                      clock: Clock = SYSTEM_CLOCK) -> QMainWindow:
+                      clock: Clock = SYSTEM_CLOCK,
+                      show_recovery_key: ShowRecoveryKey | None = None,
+                      ask_recovery: AskRecovery | None = None) -> QMainWindow:
     """The whole window for a study file (created when missing), opened as the user of
     ``credentials`` (or of what ``ask`` returns), without an event loop.
 
@@ -89,9 +166,22 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     up. The window owns the study connection and closes it when the window closes. ``hasher``
     is for tests (a cheaper Argon2id for the accounts they create); ``clock`` is the one clock
     of the services and of the idle auto-lock (tests pass a ``FixedClock`` and move it).
+
+    A new study is encrypted: ``show_recovery_key`` is given its recovery key, once. An
+    encrypted study is unlocked first (a password, or ``ask_recovery`` when its key file is
+    gone); only then is the file opened.
     """
     from jdmdesk.ui.main_window import MainWindow
 
+    path = Path(study_path)
+    if not read_only and not path.exists():
+        created = create_study(path)
+        created.close()
+        if show_recovery_key is not None and created.recovery_key is not None:
+            show_recovery_key(created.recovery_key)
+    unlocked = unlock(path, credentials, ask, ask_recovery)
+    if unlocked.credentials is not None:
+        credentials = unlocked.credentials
     # quick_check of a large study runs beside the imports and the password check
     integrity = start_integrity_check(Path(study_path))
     opened = open_locked(Path(study_path), read_only=read_only, create=not read_only,
@@ -100,6 +190,12 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     accounts = AccountService(study, clock=clock, hasher=hasher,
                               ready=integrity.wait if integrity is not None else None)
     try:
+        if study.key is not None:
+            keystore.remember_study(study.db, path, study.key)
+            if unlocked.rebuild_key_file and not study.read_only:
+                keystore.rebuild_key_file(study.db, path)
+        for name in unlocked.refused:
+            accounts.record_refused(name)
         session = log_in(accounts, credentials, ask, read_only=study.read_only)
     except BaseException:
         opened.close()
@@ -160,9 +256,15 @@ def run_gui(path: Path, *, read_only: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     from jdmdesk.ui.admin.login_dialog import ask_with_dialog
+    from jdmdesk.ui.admin.recovery_dialog import (
+        ask_recovery_with_dialog,
+        show_recovery_key_with_dialog,
+    )
 
     try:
-        window = build_main_window(path, read_only=read_only, ask=ask_with_dialog(path.name))
+        window = build_main_window(path, read_only=read_only, ask=ask_with_dialog(path.name),
+                                   show_recovery_key=show_recovery_key_with_dialog(path.name),
+                                   ask_recovery=ask_recovery_with_dialog(path.name))
     except StudyFileError as err:
         message = describe_with_backup(err)
         print(f"jdmdesk: {message}", file=sys.stderr)

@@ -34,7 +34,7 @@ class CliError(Exception):
 
 def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="jdmdesk", description="JDM Desk study data capture. "
-                                "Commands: demo, check, report, export, backup, restore "
+                                "Commands: demo, check, report, export, backup, restore, recover "
                                 "(see 'jdmdesk COMMAND --help'). Commands that read a study "
                                 "log in with JDMDESK_USER and JDMDESK_PASSWORD, or ask.")
     p.add_argument("study", nargs="?", type=Path, help="study file (.jdm) to open")
@@ -65,9 +65,14 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from jdmdesk.demo import DEMO_ACCOUNTS
     from jdmdesk.domain.access import ROLE_LABELS
 
-    counts = write_demo(out, args.patients)
+    recovery: list[str] = []
+    counts = write_demo(out, args.patients, on_recovery_key=recovery.append)
     print(f"wrote {out}: {counts['patient']} patients, {counts['visit']} visits, "
           f"{counts['medication']} medication segments, {counts['lab_result']} lab results")
+    print(f"encrypted; its key file is {out}.keys (keep the two together)")
+    if recovery:
+        print(f"recovery key (opens the study without its key file or any password; print it "
+              f"and keep it apart from the study): {recovery[0]}")
     print("demo accounts (user name / password): " + "; ".join(
         f"{ROLE_LABELS[role]}: {user} / {password}" for user, _, role, password in DEMO_ACCOUNTS))
     return EXIT_OK
@@ -90,7 +95,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     _session(args.study, "read")
     study = open_study(args.study, read_only=True)
     try:
-        report = check_study(study.db)
+        report = check_study(study.db, args.study)
     finally:
         study.close()
     print(f"{args.study}:")
@@ -130,6 +135,31 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     except BackupError as err:
         raise CliError(f"restore failed: {err}", EXIT_FAILED) from None
     print(f"restored {args.backup} into the new study file {out}")
+    return EXIT_OK
+
+
+def _cmd_recover(args: argparse.Namespace) -> int:
+    """Every password lost: the recovery key opens the study and a data manager gets a new
+    password (``JDMDESK_RECOVERY_KEY`` and ``JDMDESK_NEW_PASSWORD``, or asked)."""
+    from jdmdesk.cli_auth import LoginRefused, open_with_recovery_key, read_new_password
+    from jdmdesk.services.accounts import AccountService
+
+    try:
+        opened = open_with_recovery_key(args.study)
+    except LoginRefused as err:
+        raise CliError(str(err), EXIT_FAILED) from None
+    study = opened.study
+    try:
+        try:
+            password = read_new_password(args.user)
+        except LoginRefused as err:
+            raise CliError(str(err), EXIT_FAILED) from None
+        result = AccountService(study).reset_with_recovery_key(args.user, password)
+    finally:
+        opened.close()
+    if not result.ok:
+        raise CliError(result.message, EXIT_FAILED)
+    print(result.message)
     return EXIT_OK
 
 
@@ -178,6 +208,13 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
     restore.add_argument("backup", type=Path)
     restore.add_argument("--output", type=Path, required=True,
                          help="new study file (never an existing file)")
+    recover = argparse.ArgumentParser(
+        prog="jdmdesk recover",
+        description="Every password lost: open the study with its recovery key "
+                    "(JDMDESK_RECOVERY_KEY, or asked) and set a new password for a data "
+                    "manager (JDMDESK_NEW_PASSWORD, or asked).")
+    recover.add_argument("study", type=Path)
+    recover.add_argument("--user", required=True, help="an active data manager's user name")
     export = argparse.ArgumentParser(
         prog="jdmdesk export",
         description="Export the study: pseudonymised unless --identified is given.")
@@ -199,7 +236,7 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
     return {"demo": (demo, _cmd_demo), "check": (check, _cmd_check),
             "report": (report, _cmd_report),
             "backup": (backup, _cmd_backup), "restore": (restore, _cmd_restore),
-            "export": (export, _cmd_export)}
+            "export": (export, _cmd_export), "recover": (recover, _cmd_recover)}
 
 
 def _one_line(text: str, limit: int = 500) -> str:

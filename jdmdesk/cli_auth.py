@@ -1,6 +1,10 @@
 """Credentials for the command line: from ``JDMDESK_USER`` and ``JDMDESK_PASSWORD`` (scripts),
 else asked in the terminal (the password without echo). A command logs in exactly like the
-window: the attempt is audited, failures count towards the lockout, and the role decides."""
+window: the attempt is audited, failures count towards the lockout, and the role decides.
+
+An encrypted study is unlocked first: the password must unwrap the account's copy of the study
+key in the key file beside the study. When the key file is gone the recovery key opens it
+(``JDMDESK_RECOVERY_KEY``, or asked in the terminal) and the key file is written again."""
 
 from __future__ import annotations
 
@@ -9,6 +13,12 @@ import os
 import sys
 from pathlib import Path
 
+from jdmdesk.crypto.keyfile import KeyFileError
+from jdmdesk.crypto.keys import WrongKey
+from jdmdesk.crypto.recovery import RecoveryKeyError
+from jdmdesk.db import keyring, keystore
+from jdmdesk.db.connection import looks_encrypted
+from jdmdesk.db.lock import OpenedStudy, open_locked, os_user
 from jdmdesk.db.studyfile import open_study
 from jdmdesk.domain.access import Action, Credentials, Session
 from jdmdesk.services.accounts import AccountError, AccountService
@@ -16,6 +26,7 @@ from jdmdesk.services.guard import refusal
 
 USER_VARIABLE = "JDMDESK_USER"
 PASSWORD_VARIABLE = "JDMDESK_PASSWORD"
+RECOVERY_VARIABLE = "JDMDESK_RECOVERY_KEY"
 
 
 class LoginRefused(Exception):
@@ -38,18 +49,109 @@ def read_credentials() -> Credentials:
     return Credentials(user, password)
 
 
+def read_recovery_key(reason: str) -> str:
+    text = os.environ.get(RECOVERY_VARIABLE, "").strip()
+    if text:
+        return text
+    if not sys.stdin.isatty():
+        raise LoginRefused(f"{reason}: set {RECOVERY_VARIABLE} to the study's recovery key, or "
+                           "run the command in a terminal to be asked")
+    try:
+        return getpass.getpass(f"{reason}. Recovery key: ")
+    except EOFError:
+        raise LoginRefused("no recovery key given") from None
+
+
+NEW_PASSWORD_VARIABLE = "JDMDESK_NEW_PASSWORD"
+
+
+def read_new_password(username: str) -> str:
+    password = os.environ.get(NEW_PASSWORD_VARIABLE)
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise LoginRefused(f"set {NEW_PASSWORD_VARIABLE}, or run the command in a terminal to "
+                           "be asked")
+    try:
+        first = getpass.getpass(f"New password for {username}: ")
+        again = getpass.getpass("The same password again: ")
+    except EOFError:
+        raise LoginRefused("no password given") from None
+    if first != again:
+        raise LoginRefused("the two passwords differ: nothing was changed")
+    return first
+
+
+def open_with_recovery_key(study_path: Path) -> OpenedStudy:
+    """The study opened for editing (as its one writer) with its recovery key alone; its key
+    file is rebuilt. LoginRefused when another instance has it open."""
+    path = Path(study_path)
+    if not looks_encrypted(path):
+        raise LoginRefused(f"{path} is not an encrypted study: nothing to recover")
+    try:
+        keystore.unlock_with_recovery(path, read_recovery_key("every password lost"))
+    except RecoveryKeyError as err:
+        raise LoginRefused(f"recovery key refused: {err}") from None
+    except WrongKey:
+        raise LoginRefused("recovery key refused: it does not open this study") from None
+    opened = open_locked(path, user=os_user())
+    study = opened.study
+    if study.read_only:
+        opened.close()
+        raise LoginRefused(" ".join(opened.notices) or f"{path} cannot be opened for editing")
+    if study.key is not None:
+        keystore.remember_study(study.db, path, study.key)
+        keystore.rebuild_key_file(study.db, path)
+    return opened
+
+
+def unlock(study_path: Path, given: Credentials | None) -> bool:
+    """Learn the key of an encrypted study; True when it was opened with the recovery key
+    (its key file is then written again). Nothing to do for a plain file."""
+    path = Path(study_path)
+    if not looks_encrypted(path):
+        return False
+    if keyring.key_file_path(path).exists() and given is not None:
+        try:
+            keystore.unlock_with_password(path, given.username, given.password)
+            return False
+        except WrongKey:
+            raise LoginRefused("login refused: unknown user name or wrong password") from None
+        except KeyFileError as err:
+            reason = f"the key file is unusable ({err})"
+    else:
+        if not os.environ.get(RECOVERY_VARIABLE, "").strip() and not sys.stdin.isatty():
+            return False  # opening names the problem (not a study, or its key file missing)
+        reason = f"the key file {keyring.key_file_path(path).name} is missing"
+    try:
+        keystore.unlock_with_recovery(path, read_recovery_key(reason.rstrip(".")))
+    except RecoveryKeyError as err:
+        raise LoginRefused(f"recovery key refused: {err}") from None
+    except WrongKey:
+        raise LoginRefused("recovery key refused: it does not open this study") from None
+    return True
+
+
 def log_in(study_path: Path, action: Action, *, record: bool = True) -> Session:
     """A session on ``study_path`` whose role may do ``action``, or LoginRefused.
 
     ``record=False`` checks the password without writing to the file (used on backup files).
     """
-    study = open_study(Path(study_path), read_only=True)
+    path = Path(study_path)
+    needs_key = looks_encrypted(path)
+    given = read_credentials() if needs_key and keyring.key_file_path(path).exists() else None
+    recovered = unlock(path, given) if needs_key else False
+    study = open_study(path, read_only=True)
     try:
+        if study.key is not None:
+            keystore.remember_study(study.db, path, study.key)
+            if recovered and record:
+                keystore.rebuild_key_file(study.db, path)
         accounts = AccountService(study, record=record)
         if not accounts.has_accounts():
             raise LoginRefused(f"{study_path} has no users yet: open it in JDM Desk to create "
                                "its first data manager")
-        given = read_credentials()
+        given = given or read_credentials()
         try:
             session = accounts.login(given.username, given.password)
         except AccountError as err:

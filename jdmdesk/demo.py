@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -19,7 +19,8 @@ from typing import Any
 from argon2 import PasswordHasher
 
 from jdmdesk.atomic_file import SQLITE_COMPANIONS, atomic_write
-from jdmdesk.db import accounts, queries
+from jdmdesk.crypto.keys import KdfParams
+from jdmdesk.db import accounts, keyring, keystore, queries
 from jdmdesk.db.bulk import (
     bulk_insert,
     bulk_load_profile,
@@ -215,8 +216,13 @@ def demo_credentials(role: Role) -> Credentials:
 
 
 def write_demo(path: Path, patients: int | None = None, *, batch: int = 500,
-               hasher: PasswordHasher | None = None) -> dict[str, int]:
+               hasher: PasswordHasher | None = None,
+               on_recovery_key: Callable[[str], None] | None = None) -> dict[str, int]:
     """Create a demo study file; refuses to overwrite. Returns row counts.
+
+    Encrypted like every new study: each demo account gets its copy of the study key (wrapped
+    at the hasher's cost), the key file is written beside the file, and the recovery key is
+    given to ``on_recovery_key``.
 
     The file is filled under a temporary name with the journal off (a failure leaves nothing
     but that temporary file, which is removed), indexed once at the end, switched to the study
@@ -225,6 +231,8 @@ def write_demo(path: Path, patients: int | None = None, *, batch: int = 500,
     path = Path(path)
     if path.exists():
         raise FileExistsError(f"{path} already exists")
+    h = hasher or HASHER
+    kdf = KdfParams(h.time_cost, h.memory_cost, h.parallelism)
     with atomic_write(path, replace=False, companions=SQLITE_COMPANIONS) as tmp:
         study = create_study(tmp)
         try:
@@ -237,7 +245,9 @@ def write_demo(path: Path, patients: int | None = None, *, batch: int = 500,
                 queries.write_setting(db, "synthetic", True)
                 for username, display_name, role, password in DEMO_ACCOUNTS:
                     accounts.insert(db, DEMO_USER, username, display_name, role.value,
-                                    (hasher or HASHER).hash(password))
+                                    h.hash(password))
+                    if study.key is not None:
+                        keystore.put_user_copy(db, tmp, study.key, username, password, kdf)
                 indexes = drop_secondary_indexes(db)
             chunk: list[PatientPlan] = []
             for plan in plans:
@@ -251,8 +261,14 @@ def write_demo(path: Path, patients: int | None = None, *, batch: int = 500,
                 create_indexes(db, indexes)
             study_profile(study.db)
             counts = queries.counts(study.db)
+            if study.key is not None:  # the key file goes beside the final name
+                keystore.rebuild_key_file(study.db, path)
+                keystore.remember_study(study.db, path, study.key)
         finally:
             study.close()
+            keyring.key_file_path(tmp).unlink(missing_ok=True)
+    if on_recovery_key is not None and study.recovery_key is not None:
+        on_recovery_key(study.recovery_key)
     return counts
 
 

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
+from jdmdesk.crypto.keys import KdfParams
 from jdmdesk.db import accounts as account_rows
+from jdmdesk.db import keystore
 from jdmdesk.db.connection import Study, write_transaction
 from jdmdesk.db.studyfile import create_study
 from jdmdesk.domain.access import Credentials, Role, Session
@@ -29,6 +31,8 @@ USERNAMES = {Role.DATA_ENTRY: "nurse", Role.REVIEWER: "doctor", Role.DATA_MANAGE
 NAMES = {Role.DATA_ENTRY: "Rita Nurse", Role.REVIEWER: "Dr Paula Review",
          Role.DATA_MANAGER: "Dana Manager"}
 _HASH: list[str] = []
+# The seeded accounts' copies of the study key: Argon2id at a test-only cost (never in the app)
+FAST_KDF = KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
 
 
 def seed_users(study: Study) -> dict[Role, Session]:
@@ -38,6 +42,8 @@ def seed_users(study: Study) -> dict[Role, Session]:
     with write_transaction(study.db) as db:
         for role, username in USERNAMES.items():
             account_rows.insert(db, "setup", username, NAMES[role], role.value, _HASH[0])
+            if study.key is not None:
+                keystore.put_user_copy(db, study.path, study.key, username, PASSWORD, FAST_KDF)
     return {role: Session(USERNAMES[role], NAMES[role], role) for role in Role}
 
 
@@ -49,6 +55,19 @@ def log_in_as(monkeypatch: pytest.MonkeyPatch, given: Credentials) -> None:
     """The command line's non-interactive login for the rest of the test."""
     monkeypatch.setenv("JDMDESK_USER", given.username)
     monkeypatch.setenv("JDMDESK_PASSWORD", given.password)
+
+
+def raw_connect(path: Path | str, *, read_only: bool = False):
+    """A connection straight to a study file, as an outsider's script would open it, keyed
+    with the key this process has learnt for it (studies are SQLCipher-encrypted); autocommit.
+    """
+    from jdmdesk.db import keyring
+    from jdmdesk.db.connection import open_keyed
+
+    key = keyring.key_for(path)
+    if read_only:
+        return open_keyed(f"{Path(path).resolve().as_uri()}?mode=ro", key, uri=True)
+    return open_keyed(str(path), key)
 
 
 def study_with_users(path: Path) -> Path:

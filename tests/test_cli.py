@@ -6,7 +6,7 @@ from pathlib import Path
 from jdmdesk.cli import main
 from jdmdesk.demo import demo_credentials
 from jdmdesk.domain.access import Role
-from tests.conftest import log_in_as
+from tests.conftest import log_in_as, raw_connect
 
 
 def test_demo_then_check(tmp_path, capsys, monkeypatch):
@@ -40,11 +40,9 @@ def test_check_of_non_study_is_one_line_no_traceback(tmp_path):
 
 
 def test_check_fails_on_tampering(tmp_path, capsys, monkeypatch):
-    import sqlite3
-
     out = tmp_path / "x.jdm"
     assert main(["demo", str(out)]) == 0
-    conn = sqlite3.connect(out)
+    conn = raw_connect(out)
     log_in_as(monkeypatch, demo_credentials(Role.DATA_ENTRY))
     conn.execute("DROP TRIGGER audit_log_no_update")
     conn.execute("UPDATE audit_log SET user = 'mallory' WHERE seq = 3")

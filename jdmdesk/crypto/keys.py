@@ -94,6 +94,18 @@ def unwrap(wrapped: WrappedKey, secret: str | bytes, context: bytes) -> bytes:
         raise WrongKey("the password or key does not open this study") from err
 
 
+STUDY_KEY_LABEL = b"jdmdesk study key from recovery secret v1"
+
+
+def study_key_from_recovery(secret: bytes) -> bytes:
+    """The study key is derived from the recovery secret (HKDF-SHA256), so the recovery key
+    alone opens the study even when the key file with every wrapped copy is lost."""
+    if len(secret) != KEY_BYTES:
+        raise ValueError("a recovery secret has 32 bytes")
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,
+                info=STUDY_KEY_LABEL).derive(secret)
+
+
 def subkey(study_key: bytes, purpose: Purpose) -> bytes:
     """A 256-bit key for one purpose, derived from the study key (HKDF-SHA256)."""
     if len(study_key) != KEY_BYTES:

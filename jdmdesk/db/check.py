@@ -1,11 +1,14 @@
-"""``jdmdesk check``: integrity, foreign keys, the schema's shape and the audit chain."""
+"""``jdmdesk check``: integrity, foreign keys, the schema's shape, the audit chain, and for an
+encrypted study its key file."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlite_utils import Database
 
+from jdmdesk.db import keystore
 from jdmdesk.db.audit import verify_chain
 from jdmdesk.db.schema_shape import schema_differences
 
@@ -24,7 +27,8 @@ class CheckReport:
         return self.failures == 0
 
 
-def check_study(db: Database) -> CheckReport:
+def check_study(db: Database, study_path: Path | None = None) -> CheckReport:
+    """``study_path`` (an encrypted study's file) adds the line about its key file."""
     report = CheckReport()
     integrity = [r[0] for r in db.conn.execute("PRAGMA integrity_check")]
     report.add(integrity == ["ok"], "integrity_check: " + "; ".join(integrity[:3]))
@@ -36,6 +40,8 @@ def check_study(db: Database) -> CheckReport:
     chain = verify_chain(db)
     report.add(chain.ok, f"audit trail: {chain.rows} rows, chain verified" if chain.ok else
                f"audit trail: {chain.detail} (tampering or damage)")
+    if study_path is not None and keystore.is_encrypted(db):
+        report.add(*keystore.key_file_status(study_path, db))
     return report
 
 

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import os
-import sqlite3
+import sqlite3  # type names only: connections come from jdmdesk.db.driver
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from jdmdesk.db import driver, keyring
+
 APPLICATION_ID = 0x4A444D44  # "JDMD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# SQLCipher decrypts each page it reads: a 64 MiB page cache keeps reads as fast as plain SQLite
+ENCRYPTED_CACHE_KIB = 65536
 
 
 class Problem(StrEnum):
@@ -26,6 +30,7 @@ class Problem(StrEnum):
     DAMAGED = "damaged"
     UNREADABLE = "unreadable"
     READ_ONLY = "read_only"
+    ENCRYPTED = "encrypted"  # its key is not known yet: log in or give the recovery key
 
 
 class StudyFileError(Exception):
@@ -45,6 +50,10 @@ class Study:
     path: Path
     db: Database
     read_only: bool
+    # the study key (None: a plain, pre-encryption file); never in a repr or a log
+    key: bytes | None = field(default=None, repr=False)
+    # set only by create_study: shown once, never stored
+    recovery_key: str | None = field(default=None, repr=False)
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -63,8 +72,36 @@ def _header(path: Path) -> bytes:
             from None
 
 
+def is_plain(path: Path) -> bool:
+    """Whether the file starts with the plain SQLite header (a study made before encryption)."""
+    return _header(path).startswith(SQLITE_MAGIC)
+
+
+def key_of(path: Path) -> bytes | None:
+    """The key to open ``path`` with: None for a plain SQLite file (made before encryption, or
+    not a study), else the key this process has unlocked for it (or for a copy of its study)."""
+    try:
+        if path.is_file() and is_plain(path):
+            return None
+    except (OSError, StudyFileError):
+        return None
+    return keyring.key_for(path)
+
+
+def looks_encrypted(path: Path) -> bool:
+    """A file with content but no plain SQLite header: an encrypted study (or not a study;
+    the key decides). Missing, empty or unreadable files are left to :func:`check_header`."""
+    try:
+        return path.is_file() and path.stat().st_size > 0 and not is_plain(path)
+    except (OSError, StudyFileError):
+        return False
+
+
 def check_header(path: Path) -> None:
-    """Refuse what is not a SQLite file, before SQLite itself touches it."""
+    """Refuse what is not a SQLite file, before SQLite itself touches it.
+
+    An encrypted study has no readable header: it is accepted when its key is known to this
+    process or its key file lies beside it (the key then decides, on opening)."""
     if not path.exists():
         raise StudyFileError(path, Problem.MISSING, "no such study file")
     if path.is_dir():
@@ -72,29 +109,55 @@ def check_header(path: Path) -> None:
     head = _header(path)
     if not head:
         raise StudyFileError(path, Problem.EMPTY, "the file is empty (0 bytes): not a study file")
-    if not head.startswith(SQLITE_MAGIC):
-        raise StudyFileError(path, Problem.NOT_SQLITE,
-                             "not a JDM Desk study file (not an SQLite database)")
+    if (not head.startswith(SQLITE_MAGIC) and keyring.key_for(path) is None
+            and not keyring.key_file_path(path).exists()):
+        raise StudyFileError(
+            path, Problem.NOT_SQLITE,
+            "not a JDM Desk study file (not an SQLite database), or an encrypted study "
+            f"whose key file {keyring.key_file_path(path).name} is missing")
     if len(head) < 100:
         raise StudyFileError(path, Problem.DAMAGED, "the file is truncated (damaged header)")
 
 
-def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """A connection with the study profile. Autocommit mode: transactions are explicit."""
+def open_keyed(database: str, key: bytes | None, *, uri: bool = False) -> sqlite3.Connection:
+    """A driver connection keyed with ``key`` (None: a plain file) before anything is read.
+
+    Keyed with the raw 256-bit study key (``x'…'``), so SQLCipher runs no key derivation of
+    its own; a wrong key shows as "file is not a database" on the first read."""
+    conn = driver.connect(database, uri=uri, isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # our one-line messages, not its log
+        if key is not None:
+            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")  # reads nothing yet
+            conn.execute("PRAGMA temp_store = MEMORY")  # no temporary file, even encrypted
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def connect(path: Path, *, read_only: bool = False,
+            key: bytes | None = None) -> sqlite3.Connection:
+    """A connection with the study profile. Autocommit mode: transactions are explicit.
+
+    ``key`` defaults to the key this process has unlocked for ``path`` (see keyring)."""
+    key = key if key is not None else key_of(path)
     if read_only:
         uri = f"{path.resolve().as_uri()}?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        conn = open_keyed(uri, key, uri=True)
         try:
             conn.execute("PRAGMA schema_version").fetchone()
-        except sqlite3.DatabaseError as err:  # other problems are reported by the checks
+        except driver.DatabaseError as err:  # other problems are reported by the checks
             if "readonly" in str(err):
                 # A WAL file in a folder we cannot write: no -shm can be made, so nobody can
                 # be writing it either; read it as immutable (a leftover -wal is ignored).
                 conn.close()
-                conn = sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None)
+                conn = open_keyed(f"{uri}&immutable=1", key, uri=True)
     else:
-        conn = sqlite3.connect(str(path), isolation_level=None)
+        conn = open_keyed(str(path), key)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if key is not None:
+        conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not read_only:
         conn.execute("PRAGMA journal_mode = WAL")
@@ -140,7 +203,7 @@ def account_transaction(study: Study) -> Iterator[Database | None]:
     if not writable(study.path):
         yield None
         return
-    side = wrap(connect(study.path))
+    side = wrap(connect(study.path, key=study.key))
     try:
         with write_transaction(side) as db:
             yield db

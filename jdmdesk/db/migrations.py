@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from jdmdesk.db.connection import APPLICATION_ID, Problem, StudyFileError
+from jdmdesk.db.driver import complete_statement
 
 Step = Callable[[sqlite3.Connection], None]
 
@@ -54,19 +55,27 @@ END""")
 
 
 def _split(script: str) -> list[str]:
-    """Split a DDL script into statements (``sqlite3.complete_statement`` respects triggers)."""
+    """Split a DDL script into statements (``complete_statement`` respects triggers)."""
     out, buf = [], ""
     for line in script.splitlines(keepends=True):
         if not buf and (line.strip().startswith("--") or not line.strip()):
             continue
         buf += line
-        if sqlite3.complete_statement(buf):
+        if complete_statement(buf):
             out.append(buf.strip())
             buf = ""
     return out
 
 
-MIGRATIONS: list[Step] = [_v1, _v2, _v3]
+def _v4(conn: sqlite3.Connection) -> None:
+    """The mirror of the key file (wrapped copies of the study key) inside the study itself."""
+    conn.execute("""CREATE TABLE key_mirror (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    content TEXT NOT NULL
+) STRICT""")
+
+
+MIGRATIONS: list[Step] = [_v1, _v2, _v3, _v4]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -9,13 +9,13 @@ append-only guard, the signed-visit lock) is named by ``jdmdesk check``.
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 
 from sqlite_utils import Database
 from sqlite_utils.db import ForeignKey
 
+from jdmdesk.db import driver
 from jdmdesk.db.connection import wrap
 from jdmdesk.db.migrations import migrate
 
@@ -60,7 +60,7 @@ def read_shape(db: Database) -> SchemaShape:
 @lru_cache(maxsize=1)
 def expected_shape() -> SchemaShape:
     """The schema a new study file gets from this version's migrations."""
-    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn = driver.connect(":memory:", isolation_level=None)
     try:
         migrate(conn, None)
         return read_shape(wrap(conn))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+import sqlite3  # type names only: connections come from jdmdesk.db.driver
 import threading
 from pathlib import Path
 
@@ -13,25 +13,43 @@ from jdmdesk.db.connection import (
     StudyFileError,
     check_header,
     connect,
+    is_plain,
+    key_of,
     wrap,
     writable,
+    write_transaction,
 )
+from jdmdesk.db.driver import DatabaseError, Error
 from jdmdesk.db.migrations import LATEST_VERSION, application_id, migrate, user_version
 
 
-def create_study(path: Path) -> Study:
-    """Create a new, empty study file at the latest schema version. Refuses to overwrite."""
+def create_study(path: Path, *, encrypt: bool = True) -> Study:
+    """Create a new, empty study file at the latest schema version. Refuses to overwrite.
+
+    Encrypted (the default) with a new random study key: the key file beside it holds the
+    recovery copy (the recovery key is on the returned Study, to be shown once); accounts add
+    their own copies as they are created. ``encrypt=False`` is for tests of older files."""
+    from jdmdesk.db import keyring, keystore
+
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise StudyFileError(path, Problem.FOREIGN, "a file already exists there")
+    new = keystore.new_study_keys() if encrypt else None
+    key = None if new is None else new.study_key
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = connect(path)
-    except (OSError, sqlite3.Error) as err:
+        conn = connect(path, key=key)
+        migrate(conn, None)
+        study = Study(path, wrap(conn), read_only=False, key=key)
+        if new is not None:
+            with write_transaction(study.db) as db:
+                keystore.write_keys(db, path, new.keys)
+            keyring.remember(path, new.study_key, new.keys.study_id)
+            study.recovery_key = new.recovery_key
+    except (OSError, Error) as err:
         raise StudyFileError(path, Problem.UNREADABLE, f"cannot create the study file ({err})")\
             from None
-    migrate(conn, None)
-    return Study(path, wrap(conn), read_only=False)
+    return study
 
 
 def open_study(path: Path, *, read_only: bool = False, create: bool = False,
@@ -51,10 +69,11 @@ def open_study(path: Path, *, read_only: bool = False, create: bool = False,
         read_only = True
     # identity and damage checks on a read-only connection: nothing written
     _probe(path, quick_check=integrity is None)
+    key = key_of(path)
     try:
-        conn = connect(path, read_only=read_only)
-    except sqlite3.Error as err:
-        raise StudyFileError(path, Problem.UNREADABLE, f"cannot open the file ({err})") from None
+        conn = connect(path, read_only=read_only, key=key)
+    except Error as err:
+        raise _open_error(path, err) from None
     try:
         if user_version(conn) < LATEST_VERSION:
             if integrity is not None:
@@ -67,7 +86,7 @@ def open_study(path: Path, *, read_only: bool = False, create: bool = False,
     except BaseException:
         conn.close()
         raise
-    return Study(path, wrap(conn), read_only=read_only)
+    return Study(path, wrap(conn), read_only=read_only, key=key)
 
 
 class IntegrityCheck:
@@ -86,7 +105,7 @@ class IntegrityCheck:
     def _run(self) -> None:
         try:
             conn = connect(self.path, read_only=True)
-        except sqlite3.Error as err:
+        except Error as err:
             self.error = StudyFileError(self.path, Problem.UNREADABLE,
                                         f"cannot open the file ({err})")
             return
@@ -113,14 +132,18 @@ def start_integrity_check(path: Path) -> IntegrityCheck | None:
 
 
 def _probe(path: Path, *, quick_check: bool = True) -> None:
+    from jdmdesk.db import keyring
+
+    if not is_plain(path) and keyring.key_for(path) is None:
+        raise StudyFileError(path, Problem.ENCRYPTED,
+                             "an encrypted study: log in (or give its recovery key) to open it")
     siblings = [Path(f"{path}-wal"), Path(f"{path}-shm")]
     existed = [p.exists() for p in siblings]
     try:
         try:
             conn = connect(path, read_only=True)
-        except sqlite3.Error as err:
-            raise StudyFileError(path, Problem.UNREADABLE,
-                                 f"cannot open the file ({err})") from None
+        except Error as err:
+            raise _open_error(path, err) from None
         try:
             _check_identity(path, conn)
             if quick_check:
@@ -148,8 +171,8 @@ def _remove_probe_siblings(siblings: list[Path], existed: list[bool]) -> None:
 def _check_identity(path: Path, conn: sqlite3.Connection) -> None:
     try:
         app_id, version = application_id(conn), user_version(conn)
-    except sqlite3.DatabaseError as err:
-        raise StudyFileError(path, Problem.DAMAGED, f"the file is damaged ({err})") from None
+    except DatabaseError as err:
+        raise StudyFileError(path, Problem.DAMAGED, _damaged(path, err)) from None
     if app_id != APPLICATION_ID:
         raise StudyFileError(path, Problem.FOREIGN,
                              "an SQLite database of another application, not a JDM Desk study")
@@ -163,10 +186,26 @@ def _check_identity(path: Path, conn: sqlite3.Connection) -> None:
 def _quick_check(path: Path, conn: sqlite3.Connection) -> None:
     try:
         result = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as err:
-        raise StudyFileError(path, Problem.DAMAGED, f"the file is damaged ({err})") from None
+    except DatabaseError as err:
+        raise StudyFileError(path, Problem.DAMAGED, _damaged(path, err)) from None
     if result != [("ok",)]:
         first = result[0][0] if result else "unknown"
         # quick_check reports "*** in database main ***\nPage 5: …": keep the message one line
         first = " ".join(first.replace("*** in database main ***", "").split()) or "unknown"
         raise StudyFileError(path, Problem.DAMAGED, f"the file is damaged ({first})")
+
+
+def _open_error(path: Path, err: Exception) -> StudyFileError:
+    """An encrypted file whose size or first page is wrong fails as soon as it is keyed."""
+    text = str(err)
+    if "malformed" in text or "not a database" in text:
+        return StudyFileError(path, Problem.DAMAGED, _damaged(path, err))
+    return StudyFileError(path, Problem.UNREADABLE, f"cannot open the file ({err})")
+
+
+def _damaged(path: Path, err: Exception) -> str:
+    """One line: an encrypted page that does not decrypt was changed, cut or keyed otherwise."""
+    if not is_plain(path) and "not a database" in str(err):
+        return ("the file is damaged, or was changed outside JDM Desk, or does not belong to "
+                "this key file (it does not decrypt)")
+    return f"the file is damaged ({err})"

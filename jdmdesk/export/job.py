@@ -8,12 +8,12 @@ below the services: who may export is decided by the caller, which passes the ch
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jdmdesk.db.connection import Study
+from jdmdesk.db.driver import Error as DbError
 from jdmdesk.db.studyfile import open_study
 from jdmdesk.export.atomic import atomic_output, check_target
 from jdmdesk.export.options import (
@@ -61,7 +61,7 @@ def run_export(study_path: Path, output: Path, options: ExportOptions, *,
         with atomic_output(output, force=options.force) as tmp:
             rows = _write(source, tmp, counter)
             counter.finish()
-    except sqlite3.Error as err:
+    except DbError as err:
         raise ExportError(f"cannot read the study file {study_path}: {err}") from None
     finally:
         study.close()

@@ -2,7 +2,11 @@
 every attempt audited. Passwords are never stored, logged or audited in clear.
 
 Authentication (``login``, ``create_first_user``, ``confirm_password``) gives a Session or raises
-AccountError; managing accounts returns a ServiceResult like every other service call."""
+AccountError; managing accounts returns a ServiceResult like every other service call.
+
+In an encrypted study each account also holds its own copy of the study key, wrapped by its
+password with Argon2id at the hasher's cost: adding an account or setting a new password
+re-wraps that copy, deactivating removes it (jdmdesk.db.keystore)."""
 
 from __future__ import annotations
 
@@ -14,7 +18,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlite_utils import Database
 
-from jdmdesk.db import accounts
+from jdmdesk.crypto.keyfile import KeyFileError
+from jdmdesk.crypto.keys import KdfParams
+from jdmdesk.db import accounts, keystore
 from jdmdesk.db.accounts import Account
 from jdmdesk.db.connection import Study, account_transaction, write_transaction
 from jdmdesk.domain.access import (
@@ -49,6 +55,20 @@ class AccountService:
         self._ready = ready
         self.record = record
         self._pending: list[Callable[[], None]] = []
+        # the copies of the study key are wrapped at the cost of the password hashes
+        self.kdf = KdfParams(hasher.time_cost, hasher.memory_cost, hasher.parallelism)
+
+    def _wrap_copy(self, db: Database, username: str, password: str) -> None:
+        if self.study.key is not None:
+            keystore.put_user_copy(db, self.study.path, self.study.key, username, password,
+                                   self.kdf)
+
+    def _commit(self, write: Callable[[Database], ServiceResult]) -> ServiceResult:
+        try:
+            return commit(self.study, write)
+        except (OSError, KeyFileError) as err:
+            return ServiceResult.failed(f"The key file beside the study could not be written "
+                                        f"({err}): nothing was changed.")
 
     def _wait_ready(self) -> None:
         if self._ready is not None:
@@ -74,6 +94,7 @@ class AccountService:
         with write_transaction(self.study.db) as db:
             accounts.insert(db, "setup", username.strip(), display_name.strip(),
                             Role.DATA_MANAGER.value, digest)
+            self._wrap_copy(db, username, password)
         return self.login(username, password)
 
     def create_user(self, session: Session, username: str, display_name: str,
@@ -91,9 +112,10 @@ class AccountService:
         def write(db: Database) -> ServiceResult:
             new_id = accounts.insert(db, session.username, username, display_name,
                                      Role(role).value, digest)
+            self._wrap_copy(db, username, password)
             return ServiceResult(Status.SAVED, (new_id,), message=f"User {username} added.")
 
-        return commit(self.study, write)
+        return self._commit(write)
 
     def _new_account_problem(self, username: str, display_name: str,
                              password: str) -> str | None:
@@ -123,10 +145,14 @@ class AccountService:
 
         def write(db: Database) -> ServiceResult:
             accounts.set_active(db, session.username, account, active, reason.strip())
+            if not active and self.study.key is not None:
+                keystore.remove_user_copy(db, self.study.path, account.username)
             verb = "reactivated" if active else "deactivated"
-            return ServiceResult(Status.SAVED, message=f"{account.username} {verb}.")
+            more = (": set a new password for them to open the study again"
+                    if active and self.study.key is not None else "")
+            return ServiceResult(Status.SAVED, message=f"{account.username} {verb}{more}.")
 
-        return commit(self.study, write)
+        return self._commit(write)
 
     def reset_password(self, session: Session, username: str, password: str,
                        reason: str) -> ServiceResult:
@@ -145,10 +171,37 @@ class AccountService:
         def write(db: Database) -> ServiceResult:
             accounts.set_password(db, session.username, account, digest,
                                   reason.strip() or "password reset")
+            self._wrap_copy(db, account.username, password)
             return ServiceResult(Status.SAVED, message=f"New password set for "
                                  f"{account.username}; their lockout is cleared.")
 
-        return commit(self.study, write)
+        return self._commit(write)
+
+    def reset_with_recovery_key(self, username: str, password: str) -> ServiceResult:
+        """Every password lost: the study was opened with its recovery key (nobody is logged
+        in), and an active data manager's account gets a new password and its own copy of the
+        study key, audited as done with the recovery key."""
+        account = accounts.by_username(self.study.db, username)
+        if account is None or not account.active or account.role != Role.DATA_MANAGER.value:
+            return ServiceResult(Status.INVALID, message=f"No active data manager "
+                                 f"{username!r} in this study.")
+        if self.study.read_only or self.study.key is None:
+            return ServiceResult.refused("The study must be open for editing, with its "
+                                         "recovery key.")
+        problem = password_problem(password, account.username)
+        if problem:
+            return ServiceResult(Status.INVALID,
+                                 message=f"{problem.capitalize()}: password not changed.")
+        digest = self.hasher.hash(password)
+
+        def write(db: Database) -> ServiceResult:
+            accounts.set_password(db, "recovery-key", account, digest,
+                                  "password reset with the recovery key")
+            self._wrap_copy(db, account.username, password)
+            return ServiceResult(Status.SAVED, message=f"New password set for "
+                                 f"{account.username}.")
+
+        return self._commit(write)
 
     def login(self, username: str, password: str, *, defer_record: bool = False) -> Session:
         """A session, or AccountError saying why not (wrong password, wait N s, inactive).
@@ -158,6 +211,23 @@ class AccountService:
         failures are always recorded at once.
         """
         return self._authenticate(username, password, "login", defer_record)
+
+    def record_refused(self, username: str) -> None:
+        """A login refused before the study could be opened (its password did not unwrap a
+        copy of the study key): recorded now, counting towards that account's lockout."""
+        account = accounts.by_username(self.study.db, username)
+        if account is None or not account.active:
+            with self._bookkeeping() as w:
+                if w is not None:
+                    accounts.record_unknown_login(w, username)
+            return
+        failed = account.failed_attempts + 1
+        wait = backoff_seconds(failed)
+        until = (self.clock.now() + timedelta(seconds=wait)).isoformat() if wait else None
+        with self._bookkeeping() as w:
+            if w is not None:
+                accounts.record_login(w, account, ok=False, failed_attempts=failed,
+                                      locked_until=until, purpose="login")
 
     def record_pending(self) -> None:
         while self._pending:

@@ -6,7 +6,6 @@ whose status is ``FORBIDDEN``, made by ``ServiceResult.refused``.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -14,6 +13,7 @@ from enum import StrEnum
 from sqlite_utils import Database
 
 from jdmdesk.db.connection import Study, write_transaction
+from jdmdesk.db.driver import Error as DbError
 
 
 class Status(StrEnum):
@@ -52,7 +52,7 @@ class ServiceResult:
         return self.record_ids[0] if self.record_ids else None
 
 
-def describe_db_error(err: sqlite3.Error) -> str:
+def describe_db_error(err: Exception) -> str:
     """A sentence for the user about why the database refused the write."""
     text = str(err)
     low = text.lower()
@@ -74,5 +74,5 @@ def commit(study: Study, work: Callable[[Database], ServiceResult]) -> ServiceRe
     try:
         with write_transaction(study.db) as db:
             return work(db)
-    except sqlite3.Error as err:
+    except DbError as err:
         return ServiceResult.failed(describe_db_error(err))

@@ -8,12 +8,13 @@ from jdmdesk.db import backup as bk
 from jdmdesk.db.backup import BackupError
 from jdmdesk.db.connection import Problem, StudyFileError
 from jdmdesk.db.studyfile import create_study, open_study
+from tests.conftest import raw_connect
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
 
 def _count(path, table="patient") -> int:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = raw_connect(path, read_only=True)
     try:
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     finally:
@@ -25,10 +26,14 @@ def test_backup_is_a_verified_single_file_copy(study, service, patient_id, tmp_p
     assert bk.backup_study(study, dest) == dest
     assert _count(dest) == 1 and _count(dest, "audit_log") > 0
     assert not (tmp_path / "out" / "copy.jdm-wal").exists()
-    assert os.listdir(tmp_path / "out") == ["copy.jdm"]  # no temporary file left
+    # no temporary file left; the copy carries its key file
+    assert sorted(os.listdir(tmp_path / "out")) == ["copy.jdm", "copy.jdm.keys"]
     bk.verify_backup(dest)
-    header = dest.read_bytes()[18:20]
-    assert header == b"\x01\x01"  # rollback-journal mode: one self-contained file
+    conn = raw_connect(dest)
+    try:  # rollback-journal mode: one self-contained file (its header is encrypted)
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    finally:
+        conn.close()
 
 
 def test_backup_from_connection_and_path(study, tmp_path):

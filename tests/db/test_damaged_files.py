@@ -1,4 +1,7 @@
-"""Damaged, truncated, zeroed, foreign, non-SQLite and too-new files: refused, never written."""
+"""Damaged, truncated, zeroed, foreign, non-SQLite and too-new files: refused, never written.
+
+The base study is encrypted: cases made from its bytes keep its key file beside them (the pair
+a copy carries); files that are not studies at all have none."""
 
 import os
 import random
@@ -13,8 +16,12 @@ import pytest
 from jdmdesk.db import backup as bk
 from jdmdesk.db.connection import Problem, StudyFileError
 from jdmdesk.db.studyfile import open_study
+from tests.conftest import log_in_as, raw_connect
 
 PAGE = 4096
+
+
+_BASE_KEYS: list[bytes] = []
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +30,13 @@ def base(tmp_path_factory) -> bytes:
 
     path = tmp_path_factory.mktemp("base") / "base.jdm"
     write_demo(path, None)
+    _BASE_KEYS[:] = [Path(f"{path}.keys").read_bytes()]
     return path.read_bytes()
+
+
+def _with_keys(path: Path) -> Path:
+    Path(f"{path}.keys").write_bytes(_BASE_KEYS[0])
+    return path
 
 
 def _random_page(data: bytes, page: int) -> bytes:
@@ -43,17 +56,18 @@ def _foreign() -> bytes:
 
 
 def _too_new(data: bytes) -> bytes:
-    rollback = bytearray(data)
-    rollback[18:20] = b"\x01\x01"  # an in-memory copy cannot be in WAL mode
-    conn = sqlite3.connect(":memory:")
-    conn.deserialize(bytes(rollback))
-    conn.execute("PRAGMA user_version = 99")
-    out = conn.serialize()
-    conn.close()
-    b = bytearray(out)
-    b[18:20] = b"\x02\x02"  # keep it a WAL-mode file, like a real newer study
+    return data  # made newer through a keyed connection in _make
+
+
+def _flip(data: bytes, at: int) -> bytes:
+    b = bytearray(data)
+    b[at] ^= 0x01
     return bytes(b)
 
+
+# made from the encrypted study's bytes: keep its key file beside them
+ENCRYPTED_CASES = {"damaged_page_2", "damaged_page_5", "damaged_middle", "truncated_half",
+                   "truncated_header", "newer_version", "bit_flipped"}
 
 CASES = {
     "damaged_page_2": (lambda d: _random_page(d, 1), Problem.DAMAGED, "damaged"),
@@ -62,6 +76,7 @@ CASES = {
     "truncated_half": (lambda d: d[: len(d) // 2], Problem.DAMAGED, "damaged"),
     "truncated_header": (lambda d: d[:60], Problem.DAMAGED, "truncated"),
     "zeroed": (lambda d: bytes(len(d)), Problem.NOT_SQLITE, "not an SQLite database"),
+    "bit_flipped": (lambda d: _flip(d, len(d) // 2 + 100), Problem.DAMAGED, "damaged"),
     "empty": (lambda d: b"", Problem.EMPTY, "empty"),
     "text": (lambda d: b"patient;visit\nP-001;2024-01-01\n", Problem.NOT_SQLITE, "not an SQLite"),
     "random": (lambda d: random.Random(7).randbytes(50_000), Problem.NOT_SQLITE, "not an SQLite"),
@@ -73,6 +88,12 @@ CASES = {
 def _make(tmp_path: Path, base: bytes, case: str) -> Path:
     path = tmp_path / "study.jdm"
     path.write_bytes(CASES[case][0](base))
+    if case in ENCRYPTED_CASES:
+        _with_keys(path)
+    if case == "newer_version":
+        conn = raw_connect(path)
+        conn.execute("PRAGMA user_version = 99")
+        conn.close()
     old = 1_700_000_000
     os.utime(path, (old, old))
     return path
@@ -98,7 +119,7 @@ def test_refused_with_named_problem_and_never_written(tmp_path, base, case, read
 
 @pytest.mark.parametrize("case", ["damaged_middle", "truncated_half", "zeroed", "newer_version"])
 def test_refusal_names_the_newest_verified_backup(tmp_path, base, case):
-    good = tmp_path / "good.jdm"
+    good = _with_keys(tmp_path / "good.jdm")
     good.write_bytes(base)
     folder = tmp_path / "backups"
     older = bk.backup_study(good, folder / "study.backup-20261120T080000000000Z-close.jdm")
@@ -121,8 +142,12 @@ def test_refusal_names_the_newest_verified_backup(tmp_path, base, case):
         s.close()
 
 
-def test_cli_refusal_is_one_line_with_backup(tmp_path, base):
-    good = tmp_path / "good.jdm"
+def test_cli_refusal_is_one_line_with_backup(tmp_path, base, monkeypatch):
+    from jdmdesk.demo import demo_credentials
+    from jdmdesk.domain.access import Role
+
+    log_in_as(monkeypatch, demo_credentials(Role.DATA_ENTRY))  # the key opens, the file is bad
+    good = _with_keys(tmp_path / "good.jdm")
     good.write_bytes(base)
     newest = bk.backup_study(good, tmp_path / "backups" /
                              "study.backup-20261124T170000000000Z-close.jdm")
@@ -138,7 +163,7 @@ def test_cli_refusal_is_one_line_with_backup(tmp_path, base):
 
 
 def test_healthy_copy_of_base_opens(tmp_path, base):
-    path = tmp_path / "ok.jdm"
+    path = _with_keys(tmp_path / "ok.jdm")
     path.write_bytes(base)
     s = open_study(path)
     s.close()

@@ -19,8 +19,12 @@ ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
 import sys
 sys.path.insert(0, sys.argv[2])
+import os
 from pathlib import Path
+from jdmdesk.db import keystore
 from jdmdesk.db.lock import open_locked
+# another process: the encrypted study opens with its recovery key (no write to the key file)
+keystore.unlock_with_recovery(Path(sys.argv[1]), os.environ["JDMDESK_RECOVERY_KEY"])
 opened = open_locked(Path(sys.argv[1]))
 try:
     n = opened.study.conn.execute("SELECT count(*) FROM patient").fetchone()[0]
@@ -29,6 +33,9 @@ try:
 finally:
     opened.close()
 """
+
+
+RECOVERY: dict[Path, str] = {}
 
 
 @pytest.fixture
@@ -42,6 +49,7 @@ def ro_study():
     s.conn.execute("INSERT INTO patient (id, study_code, sex, birth_date, created_at, updated_at) "
                    "VALUES (?, 'P-1', 'F', '2015-01-01', 'x', 'x')", ("a" * 36,))
     s.close()
+    RECOVERY[s.path] = s.recovery_key
     os.chmod(s.path, 0o444)
     os.chmod(folder, 0o555)
     yield s.path
@@ -85,7 +93,8 @@ def test_unprivileged_user_opens_read_only_with_a_notice(ro_study):
             pytest.skip("running as root without setpriv: permission bits are bypassed")
         cmd = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
     before = ro_study.read_bytes(), ro_study.stat().st_mtime_ns
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd="/")
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd="/",
+                          env={**os.environ, "JDMDESK_RECOVERY_KEY": RECOVERY[ro_study]})
     if proc.returncode != 0 and "Permission denied" in proc.stderr and "python" in proc.stderr:
         pytest.skip("the unprivileged user cannot run this interpreter")
     assert proc.returncode == 0, proc.stderr
@@ -93,7 +102,7 @@ def test_unprivileged_user_opens_read_only_with_a_notice(ro_study):
     assert first == "True 1 True"
     assert "cannot be locked for editing" in notices and "read-only" in notices
     assert (ro_study.read_bytes(), ro_study.stat().st_mtime_ns) == before
-    assert sorted(os.listdir(ro_study.parent)) == ["ro.jdm"]
+    assert sorted(os.listdir(ro_study.parent)) == ["ro.jdm", "ro.jdm.keys"]
 
 
 def test_asking_for_read_only_never_writes(tmp_path):

@@ -3,12 +3,13 @@ from pathlib import Path
 
 import pytest
 
-from jdmdesk.db import migrations
+from jdmdesk.db import driver, migrations
 from jdmdesk.db.check import check_study
 from jdmdesk.db.connection import APPLICATION_ID, Problem, StudyFileError, connect
 from jdmdesk.db.schema_shape import read_shape, schema_differences
 from jdmdesk.db.studyfile import create_study, open_study
 from jdmdesk.domain.fields import RECORD_TYPES
+from tests.conftest import raw_connect
 
 CLINICAL_TABLES = ("patient", "visit", "medication", "lab_result", "adverse_event", "audit_log",
                    "analyte", "analyte_unit", "study_setting")
@@ -100,7 +101,7 @@ def test_check_constraints_match_hard_limits(study):
         if spec.hard is None:
             continue
         over = spec.hard[1] + 1
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(driver.IntegrityError):
             conn.execute(f"INSERT INTO visit (id, patient_id, visit_date, {spec.name}, "
                          "created_at, updated_at) VALUES (?, ?, '2020-01-01', ?, 'n', 'n')",
                          ("1" * 36, pid, over))
@@ -109,10 +110,10 @@ def test_check_constraints_match_hard_limits(study):
 def test_bad_dates_and_types_are_refused_by_the_schema(study):
     conn = study.conn
     for bad in ("2020-02-30", "01-02-2020", "yesterday"):
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(driver.IntegrityError):
             conn.execute("INSERT INTO patient (id, study_code, sex, birth_date, created_at, "
                          "updated_at) VALUES (?, 'X2', 'F', ?, 'n', 'n')", ("2" * 36, bad))
-    with pytest.raises(sqlite3.IntegrityError):  # STRICT: no text in an INTEGER column
+    with pytest.raises(driver.IntegrityError):  # STRICT: no text in an INTEGER column
         conn.execute("INSERT INTO patient (id, study_code, sex, birth_date, created_at, "
                      "updated_at, deleted) VALUES (?, 'X3', 'F', '2015-01-01', 'n', 'n', 'yes')",
                      ("3" * 36,))
@@ -145,7 +146,7 @@ def test_older_file_is_backed_up_and_migrated_with_data_kept(tmp_path, monkeypat
     latest = len(steps) - 1
     backups = list((tmp_path / "backups").glob(f"old.v{latest}.pre-migration-*.jdm"))
     assert len(backups) == 1
-    backup = sqlite3.connect(backups[0])
+    backup = raw_connect(backups[0])
     assert backup.execute("PRAGMA user_version").fetchone()[0] == latest
     assert backup.execute("SELECT study_code FROM patient").fetchone()[0] == "KEEP-1"
     backup.close()
@@ -172,7 +173,7 @@ def test_failed_migration_step_leaves_file_at_old_version(tmp_path, monkeypatch)
 def test_too_new_file_is_refused(tmp_path):
     path = tmp_path / "new.jdm"
     create_study(path).close()
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
     conn.execute(f"PRAGMA user_version = {migrations.LATEST_VERSION + 5}")
     conn.close()
     with pytest.raises(StudyFileError) as info:
@@ -257,9 +258,9 @@ def test_version_1_file_is_migrated_to_accounts_and_visit_locks(tmp_path):
         assert migrations.user_version(c) == migrations.LATEST_VERSION
         assert c.execute("SELECT phga, locked FROM visit").fetchone() == (4.5, 0)
         c.execute("UPDATE visit SET locked = 1, signed_by = 'dr', signature_meaning = 'reviewed'")
-        with pytest.raises(sqlite3.IntegrityError, match="locked"):
+        with pytest.raises(driver.IntegrityError, match="locked"):
             c.execute("UPDATE visit SET phga = 1")
-        with pytest.raises(sqlite3.IntegrityError, match="locked"):
+        with pytest.raises(driver.IntegrityError, match="locked"):
             c.execute("DELETE FROM visit")
         c.execute("UPDATE visit SET locked = 0")  # an unlock passes
         c.execute("UPDATE visit SET phga = 1")

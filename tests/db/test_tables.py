@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from jdmdesk.db import accounts
+from jdmdesk.db import accounts, driver
 from jdmdesk.db.connection import wrap, write_transaction
 from jdmdesk.db.tables import MissingTable, existing_table
 from jdmdesk.domain.analytes import ANALYTES
@@ -21,7 +21,7 @@ def test_a_missing_table_is_an_error_not_a_new_table():
 
 
 def test_an_unknown_column_is_an_error_not_a_new_column(study):
-    with pytest.raises(sqlite3.OperationalError, match="no column named"), \
+    with pytest.raises(driver.OperationalError, match="no column named"), \
             write_transaction(study.db) as db:
         existing_table(db, "study_setting").insert({"key": "k", "value": "1", "extra": 2},
                                                    alter=False)

@@ -8,6 +8,7 @@ Each line on stdout is written only after ``RecordService`` returned SAVED, i.e.
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 import time
@@ -16,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from jdmdesk.db import keystore
 from jdmdesk.db.studyfile import open_study
 from jdmdesk.domain.access import Role, Session
 from jdmdesk.domain.clock import FixedClock
@@ -51,6 +53,7 @@ def lab_panel(rnd: random.Random) -> list[dict[str, str]]:
 def main() -> int:
     path, patient_id, seed = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     rnd = random.Random(seed)
+    keystore.unlock_with_recovery(path, os.environ["JDMDESK_RECOVERY_KEY"])  # encrypted study
     study = open_study(path)
     session = Session("crash-child", "Crash test child", Role.DATA_ENTRY)
     service = RecordService(study, session, FixedClock.on(date(2026, 11, 25)))

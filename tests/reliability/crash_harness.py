@@ -8,7 +8,6 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -21,6 +20,7 @@ from jdmdesk.db.audit import verify_chain
 from jdmdesk.db.connection import wrap
 from jdmdesk.db.studyfile import create_study
 from jdmdesk.domain.fields import record_type
+from tests.conftest import raw_connect
 
 CHILD = Path(__file__).with_name("crash_child.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,6 +48,9 @@ class SoakResult:
 CHILD_USER = "crash-child"
 
 
+RECOVERY: dict[str, str] = {}
+
+
 def make_study(path: Path) -> str:
     """A new study with one patient (created in-process, without Qt); returns its id."""
     from argon2 import PasswordHasher
@@ -57,6 +60,7 @@ def make_study(path: Path) -> str:
     from jdmdesk.db.connection import write_transaction
 
     study = create_study(path)
+    RECOVERY[str(path)] = study.recovery_key or ""  # the child opens the encrypted study with it
     try:
         with write_transaction(study.db) as db:
             # the child saves as this data entry account (it never logs in: no password use)
@@ -78,7 +82,8 @@ def one_round(path: Path, patient_id: str, rnd: random.Random) -> tuple[list[str
     """Run a child, kill it at a random moment; returns (complete stdout lines, was it ready)."""
     proc = subprocess.Popen([sys.executable, str(CHILD), str(path), patient_id,
                              str(rnd.randrange(2**31))], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, encoding="utf-8", cwd=ROOT)
+                            stderr=subprocess.PIPE, text=True, encoding="utf-8", cwd=ROOT,
+                            env={**os.environ, "JDMDESK_RECOVERY_KEY": RECOVERY[str(path)]})
     lines: list[str] = []
     reader = threading.Thread(target=_reader, args=(proc.stdout, lines), daemon=True)
     reader.start()
@@ -109,7 +114,7 @@ def check(path: Path, acked_visits: set[str], acked_labs: set[str], *,
           chain: bool = False) -> tuple[list[str], dict[str, int]]:
     """Everything acknowledged present and whole; returns (problems, counts)."""
     problems: list[str] = []
-    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn = raw_connect(path)
     try:
         ok = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if ok != ["ok"]:

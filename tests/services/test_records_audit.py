@@ -1,13 +1,13 @@
-import sqlite3
 
 import pytest
 
-from jdmdesk.db import audit
+from jdmdesk.db import audit, driver
 from jdmdesk.db import records as repo
 from jdmdesk.db.check import check_study
 from jdmdesk.domain.access import Role
 from jdmdesk.services.records import RecordService
 from jdmdesk.services.results import Status
+from tests.conftest import raw_connect
 
 
 def _audit(study, record_id):
@@ -34,7 +34,7 @@ def test_signal_comes_after_commit(service, study, patient_id, tmp_path):
     seen = []
 
     def on_changed(kind, pid, ids):
-        other = sqlite3.connect(study.path)  # a separate reader sees only committed data
+        other = raw_connect(study.path)  # a separate reader sees only committed data
         seen.append(other.execute("SELECT count(*) FROM visit WHERE id = ?", (ids[0],))
                     .fetchone()[0])
         other.close()
@@ -119,9 +119,9 @@ def test_failed_write_rolls_back_everything(service, study, patient_id):
 
 
 def test_audit_table_refuses_update_and_delete(service, study, patient_id):
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(driver.IntegrityError, match="append-only"):
         study.conn.execute("UPDATE audit_log SET user = 'mallory'")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(driver.IntegrityError, match="append-only"):
         study.conn.execute("DELETE FROM audit_log")
 
 

@@ -4,13 +4,12 @@ refusal becomes a FAILED result with nothing written and no signal sent."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 import jdmdesk
-from jdmdesk.db import queries
+from jdmdesk.db import driver, queries
 from jdmdesk.domain.access import Role
 from jdmdesk.services.accounts import AccountService
 from jdmdesk.services.maintenance import MaintenanceService
@@ -30,7 +29,7 @@ def _fill_disk(study):
 def test_commit_rolls_back_and_says_why(study):
     def work(db):
         queries.write_setting(db, "study_name", "half written")
-        raise sqlite3.OperationalError("database or disk is full")
+        raise driver.OperationalError("database or disk is full")
 
     before = queries.read_settings(study.db).study_name
     result = commit(study, work)
@@ -83,7 +82,7 @@ def test_backup_and_restore_answer_with_the_same_result(study, users, tmp_path):
 
 
 @pytest.mark.parametrize(("pattern", "home"), [
-    (r"except sqlite3\.Error", "results.py"),  # the one commit-or-describe-error
+    (r"except DbError", "results.py"),  # the one commit-or-describe-error
     (r"Status\.FORBIDDEN", "results.py"),  # refusals are made by ServiceResult.refused
 ])
 def test_one_home_in_the_services(pattern, home):

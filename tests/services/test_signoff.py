@@ -3,11 +3,11 @@ unlocks it with a reason; the database refuses changes to a locked visit whateve
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 
 import pytest
 
+from jdmdesk.db import driver
 from jdmdesk.domain.access import Role
 from jdmdesk.domain.clock import FixedClock
 from jdmdesk.services.accounts import AccountService
@@ -76,7 +76,7 @@ def test_database_refuses_changes_to_a_locked_visit_even_inside_an_unlock(study,
                 # clearing the lock while changing data in the same statement is refused too
                 "UPDATE visit SET locked = 0, phga = 1 WHERE id = ?",
                 "DELETE FROM visit WHERE id = ?"):
-        with pytest.raises(sqlite3.IntegrityError, match="signed and locked"):
+        with pytest.raises(driver.IntegrityError, match="signed and locked"):
             c.execute(sql, (visit_id,))
     assert c.execute("SELECT phga, locked FROM visit WHERE id = ?", (visit_id,)).fetchone() \
         == (4.0, 1)

@@ -1,15 +1,15 @@
 """The nurse's workflow through the real window, keyboard only (issue: data entry)."""
 
-import sqlite3
 
 from PySide6.QtCore import Qt
 
 from jdmdesk.domain.fields import VISIT
+from tests.conftest import raw_connect
 from tests.ui.helpers import ctrl, focused, type_field
 
 
 def _db(window):
-    return sqlite3.connect(window.study_path)
+    return raw_connect(window.study_path)
 
 
 def _new_patient(window, qtbot, code="P-100"):

@@ -2,12 +2,12 @@
 
 import gc
 import os
-import sqlite3
 import sys
 import time
 
 import pytest
 
+from tests.conftest import raw_connect
 from tests.ui.conftest import demo_window
 from tests.ui.helpers import install_prompts
 
@@ -36,7 +36,7 @@ def test_disk_full_keeps_what_was_typed_and_says_why(window, prompts, qtbot):
     assert "disk is full" in window.statusBar().currentMessage()
     assert prompts.errors and "nothing was saved" in prompts.errors[0]
     assert form.inputs["note"].text() == "x" * 15_000 and form.dirty
-    check = sqlite3.connect(window.study_path)
+    check = raw_connect(window.study_path)
     assert check.execute("SELECT count(*) FROM visit").fetchone()[0] == 0
     check.close()
     conn.execute("PRAGMA max_page_count = 1073741823")
@@ -65,7 +65,7 @@ def test_hostile_input_through_the_form(window, prompts, qtbot):
         form.inputs[name].set_text(text)
         assert not form.save()
         assert form.messages[name].text(), name
-    db = sqlite3.connect(window.study_path)
+    db = raw_connect(window.study_path)
     notes = [r[0] for r in db.execute("SELECT note FROM visit ORDER BY visit_date")]
     assert notes == HOSTILE_NOTES_KEPT
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

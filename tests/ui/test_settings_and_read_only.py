@@ -1,9 +1,9 @@
-import sqlite3
 
 import pytest
 
 from jdmdesk.domain.access import Role
 from jdmdesk.ui.admin.settings_dialog import SettingsDialog
+from tests.conftest import raw_connect
 from tests.ui.conftest import demo_window, open_window, shown
 from tests.ui.helpers import install_prompts
 
@@ -29,7 +29,7 @@ def test_settings_dialog_saves_with_reason(manager_window, qtbot):
     assert dialog.result() == dialog.DialogCode.Accepted
     s = window.reader.settings()
     assert s.tacrolimus_target_high == 12.5 and s.reference_range("CK") == (0, 150)
-    db = sqlite3.connect(window.study_path)
+    db = raw_connect(window.study_path)
     reasons = {r[0] for r in db.execute("SELECT reason FROM audit_log WHERE action='settings'")}
     db.close()
     assert reasons == {"protocol amendment"}

@@ -87,7 +87,7 @@ def pre_migration_backup(conn: sqlite3.Connection, study_path: Path, from_versio
     at = now or datetime.now(UTC)
     p = Path(study_path)
     dest = backup_folder(p) / f"{p.stem}.v{from_version}.pre-migration-{_stamp(at)}{p.suffix}"
-    return backup_study(conn, dest)
+    return backup_study(conn, dest, of=p)
 
 
 def newest_backup_time(study_path: Path) -> datetime | None:
@@ -145,6 +145,7 @@ def rotate(study_path: Path, *, keep_newest: int = KEEP_NEWEST,
             with contextlib.suppress(OSError):
                 b.unlink()
                 deleted.append(b)
+                Path(f"{b}.keys").unlink(missing_ok=True)  # an encrypted copy's key file
     return deleted
 
 

@@ -2,9 +2,11 @@
 
 A copy is written under a temporary name beside its target (:mod:`jdmdesk.atomic_file`),
 verified (opened read-only: ``application_id``, ``user_version``, ``integrity_check``) and only
-then given its final name, so every file with that name was verified when it was made. Copies
-are self-contained single files (rollback-journal mode, no ``-wal``). Neither a backup nor a
-restore ever overwrites an existing file, least of all the live study.
+then given its final name, so every file with that name was verified when it was made. A copy
+of an encrypted study is encrypted with the same study key and gets its own copy of the key
+file (``<copy>.keys``), so a backup opens like the study: with a password or the recovery
+key. Copies are self-contained single files (rollback-journal mode, no ``-wal``). Neither a
+backup nor a restore ever overwrites an existing file, least of all the live study.
 
 A copy reads the study through its own read-only connection when given a path, so it may run
 in a worker thread while the window keeps its connection.
@@ -13,17 +15,22 @@ in a worker thread while the window keeps its connection.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
+import sqlite3  # type names only: connections come from jdmdesk.db.driver
 from collections.abc import Iterator
 from pathlib import Path
 
 from jdmdesk.atomic_file import SQLITE_COMPANIONS, TargetExists, atomic_write
+from jdmdesk.db import keyring
 from jdmdesk.db.connection import (
     APPLICATION_ID,
     Study,
     StudyFileError,
     check_header,
+    is_plain,
+    key_of,
+    open_keyed,
 )
+from jdmdesk.db.driver import Connection, Error
 from jdmdesk.db.migrations import LATEST_VERSION, application_id, user_version
 
 
@@ -38,13 +45,13 @@ Source = Study | sqlite3.Connection | Path | str
 def _source_conn(source: Source) -> Iterator[sqlite3.Connection]:
     if isinstance(source, Study):
         source = source.path
-    if isinstance(source, sqlite3.Connection):
+    if isinstance(source, Connection):
         yield source
         return
     path = Path(source)
     check_header(path)
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    conn = open_keyed(uri, key_of(path), uri=True)
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
         yield conn
@@ -55,11 +62,24 @@ def _source_conn(source: Source) -> Iterator[sqlite3.Connection]:
 def _label(source: Source) -> str:
     if isinstance(source, Study):
         return source.path.name
-    return "the study" if isinstance(source, sqlite3.Connection) else Path(source).name
+    return "the study" if isinstance(source, Connection) else Path(source).name
 
 
-def _copy(src: sqlite3.Connection, target: Path, *, journal_mode: str) -> None:
-    dest = sqlite3.connect(str(target), isolation_level=None)
+def _study_path(source: Source, of: Path | None) -> Path | None:
+    if isinstance(source, Study):
+        return source.path
+    if isinstance(source, Connection):
+        if of is not None:
+            return of
+        row = source.execute("PRAGMA database_list").fetchone()  # (seq, "main", file)
+        return Path(row[2]) if row and row[2] else None
+    return Path(source)
+
+
+def _copy(src: sqlite3.Connection, target: Path, *, journal_mode: str,
+          key: bytes | None) -> None:
+    """Page by page with the online backup API; ``dest`` keyed like ``src`` (no plaintext)."""
+    dest = open_keyed(str(target), key)
     try:
         dest.execute("PRAGMA synchronous = FULL")
         src.backup(dest)
@@ -76,25 +96,30 @@ def _check_identity(conn: sqlite3.Connection, name: str) -> None:
         raise BackupError(f"{name}: schema version {version} cannot be read by this version")
 
 
-def verify_backup(path: Path, *, name: str | None = None) -> None:
-    """Raise :class:`BackupError` unless ``path`` is a whole, readable JDM Desk study copy."""
+def verify_backup(path: Path, *, name: str | None = None, key: bytes | None = None) -> None:
+    """Raise :class:`BackupError` unless ``path`` is a whole, readable JDM Desk study copy.
+
+    An encrypted copy is verified with ``key`` or the key this process has unlocked for it."""
     path = Path(path)
     name = name or path.name
+    key = key if key is not None else key_of(path)
     try:
-        check_header(path)
+        if key is None or is_plain(path):
+            check_header(path)
     except StudyFileError as err:
         raise BackupError(f"{name}: {err.message}") from None
+    if key is None and not is_plain(path):
+        raise BackupError(f"{name}: encrypted, and its study is not unlocked: log in first")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               isolation_level=None)
-    except sqlite3.Error as err:
+        conn = open_keyed(f"{path.resolve().as_uri()}?mode=ro", key, uri=True)
+    except Error as err:
         raise BackupError(f"{name}: cannot be opened ({err})") from None
     try:
         _check_identity(conn, name)
         result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if result != ["ok"]:
             raise BackupError(f"{name}: damaged ({result[0]})")
-    except sqlite3.Error as err:
+    except Error as err:
         raise BackupError(f"{name}: damaged ({err})") from None
     finally:
         conn.close()
@@ -108,26 +133,43 @@ def is_verified(path: Path) -> bool:
     return True
 
 
-def backup_study(source: Source, dest: Path) -> Path:
+def _place_key_file(study_path: Path | None, key: bytes | None, copy: Path) -> None:
+    """Give an encrypted copy the key file of its study (before the copy gets its name)."""
+    if key is None or study_path is None:
+        return
+    keys = keyring.read_key_file(study_path)
+    if keys is not None:
+        keyring.write_key_file(copy, keys)
+        keyring.remember(copy, key, keys.study_id)
+
+
+def backup_study(source: Source, dest: Path, *, of: Path | None = None) -> Path:
     """Copy a study into the new file ``dest`` with SQLite's online backup API, and verify it.
 
     ``source`` is a :class:`Study` or a path (read through a connection of our own: safe in a
-    worker thread) or an open connection (used as is, in the caller's thread). ``dest`` must not
-    exist. Raises :class:`BackupError` (or :class:`StudyFileError` for an unusable source).
+    worker thread) or an open connection (used as is, in the caller's thread; ``of`` names its
+    study file, for the key). ``dest`` must not exist. Raises :class:`BackupError` (or
+    :class:`StudyFileError` for an unusable source).
     """
     dest = Path(dest)
     if dest.exists():
         raise BackupError(f"{dest} already exists: choose a new file name")
     dest.parent.mkdir(parents=True, exist_ok=True)
+    study_path = _study_path(source, of)
+    if isinstance(source, Study):
+        key = source.key
+    else:
+        key = None if study_path is None else key_of(study_path)
     try:
         with atomic_write(dest, replace=False, companions=SQLITE_COMPANIONS) as tmp:
             with _source_conn(source) as src:
                 _check_identity(src, _label(source))
-                _copy(src, tmp, journal_mode="DELETE")
-            verify_backup(tmp, name=f"the copy {dest.name}")
+                _copy(src, tmp, journal_mode="DELETE", key=key)
+            verify_backup(tmp, name=f"the copy {dest.name}", key=key)
+            _place_key_file(study_path, key, dest)
     except TargetExists:
         raise BackupError(f"{dest} already exists: choose a new file name") from None
-    except sqlite3.Error as err:
+    except Error as err:
         raise BackupError(f"the backup failed ({err})") from None
     except OSError as err:
         raise BackupError(f"the backup failed ({err.strerror or err})") from None
@@ -147,19 +189,20 @@ def restore_backup(backup: Path, new_path: Path) -> Path:
     if new_path.resolve() == backup.resolve():
         raise BackupError("restore into a new file, not onto the backup itself")
     verify_backup(backup)
+    key = key_of(backup)
     new_path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with atomic_write(new_path, replace=False, companions=SQLITE_COMPANIONS) as tmp:
-            src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True,
-                                  isolation_level=None)
+            src = open_keyed(f"{backup.resolve().as_uri()}?mode=ro", key, uri=True)
             try:
-                _copy(src, tmp, journal_mode="WAL")
+                _copy(src, tmp, journal_mode="WAL", key=key)
             finally:
                 src.close()
-            verify_backup(tmp, name=f"the restored copy {new_path.name}")
+            verify_backup(tmp, name=f"the restored copy {new_path.name}", key=key)
+            _place_key_file(backup, key, new_path)
     except TargetExists:
         raise BackupError(f"{new_path} already exists: choose a new file name") from None
-    except sqlite3.Error as err:
+    except Error as err:
         raise BackupError(f"the restore failed ({err})") from None
     except OSError as err:
         raise BackupError(f"the restore failed ({err.strerror or err})") from None

@@ -1,0 +1,70 @@
+"""The study keys this process has unlocked, and the key file that travels beside each study.
+
+A study's key never leaves memory: it is learnt by creating the study or by unlocking one of
+its wrapped copies (a password, the recovery key), and every later connection to that study or
+to one of its copies (a backup, a restored file: they share the study id) is keyed from here.
+The key file ``<study>.keys`` holds the wrapped copies; its format is jdmdesk.crypto.keyfile's.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from jdmdesk.atomic_file import atomic_write
+from jdmdesk.crypto.keyfile import KeyFile, KeyFileError
+
+KEY_FILE_SUFFIX = ".keys"
+
+_by_path: dict[str, bytes] = {}
+_by_study: dict[str, bytes] = {}
+
+
+def key_file_path(study_path: Path | str) -> Path:
+    return Path(f"{study_path}{KEY_FILE_SUFFIX}")
+
+
+def _name(path: Path | str) -> str:
+    return os.path.realpath(os.fspath(path))
+
+
+def read_key_file(study_path: Path | str) -> KeyFile | None:
+    """The key file beside ``study_path``; None when there is none; KeyFileError if damaged."""
+    target = key_file_path(study_path)
+    try:
+        data = target.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise KeyFileError(f"The key file {target.name} cannot be read ({err.strerror}).") \
+            from None
+    return KeyFile.from_bytes(data)
+
+
+def write_key_file(study_path: Path | str, keys: KeyFile) -> None:
+    """Whole or not at all (atomic rename), replacing the previous key file."""
+    with atomic_write(key_file_path(study_path), replace=True, create=True) as tmp:
+        tmp.write_bytes(keys.to_bytes())
+
+
+def remember(path: Path | str, key: bytes, study_id: str | None = None) -> None:
+    _by_path[_name(path)] = key
+    if study_id is not None:
+        _by_study[study_id] = key
+
+
+def forget_all() -> None:
+    _by_path.clear()
+    _by_study.clear()
+
+
+def key_for(path: Path | str) -> bytes | None:
+    """The key of ``path`` if this process has unlocked it (or a copy of the same study)."""
+    key = _by_path.get(_name(path))
+    if key is not None:
+        return key
+    try:
+        keys = read_key_file(path)
+    except KeyFileError:
+        return None
+    return None if keys is None else _by_study.get(keys.study_id)

@@ -1,0 +1,194 @@
+"""The wrapped copies of a study key: made at creation, unlocked at login, kept in two places.
+
+Each account's copy (wrapped by its password) and the recovery copy live in the key file beside
+the study (``<study>.keys``, read before the study can be opened) and, identically, in the
+study's ``key_mirror`` table, so a lost key file is rebuilt once the study is opened with its
+recovery key. Every change of a copy writes both inside the caller's write transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from jdmdesk.crypto.keyfile import RECOVERY_SLOT, KeyFile, KeyFileError, slot_context, user_slot
+from jdmdesk.crypto.keys import (
+    KdfParams,
+    WrongKey,
+    derive_kek,
+    study_key_from_recovery,
+    unwrap,
+    wrap,
+)
+from jdmdesk.crypto.recovery import format_recovery_key, new_recovery_secret, parse_recovery_key
+from jdmdesk.db import driver, keyring
+
+# The recovery secret is 256 random bits: no guessing to slow down, so its wrap costs little.
+RECOVERY_KDF = KdfParams(time_cost=1, memory_kib=8, parallelism=1)
+
+
+class MissingKeyFile(Exception):
+    """The key file beside an encrypted study is gone: only the recovery key opens it now."""
+
+
+@dataclass(frozen=True)
+class NewKeys:
+    study_key: bytes
+    recovery_key: str  # printable, shown once
+    keys: KeyFile
+
+
+def new_study_keys() -> NewKeys:
+    study_id = str(uuid.uuid4())
+    secret = new_recovery_secret()
+    study_key = study_key_from_recovery(secret)
+    recovery = wrap(study_key, secret, slot_context(study_id, RECOVERY_SLOT), RECOVERY_KDF)
+    return NewKeys(study_key, format_recovery_key(secret),
+                   KeyFile(study_id).with_slot(RECOVERY_SLOT, recovery))
+
+
+def slot_of(username: str) -> str:
+    return user_slot(username.strip().lower())
+
+
+def required_key_file(study_path: Path) -> KeyFile:
+    keys = keyring.read_key_file(study_path)
+    if keys is None:
+        raise MissingKeyFile(
+            f"the key file {keyring.key_file_path(study_path).name} is missing: open the study "
+            "with its recovery key")
+    return keys
+
+
+def has_user_copies(study_path: Path) -> bool:
+    """Whether the key file holds an account's copy (False when it is missing or damaged)."""
+    try:
+        keys = keyring.read_key_file(study_path)
+    except KeyFileError:
+        return False
+    return keys is not None and any(s != RECOVERY_SLOT for s in keys.slots)
+
+
+def key_file_status(study_path: Path, db: Database | None = None) -> tuple[bool, str]:
+    """One line for ``jdmdesk check``: is the key file there, readable, and like the mirror?"""
+    name = keyring.key_file_path(study_path).name
+    try:
+        keys = keyring.read_key_file(study_path)
+    except KeyFileError as err:
+        return False, f"key file {name}: damaged ({err})"
+    if keys is None:
+        return False, f"key file {name}: missing (open the study with its recovery key to " \
+            "rebuild it)"
+    mirror = None if db is None else read_mirror(db)
+    users = sum(1 for s in keys.slots if s != RECOVERY_SLOT)
+    if mirror is not None and mirror.slots != keys.slots:
+        return False, f"key file {name}: differs from the copy inside the study"
+    return True, f"key file {name}: ok ({users} account copies and the recovery copy)"
+
+
+def unlock_with_password(study_path: Path, username: str, password: str) -> bytes:
+    """The study key from this account's copy; WrongKey for an unknown name or a wrong
+    password alike, after the same Argon2id work (the time taken does not reveal names)."""
+    keys = required_key_file(study_path)
+    slot = slot_of(username)
+    wrapped = keys.slots.get(slot)
+    if wrapped is None:
+        others = [w for s, w in keys.slots.items() if s != RECOVERY_SLOT]
+        kdf = others[0].kdf if others else KdfParams()
+        derive_kek(password, b"\0" * 16, kdf)
+        raise WrongKey("unknown user name or wrong password")
+    key = unwrap(wrapped, password, slot_context(keys.study_id, slot))
+    keyring.remember(study_path, key, keys.study_id)
+    return key
+
+
+def unlock_with_recovery(study_path: Path, text: str) -> bytes:
+    """The study key from the recovery key alone (no key file needed).
+
+    Raises RecoveryKeyError for a mistyped key and WrongKey when it does not open this study."""
+    key = study_key_from_recovery(parse_recovery_key(text))
+    if not _opens(study_path, key):
+        raise WrongKey("this recovery key does not open this study")
+    keyring.remember(study_path, key)
+    return key
+
+
+def _opens(study_path: Path, key: bytes) -> bool:
+    from jdmdesk.db.connection import connect
+
+    try:
+        conn = connect(Path(study_path), read_only=True, key=key)
+    except driver.Error:
+        return False
+    try:
+        conn.execute("PRAGMA application_id").fetchone()
+    except driver.Error:
+        return False
+    finally:
+        conn.close()
+    return True
+
+
+def read_mirror(db: Database) -> KeyFile | None:
+    row = db.conn.execute("SELECT content FROM key_mirror WHERE id = 1").fetchone()
+    return None if row is None else KeyFile.from_bytes(str(row[0]).encode("utf-8"))
+
+
+def write_keys(db: Database, study_path: Path, keys: KeyFile) -> None:
+    """Inside the caller's write transaction: the mirror, then the key file beside the study
+    (an error rolls the transaction back)."""
+    db.conn.execute(
+        "INSERT INTO key_mirror (id, content) VALUES (1, ?) "
+        "ON CONFLICT (id) DO UPDATE SET content = excluded.content",
+        (keys.to_bytes().decode("utf-8"),))
+    keyring.write_key_file(study_path, keys)
+
+
+def _current(db: Database) -> KeyFile:
+    keys = read_mirror(db)
+    if keys is None:
+        raise KeyFileError("This study has no key mirror: it is not encrypted.")
+    return keys
+
+
+def put_user_copy(db: Database, study_path: Path, study_key: bytes, username: str,
+                  password: str, kdf: KdfParams) -> None:
+    """Wrap the study key for ``username`` (a new account or a new password)."""
+    keys = _current(db)
+    slot = slot_of(username)
+    wrapped = wrap(study_key, password, slot_context(keys.study_id, slot), kdf)
+    write_keys(db, study_path, keys.with_slot(slot, wrapped))
+
+
+def remove_user_copy(db: Database, study_path: Path, username: str) -> None:
+    """A deactivated account keeps no copy: its password no longer opens the study."""
+    keys = _current(db)
+    write_keys(db, study_path, keys.without_slot(slot_of(username)))
+
+
+def rebuild_key_file(db: Database, study_path: Path) -> bool:
+    """After an open with the recovery key: write the key file again from the mirror.
+    False when the study has no mirror (a plain file)."""
+    keys = read_mirror(db)
+    if keys is None:
+        return False
+    keyring.write_key_file(study_path, keys)
+    return True
+
+
+def remember_study(db: Database, study_path: Path, key: bytes) -> None:
+    """After an open: copies of this study (its backups) are keyed like it."""
+    keys = read_mirror(db)
+    keyring.remember(study_path, key, None if keys is None else keys.study_id)
+
+
+def is_encrypted(db: Database) -> bool:
+    return read_mirror(db) is not None
+
+
+__all__ = ["MissingKeyFile", "NewKeys", "WrongKey", "has_user_copies", "new_study_keys",
+           "put_user_copy", "read_mirror", "rebuild_key_file", "remove_user_copy",
+           "unlock_with_password", "unlock_with_recovery", "write_keys"]

@@ -1,0 +1,142 @@
+"""The command line on encrypted studies: wrong password, lost key file, recovery key, damaged
+file: one line on stderr, the right exit code, nothing overwritten."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jdmdesk.cli import main
+from jdmdesk.db import keyring
+from jdmdesk.domain.access import Role
+from tests.conftest import credentials, log_in_as, study_with_users
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def encrypted(tmp_path, monkeypatch) -> tuple[Path, str]:
+    """A study with one account per role, made by "another process" (no key known here)."""
+    path = study_with_users(tmp_path / "enc.jdm")
+    monkeypatch.setattr(keyring, "_by_path", {})
+    monkeypatch.setattr(keyring, "_by_study", {})
+    return path, RECOVERY[path]
+
+
+RECOVERY: dict[Path, str] = {}
+
+
+@pytest.fixture(autouse=True)
+def _capture_recovery(monkeypatch):
+    """Remember each new study's recovery key (it is shown once, then forgotten)."""
+    from jdmdesk.db import studyfile
+
+    original = studyfile.create_study
+
+    def create(path, **kwargs):
+        study = original(path, **kwargs)
+        RECOVERY[Path(path)] = study.recovery_key or ""
+        return study
+
+    monkeypatch.setattr(studyfile, "create_study", create)
+    import tests.conftest as conftest
+
+    monkeypatch.setattr(conftest, "create_study", create)
+
+
+def _run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "jdmdesk", *args], cwd=ROOT, text=True,
+                          capture_output=True, env={**os.environ, **env}, stdin=subprocess.DEVNULL)
+
+
+def _env(role: Role = Role.DATA_MANAGER, password: str | None = None) -> dict[str, str]:
+    given = credentials(role)
+    return {"JDMDESK_USER": given.username, "JDMDESK_PASSWORD": password or given.password}
+
+
+def test_check_reports_the_key_file(encrypted, capsys, monkeypatch):
+    path, _ = encrypted
+    log_in_as(monkeypatch, credentials(Role.REVIEWER))
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "ok    key file enc.jdm.keys: ok (3 account copies and the recovery copy)" in out
+
+
+def test_wrong_password_is_one_line_exit_1_nothing_written(encrypted):
+    path, _ = encrypted
+    before = path.read_bytes(), keyring.key_file_path(path).read_bytes()
+    proc = _run("check", str(path), env=_env(password="not the password"))
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr == "jdmdesk: login refused: unknown user name or wrong password\n"
+    assert (path.read_bytes(), keyring.key_file_path(path).read_bytes()) == before
+
+
+def test_lost_key_file_opens_with_the_recovery_key_and_is_rebuilt(encrypted):
+    path, recovery = encrypted
+    keys = keyring.key_file_path(path)
+    original = keys.read_bytes()
+    keys.unlink()
+    proc = _run("check", str(path), env=_env(Role.REVIEWER))
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "key file enc.jdm.keys is missing" in proc.stderr and "Traceback" not in proc.stderr
+    bad = _run("check", str(path), env={**_env(Role.REVIEWER),
+                                        "JDMDESK_RECOVERY_KEY": "0000-1111"})
+    assert bad.returncode == 1 and bad.stderr.startswith("jdmdesk: recovery key refused: ")
+    assert bad.stderr.count("\n") == 1 and not keys.exists()
+    ok = _run("check", str(path), env={**_env(Role.REVIEWER), "JDMDESK_RECOVERY_KEY": recovery})
+    assert ok.returncode == 0, ok.stderr
+    assert keys.read_bytes() == original  # rebuilt from the copy inside the study
+
+
+def test_bit_flipped_study_is_one_line_exit_2_and_untouched(encrypted):
+    path, _ = encrypted
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x04
+    path.write_bytes(bytes(data))
+    proc = _run("check", str(path), env=_env(Role.REVIEWER))
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert "damaged" in proc.stderr
+    assert path.read_bytes() == bytes(data)
+
+
+def test_backup_and_restore_carry_the_key_file(encrypted, tmp_path):
+    path, _ = encrypted
+    copy, restored = tmp_path / "copy.jdm", tmp_path / "restored.jdm"
+    assert _run("backup", str(path), "--output", str(copy), env=_env()).returncode == 0
+    assert keyring.key_file_path(copy).exists()
+    proc = _run("restore", str(copy), "--output", str(restored), env=_env())
+    assert proc.returncode == 0, proc.stderr
+    assert keyring.key_file_path(restored).read_bytes() == keyring.key_file_path(path).read_bytes()
+    check = _run("check", str(restored), env=_env(Role.REVIEWER))
+    assert check.returncode == 0, check.stderr
+
+
+def test_demo_prints_its_recovery_key(tmp_path, capsys):
+    from jdmdesk.crypto.recovery import parse_recovery_key
+
+    out = tmp_path / "demo.jdm"
+    assert main(["demo", str(out)]) == 0
+    text = capsys.readouterr().out
+    line = next(ln for ln in text.splitlines() if ln.startswith("recovery key"))
+    assert len(parse_recovery_key(line.rsplit(": ", 1)[1])) == 32
+    assert keyring.key_file_path(out).exists()
+
+
+def test_every_password_lost_the_recovery_key_sets_a_new_one(encrypted):
+    path, recovery = encrypted
+    keyring.key_file_path(path).unlink()  # and the key file with them
+    env = {"JDMDESK_RECOVERY_KEY": recovery, "JDMDESK_NEW_PASSWORD": "brand new passphrase"}
+    nurse = _run("recover", str(path), "--user", "nurse", env=env)
+    assert nurse.returncode == 1 and "No active data manager 'nurse'" in nurse.stderr
+    proc = _run("recover", str(path), "--user", "manager", env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert keyring.key_file_path(path).exists()
+    old = _run("check", str(path), env=_env(Role.DATA_MANAGER))
+    assert old.returncode == 1 and "wrong password" in old.stderr
+    new = _run("check", str(path), env=_env(Role.DATA_MANAGER, "brand new passphrase"))
+    assert new.returncode == 0, new.stderr
