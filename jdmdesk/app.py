@@ -25,11 +25,11 @@ from jdmdesk.db.backup import (
     newest_verified_backup,
     restore_backup,
 )
-from jdmdesk.db.connection import StudyFileError, looks_encrypted
+from jdmdesk.db.connection import Study, StudyFileError, looks_encrypted
 from jdmdesk.db.keystore import MissingKeyFile
 from jdmdesk.db.lock import open_locked, os_user
 from jdmdesk.db.studyfile import create_study, start_integrity_check
-from jdmdesk.domain.access import Credentials, Session
+from jdmdesk.domain.access import Credentials, Role, Session
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
 from jdmdesk.services.accounts import HASHER, AccountError, AccountService
 from jdmdesk.services.chart import ChartService
@@ -190,13 +190,17 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     accounts = AccountService(study, clock=clock, hasher=hasher,
                               ready=integrity.wait if integrity is not None else None)
     try:
+        tampered = keystore.Tamper([], [])
         if study.key is not None:
             keystore.remember_study(study.db, path, study.key)
             if unlocked.rebuild_key_file and not study.read_only:
                 keystore.rebuild_key_file(study.db, path)
-        for name in unlocked.refused:
-            accounts.record_refused(name)
+            tampered = keystore.tamper_problems(study.db, path)
+        if not tampered.problems:
+            for name in unlocked.refused:
+                accounts.record_refused(name)
         session = log_in(accounts, credentials, ask, read_only=study.read_only)
+        alarm = _tamper_alarm(study, session, tampered)
     except BaseException:
         opened.close()
         raise
@@ -212,6 +216,8 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
 
     def close() -> None:
         try:
+            if study.key is not None and not study.read_only:
+                keystore.write_head(study.db, path)  # outside the file: what it has reached
             backup_on_close(study)
         except (BackupError, OSError) as err:
             print(f"jdmdesk: backup on close failed: {err}", file=sys.stderr)
@@ -223,7 +229,10 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
                             chart_factory=lambda: deferred_chart(services))
         if integrity is not None:
             integrity.wait()  # a damaged file is refused before anything can be written
-        accounts.record_pending()  # the login, now that the file is known to be sound
+        if alarm is not None:
+            window.show_alarm(alarm)
+        if not study.read_only:
+            accounts.record_pending()  # the login, now that the file is known to be sound
     except BaseException:
         opened.close()
         raise
@@ -234,6 +243,21 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     except (BackupError, OSError) as err:
         window.show_notice(f"Automatic backup failed: {err}")
     return window
+
+
+def _tamper_alarm(study: Study, session: Session, tamper: keystore.Tamper) -> str | None:
+    """The red banner's text when the study was changed outside JDM Desk. Until a data manager
+    whose own account row verifies has opened it, the study stays read-only: nothing is
+    written (not even the login)."""
+    if not tamper.problems:
+        return None
+    text = "Changed outside JDM Desk: " + "; ".join(tamper.problems) + "."
+    own_row_ok = session.username.lower() not in {u.lower() for u in tamper.accounts}
+    if session.role is Role.DATA_MANAGER and own_row_ok:
+        return text + " Check the audit trail (jdmdesk check) and restore a verified backup " \
+            "if needed."
+    study.read_only = True
+    return text + " Read-only until a data manager has opened it."
 
 
 def deferred_chart(services: StudyServices) -> DeferredChart:

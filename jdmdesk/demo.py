@@ -217,12 +217,13 @@ def demo_credentials(role: Role) -> Credentials:
 
 def write_demo(path: Path, patients: int | None = None, *, batch: int = 500,
                hasher: PasswordHasher | None = None,
-               on_recovery_key: Callable[[str], None] | None = None) -> dict[str, int]:
+               on_recovery_key: Callable[[str], None] | None = None,
+               encrypt: bool = True) -> dict[str, int]:
     """Create a demo study file; refuses to overwrite. Returns row counts.
 
     Encrypted like every new study: each demo account gets its copy of the study key (wrapped
     at the hasher's cost), the key file is written beside the file, and the recovery key is
-    given to ``on_recovery_key``.
+    given to ``on_recovery_key``. ``encrypt=False`` (benchmarks only) writes a plain file.
 
     The file is filled under a temporary name with the journal off (a failure leaves nothing
     but that temporary file, which is removed), indexed once at the end, switched to the study
@@ -234,7 +235,7 @@ def write_demo(path: Path, patients: int | None = None, *, batch: int = 500,
     h = hasher or HASHER
     kdf = KdfParams(h.time_cost, h.memory_cost, h.parallelism)
     with atomic_write(path, replace=False, companions=SQLITE_COMPANIONS) as tmp:
-        study = create_study(tmp)
+        study = create_study(tmp, encrypt=encrypt)
         try:
             bulk_load_profile(study.db)  # foreign keys are checked in one pass at the end
             plans = case_series() if patients is None else _generated(patients, batch)

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from jdmdesk.db import audit
+from jdmdesk.db import audit, seals
 from jdmdesk.db.audit import Change
 from jdmdesk.db.tables import existing_table
 
@@ -71,9 +71,48 @@ def insert(db: Database, actor: str, username: str, display_name: str, role: str
     existing_table(db, "user_account").insert(
         {"id": account_id, "username": username, "display_name": display_name, "role": role,
          "password_hash": password_hash, "created_at": now, "updated_at": now}, alter=False)
+    seal(db, account_id)
     audit.append(db, actor, [Change("user", "user_account", account_id, "username", None,
                                     username, f"account created with role {role}")], at_utc=now)
     return account_id
+
+
+_SEALED = ", ".join(seals.ACCOUNT_SEALED)
+
+
+def _row(db: Database, account_id: str) -> dict[str, Any] | None:
+    cur = db.conn.execute(f"SELECT {_SEALED}, row_mac FROM user_account WHERE id = ?",
+                          (account_id,))
+    names = [d[0] for d in cur.description]
+    row = cur.fetchone()
+    return None if row is None else dict(zip(names, row, strict=True))
+
+
+def verifies(db: Database, account_id: str) -> bool:
+    """Whether the row's MAC matches it now (always True in a plain study)."""
+    keys = seals.of(db.conn)
+    row = _row(db, account_id)
+    return keys is None or (row is not None and row["row_mac"] == seals.account_mac(keys, row))
+
+
+def seal(db: Database, account_id: str) -> None:
+    """Inside the caller's transaction: the row's MAC after an app write (encrypted study).
+    Callers seal only rows that verified before their write: an app write never makes a row
+    changed outside JDM Desk look genuine."""
+    keys = seals.of(db.conn)
+    row = _row(db, account_id)
+    if keys is not None and row is not None:
+        db.conn.execute("UPDATE user_account SET row_mac = ? WHERE id = ?",
+                        (seals.account_mac(keys, row), account_id))
+
+
+def unsealed(db: Database) -> list[str]:
+    """User names of account rows whose MAC does not match: changed outside JDM Desk (role,
+    activity, password hash, name). Empty for a plain study."""
+    if seals.of(db.conn) is None:
+        return []
+    ids = db.conn.execute("SELECT id, username FROM user_account ORDER BY username").fetchall()
+    return [str(name) for account_id, name in ids if not verifies(db, str(account_id))]
 
 
 def record_login(db: Database, account: Account, *, ok: bool, failed_attempts: int,
@@ -81,10 +120,13 @@ def record_login(db: Database, account: Account, *, ok: bool, failed_attempts: i
                  purpose: str = "login") -> None:
     """Inside the caller's transaction: the attempt's outcome and its audit row."""
     now = audit.utc_now()
+    genuine = verifies(db, account.id)
     db.conn.execute(
         "UPDATE user_account SET failed_attempts = ?, locked_until = ?, "
         "password_hash = coalesce(?, password_hash), updated_at = ? WHERE id = ?",
         (failed_attempts, locked_until, new_hash, now, account.id))
+    if new_hash is not None and genuine:
+        seal(db, account.id)
     audit.append(db, account.username, [Change(
         purpose if ok else f"{purpose}_failed", "user_account", account.id, None, None, None,
         None if ok else f"failed attempt {failed_attempts}")], at_utc=now)
@@ -98,8 +140,11 @@ def record_unknown_login(db: Database, username: str) -> None:
 def set_active(db: Database, actor: str, account: Account, active: bool, reason: str) -> None:
     """Inside the caller's transaction: deactivate (or reactivate) an account, audited."""
     now = audit.utc_now()
+    genuine = verifies(db, account.id)
     db.conn.execute("UPDATE user_account SET active = ?, updated_at = ? WHERE id = ?",
                     (int(active), now, account.id))
+    if genuine:
+        seal(db, account.id)
     audit.append(db, actor, [Change("user", "user_account", account.id, "active",
                                     int(account.active), int(active), reason)], at_utc=now)
 
@@ -109,8 +154,11 @@ def set_password(db: Database, actor: str, account: Account, password_hash: str,
     """Inside the caller's transaction: a new hash and a cleared lockout; the audit row says
     that the password changed, never what it is."""
     now = audit.utc_now()
+    genuine = verifies(db, account.id)
     db.conn.execute("UPDATE user_account SET password_hash = ?, failed_attempts = 0, "
                     "locked_until = NULL, updated_at = ? WHERE id = ?",
                     (password_hash, now, account.id))
+    if genuine:
+        seal(db, account.id)
     audit.append(db, actor, [Change("user", "user_account", account.id, "password", None,
                                     "(changed)", reason)], at_utc=now)

@@ -1,5 +1,9 @@
 """The audit trail: append-only rows, each hashed together with the previous row's hash.
 
+In an encrypted study the hash is an HMAC-SHA256 with the study's audit sub-key
+(jdmdesk.db.seals), so the chain cannot be rebuilt by anyone without the key; a plain
+(pre-encryption) study keeps the unkeyed SHA-256 chain.
+
 Appending and verifying the chain stay plain SQL (``executemany`` of tuples whose order is the
 hashed order, in every save; a cursor over the whole table); reading one record's history uses
 sqlite-utils' ``query``.
@@ -8,6 +12,7 @@ sqlite-utils' ``query``.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -15,6 +20,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
+
+from jdmdesk.db import seals
 
 GENESIS = "0" * 64
 COLUMNS = ("seq", "at_utc", "user", "action", "table_name", "record_id", "field", "old_value",
@@ -62,10 +69,31 @@ def as_text(value: Any) -> str | None:
     return str(value)
 
 
-def row_hash(row: tuple[Any, ...]) -> str:
-    """SHA-256 over the row's columns (seq … prev_hash) in a canonical JSON form."""
+def row_hash(row: tuple[Any, ...], key: bytes | None = None) -> str:
+    """SHA-256 (HMAC-SHA256 with ``key``) over the row's columns (seq … prev_hash) in a
+    canonical JSON form."""
     payload = json.dumps(list(row), ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+    data = payload.encode("utf-8", "surrogatepass")
+    if key is not None:
+        return hmac.new(key, data, hashlib.sha256).hexdigest()
+    return hashlib.sha256(data).hexdigest()
+
+
+def _key(db: Database) -> bytes | None:
+    keys = seals.of(db.conn)
+    return None if keys is None else keys.audit
+
+
+def last_link(db: Database) -> tuple[int, str] | None:
+    """(seq, hash) of the newest audit row: the chain head."""
+    row = db.conn.execute("SELECT seq, hash FROM audit_log "
+                          "WHERE seq = (SELECT max(seq) FROM audit_log)").fetchone()
+    return None if row is None else (int(row[0]), str(row[1]))
+
+
+def link_at(db: Database, seq: int) -> str | None:
+    row = db.conn.execute("SELECT hash FROM audit_log WHERE seq = ?", (seq,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def append(db: Database, user: str, changes: Iterable[Change], at_utc: str | None = None) -> int:
@@ -76,12 +104,13 @@ def append(db: Database, user: str, changes: Iterable[Change], at_utc: str | Non
                         "WHERE seq = (SELECT max(seq) FROM audit_log)").fetchone()
     seq, prev = (last[0], last[1]) if last else (0, GENESIS)
     at = at_utc or utc_now()
+    key = _key(db)
     rows = []
     for ch in changes:
         seq += 1
         row = (seq, at, user, ch.action, ch.table, ch.record_id, ch.field, as_text(ch.old),
                as_text(ch.new), ch.reason, prev)
-        prev = row_hash(row)
+        prev = row_hash(row, key)
         rows.append((*row, prev))
     conn.executemany(
         f"INSERT INTO audit_log ({', '.join(COLUMNS)}, hash) VALUES ({', '.join('?' * 12)})",
@@ -104,6 +133,7 @@ class ChainReport:
 def verify_chain(db: Database) -> ChainReport:
     """Recompute every hash in order; the first mismatch is where tampering happened."""
     prev, expected_seq, n = GENESIS, 1, 0
+    key = _key(db)
     cursor = db.conn.execute(f"SELECT {', '.join(COLUMNS)}, hash FROM audit_log ORDER BY seq")
     for record in cursor:
         n += 1
@@ -113,7 +143,7 @@ def verify_chain(db: Database) -> ChainReport:
             return ChainReport(n, seq, f"row {expected_seq} is missing")
         if row[-1] != prev:
             return ChainReport(n, seq, f"row {seq} does not follow row {seq - 1}")
-        if row_hash(tuple(row)) != stored:
+        if not hmac.compare_digest(row_hash(tuple(row), key), str(stored)):
             return ChainReport(n, seq, f"row {seq} was altered")
         prev, expected_seq = stored, expected_seq + 1
     return ChainReport(n, None)

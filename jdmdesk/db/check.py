@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from jdmdesk.db import keystore
+from jdmdesk.db import accounts, keystore
 from jdmdesk.db.audit import verify_chain
 from jdmdesk.db.schema_shape import schema_differences
 
@@ -40,8 +40,15 @@ def check_study(db: Database, study_path: Path | None = None) -> CheckReport:
     chain = verify_chain(db)
     report.add(chain.ok, f"audit trail: {chain.rows} rows, chain verified" if chain.ok else
                f"audit trail: {chain.detail} (tampering or damage)")
+    if keystore.is_encrypted(db):
+        bad = accounts.unsealed(db)
+        report.add(not bad, "account rows: every row's MAC verified" if not bad else
+                   "account rows changed outside JDM Desk: " + ", ".join(bad))
     if study_path is not None and keystore.is_encrypted(db):
         report.add(*keystore.key_file_status(study_path, db))
+        head = keystore.head_problem(db, study_path)
+        report.add(head is None, "chain head: the study reaches the head its key file "
+                   "remembers" if head is None else f"chain head: {head}")
     return report
 
 

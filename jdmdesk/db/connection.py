@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from jdmdesk.db import driver, keyring
+from jdmdesk.db import driver, keyring, seals
 
 APPLICATION_ID = 0x4A444D44  # "JDMD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -129,6 +129,7 @@ def open_keyed(database: str, key: bytes | None, *, uri: bool = False) -> sqlite
         conn.execute("PRAGMA cipher_log_level = NONE")  # our one-line messages, not its log
         if key is not None:
             conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")  # reads nothing yet
+            seals.attach(conn, key)
             conn.execute("PRAGMA temp_store = MEMORY")  # no temporary file, even encrypted
     except BaseException:
         conn.close()

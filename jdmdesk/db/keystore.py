@@ -9,12 +9,19 @@ recovery key. Every change of a copy writes both inside the caller's write trans
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from jdmdesk.crypto.keyfile import RECOVERY_SLOT, KeyFile, KeyFileError, slot_context, user_slot
+from jdmdesk.crypto.keyfile import (
+    RECOVERY_SLOT,
+    ChainHead,
+    KeyFile,
+    KeyFileError,
+    slot_context,
+    user_slot,
+)
 from jdmdesk.crypto.keys import (
     KdfParams,
     WrongKey,
@@ -24,7 +31,7 @@ from jdmdesk.crypto.keys import (
     wrap,
 )
 from jdmdesk.crypto.recovery import format_recovery_key, new_recovery_secret, parse_recovery_key
-from jdmdesk.db import driver, keyring
+from jdmdesk.db import audit, driver, keyring, seals
 
 # The recovery secret is 256 random bits: no guessing to slow down, so its wrap costs little.
 RECOVERY_KDF = KdfParams(time_cost=1, memory_kib=8, parallelism=1)
@@ -143,8 +150,53 @@ def write_keys(db: Database, study_path: Path, keys: KeyFile) -> None:
     db.conn.execute(
         "INSERT INTO key_mirror (id, content) VALUES (1, ?) "
         "ON CONFLICT (id) DO UPDATE SET content = excluded.content",
-        (keys.to_bytes().decode("utf-8"),))
-    keyring.write_key_file(study_path, keys)
+        (replace(keys, head=None).to_bytes().decode("utf-8"),))
+    keyring.write_key_file(study_path, replace(keys, head=_file_head(study_path)))
+
+
+def _file_head(study_path: Path) -> ChainHead | None:
+    try:
+        keys = keyring.read_key_file(study_path)
+    except KeyFileError:
+        return None
+    return None if keys is None else keys.head
+
+
+def write_head(db: Database, study_path: Path) -> bool:
+    """Remember the newest audit row in the key file (outside the study): a later open can tell
+    a study that lost its newest saves. False when there is nothing to remember it in."""
+    keys, sealing = read_mirror(db), seals.of(db.conn)
+    last = audit.last_link(db)
+    if keys is None or sealing is None or last is None:
+        return False
+    seq, row_mac = last
+    head = ChainHead(seq, row_mac, seals.head_tag(sealing, keys.study_id, seq, row_mac))
+    try:
+        current = keyring.read_key_file(study_path)
+    except KeyFileError:
+        current = None
+    base = current if current is not None and current.study_id == keys.study_id else keys
+    keyring.write_key_file(study_path, replace(base, head=head))
+    return True
+
+
+def head_problem(db: Database, study_path: Path) -> str | None:
+    """Why the study does not reach the head its key file remembers, or None."""
+    sealing = seals.of(db.conn)
+    keys = read_mirror(db)
+    head = _file_head(study_path)
+    if sealing is None or keys is None or head is None:
+        return None
+    if head.tag != seals.head_tag(sealing, keys.study_id, head.seq, head.mac):
+        return "the chain head in the key file does not verify (the key file was edited)"
+    last = audit.last_link(db)
+    newest = 0 if last is None else last[0]
+    if newest < head.seq:
+        return (f"the study ends at audit row {newest}, but it had reached row {head.seq}: its "
+                "newest saves were lost (an older copy, or a cut journal)")
+    if audit.link_at(db, head.seq) != head.mac:
+        return f"audit row {head.seq} is not the row the key file remembers"
+    return None
 
 
 def _current(db: Database) -> KeyFile:
@@ -189,6 +241,22 @@ def is_encrypted(db: Database) -> bool:
     return read_mirror(db) is not None
 
 
-__all__ = ["MissingKeyFile", "NewKeys", "WrongKey", "has_user_copies", "new_study_keys",
-           "put_user_copy", "read_mirror", "rebuild_key_file", "remove_user_copy",
-           "unlock_with_password", "unlock_with_recovery", "write_keys"]
+@dataclass(frozen=True)
+class Tamper:
+    problems: list[str]
+    accounts: list[str]  # user names whose row does not verify
+
+
+def tamper_problems(db: Database, study_path: Path) -> Tamper:
+    """What an open can tell at once (the full audit chain is ``jdmdesk check``'s): account
+    rows whose MAC fails, and a study that does not reach its remembered chain head."""
+    from jdmdesk.db.accounts import unsealed
+
+    problems = []
+    bad = unsealed(db)
+    if bad:
+        problems.append("account rows do not verify (" + ", ".join(bad) + ")")
+    head = head_problem(db, study_path)
+    if head is not None:
+        problems.append(head)
+    return Tamper(problems, bad)

@@ -68,11 +68,13 @@ def _split(script: str) -> list[str]:
 
 
 def _v4(conn: sqlite3.Connection) -> None:
-    """The mirror of the key file (wrapped copies of the study key) inside the study itself."""
+    """The mirror of the key file (wrapped copies of the study key) inside the study itself,
+    and each account row's MAC (encrypted studies: jdmdesk.db.seals)."""
     conn.execute("""CREATE TABLE key_mirror (
     id      INTEGER PRIMARY KEY CHECK (id = 1),
     content TEXT NOT NULL
 ) STRICT""")
+    conn.execute("ALTER TABLE user_account ADD COLUMN row_mac TEXT")
 
 
 MIGRATIONS: list[Step] = [_v1, _v2, _v3, _v4]

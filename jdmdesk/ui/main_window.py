@@ -207,6 +207,15 @@ class MainWindow(QMainWindow):
         self.banner.setText("  ".join(self._notices))
         self.banner.show()
 
+    def show_alarm(self, text: str) -> None:
+        """A red banner: the study was changed outside JDM Desk (tamper evidence)."""
+        self.alarm = QLabel(text, self)
+        self.alarm.setObjectName("tamper_banner")
+        self.alarm.setWordWrap(True)
+        self.alarm.setStyleSheet("background: #b00020; color: white; padding: 4px; "
+                                 "font-weight: bold;")
+        self.statusBar().insertPermanentWidget(0, self.alarm, 2)
+
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
