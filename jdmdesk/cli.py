@@ -113,12 +113,34 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
     if args.output.exists():
         raise CliError(f"{args.output} already exists: choose a new file name")
-    _session(args.study, "backup")
+    session = _session(args.study, "backup")
+    if args.plain:
+        return _plain_backup(args, session.username)
     try:
         out = backup_study(args.study, args.output)
     except BackupError as err:
         raise CliError(f"backup failed: {err}", EXIT_FAILED) from None
     print(f"wrote {out}: verified backup of {args.study}")
+    return EXIT_OK
+
+
+def _plain_backup(args: argparse.Namespace, actor: str) -> int:
+    """An unencrypted copy (data manager, audited in the study)."""
+    from jdmdesk.db.backup import BackupError
+    from jdmdesk.db.backup.plain_copy import plain_copy
+    from jdmdesk.db.lock import open_locked, os_user
+
+    opened = open_locked(args.study, user=os_user())
+    try:
+        if opened.study.key is None:
+            raise CliError(f"{args.study} is not encrypted: use backup without --plain")
+        out = plain_copy(opened.study, args.output, actor)
+    except BackupError as err:
+        raise CliError(f"plain copy failed: {err}", EXIT_FAILED) from None
+    finally:
+        opened.close()
+    print(f"wrote {out}: verified UNENCRYPTED copy of {args.study} (personal data: keep it "
+          "safe; recorded in the audit trail)")
     return EXIT_OK
 
 
@@ -203,6 +225,8 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
                                      description="Write a verified copy of a study file.")
     backup.add_argument("study", type=Path)
     backup.add_argument("--output", type=Path, required=True, help="new file to write")
+    backup.add_argument("--plain", action="store_true",
+                        help="an unencrypted SQLite copy (data manager; audited)")
     restore = argparse.ArgumentParser(prog="jdmdesk restore",
                                       description="Restore a backup into a new study file.")
     restore.add_argument("backup", type=Path)

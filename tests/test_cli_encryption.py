@@ -140,3 +140,36 @@ def test_every_password_lost_the_recovery_key_sets_a_new_one(encrypted):
     assert old.returncode == 1 and "wrong password" in old.stderr
     new = _run("check", str(path), env=_env(Role.DATA_MANAGER, "brand new passphrase"))
     assert new.returncode == 0, new.stderr
+
+
+def test_plain_backup_is_readable_by_sqlite3_audited_and_a_data_managers(encrypted, tmp_path):
+    import sqlite3
+
+    path, _ = encrypted
+    out = tmp_path / "plain.sqlite"
+    nurse = _run("backup", str(path), "--output", str(out), "--plain", env=_env(Role.DATA_ENTRY))
+    assert nurse.returncode == 1 and not out.exists()
+    proc = _run("backup", str(path), "--output", str(out), "--plain", env=_env())
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes().startswith(b"SQLite format 3\x00")
+    conn = sqlite3.connect(out)
+    try:
+        assert conn.execute("SELECT count(*) FROM user_account").fetchone()[0] == 3
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+    again = _run("backup", str(path), "--output", str(out), "--plain", env=_env())
+    assert again.returncode == 2 and "already exists" in again.stderr
+    from jdmdesk.db.studyfile import open_study
+
+    keyring.forget_all()
+    from jdmdesk.db import keystore
+
+    keystore.unlock_with_password(path, "manager", credentials(Role.DATA_MANAGER).password)
+    study = open_study(path, read_only=True)
+    try:
+        rows = study.conn.execute("SELECT user, new_value FROM audit_log "
+                                  "WHERE action = 'backup_plain'").fetchall()
+    finally:
+        study.close()
+    assert rows == [("manager", str(out))]

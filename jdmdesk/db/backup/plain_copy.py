@@ -1,0 +1,46 @@
+"""An unencrypted copy of an encrypted study for interoperability (sqlite-utils, Datasette, a
+statistician's own queries): SQLCipher's ``sqlcipher_export`` into a new plain file, verified
+like every copy, never over an existing file, and audited in the study it was made from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jdmdesk.atomic_file import SQLITE_COMPANIONS, TargetExists, atomic_write
+from jdmdesk.db import audit
+from jdmdesk.db.audit import Change
+from jdmdesk.db.backup.verified_copy import BackupError, verify_backup
+from jdmdesk.db.connection import APPLICATION_ID, Study, write_transaction
+from jdmdesk.db.driver import Error
+from jdmdesk.db.migrations import user_version
+
+
+def plain_copy(study: Study, dest: Path, actor: str) -> Path:
+    """Write ``dest`` as a plain SQLite copy of the open (encrypted, writable) ``study``."""
+    dest = Path(dest)
+    if dest.exists():
+        raise BackupError(f"{dest} already exists: choose a new file name")
+    if study.read_only:
+        raise BackupError("the study is open read-only: the plain copy could not be audited")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    conn = study.conn
+    try:
+        with atomic_write(dest, replace=False, companions=SQLITE_COMPANIONS) as tmp:
+            conn.execute("ATTACH DATABASE ? AS plaintext KEY ''", (str(tmp),))
+            try:
+                conn.execute("SELECT sqlcipher_export('plaintext')").fetchall()
+                conn.execute(f"PRAGMA plaintext.user_version = {user_version(conn)}")
+                conn.execute(f"PRAGMA plaintext.application_id = {APPLICATION_ID}")
+            finally:
+                conn.execute("DETACH DATABASE plaintext")
+            verify_backup(tmp, name=f"the plain copy {dest.name}")
+        with write_transaction(study.db) as db:
+            audit.append(db, actor, [Change("backup_plain", "study", None, "file", None,
+                                            str(dest), "unencrypted copy written")])
+    except TargetExists:
+        raise BackupError(f"{dest} already exists: choose a new file name") from None
+    except Error as err:
+        raise BackupError(f"the plain copy failed ({err})") from None
+    except OSError as err:
+        raise BackupError(f"the plain copy failed ({err.strerror or err})") from None
+    return dest
