@@ -16,8 +16,9 @@ import pytest
 from jdmdesk.db.connection import write_transaction
 from jdmdesk.db.settings_repo import write_settings
 from jdmdesk.db.studyfile import open_study
-from jdmdesk.export import ExportOptions, run_export
+from jdmdesk.export import ExportOptions
 from jdmdesk.export.xlsx import fit_cell
+from jdmdesk.services.exports import run_export
 from tests.export.helpers import MANAGER
 
 from .helpers import make_study, read_csv, read_members

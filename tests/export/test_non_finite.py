@@ -18,7 +18,8 @@ from jdmdesk.db.connection import write_transaction
 from jdmdesk.db.queries import patient_id_by_code
 from jdmdesk.db.studyfile import open_study
 from jdmdesk.domain import labs
-from jdmdesk.export import ExportOptions, run_export
+from jdmdesk.export import ExportOptions
+from jdmdesk.services.exports import run_export
 from tests.export.helpers import MANAGER
 
 from .helpers import make_study, read_members
