@@ -92,12 +92,11 @@ def nearest_lab(points: Sequence[LabResult], analyte: str, day: date) -> LabResu
 
 def core_set(values: Values, points: Sequence[LabResult], day: date) -> CoreSet:
     measures = {**values, **visit_totals(values)}
-    enzymes = {}
+    enzymes: dict[str, tuple[float, float | None]] = {}
     for code in TIS_ENZYMES:
         p = nearest_lab(points, code, day)
-        uln = None if p is None else p.uln_canonical
-        if p is not None and uln:
-            enzymes[code] = (p.value_canonical, uln)
+        if p is not None:  # kept without a ULN too: the TIS decides what that means (§3)
+            enzymes[code] = (p.value_canonical, p.uln_canonical)
     return CoreSet(measures.get("phga"), measures.get("ptga"), measures.get("extramuscular_ga"),
                    measures.get("mmt8_total"), measures.get("cmas_total"),
                    measures.get("chaq_di"), measures.get("das_total"), enzymes)

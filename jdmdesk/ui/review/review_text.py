@@ -45,7 +45,7 @@ def tis_detail(tis: TisResult | None) -> str:
              f"{'missing' if i.percent is None else num(i.percent) + ' %'} → "
              f"{'—' if i.points is None else num(i.points)} points" for i in tis.items]
     if tis.missing:
-        lines.append("Missing: " + ", ".join(tis.missing))
+        lines.append("Not computable: " + tis.reason)
     return "\n".join(lines)
 
 
