@@ -58,6 +58,9 @@ class PatientReview:
     tacrolimus_start: date | None
     days_on_tacrolimus: int | None
     baseline_date: date | None
+    # the rule that chose the baseline, as used (see baseline_rule_used); shown with every TIS
+    baseline_rule_code: str = "none"
+    baseline_rule: str = ""
     visits: list[VisitReview] = field(default_factory=list)
     steroids: SteroidSummary | None = None
     troughs: list[tuple[date, float, str]] = field(default_factory=list)
@@ -90,11 +93,30 @@ def nearest_lab(points: Sequence[LabResult], analyte: str, day: date) -> LabResu
     return best
 
 
-def core_set(values: Values, points: Sequence[LabResult], day: date) -> CoreSet:
+def baseline_lab(points: Sequence[LabResult], analyte: str, day: date,
+                 cutoff: date) -> LabResult | None:
+    """The baseline result of ``analyte`` for a baseline visit on ``day``: among the samples
+    within the window of that visit, the latest on or before ``cutoff`` (day 0 under the
+    tacrolimus rule, so the baseline never comes from treatment when an earlier one exists);
+    without one, the earliest after it. Equal dates keep the input order (last one wins)."""
+    window = [p for p in points
+              if p.analyte == analyte and abs((p.sample_date - day).days) <= LAB_WINDOW_DAYS]
+    before = [p for p in window if p.sample_date <= cutoff]
+    if before:
+        return max(before, key=lambda p: p.sample_date)
+    after = [p for p in window if p.sample_date > cutoff]
+    return min(after, key=lambda p: p.sample_date) if after else None
+
+
+def core_set(values: Values, points: Sequence[LabResult], day: date,
+             baseline_cutoff: date | None = None) -> CoreSet:
+    """The core set of a visit on ``day``; enzymes nearest to it, or for a baseline visit
+    (``baseline_cutoff`` given) chosen by :func:`baseline_lab`."""
     measures = {**values, **visit_totals(values)}
     enzymes: dict[str, tuple[float, float | None]] = {}
     for code in TIS_ENZYMES:
-        p = nearest_lab(points, code, day)
+        p = nearest_lab(points, code, day) if baseline_cutoff is None else \
+            baseline_lab(points, code, day, baseline_cutoff)
         if p is not None:  # kept without a ULN too: the TIS decides what that means (§3)
             enzymes[code] = (p.value_canonical, p.uln_canonical)
     return CoreSet(measures.get("phga"), measures.get("ptga"), measures.get("extramuscular_ga"),
@@ -120,6 +142,33 @@ def choose_baseline(visits: Sequence[Values], tac_start: date | None, rule: str)
     return 0
 
 
+BASELINE_RULE_TEXT = {
+    "last_on_or_before_tacrolimus": "last visit on or before the tacrolimus start",
+    "first_visit": "first visit in the study (study setting)",
+    "first_visit_no_tacrolimus": "first visit, because no tacrolimus is recorded (the study's "
+                                 "rule, last visit on or before the tacrolimus start, cannot "
+                                 "apply)",
+    "none": "none",
+}
+
+
+def baseline_rule_used(rule: str, tac_start: date | None, base: date | None,
+                       has_visits: bool) -> tuple[str, str]:
+    """``(code, label)`` of the baseline rule that :func:`choose_baseline` actually applied.
+
+    Codes are the keys of :data:`BASELINE_RULE_TEXT`; the label names the rule, the baseline
+    date and, when there is none, why. It is shown wherever a TIS is (issue 17 A5).
+    """
+    if base is None:
+        why = ("no visit on or before the tacrolimus start" if has_visits else "no visits")
+        return "none", f"Baseline: none ({why}), so no TIS"
+    if rule == "last_on_or_before_tacrolimus":
+        code = "first_visit_no_tacrolimus" if tac_start is None else rule
+    else:
+        code = "first_visit"
+    return code, f"Baseline: {BASELINE_RULE_TEXT[code]}, visit of {base.isoformat()}"
+
+
 def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Values],
                    labs: Sequence[LabResult], adverse_events: Sequence[Values],
                    settings: StudySettings, today: date) -> PatientReview:
@@ -142,8 +191,12 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
     if base_index is not None:
         base_values = visits[base_index]
         review.baseline_date = visit_day(base_values)
-        base = (core_set(base_values, points, review.baseline_date),
+        cutoff = tac if tac is not None and settings.baseline_rule == \
+            "last_on_or_before_tacrolimus" else review.baseline_date
+        base = (core_set(base_values, points, review.baseline_date, cutoff),
                 {**base_values, **visit_totals(base_values)})
+    review.baseline_rule_code, review.baseline_rule = baseline_rule_used(
+        settings.baseline_rule, tac, review.baseline_date, bool(visits))
     for i, v in enumerate(visits):
         day = visit_day(v)
         values = {**v, **visit_totals(v)}

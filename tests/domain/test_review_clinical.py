@@ -34,3 +34,44 @@ def test_follow_up_enzyme_without_uln(method, computable):
     tis = _tis_case(145, method=method, follow_ck_uln=None)
     assert (tis.score == 50.0) is computable
     assert tis.item("enzyme").source == "CK"
+
+
+def test_baseline_enzyme_is_the_latest_on_or_before_day0_not_the_nearest_after():
+    # baseline visit on day -1; CK day -10 = 2000 and day +2 (on tacrolimus) = 500: the nearest
+    # (day +2) came from treatment; the rule takes day -10.
+    visits = [visit(-1, **BASE_VISIT), visit(90, **FOLLOW_VISIT)]
+    labs = [lab("CK", -10, 2000, 145), lab("CK", 2, 500, 145), lab("CK", 90, 300, 145)]
+    enzyme = review(visits, labs).visits[-1].tis.item("enzyme")
+    assert enzyme.baseline == 2000 and enzyme.percent == pytest.approx(85.0)
+
+
+def test_baseline_enzyme_after_day0_only_when_none_before():
+    visits = [visit(-1, **BASE_VISIT), visit(90, **FOLLOW_VISIT)]
+    labs = [lab("CK", 9, 900, 145), lab("CK", 2, 500, 145), lab("CK", 90, 300, 145)]
+    assert review(visits, labs).visits[-1].tis.item("enzyme").baseline == 500
+
+
+def test_baseline_rule_is_labelled():
+    visits = [visit(-3, **BASE_VISIT), visit(90, **FOLLOW_VISIT)]
+    labs = [lab("CK", -3, 3000, 145), lab("CK", 90, 300, 145)]
+    on_tac = review(visits, labs)
+    assert on_tac.baseline_rule_code == "last_on_or_before_tacrolimus"
+    assert on_tac.baseline_rule.startswith("Baseline: last visit on or before the tacrolimus")
+    never = review(visits, labs, meds=[])
+    assert never.visits[-1].tis.score == 50.0  # still scored, but against the first visit …
+    assert never.baseline_rule_code == "first_visit_no_tacrolimus"  # … and says so
+    assert "no tacrolimus is recorded" in never.baseline_rule
+    chosen = review(visits, labs, baseline_rule="first_visit")
+    assert chosen.baseline_rule_code == "first_visit"
+    late = review([visit(5, **BASE_VISIT)], labs)
+    assert late.baseline_rule_code == "none" and "no visit on or before" in late.baseline_rule
+
+
+def test_review_header_and_tis_detail_carry_the_label_and_the_reason():
+    from jdmdesk.ui.review import review_text as rt
+
+    visits = [visit(-3, **BASE_VISIT), visit(90, **FOLLOW_VISIT)]
+    labs = [lab("CK", -3, 3000, None), lab("CK", 90, 300, 145)]
+    rv = review(visits, labs, meds=[])
+    assert "no tacrolimus is recorded" in rt.header_lines(rv)[1]
+    assert "without a reference high" in rt.tis_detail(rv.visits[-1].tis)

@@ -74,9 +74,7 @@ def header_lines(rv: PatientReview) -> list[str]:
                      if rv.days_on_tacrolimus is not None else "")
     else:
         parts.append("no tacrolimus recorded")
-    base = f"baseline visit {rv.baseline_date.isoformat()}" if rv.baseline_date else \
-        "no baseline visit (none on or before the tacrolimus start)"
-    return [" · ".join(p for p in parts if p), base]
+    return [" · ".join(p for p in parts if p), rv.baseline_rule]
 
 
 def treatment_lines(rv: PatientReview) -> list[str]:
