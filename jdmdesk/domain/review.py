@@ -14,6 +14,7 @@ from typing import Any
 from jdmdesk.domain import medication as med
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.labs import LabResult
+from jdmdesk.domain.parse import format_number
 from jdmdesk.domain.printo import PrintoResult, printo_inactive
 from jdmdesk.domain.renal import egfr_trend, schwartz_egfr
 from jdmdesk.domain.safety import SafetyFlag, safety_flags, trough_status
@@ -63,6 +64,7 @@ class PatientReview:
     baseline_rule: str = ""
     visits: list[VisitReview] = field(default_factory=list)
     steroids: SteroidSummary | None = None
+    pulses: tuple[med.PulseCourse, ...] = ()  # IV methylprednisolone pulses, reported apart
     troughs: list[tuple[date, float, str]] = field(default_factory=list)
     trough_band: tuple[float, float] = (5.0, 10.0)
     egfr: list[tuple[date, float]] = field(default_factory=list)
@@ -218,6 +220,7 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
     weights = sorted((visit_day(v), float(v["weight_kg"])) for v in visits
                      if v.get("weight_kg") is not None)
     review.steroids = _steroids(segments, weights, tac, today)
+    review.pulses = med.pulse_courses(segments, weights)
     band = review.trough_band
     review.troughs = [(p.sample_date, p.value_canonical, trough_status(p.value_canonical, *band))
                       for p in points if p.analyte == "TACROLIMUS"]
@@ -253,6 +256,21 @@ def _steroids(segments: Sequence[med.Segment], weights: Sequence[tuple[date, flo
     return SteroidSummary(per_kg, current, start, cumulative,
                           None if start is None or current is None
                           else med.percent_reduction(start, current))
+
+
+def pulse_text(pulses: Sequence[med.PulseCourse]) -> str:
+    """'IV methylprednisolone pulses: 3 doses, 1500 mg in total (2024-03-21 to 2024-03-23)'."""
+    if not pulses:
+        return "IV methylprednisolone pulses: none"
+    doses = sum(p.doses for p in pulses)
+    totals = [p.total_mg for p in pulses]
+    total = "total unknown (a dose not convertible to mg)" if any(t is None for t in totals) else \
+        f"{format_number(round(sum(t for t in totals if t is not None), 1))} mg in total"
+    dates = "; ".join(p.start.isoformat() if p.doses == 1
+                      else f"{p.start.isoformat()} to {p.end.isoformat()}" for p in pulses)
+    return (f"IV methylprednisolone pulses (reported apart from the daily dose): {doses} "
+            f"dose{'s' if doses != 1 else ''} in {len(pulses)} course"
+            f"{'s' if len(pulses) != 1 else ''}, {total} ({dates})")
 
 
 def overdue(last_visit: date | None, interval_days: int, today: date) -> bool:

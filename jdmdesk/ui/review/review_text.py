@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jdmdesk.domain import parse
 from jdmdesk.domain.codes import DRUGS, FREQUENCIES, SEX, label_of
-from jdmdesk.domain.review import PatientReview, VisitReview
+from jdmdesk.domain.review import PatientReview, VisitReview, pulse_text
 from jdmdesk.domain.tis import TisResult
 
 VISIT_COLUMNS = ("Date", "Day", "PhGA", "Parent", "Extram.", "CMAS", "MMT8", "CHAQ", "DAS",
@@ -91,6 +91,7 @@ def treatment_lines(rv: PatientReview) -> list[str]:
         if s.percent_reduction is not None:
             text += f"; reduced {num(s.percent_reduction, 0)} % since then"
         out.append(text)
+    out.append(pulse_text(rv.pulses))
     lo, hi = rv.trough_band
     if rv.troughs:
         outside = [t for t in rv.troughs if t[2] != "in_range"]
