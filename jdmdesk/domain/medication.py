@@ -242,6 +242,55 @@ def tacrolimus_start(segments: Iterable[Segment]) -> date | None:
     return day0((s.drug, s.route, s.start) for s in segments)
 
 
+@dataclass(frozen=True)
+class TacrolimusCourse:
+    """Time on systemic tacrolimus up to a day: ``days_on`` counts the days on drug (dose > 0)
+    from day 0 up to, not including, that day; ``stops`` are the first days off drug (the end of
+    a segment without a next one, or a 0 mg segment) and ``restarts`` the days it began again."""
+
+    start: date
+    days_on: int
+    stops: tuple[date, ...]
+    restarts: tuple[date, ...]
+
+    @property
+    def on_drug(self) -> bool:
+        return len(self.stops) == len(self.restarts)
+
+
+def tacrolimus_course(segments: Iterable[Segment], today: date) -> TacrolimusCourse | None:
+    """The course of systemic tacrolimus up to ``today`` (§7); ``None`` without any.
+
+    On each day the segment that started last among those active decides: a later segment
+    replaces an earlier open one from its start, so a stop entered as a 0 mg segment is a stop.
+    """
+    tac = sorted((s for s in segments if is_systemic_tacrolimus(s.drug, s.route)),
+                 key=lambda s: s.start)
+    if not tac:
+        return None
+    cuts = {s.start for s in tac} | {s.end + timedelta(days=1) for s in tac if s.end is not None}
+    edges = sorted(c for c in cuts | {today} if c <= today)
+    days_on: int = 0
+    stops: list[date] = []
+    restarts: list[date] = []
+    was_on = False
+
+    def on_drug(day: date) -> bool:
+        active = [s for s in tac if s.active_on(day)]
+        return bool(active) and active[-1].dose_amount > 0
+
+    for run_start, run_end in itertools.pairwise([*edges, today + timedelta(days=1)]):
+        on = on_drug(run_start)
+        if on:
+            days_on += (min(run_end, today) - run_start).days
+            if not was_on and stops:
+                restarts.append(run_start)
+        elif was_on:
+            stops.append(run_start)
+        was_on = on
+    return TacrolimusCourse(tac[0].start, days_on, tuple(stops), tuple(restarts))
+
+
 def pred_eq_on(day: date, segments: Sequence[Segment],
                weights: Sequence[tuple[date, float]]) -> float | None:
     """Total prednisolone-equivalent mg on ``day`` over the active systemic steroid segments;

@@ -23,6 +23,7 @@ from jdmdesk.domain.timeline import age_years, study_day, to_date
 from jdmdesk.domain.tis import TIS_ENZYMES, CoreSet, TisResult, total_improvement_score
 from jdmdesk.domain.totals import visit_totals
 
+DAYS_PER_MONTH = 30.44  # as the review header has always shown months
 LAB_WINDOW_DAYS = 14  # labs count for a visit when sampled within ±14 days of it
 MEASURES = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_total", "chaq_di",
             "das_total", "cdasi_activity")
@@ -57,11 +58,12 @@ class PatientReview:
     age: float | None
     disease_years: float | None
     tacrolimus_start: date | None
-    days_on_tacrolimus: int | None
+    days_on_tacrolimus: int | None  # days on drug (dose > 0) up to today, stops excluded
     baseline_date: date | None
     # the rule that chose the baseline, as used (see baseline_rule_used); shown with every TIS
     baseline_rule_code: str = "none"
     baseline_rule: str = ""
+    tacrolimus_text: str = "no tacrolimus recorded"  # header text: since, days on drug, stops
     visits: list[VisitReview] = field(default_factory=list)
     steroids: SteroidSummary | None = None
     pulses: tuple[med.PulseCourse, ...] = ()  # IV methylprednisolone pulses, reported apart
@@ -177,13 +179,15 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
     visits = sorted(visits, key=lambda v: v["visit_date"])
     segments = [med.Segment.from_values(m) for m in meds]
     tac = med.tacrolimus_start(segments)
+    course = med.tacrolimus_course(segments, today)
     points = lab_points(labs)
     onset = to_date(patient.get("onset_date"))
     review = PatientReview(
         study_code=patient["study_code"], sex=patient["sex"],
         age=age_years(patient["birth_date"], today),
         disease_years=None if onset is None else round((today - onset).days / 365.25, 1),
-        tacrolimus_start=tac, days_on_tacrolimus=study_day(today, tac),
+        tacrolimus_start=tac, days_on_tacrolimus=None if course is None else course.days_on,
+        tacrolimus_text=tacrolimus_text(course),
         baseline_date=None,
         trough_band=(settings.tacrolimus_target_low, settings.tacrolimus_target_high),
         adverse_events=sorted(adverse_events, key=lambda a: a["onset_date"]),
@@ -256,6 +260,22 @@ def _steroids(segments: Sequence[med.Segment], weights: Sequence[tuple[date, flo
     return SteroidSummary(per_kg, current, start, cumulative,
                           None if start is None or current is None
                           else med.percent_reduction(start, current))
+
+
+def tacrolimus_text(course: med.TacrolimusCourse | None) -> str:
+    """'tacrolimus since 2024-03-01 (150 days on drug, 4.9 months; stopped 2024-04-01,
+    restarted 2024-04-15)' for the review header."""
+    if course is None:
+        return "no tacrolimus recorded"
+    text = (f"tacrolimus since {course.start.isoformat()} ({course.days_on} days on drug, "
+            f"{course.days_on / DAYS_PER_MONTH:.1f} months")
+    events = sorted([(d, "stopped") for d in course.stops]
+                    + [(d, "restarted") for d in course.restarts])
+    if events:
+        text += "; " + ", ".join(f"{what} {d.isoformat()}" for d, what in events)
+    if not course.on_drug:
+        text += "; not on tacrolimus now"
+    return text + ")"
 
 
 def pulse_text(pulses: Sequence[med.PulseCourse]) -> str:

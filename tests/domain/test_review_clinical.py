@@ -75,3 +75,32 @@ def test_review_header_and_tis_detail_carry_the_label_and_the_reason():
     rv = review(visits, labs, meds=[])
     assert "no tacrolimus is recorded" in rt.header_lines(rv)[1]
     assert "without a reference high" in rt.tis_detail(rv.visits[-1].tis)
+
+
+def test_days_on_tacrolimus_count_days_on_drug_and_show_stop_and_restart():
+    from tests.domain.clinical_cases import day, tacrolimus
+
+    # on days 0–29, stopped as a 0 mg segment from day 30 (the 1.5 mg segment left open),
+    # restarted on day 50; today is day 100: 30 + 50 = 80 days on drug, not 100
+    meds = [tacrolimus(0), tacrolimus(30, dose=0), tacrolimus(50)]
+    rv = review([visit(-3, **BASE_VISIT)], [], meds, today=day(100))
+    assert rv.days_on_tacrolimus == 80
+    assert f"stopped {day(30).isoformat()}" in rv.tacrolimus_text
+    assert f"restarted {day(50).isoformat()}" in rv.tacrolimus_text
+    assert "80 days on drug" in rv.tacrolimus_text
+
+
+def test_tacrolimus_course_ended_segment_and_stop_today():
+    from jdmdesk.domain import medication as med
+    from tests.domain.clinical_cases import day, tacrolimus
+
+    segs = [med.Segment.from_values(tacrolimus(0, end=9))]
+    course = med.tacrolimus_course(segs, day(100))
+    assert course.days_on == 10 and course.stops == (day(10),) and not course.on_drug
+    assert med.tacrolimus_course(segs, day(10)).stops == (day(10),)
+    assert med.tacrolimus_course(segs, day(5)).days_on == 5  # today itself not yet counted
+    open_ = [med.Segment.from_values(tacrolimus(0))]
+    assert med.tacrolimus_course(open_, day(10)).days_on == 10  # as before for an open course
+    assert med.tacrolimus_course([], day(10)) is None
+    rv = review([visit(-3, **BASE_VISIT)], [], [tacrolimus(0, end=9)], today=day(100))
+    assert "not on tacrolimus now" in rv.tacrolimus_text

@@ -68,12 +68,7 @@ def header_lines(rv: PatientReview) -> list[str]:
         parts.append(f"age {rv.age:.1f} y")
     if rv.disease_years is not None:
         parts.append(f"disease duration {rv.disease_years:.1f} y")
-    if rv.tacrolimus_start is not None:
-        parts.append(f"tacrolimus since {rv.tacrolimus_start.isoformat()} "
-                     f"({rv.days_on_tacrolimus} days, {rv.days_on_tacrolimus / 30.44:.1f} months)"
-                     if rv.days_on_tacrolimus is not None else "")
-    else:
-        parts.append("no tacrolimus recorded")
+    parts.append(rv.tacrolimus_text)
     return [" · ".join(p for p in parts if p), rv.baseline_rule]
 
 
