@@ -16,7 +16,13 @@ from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.labs import LabResult
 from jdmdesk.domain.parse import format_number
 from jdmdesk.domain.printo import PrintoResult, printo_inactive
-from jdmdesk.domain.renal import egfr_trend, schwartz_egfr
+from jdmdesk.domain.renal import (
+    SCHWARTZ_FORMULA,
+    SCHWARTZ_NAME,
+    egfr_trend,
+    schwartz_applies,
+    schwartz_egfr,
+)
 from jdmdesk.domain.safety import SafetyFlag, safety_flags, trough_status
 from jdmdesk.domain.settings import StudySettings
 from jdmdesk.domain.timeline import age_years, study_day, to_date
@@ -71,6 +77,8 @@ class PatientReview:
     trough_band: tuple[float, float] = (5.0, 10.0)
     egfr: list[tuple[date, float]] = field(default_factory=list)
     egfr_trend: str = "insufficient data"
+    egfr_formula: str = SCHWARTZ_NAME  # the formula the eGFR values come from
+    egfr_note: str = ""  # why creatinine results have no eGFR (age outside 1–17)
     flags: tuple[SafetyFlag, ...] = ()
     current_medications: list[Values] = field(default_factory=list)
     adverse_events: list[Values] = field(default_factory=list)
@@ -230,12 +238,22 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
                       for p in points if p.analyte == "TACROLIMUS"]
     heights = sorted((visit_day(v), float(v["height_cm"])) for v in visits
                      if v.get("height_cm") is not None)
+    birth = to_date(patient.get("birth_date"))
+    outside_ages = 0
     for p in points:
         if p.analyte == "CREATININE":
+            if not schwartz_applies(birth, p.sample_date):
+                outside_ages += 1
+                continue
             height = med.weight_on(p.sample_date, heights)  # same "latest on or before" rule
             egfr = schwartz_egfr(height, p.value_canonical)
             if egfr is not None:
                 review.egfr.append((p.sample_date, round(egfr, 1)))
+    if outside_ages:
+        review.egfr_note = (
+            f"eGFR not computed for {outside_ages} creatinine result"
+            f"{'s' if outside_ages != 1 else ''} outside ages 1–17 ({SCHWARTZ_NAME}, "
+            f"{SCHWARTZ_FORMULA}, is valid for ages 1–17 only; adult: not computed)")
     review.egfr_trend = egfr_trend(review.egfr)
     latest = {code: next((p.value_canonical for p in reversed(points) if p.analyte == code), None)
               for code in ("K", "MG", "GLUCOSE")}

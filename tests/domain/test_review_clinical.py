@@ -104,3 +104,22 @@ def test_tacrolimus_course_ended_segment_and_stop_today():
     assert med.tacrolimus_course([], day(10)) is None
     rv = review([visit(-3, **BASE_VISIT)], [], [tacrolimus(0, end=9)], today=day(100))
     assert "not on tacrolimus now" in rv.tacrolimus_text
+
+
+def test_bedside_schwartz_only_under_18_and_named():
+    from datetime import date
+
+    from jdmdesk.domain.renal import schwartz_applies
+    from tests.domain.clinical_cases import day
+
+    creat = [lab("CREATININE", 10, 50, 80, unit="µmol/L")]
+    child = review([visit(-3, **BASE_VISIT)], creat, birth=date(2013, 3, 1))
+    assert child.egfr == [(day(10), 102.2)] and child.egfr_note == ""
+    assert child.egfr_formula == "bedside Schwartz 2009"
+    adult = review([visit(-3, **BASE_VISIT)], creat, birth=date(2000, 1, 1))  # 24 years old
+    assert adult.egfr == []  # before the fix: 102.2 at age 24
+    assert "adult: not computed" in adult.egfr_note
+    assert schwartz_applies(date(2006, 3, 12), date(2024, 3, 11))  # the day before 18
+    assert not schwartz_applies(date(2006, 3, 11), date(2024, 3, 11))  # 18th birthday
+    assert not schwartz_applies(date(2023, 6, 1), date(2024, 3, 11))  # under 1
+    assert not schwartz_applies(None, date(2024, 3, 11))

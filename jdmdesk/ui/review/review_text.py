@@ -95,8 +95,10 @@ def treatment_lines(rv: PatientReview) -> list[str]:
                    f"({last[2].replace('_', ' ')}); target {num(lo)}–{num(hi)}; "
                    f"{len(outside)} of {len(rv.troughs)} outside the target")
     if rv.egfr:
-        out.append(f"eGFR (bedside Schwartz): last {num(rv.egfr[-1][1], 0)} mL/min/1.73 m² "
+        out.append(f"eGFR ({rv.egfr_formula}): last {num(rv.egfr[-1][1], 0)} mL/min/1.73 m² "
                    f"on {rv.egfr[-1][0].isoformat()}, trend {rv.egfr_trend}")
+    if rv.egfr_note:
+        out.append(rv.egfr_note)
     out.append("Safety flags: " + ("; ".join(f.message for f in rv.flags) if rv.flags
                                    else "none (K, Mg, glucose, blood pressure)"))
     return out
