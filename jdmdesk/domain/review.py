@@ -69,6 +69,7 @@ class PatientReview:
     # the rule that chose the baseline, as used (see baseline_rule_used); shown with every TIS
     baseline_rule_code: str = "none"
     baseline_rule: str = ""
+    settings_notes: tuple[str, ...] = ()  # e.g. a retired setting read as its fallback
     tacrolimus_text: str = "no tacrolimus recorded"  # header text: since, days on drug, stops
     visits: list[VisitReview] = field(default_factory=list)
     steroids: SteroidSummary | None = None
@@ -195,7 +196,7 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
         age=age_years(patient["birth_date"], today),
         disease_years=None if onset is None else round((today - onset).days / 365.25, 1),
         tacrolimus_start=tac, days_on_tacrolimus=None if course is None else course.days_on,
-        tacrolimus_text=tacrolimus_text(course),
+        tacrolimus_text=tacrolimus_text(course), settings_notes=settings.notices,
         baseline_date=None,
         trough_band=(settings.tacrolimus_target_low, settings.tacrolimus_target_high),
         adverse_events=sorted(adverse_events, key=lambda a: a["onset_date"]),

@@ -69,7 +69,7 @@ def header_lines(rv: PatientReview) -> list[str]:
     if rv.disease_years is not None:
         parts.append(f"disease duration {rv.disease_years:.1f} y")
     parts.append(rv.tacrolimus_text)
-    return [" · ".join(p for p in parts if p), rv.baseline_rule]
+    return [" · ".join(p for p in parts if p), " ".join([rv.baseline_rule, *rv.settings_notes])]
 
 
 def treatment_lines(rv: PatientReview) -> list[str]:
