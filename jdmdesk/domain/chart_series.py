@@ -25,11 +25,13 @@ from itertools import pairwise
 from jdmdesk.domain.analytes import ANALYTES, ENZYME_CODES
 from jdmdesk.domain.labs import LabResult
 from jdmdesk.domain.medication import (
+    PulseCourse,
     Segment,
     daily_dose_mg,
     is_daily_systemic_steroid,
     is_systemic_tacrolimus,
-    pred_equivalent_mg_day,
+    pred_eq_mg_on,
+    pulse_courses,
     tacrolimus_start,
     weight_on,
 )
@@ -151,6 +153,7 @@ class ChartData:
     x_range: tuple[float, float] | None = None
     note: str | None = None
     missing_uln: int = 0  # enzyme results without a ULN (left out of the ULN view)
+    pulses: tuple[PulseCourse, ...] = ()  # IV methylprednisolone pulses, apart from the steps
 
     @property
     def calendar(self) -> bool:
@@ -216,7 +219,7 @@ def prednisolone_steps(segments: Sequence[Segment], weights: Sequence[tuple[date
     Open segments run to ``until`` (inclusive). Between segments the dose is 0; where a dose or
     the weight is unknown (no visit weight on or before that day, a dose per m²) there is a gap.
     """
-    steroid = [s for s in segments if is_daily_systemic_steroid(s)]
+    steroid = [s for s in segments if is_daily_systemic_steroid(s, weight_on(s.start, weights))]
     if not steroid:
         return StepSeries()
     first = min(s.start for s in steroid)
@@ -225,6 +228,8 @@ def prednisolone_steps(segments: Sequence[Segment], weights: Sequence[tuple[date
     cuts = {first, stop}
     for s in steroid:
         cuts.add(s.start)
+        if s.frequency == "once":  # a single dose is given on its start day only
+            cuts.add(s.start + timedelta(days=1))
         if s.end is not None:
             cuts.add(s.end + timedelta(days=1))
     cuts |= {d for d, _ in weights if first < d < stop}
@@ -254,9 +259,7 @@ def _mg_kg_day(segments: Sequence[Segment], weights: Sequence[tuple[date, float]
     weight = weight_on(day, weights)
     total = 0.0
     for s in segments:
-        if not s.active_on(day):
-            continue
-        mg = pred_equivalent_mg_day(s, weight)
+        mg = pred_eq_mg_on(s, day, weight)
         if mg is None:
             return None
         total += mg
@@ -321,6 +324,7 @@ def build_chart(patient_id: str | None, labs: Iterable[LabResult], segments: Seq
         dose_changes=tacrolimus_changes(segments, weights, time),
         troughs=troughs, target_band=target_band, x_range=x_range,
         note=NO_TACROLIMUS_NOTE if day0 is None else None, missing_uln=missing,
+        pulses=pulse_courses(segments, sorted(weights)),
     )
 
 

@@ -228,8 +228,11 @@ MEDICATION = RecordType(
     ),
     (
         DerivedSpec("daily_dose_mg", "Daily dose", Kind.DECIMAL, "mg/day"),
-        DerivedSpec("dose_mg_kg_day", "Dose per kg", Kind.DECIMAL, "mg/kg/day"),
+        DerivedSpec("dose_mg_kg_day", "Dose per kg (the drug's own mg)", Kind.DECIMAL,
+                    "mg/kg/day"),
         DerivedSpec("pred_eq_mg_day", "Prednisolone equivalent", Kind.DECIMAL, "mg/day"),
+        DerivedSpec("pred_eq_mg_kg_day", "Prednisolone equivalent per kg", Kind.DECIMAL,
+                    "mg/kg/day"),
     ),
 )
 

@@ -14,14 +14,22 @@ from typing import Any
 from jdmdesk.domain import medication as med
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.labs import LabResult
+from jdmdesk.domain.parse import format_number
 from jdmdesk.domain.printo import PrintoResult, printo_inactive
-from jdmdesk.domain.renal import egfr_trend, schwartz_egfr
+from jdmdesk.domain.renal import (
+    SCHWARTZ_FORMULA,
+    SCHWARTZ_NAME,
+    egfr_trend,
+    schwartz_applies,
+    schwartz_egfr,
+)
 from jdmdesk.domain.safety import SafetyFlag, safety_flags, trough_status
 from jdmdesk.domain.settings import StudySettings
 from jdmdesk.domain.timeline import age_years, study_day, to_date
 from jdmdesk.domain.tis import TIS_ENZYMES, CoreSet, TisResult, total_improvement_score
 from jdmdesk.domain.totals import visit_totals
 
+DAYS_PER_MONTH = 30.44  # as the review header has always shown months
 LAB_WINDOW_DAYS = 14  # labs count for a visit when sampled within ±14 days of it
 MEASURES = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_total", "chaq_di",
             "das_total", "cdasi_activity")
@@ -56,14 +64,22 @@ class PatientReview:
     age: float | None
     disease_years: float | None
     tacrolimus_start: date | None
-    days_on_tacrolimus: int | None
+    days_on_tacrolimus: int | None  # days on drug (dose > 0) up to today, stops excluded
     baseline_date: date | None
+    # the rule that chose the baseline, as used (see baseline_rule_used); shown with every TIS
+    baseline_rule_code: str = "none"
+    baseline_rule: str = ""
+    settings_notes: tuple[str, ...] = ()  # e.g. a retired setting read as its fallback
+    tacrolimus_text: str = "no tacrolimus recorded"  # header text: since, days on drug, stops
     visits: list[VisitReview] = field(default_factory=list)
     steroids: SteroidSummary | None = None
+    pulses: tuple[med.PulseCourse, ...] = ()  # IV methylprednisolone pulses, reported apart
     troughs: list[tuple[date, float, str]] = field(default_factory=list)
     trough_band: tuple[float, float] = (5.0, 10.0)
     egfr: list[tuple[date, float]] = field(default_factory=list)
     egfr_trend: str = "insufficient data"
+    egfr_formula: str = SCHWARTZ_NAME  # the formula the eGFR values come from
+    egfr_note: str = ""  # why creatinine results have no eGFR (age outside 1–17)
     flags: tuple[SafetyFlag, ...] = ()
     current_medications: list[Values] = field(default_factory=list)
     adverse_events: list[Values] = field(default_factory=list)
@@ -90,14 +106,32 @@ def nearest_lab(points: Sequence[LabResult], analyte: str, day: date) -> LabResu
     return best
 
 
-def core_set(values: Values, points: Sequence[LabResult], day: date) -> CoreSet:
+def baseline_lab(points: Sequence[LabResult], analyte: str, day: date,
+                 cutoff: date) -> LabResult | None:
+    """The baseline result of ``analyte`` for a baseline visit on ``day``: among the samples
+    within the window of that visit, the latest on or before ``cutoff`` (day 0 under the
+    tacrolimus rule, so the baseline never comes from treatment when an earlier one exists);
+    without one, the earliest after it. Equal dates keep the input order (last one wins)."""
+    window = [p for p in points
+              if p.analyte == analyte and abs((p.sample_date - day).days) <= LAB_WINDOW_DAYS]
+    before = [p for p in window if p.sample_date <= cutoff]
+    if before:
+        return max(before, key=lambda p: p.sample_date)
+    after = [p for p in window if p.sample_date > cutoff]
+    return min(after, key=lambda p: p.sample_date) if after else None
+
+
+def core_set(values: Values, points: Sequence[LabResult], day: date,
+             baseline_cutoff: date | None = None) -> CoreSet:
+    """The core set of a visit on ``day``; enzymes nearest to it, or for a baseline visit
+    (``baseline_cutoff`` given) chosen by :func:`baseline_lab`."""
     measures = {**values, **visit_totals(values)}
-    enzymes = {}
+    enzymes: dict[str, tuple[float, float | None]] = {}
     for code in TIS_ENZYMES:
-        p = nearest_lab(points, code, day)
-        uln = None if p is None else p.uln_canonical
-        if p is not None and uln:
-            enzymes[code] = (p.value_canonical, uln)
+        p = nearest_lab(points, code, day) if baseline_cutoff is None else \
+            baseline_lab(points, code, day, baseline_cutoff)
+        if p is not None:  # kept without a ULN too: the TIS decides what that means (§3)
+            enzymes[code] = (p.value_canonical, p.uln_canonical)
     return CoreSet(measures.get("phga"), measures.get("ptga"), measures.get("extramuscular_ga"),
                    measures.get("mmt8_total"), measures.get("cmas_total"),
                    measures.get("chaq_di"), measures.get("das_total"), enzymes)
@@ -121,19 +155,48 @@ def choose_baseline(visits: Sequence[Values], tac_start: date | None, rule: str)
     return 0
 
 
+BASELINE_RULE_TEXT = {
+    "last_on_or_before_tacrolimus": "last visit on or before the tacrolimus start",
+    "first_visit": "first visit in the study (study setting)",
+    "first_visit_no_tacrolimus": "first visit, because no tacrolimus is recorded (the study's "
+                                 "rule, last visit on or before the tacrolimus start, cannot "
+                                 "apply)",
+    "none": "none",
+}
+
+
+def baseline_rule_used(rule: str, tac_start: date | None, base: date | None,
+                       has_visits: bool) -> tuple[str, str]:
+    """``(code, label)`` of the baseline rule that :func:`choose_baseline` actually applied.
+
+    Codes are the keys of :data:`BASELINE_RULE_TEXT`; the label names the rule, the baseline
+    date and, when there is none, why. It is shown wherever a TIS is (issue 17 A5).
+    """
+    if base is None:
+        why = ("no visit on or before the tacrolimus start" if has_visits else "no visits")
+        return "none", f"Baseline: none ({why}), so no TIS"
+    if rule == "last_on_or_before_tacrolimus":
+        code = "first_visit_no_tacrolimus" if tac_start is None else rule
+    else:
+        code = "first_visit"
+    return code, f"Baseline: {BASELINE_RULE_TEXT[code]}, visit of {base.isoformat()}"
+
+
 def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Values],
                    labs: Sequence[LabResult], adverse_events: Sequence[Values],
                    settings: StudySettings, today: date) -> PatientReview:
     visits = sorted(visits, key=lambda v: v["visit_date"])
     segments = [med.Segment.from_values(m) for m in meds]
     tac = med.tacrolimus_start(segments)
+    course = med.tacrolimus_course(segments, today)
     points = lab_points(labs)
     onset = to_date(patient.get("onset_date"))
     review = PatientReview(
         study_code=patient["study_code"], sex=patient["sex"],
         age=age_years(patient["birth_date"], today),
         disease_years=None if onset is None else round((today - onset).days / 365.25, 1),
-        tacrolimus_start=tac, days_on_tacrolimus=study_day(today, tac),
+        tacrolimus_start=tac, days_on_tacrolimus=None if course is None else course.days_on,
+        tacrolimus_text=tacrolimus_text(course), settings_notes=settings.notices,
         baseline_date=None,
         trough_band=(settings.tacrolimus_target_low, settings.tacrolimus_target_high),
         adverse_events=sorted(adverse_events, key=lambda a: a["onset_date"]),
@@ -143,8 +206,12 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
     if base_index is not None:
         base_values = visits[base_index]
         review.baseline_date = visit_day(base_values)
-        base = (core_set(base_values, points, review.baseline_date),
+        cutoff = tac if tac is not None and settings.baseline_rule == \
+            "last_on_or_before_tacrolimus" else review.baseline_date
+        base = (core_set(base_values, points, review.baseline_date, cutoff),
                 {**base_values, **visit_totals(base_values)})
+    review.baseline_rule_code, review.baseline_rule = baseline_rule_used(
+        settings.baseline_rule, tac, review.baseline_date, bool(visits))
     for i, v in enumerate(visits):
         day = visit_day(v)
         values = {**v, **visit_totals(v)}
@@ -166,17 +233,28 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
     weights = sorted((visit_day(v), float(v["weight_kg"])) for v in visits
                      if v.get("weight_kg") is not None)
     review.steroids = _steroids(segments, weights, tac, today)
+    review.pulses = med.pulse_courses(segments, weights)
     band = review.trough_band
     review.troughs = [(p.sample_date, p.value_canonical, trough_status(p.value_canonical, *band))
                       for p in points if p.analyte == "TACROLIMUS"]
     heights = sorted((visit_day(v), float(v["height_cm"])) for v in visits
                      if v.get("height_cm") is not None)
+    birth = to_date(patient.get("birth_date"))
+    outside_ages = 0
     for p in points:
         if p.analyte == "CREATININE":
+            if not schwartz_applies(birth, p.sample_date):
+                outside_ages += 1
+                continue
             height = med.weight_on(p.sample_date, heights)  # same "latest on or before" rule
             egfr = schwartz_egfr(height, p.value_canonical)
             if egfr is not None:
                 review.egfr.append((p.sample_date, round(egfr, 1)))
+    if outside_ages:
+        review.egfr_note = (
+            f"eGFR not computed for {outside_ages} creatinine result"
+            f"{'s' if outside_ages != 1 else ''} outside ages 1–17 ({SCHWARTZ_NAME}, "
+            f"{SCHWARTZ_FORMULA}, is valid for ages 1–17 only; adult: not computed)")
     review.egfr_trend = egfr_trend(review.egfr)
     latest = {code: next((p.value_canonical for p in reversed(points) if p.analyte == code), None)
               for code in ("K", "MG", "GLUCOSE")}
@@ -201,6 +279,37 @@ def _steroids(segments: Sequence[med.Segment], weights: Sequence[tuple[date, flo
     return SteroidSummary(per_kg, current, start, cumulative,
                           None if start is None or current is None
                           else med.percent_reduction(start, current))
+
+
+def tacrolimus_text(course: med.TacrolimusCourse | None) -> str:
+    """'tacrolimus since 2024-03-01 (150 days on drug, 4.9 months; stopped 2024-04-01,
+    restarted 2024-04-15)' for the review header."""
+    if course is None:
+        return "no tacrolimus recorded"
+    text = (f"tacrolimus since {course.start.isoformat()} ({course.days_on} days on drug, "
+            f"{course.days_on / DAYS_PER_MONTH:.1f} months")
+    events = sorted([(d, "stopped") for d in course.stops]
+                    + [(d, "restarted") for d in course.restarts])
+    if events:
+        text += "; " + ", ".join(f"{what} {d.isoformat()}" for d, what in events)
+    if not course.on_drug:
+        text += "; not on tacrolimus now"
+    return text + ")"
+
+
+def pulse_text(pulses: Sequence[med.PulseCourse]) -> str:
+    """'IV methylprednisolone pulses: 3 doses, 1500 mg in total (2024-03-21 to 2024-03-23)'."""
+    if not pulses:
+        return "IV methylprednisolone pulses: none"
+    doses = sum(p.doses for p in pulses)
+    totals = [p.total_mg for p in pulses]
+    total = "total unknown (a dose not convertible to mg)" if any(t is None for t in totals) else \
+        f"{format_number(round(sum(t for t in totals if t is not None), 1))} mg in total"
+    dates = "; ".join(p.start.isoformat() if p.doses == 1
+                      else f"{p.start.isoformat()} to {p.end.isoformat()}" for p in pulses)
+    return (f"IV methylprednisolone pulses (reported apart from the daily dose): {doses} "
+            f"dose{'s' if doses != 1 else ''} in {len(pulses)} course"
+            f"{'s' if len(pulses) != 1 else ''}, {total} ({dates})")
 
 
 def overdue(last_visit: date | None, interval_days: int, today: date) -> bool:

@@ -7,7 +7,12 @@ from typing import Any
 
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.labs import reference_limit_problems
-from jdmdesk.domain.settings import BASELINE_RULES, MMT_VERSIONS, TIS_ENZYME_METHODS
+from jdmdesk.domain.settings import (
+    BASELINE_RULES,
+    MMT_VERSIONS,
+    RETIRED_SETTINGS,
+    TIS_ENZYME_METHODS,
+)
 
 # The study name is shown in the title bar, the PDF and every export: one line of text, far
 # below Excel's 32 767 characters per cell (an export never has to cut it).
@@ -21,7 +26,9 @@ def validate_settings(values: Mapping[str, Any]) -> dict[str, str]:
                "mmt_version": MMT_VERSIONS}
     for key, options in choices.items():
         if key in values and values[key] not in dict(options):
-            errors[key] = "not one of the allowed choices"
+            retired = RETIRED_SETTINGS.get((key, values[key])) \
+                if isinstance(values[key], str) else None
+            errors[key] = "not one of the allowed choices" if retired is None else retired[1]
     low, high = values.get("tacrolimus_target_low"), values.get("tacrolimus_target_high")
     for key, v in (("tacrolimus_target_low", low), ("tacrolimus_target_high", high)):
         if key in values and (not isinstance(v, (int, float)) or not 0 <= v <= 60):

@@ -215,14 +215,22 @@ def _dose(fn: Callable[[med.Segment, float | None], float | None]) -> Getter:
 def _derived_medication() -> list[Column]:
     spec = {d.name: d for d in RECORD_TYPES["medication"].derived}
     out = []
-    for name, fn in (("daily_dose_mg", med.daily_dose_mg),
-                     ("dose_mg_kg_day", med.mg_per_kg_day),
-                     ("pred_eq_mg_day", med.pred_equivalent_mg_day)):
+    weight = ("Uses the weight of the latest visit on or before the start date when the dose "
+              "is per kg")
+    pred = ("Prednisolone-equivalent (BNF factors: prednisolone/prednisone 1, "
+            "methylprednisolone 1.25, dexamethasone 6.67, hydrocortisone 0.25) of a daily "
+            "systemic corticosteroid; empty for other drugs, for IV methylprednisolone pulses "
+            "(reported apart) and for single doses")
+    for name, fn, text in (
+            ("daily_dose_mg", med.daily_dose_mg, weight),
+            ("dose_mg_kg_day", med.mg_per_kg_day,
+             "The drug's own mg per kg per day (not a prednisolone equivalent). " + weight),
+            ("pred_eq_mg_day", med.pred_equivalent_mg_day, pred),
+            ("pred_eq_mg_kg_day", med.pred_eq_mg_kg_day,
+             pred + "; per kg of the latest visit weight on or before the start date")):
         d = spec[name]
         out.append(Column(name, d.label, Kind.DECIMAL, _dose(fn), unit=d.unit,
-                          origin="derived", source="dose_amount",
-                          description="Uses the weight of the latest visit on or before the "
-                                      "start date when the dose is per kg"))
+                          origin="derived", source="dose_amount", description=text))
     return out
 
 

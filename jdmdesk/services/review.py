@@ -56,7 +56,9 @@ class ReviewService:
             latest = r.latest
             rows.append(OverviewRow(
                 p.id, p.study_code,
-                "—" if tis is None else (tis.category or "not computable"),
+                "—" if tis is None else (tis.category or "not computable")
+                + ("" if r.baseline_rule_code == "last_on_or_before_tacrolimus"
+                   else " (baseline: first visit)"),
                 "—" if latest is None else latest.printo.status.replace("_", " "),
                 r.steroids.current_mg_kg_day if r.steroids else None,
                 None if latest is None else to_date(latest.visit_date),

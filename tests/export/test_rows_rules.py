@@ -40,3 +40,21 @@ def test_export_rows_call_the_timeline_functions(monkeypatch):
     assert table.column("visit_date_day").get(rec, ctx) == -2
     assert rows.analysis_table(identified=False).column("tacrolimus_start_age") \
         .get(rec, ctx) == -1.0
+
+
+def test_export_has_the_prednisolone_equivalent_per_kg_beside_the_drugs_own_mg_per_kg():
+    from jdmdesk.domain import medication as med
+
+    table = rows.record_table("medication", identified=False, include_free_text=False)
+    ctx = PatientContext("p", "P-001", "2014-01-01", "2024-01-01", "F")
+    rec = {"drug": "methylprednisolone", "route": "oral", "dose_amount": 16.0,
+           "dose_unit": "mg", "frequency": "od", "start_date": "2024-01-01",
+           "end_date": None, "weight_kg_at_start": 40.0, "missing": {}}
+    assert table.column("dose_mg_kg_day").get(rec, ctx) == 0.4  # methylprednisolone's own
+    assert table.column("pred_eq_mg_kg_day").get(rec, ctx) == 0.5  # 16 × 1.25 / 40
+    assert table.column("pred_eq_mg_kg_day").get(rec, ctx) == round(
+        med.pred_eq_mg_kg_day(med.Segment.from_values(rec), 40.0), 4)
+    assert table.column("pred_eq_mg_kg_day").unit == "mg/kg/day"
+    tac = {**rec, "drug": "tacrolimus", "dose_amount": 2.0, "frequency": "bd"}
+    assert table.column("dose_mg_kg_day").get(tac, ctx) == 0.1
+    assert table.column("pred_eq_mg_kg_day").get(tac, ctx) is None

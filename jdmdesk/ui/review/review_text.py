@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jdmdesk.domain import parse
 from jdmdesk.domain.codes import DRUGS, FREQUENCIES, SEX, label_of
-from jdmdesk.domain.review import PatientReview, VisitReview
+from jdmdesk.domain.review import PatientReview, VisitReview, pulse_text
 from jdmdesk.domain.tis import TisResult
 
 VISIT_COLUMNS = ("Date", "Day", "PhGA", "Parent", "Extram.", "CMAS", "MMT8", "CHAQ", "DAS",
@@ -45,7 +45,7 @@ def tis_detail(tis: TisResult | None) -> str:
              f"{'missing' if i.percent is None else num(i.percent) + ' %'} → "
              f"{'—' if i.points is None else num(i.points)} points" for i in tis.items]
     if tis.missing:
-        lines.append("Missing: " + ", ".join(tis.missing))
+        lines.append("Not computable: " + tis.reason)
     return "\n".join(lines)
 
 
@@ -68,15 +68,8 @@ def header_lines(rv: PatientReview) -> list[str]:
         parts.append(f"age {rv.age:.1f} y")
     if rv.disease_years is not None:
         parts.append(f"disease duration {rv.disease_years:.1f} y")
-    if rv.tacrolimus_start is not None:
-        parts.append(f"tacrolimus since {rv.tacrolimus_start.isoformat()} "
-                     f"({rv.days_on_tacrolimus} days, {rv.days_on_tacrolimus / 30.44:.1f} months)"
-                     if rv.days_on_tacrolimus is not None else "")
-    else:
-        parts.append("no tacrolimus recorded")
-    base = f"baseline visit {rv.baseline_date.isoformat()}" if rv.baseline_date else \
-        "no baseline visit (none on or before the tacrolimus start)"
-    return [" · ".join(p for p in parts if p), base]
+    parts.append(rv.tacrolimus_text)
+    return [" · ".join(p for p in parts if p), " ".join([rv.baseline_rule, *rv.settings_notes])]
 
 
 def treatment_lines(rv: PatientReview) -> list[str]:
@@ -93,6 +86,7 @@ def treatment_lines(rv: PatientReview) -> list[str]:
         if s.percent_reduction is not None:
             text += f"; reduced {num(s.percent_reduction, 0)} % since then"
         out.append(text)
+    out.append(pulse_text(rv.pulses))
     lo, hi = rv.trough_band
     if rv.troughs:
         outside = [t for t in rv.troughs if t[2] != "in_range"]
@@ -101,8 +95,10 @@ def treatment_lines(rv: PatientReview) -> list[str]:
                    f"({last[2].replace('_', ' ')}); target {num(lo)}–{num(hi)}; "
                    f"{len(outside)} of {len(rv.troughs)} outside the target")
     if rv.egfr:
-        out.append(f"eGFR (bedside Schwartz): last {num(rv.egfr[-1][1], 0)} mL/min/1.73 m² "
+        out.append(f"eGFR ({rv.egfr_formula}): last {num(rv.egfr[-1][1], 0)} mL/min/1.73 m² "
                    f"on {rv.egfr[-1][0].isoformat()}, trend {rv.egfr_trend}")
+    if rv.egfr_note:
+        out.append(rv.egfr_note)
     out.append("Safety flags: " + ("; ".join(f.message for f in rv.flags) if rv.flags
                                    else "none (K, Mg, glucose, blood pressure)"))
     return out
