@@ -18,7 +18,13 @@ from jdmdesk.domain.printo import PrintoResult, printo_inactive
 from jdmdesk.domain.renal import egfr_trend, schwartz_egfr
 from jdmdesk.domain.safety import SafetyFlag, safety_flags, trough_status
 from jdmdesk.domain.settings import StudySettings
-from jdmdesk.domain.timeline import age_years, study_day, to_date
+from jdmdesk.domain.timeline import (
+    age_years,
+    follow_up_days,
+    last_record_date,
+    study_day,
+    to_date,
+)
 from jdmdesk.domain.tis import TIS_ENZYMES, CoreSet, TisResult, total_improvement_score
 from jdmdesk.domain.totals import visit_totals
 
@@ -38,6 +44,7 @@ class VisitReview:
     tis: TisResult | None  # None for the baseline visit itself and visits before it
     printo: PrintoResult
     is_baseline: bool = False
+    visit_id: str | None = None  # the stored visit's id (for signing from the review)
 
 
 @dataclass(frozen=True)
@@ -53,11 +60,13 @@ class SteroidSummary:
 class PatientReview:
     study_code: str
     sex: str
-    age: float | None
+    age: float | None  # current age (today), shown apart from the ages that describe the course
     disease_years: float | None
     tacrolimus_start: date | None
-    days_on_tacrolimus: int | None
+    follow_up_days: int | None  # tacrolimus start to the last record, never to today
     baseline_date: date | None
+    age_at_tacrolimus_start: float | None = None
+    last_record: date | None = None  # the latest visit or lab sample
     visits: list[VisitReview] = field(default_factory=list)
     steroids: SteroidSummary | None = None
     troughs: list[tuple[date, float, str]] = field(default_factory=list)
@@ -129,12 +138,14 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
     tac = med.tacrolimus_start(segments)
     points = lab_points(labs)
     onset = to_date(patient.get("onset_date"))
+    last = last_record_date((v["visit_date"] for v in visits), (p.sample_date for p in points))
     review = PatientReview(
         study_code=patient["study_code"], sex=patient["sex"],
         age=age_years(patient["birth_date"], today),
         disease_years=None if onset is None else round((today - onset).days / 365.25, 1),
-        tacrolimus_start=tac, days_on_tacrolimus=study_day(today, tac),
-        baseline_date=None,
+        tacrolimus_start=tac, follow_up_days=follow_up_days(tac, last),
+        baseline_date=None, age_at_tacrolimus_start=age_years(patient["birth_date"], tac),
+        last_record=last,
         trough_band=(settings.tacrolimus_target_low, settings.tacrolimus_target_high),
         adverse_events=sorted(adverse_events, key=lambda a: a["onset_date"]),
     )
@@ -162,7 +173,7 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
             day, study_day(day, tac), measures, change, ck_value, tis,
             printo_inactive(ck_value, values.get("cmas_total"),
                             values.get("mmt8_total"), values.get("phga")),
-            is_baseline=i == base_index))
+            is_baseline=i == base_index, visit_id=v.get("id")))
     weights = sorted((visit_day(v), float(v["weight_kg"])) for v in visits
                      if v.get("weight_kg") is not None)
     review.steroids = _steroids(segments, weights, tac, today)

@@ -40,7 +40,8 @@ class ReviewService:
             return None
 
         def values(kind: str) -> list[dict[str, object]]:
-            return [{**r.values, **r.extra} for r in repo.list_for_patient(db, kind, patient_id)]
+            return [{**r.values, **r.extra, "id": r.id}
+                    for r in repo.list_for_patient(db, kind, patient_id)]
 
         return review_patient(patient.values, values("visit"), values("medication"),
                               chart_queries.patient_labs(db, patient_id), values("adverse_event"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from jdmdesk.domain import parse
+from jdmdesk.domain.chart_series import DAYS_PER_MONTH
 from jdmdesk.domain.codes import DRUGS, FREQUENCIES, SEX, label_of
 from jdmdesk.domain.review import PatientReview, VisitReview
 from jdmdesk.domain.tis import TisResult
@@ -63,20 +64,31 @@ def visit_row(r: VisitReview) -> list[str]:
 
 
 def header_lines(rv: PatientReview) -> list[str]:
+    """Who (current age apart), the course on tacrolimus (age at start, follow-up to the last
+    record, never to today), and the baseline."""
     parts = [rv.study_code, label_of(SEX, rv.sex)]
     if rv.age is not None:
-        parts.append(f"age {rv.age:.1f} y")
+        parts.append(f"current age {rv.age:.1f} y")
     if rv.disease_years is not None:
         parts.append(f"disease duration {rv.disease_years:.1f} y")
+    lines = [" · ".join(p for p in parts if p)]
     if rv.tacrolimus_start is not None:
-        parts.append(f"tacrolimus since {rv.tacrolimus_start.isoformat()} "
-                     f"({rv.days_on_tacrolimus} days, {rv.days_on_tacrolimus / 30.44:.1f} months)"
-                     if rv.days_on_tacrolimus is not None else "")
+        course = f"tacrolimus from {rv.tacrolimus_start.isoformat()}"
+        if rv.age_at_tacrolimus_start is not None:
+            course += f" at age {rv.age_at_tacrolimus_start:.1f} y"
+        lines.append(course + " · " + follow_up_text(rv))
     else:
-        parts.append("no tacrolimus recorded")
-    base = f"baseline visit {rv.baseline_date.isoformat()}" if rv.baseline_date else \
-        "no baseline visit (none on or before the tacrolimus start)"
-    return [" · ".join(p for p in parts if p), base]
+        lines.append("no tacrolimus recorded")
+    lines.append(f"baseline visit {rv.baseline_date.isoformat()}" if rv.baseline_date else
+                 "no baseline visit (none on or before the tacrolimus start)")
+    return lines
+
+
+def follow_up_text(rv: PatientReview) -> str:
+    if rv.follow_up_days is None or rv.last_record is None:
+        return "no follow-up recorded since the start"
+    return (f"follow-up {rv.follow_up_days} days ({rv.follow_up_days / DAYS_PER_MONTH:.1f} "
+            f"months) to the last record on {rv.last_record.isoformat()}")
 
 
 def treatment_lines(rv: PatientReview) -> list[str]:
