@@ -311,3 +311,27 @@ def test_place_holder_builds_the_panel_on_first_use_and_passes_its_redraws_on(
         service.save("lab", lab("2025-01-20", "CK", "700"), patient_id=with_tacrolimus)
     assert place.series_data("CK")[1].tolist() == [900.0, 700.0]
     assert not place.image().isNull()
+
+
+def test_steroid_line_from_the_drugs_start_and_plain_right_axis(qtbot, panel, service, patient_id):
+    """Issue 16 items 18-19: prednisolone drawn from day -155 although the first weight is on
+    day -3 (the legend says which weight), and a right axis in plain mg/kg/day below 1."""
+    panel.show_patient(patient_id)
+    save(qtbot, panel, service, "medication", tacrolimus(), patient_id)
+    save(qtbot, panel, service, "visit", {"visit_date": "2025-01-10", "weight_kg": "40"},
+         patient_id)
+    save(qtbot, panel, service, "medication",
+         {"drug": "prednisolone", "route": "oral", "dose_amount": "10", "dose_unit": "mg",
+          "frequency": "od", "start_date": "2024-08-11", "change_reason": "start"}, patient_id)
+    save(qtbot, panel, service, "lab", lab("2025-03-14", "CK", "300"), patient_id)
+    px, py = xy(panel.steroid.pred_item)
+    assert px[0] == -155.0 and py[0] == 0.25
+    labels = [label.text for _, label in panel.legend.items]
+    assert any("nearest weight, 40 kg" in t and "2025-01-10" in t for t in labels), labels
+    axis = panel.main.getAxis("right")
+    qtbot.wait(10)
+    assert axis.autoSIPrefixScale == 1.0
+    assert "x0.001" not in axis.labelString() and "0.001" not in axis.label.toPlainText()
+    ticks = [s for _, level in axis.tickValues(0, 0.35, 300) for s in
+             axis.tickStrings(level, axis.autoSIPrefixScale, 0.1)]
+    assert "0.1" in ticks or "0.10" in ticks, ticks

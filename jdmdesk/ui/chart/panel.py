@@ -36,7 +36,7 @@ from jdmdesk.domain.chart_series import AnalyteSeries, ChartData, point_tooltip
 from jdmdesk.services.chart import CHART_KINDS, ChartService
 from jdmdesk.ui.chart.axes import ChartItem, LogValueAxis, MonthAxis, TimeAxis, hover_tip
 from jdmdesk.ui.chart.export import write_image
-from jdmdesk.ui.chart.steroid import SteroidView
+from jdmdesk.ui.chart.steroid import SteroidView, steroid_legend
 from jdmdesk.ui.chart.style import (
     DAY0_LABEL,
     LEFT_AXIS_WIDTH,
@@ -171,6 +171,7 @@ class EnzymeChartPanel(QWidget):
         for side in ("left", "bottom", "top"):
             style_axis(main.getAxis(side))
         style_axis(main.getAxis("right"), "prednisolone eq. mg/kg/day", PRED_COLOUR)
+        main.getAxis("right").enableAutoSIPrefix(False)  # 0.5 mg/kg/day, never "500 (x0.001)"
         main.setLogMode(x=False, y=True)
         main.getAxis("right").setLogMode(False, False)
         main.vb.sigRangeChangedManually.connect(self._user_moved)
@@ -399,7 +400,7 @@ class EnzymeChartPanel(QWidget):
                 self.legend.addItem(self._legend_uln, "ULN (dashed)")
             self.legend.addItem(self._legend_above, "filled = above ULN")
         if d.prednisolone.runs:
-            self.legend.addItem(self._legend_pred, "prednisolone (right axis)")
+            self.legend.addItem(self._legend_pred, steroid_legend(d))
         if d.dose_changes:
             self.legend.addItem(self.steroid.dose_item, "tac dose change")
         n = len(self.legend.items)

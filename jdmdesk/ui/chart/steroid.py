@@ -63,3 +63,13 @@ class SteroidView(pg.ViewBox):
                 label.show()
             else:
                 label.hide()
+
+
+def steroid_legend(d: ChartData) -> str:
+    """The prednisolone line's legend text; says when days before the first weight were divided
+    by that nearest weight."""
+    near = d.prednisolone.nearest_weight
+    if near is None:
+        return "prednisolone (right axis)"
+    return (f"prednisolone (right axis; before {near[0].isoformat()} per kg of the "
+            f"nearest weight, {near[1]:g} kg)")
