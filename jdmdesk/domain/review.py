@@ -45,6 +45,8 @@ class VisitReview:
     printo: PrintoResult
     is_baseline: bool = False
     visit_id: str | None = None  # the stored visit's id (for signing from the review)
+    signed_by: str | None = None  # the signer's printed name when the visit is signed (locked)
+    signed_at: str | None = None  # UTC, ISO 8601
 
 
 @dataclass(frozen=True)

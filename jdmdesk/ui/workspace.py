@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from jdmdesk.domain.access import Action
 from jdmdesk.domain.codes import SEX, label_of
 from jdmdesk.domain.parse import today
 from jdmdesk.domain.timeline import age_years
@@ -63,7 +64,10 @@ class PatientWorkspace(QWidget):
         self.history = HistoryView(reader.history, self)
         self.tabs.addTab(self.history, "&History")
         self.review = ReviewView(services.review.review,
-                                 chart_factory() if chart_factory else None, self)
+                                 chart_factory() if chart_factory else None, self,
+                                 sign=services.signoff.sign
+                                 if reader.can(Action.SIGN_VISIT) else None)
+        self.review.status_message.connect(self.status_message)
         self.review.print_button.clicked.connect(self.print_summary)
         self.tabs.addTab(self.review, "Re&view")
         self._current_tab = 0

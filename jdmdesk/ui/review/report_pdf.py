@@ -77,7 +77,7 @@ def _paint(p: QPainter, width: int, height: int, rv: PatientReview, chart: QImag
 def _table(p: QPainter, y: float, width: int, rows: list[list[str]]) -> float:
     font = QFont("DejaVu Sans", 7)
     p.setFont(font)
-    weights = [1.45, 0.55, 1.2, 1.2, 1.2, 1.05, 1.05, 1.45, 1.0, 0.65, 0.7, 1.45, 1.25]
+    weights = [1.45, 0.55, 1.2, 1.2, 1.2, 1.05, 1.05, 1.45, 1.0, 0.65, 0.7, 1.45, 1.25, 1.3]
     scale = width / sum(weights)
     row_h = p.fontMetrics().height() * 1.35
     for r, row in enumerate(rows):
