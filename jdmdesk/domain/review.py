@@ -20,6 +20,7 @@ from jdmdesk.domain.safety import SafetyFlag, safety_flags, trough_status
 from jdmdesk.domain.settings import StudySettings
 from jdmdesk.domain.timeline import (
     age_years,
+    completed_years,
     follow_up_days,
     last_record_date,
     study_day,
@@ -193,10 +194,16 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
     review.egfr_trend = egfr_trend(review.egfr)
     latest = {code: next((p.value_canonical for p in reversed(points) if p.analyte == code), None)
               for code in ("K", "MG", "GLUCOSE")}
-    last_bp = next(((v.get("sbp"), v.get("dbp")) for v in reversed(visits)
-                    if v.get("sbp") is not None or v.get("dbp") is not None), (None, None))
-    review.flags = safety_flags(potassium=latest["K"], magnesium=latest["MG"],
-                                glucose=latest["GLUCOSE"], sbp=last_bp[0], dbp=last_bp[1])
+    bp_visit = next((v for v in reversed(visits)
+                     if v.get("sbp") is not None or v.get("dbp") is not None), None)
+    bp_day = None if bp_visit is None else visit_day(bp_visit)
+    review.flags = safety_flags(
+        potassium=latest["K"], magnesium=latest["MG"], glucose=latest["GLUCOSE"],
+        sbp=None if bp_visit is None else bp_visit.get("sbp"),
+        dbp=None if bp_visit is None else bp_visit.get("dbp"),
+        age_years=None if bp_day is None else completed_years(patient["birth_date"], bp_day),
+        sex=patient.get("sex"),
+        height_cm=None if bp_day is None else med.weight_on(bp_day, heights))
     review.current_medications = [m for m, s in zip(meds, segments, strict=True)
                                   if s.start <= today and (s.end is None or s.end >= today)]
     return review

@@ -39,3 +39,11 @@ def follow_up_days(start: str | date | None, last_record: str | date | None) -> 
     either is unknown or the data end before the start."""
     days = study_day(last_record, start) if last_record is not None else None
     return None if days is None or days < 0 else days
+
+
+def completed_years(birth: str | date | None, on: str | date | None) -> int | None:
+    """Whole years of age on a day (birthdays counted by the calendar), as age tables use."""
+    b, d = to_date(birth), to_date(on)
+    if b is None or d is None:
+        return None
+    return d.year - b.year - ((d.month, d.day) < (b.month, b.day))
