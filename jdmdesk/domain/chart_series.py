@@ -320,14 +320,17 @@ def build_chart(patient_id: str | None, labs: Iterable[LabResult], segments: Seq
     known = [p.sample_date for p in labs] + [d for d, _ in weights]
     known += [s.start for s in segments] + [s.end for s in segments if s.end is not None]
     until = max(known) if known else date.today()
+    pred = prednisolone_steps(segments, weights, until, time)
     xs = [x for s in series.values() for x in s.x] + list(troughs.x)
     if day0 is not None:
         xs.append(0.0)
+    if xs and pred.x:
+        xs.append(pred.x[0])  # the steroid line is seen from the drug's start
     x_range = (min(xs), max(xs)) if xs else None
     missing = sum(1 for s in series.values() for u in s.uln if u is None)
     return ChartData(
         patient_id=patient_id, title=title, day0=day0, series=series,
-        prednisolone=prednisolone_steps(segments, weights, until, time),
+        prednisolone=pred,
         dose_changes=tacrolimus_changes(segments, weights, time),
         troughs=troughs, target_band=target_band, x_range=x_range,
         note=NO_TACROLIMUS_NOTE if day0 is None else None, missing_uln=missing,

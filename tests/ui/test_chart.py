@@ -335,3 +335,31 @@ def test_steroid_line_from_the_drugs_start_and_plain_right_axis(qtbot, panel, se
     ticks = [s for _, level in axis.tickValues(0, 0.35, 300) for s in
              axis.tickStrings(level, axis.autoSIPrefixScale, 0.1)]
     assert "0.1" in ticks or "0.10" in ticks, ticks
+
+
+def test_dose_and_uln_labels_are_readable(qtbot, panel, service, patient_id):
+    """Issue 16 item 20: the dose-change label hangs inside the plot (not clipped at its top);
+    the ULN label sits at the right end, drawn above the markers."""
+    panel.resize(900, 380)  # the size it has in the review
+    panel.show_patient(patient_id)
+    tac = save(qtbot, panel, service, "medication", tacrolimus(), patient_id)
+    for day, value in (("2025-01-10", "3000"), ("2025-02-20", "800"), ("2025-04-01", "200")):
+        save(qtbot, panel, service, "lab", lab(day, "CK", value), patient_id)
+    with qtbot.waitSignal(panel.refreshed):
+        assert service.change_dose(tac, tacrolimus("2025-02-24", "1.5", reason="decrease")).ok
+    labels = [lb for lb in panel.steroid.dose_labels if lb.isVisible()]
+    assert labels
+    view = panel.steroid.sceneBoundingRect()
+    for label in labels:  # TextItems ignore the view's scaling: place them by their anchor
+        at = panel.steroid.mapViewToScene(label.pos())
+        height = label.textItem.boundingRect().height()
+        top = at.y() - label.anchor.y() * height
+        assert top >= view.top() - 0.5 and top + height <= view.bottom(), (top, view)
+    panel.set_uln_mode(True)
+    qtbot.wait(20)
+    uln_label = panel.uln_line.label
+    assert panel.uln_line.zValue() > max(panel.above_items["CK"].zValue(),
+                                         panel.items["CK"].zValue())
+    main = panel.main.vb.sceneBoundingRect()
+    box = uln_label.sceneBoundingRect()
+    assert box.right() <= main.right() + 1 and box.left() > main.center().x()

@@ -213,9 +213,11 @@ class EnzymeChartPanel(QWidget):
         self.uln_line = pg.InfiniteLine(
             pos=1, angle=0, movable=False, pen=pg.mkPen("#333333", width=1.3,
                                                         style=Qt.PenStyle.DashLine),
-            label="ULN", labelOpts={"position": 0.02, "color": TEXT_COLOUR,
-                                    "anchors": [(0, 1), (0, 1)]})
+            label="ULN", labelOpts={"position": 0.995, "color": TEXT_COLOUR,
+                                    "fill": (255, 255, 255, 230),
+                                    "anchors": [(1, 1), (1, 1)]})
         self.uln_line.setObjectName("uln_line")
+        self.uln_line.setZValue(6)  # its label stays readable above the markers (z 3-4)
         main.addItem(self.uln_line, ignoreBounds=True)
         self._legend_uln = pg.PlotDataItem(pen=pg.mkPen("#555555", width=1.3,
                                                         style=Qt.PenStyle.DashLine))

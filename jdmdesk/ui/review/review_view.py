@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -25,6 +26,7 @@ from jdmdesk.ui.review import review_text as rt
 from jdmdesk.ui.review.sign_dialog import SignDialog
 
 SIGN_SHORTCUT = "Ctrl+Shift+S"
+CHART_MIN_HEIGHT = 360  # the chart is the review's main read-out: never squashed to a strip
 Signer = Callable[[str, str], SaveResult]  # (visit id, password): SignoffService.sign
 
 
@@ -78,10 +80,22 @@ class ReviewView(QWidget):
         lay.addWidget(self.header)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setObjectName("review_splitter")
+        split.setChildrenCollapsible(False)
         if chart is not None:
+            chart.widget().setMinimumHeight(CHART_MIN_HEIGHT)
             split.addWidget(chart.widget())
+        self.visits.setMinimumHeight(110)
         split.addWidget(self.visits)
-        split.addWidget(self.treatment)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("review_treatment_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.treatment)
+        scroll.setMinimumHeight(60)
+        split.addWidget(scroll)
+        for index, stretch in enumerate((3, 2, 0) if chart is not None else (2, 0)):
+            split.setStretchFactor(index, stretch)
+        self.splitter = split
         lay.addWidget(split, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
