@@ -29,6 +29,7 @@ from jdmdesk.domain.timeline import (
 from jdmdesk.domain.tis import TIS_ENZYMES, CoreSet, TisResult, total_improvement_score
 from jdmdesk.domain.totals import visit_totals
 
+REVIEW_ENZYMES = ("CK", "LD", "ASAT")  # shown per visit (the seed's Figure 1)
 LAB_WINDOW_DAYS = 14  # labs count for a visit when sampled within ±14 days of it
 MEASURES = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_total", "chaq_di",
             "das_total", "cdasi_activity")
@@ -46,6 +47,7 @@ class VisitReview:
     printo: PrintoResult
     is_baseline: bool = False
     visit_id: str | None = None  # the stored visit's id (for signing from the review)
+    enzymes: dict[str, float | None] = field(default_factory=dict)  # nearest CK, LD, ASAT
     signed_by: str | None = None  # the signer's printed name when the visit is signed (locked)
     signed_at: str | None = None  # UTC, ISO 8601
 
@@ -165,8 +167,9 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
         measures = {m: values.get(m) for m in MEASURES}
         change = {m: None if base is None or measures[m] is None or base[1].get(m) is None
                   else measures[m] - base[1][m] for m in MEASURES}
-        ck = nearest_lab(points, "CK", day)
-        ck_value = None if ck is None else ck.value_canonical
+        enzymes = {code: None if (p := nearest_lab(points, code, day)) is None
+                   else p.value_canonical for code in REVIEW_ENZYMES}
+        ck_value = enzymes["CK"]
         tis = None
         if base is not None and base_index is not None and i > base_index:
             tis = total_improvement_score(base[0], core_set(v, points, day),
@@ -176,7 +179,7 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
             day, study_day(day, tac), measures, change, ck_value, tis,
             printo_inactive(ck_value, values.get("cmas_total"),
                             values.get("mmt8_total"), values.get("phga")),
-            is_baseline=i == base_index, visit_id=v.get("id")))
+            is_baseline=i == base_index, visit_id=v.get("id"), enzymes=enzymes))
     weights = sorted((visit_day(v), float(v["weight_kg"])) for v in visits
                      if v.get("weight_kg") is not None)
     review.steroids = _steroids(segments, weights, tac, today)

@@ -183,7 +183,7 @@ class PatientWorkspace(QWidget):
                                                 f"{rv.study_code}-summary.pdf", "PDF (*.pdf)")
         if not target:
             return
-        chart = self.review.chart.image() if self.review.chart is not None else None
+        chart = self.services.chart.load(self.patient_id) if self.services.chart else None
         try:
             write_patient_pdf(rv, chart, Path(target), self.reader.settings().study_name)
         except OSError as err:

@@ -9,7 +9,7 @@ from jdmdesk.domain.review import PatientReview, VisitReview
 from jdmdesk.domain.tis import TisResult
 
 VISIT_COLUMNS = ("Date", "Day", "PhGA", "Parent", "Extram.", "CMAS", "MMT8", "CHAQ", "DAS",
-                 "CDASI", "CK", "TIS", "PRINTO", "Signed")
+                 "CDASI", "CK", "LD", "ASAT", "TIS", "PRINTO", "Signed")
 _MEASURE_COLUMNS = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_total", "chaq_di",
                     "das_total")
 
@@ -60,7 +60,8 @@ def printo_text(r: VisitReview) -> str:
 def visit_row(r: VisitReview) -> list[str]:
     return [r.visit_date.isoformat(), "—" if r.study_day is None else str(r.study_day),
             *(with_change(r, m) for m in _MEASURE_COLUMNS), num(r.measures.get("cdasi_activity")),
-            num(r.ck, 0), tis_text(r.tis, r.is_baseline), printo_text(r), signed_text(r)]
+            num(r.ck, 0), num(r.enzymes.get("LD"), 0), num(r.enzymes.get("ASAT"), 0),
+            tis_text(r.tis, r.is_baseline), printo_text(r), signed_text(r)]
 
 
 def signed_text(r: VisitReview) -> str:
