@@ -168,6 +168,9 @@ class PatientWorkspace(QWidget):
     def _records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
         if kind == "patient":
             self._update_header()
+        form = self.forms.get(kind)
+        if kind == "visit" and form is not None and form.record_id in ids and not form.dirty:
+            form.load(form.record_id)  # e.g. signed from the review: show the signature, lock
 
     def print_summary(self) -> None:
         """Save the one-page A4 PDF summary of the patient under review."""

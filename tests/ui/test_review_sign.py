@@ -31,6 +31,9 @@ def _review(w, qtbot):
 def test_sign_a_visit_from_the_review_with_the_keyboard(doctor, qtbot):
     w = doctor
     view = _review(w, qtbot)
+    visit_form = w.workspace.forms["visit"]
+    visit_form.load(view.review.visits[1].visit_id)  # open in the Visits tab, then signed here
+    assert visit_form.sign_button.isEnabled() and not visit_form.signature_label.text()
     assert view.sign_button.isVisible() and not view.sign_button.isEnabled()
     assert view.cell(1, "Signed") == "not signed"
     view.visits.setFocus()
@@ -64,6 +67,8 @@ def test_sign_a_visit_from_the_review_with_the_keyboard(doctor, qtbot):
     assert view.selected_visit().visit_id == visit.visit_id  # selection kept
     assert not view.sign_button.isEnabled()  # already signed
     w.workspace.show_section("visit")
+    assert visit_form.signature_label.text().startswith("Signed by Dr Demo Reviewer")
+    assert not visit_form.sign_button.isEnabled()
     section = w.workspace.sections["visit"]
     model = section.table.model()
     col = next(c for c in range(model.columnCount())
