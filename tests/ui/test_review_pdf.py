@@ -109,3 +109,30 @@ def test_many_visits_stay_on_one_page(doctor, qtbot, tmp_path):
     assert review.visits[-1].visit_date.isoformat() in shown_dates  # the latest are kept
     assert review.visits[1].visit_date.isoformat() not in shown_dates  # (the 0th is baseline)
     assert smallest_font_pt(path) >= 8.0
+
+
+def test_page_chart_without_tacrolimus_or_without_results(qapp, tmp_path):
+    """Calendar dates when there is no tacrolimus; a plain sentence when there is nothing."""
+    from datetime import date
+
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    from jdmdesk.domain.chart_series import ChartData, build_chart
+    from jdmdesk.domain.labs import LabResult
+    from jdmdesk.ui.chart.page import PageChart
+
+    labs = [LabResult(f"l{i}", "CK", date(2025, m, 1), v, "U/L", v, 0.0, 145.0)
+            for i, (m, v) in enumerate(((1, 900.0), (3, 400.0), (6, 120.0)))]
+    texts = []
+    for n, data in enumerate((build_chart("p", labs, [], []), ChartData(patient_id=None))):
+        path = tmp_path / f"c{n}.pdf"
+        writer = QPdfWriter(str(path))
+        writer.setResolution(300)
+        painter = QPainter(writer)
+        PageChart(data, 300).draw(painter, QRectF(0, 0, writer.width(), writer.height() / 2))
+        painter.end()
+        del painter, writer
+        texts.append(_text(path))
+    assert "2025-03" in texts[0] and "date" in texts[0] and "CK (U/L)" in texts[0]
+    assert "No enzyme results recorded." in texts[1]
