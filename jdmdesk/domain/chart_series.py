@@ -9,8 +9,10 @@ Values (§5): y is the value in the analyte's canonical unit, or the multiple of
 of normal (ULN), where the ULN is that result's own ``ref_high`` converted to the canonical unit.
 A result without a ULN has no ULN multiple (NaN) and is left out of that view.
 
-Steroids (§6): prednisolone-equivalent mg/kg/day, with the weight of the latest visit on or
-before each day; days without such a weight have no value (a gap in the step line).
+Steroids (§6): prednisolone-equivalent mg/kg/day from the drug's start, with the weight of the
+latest visit on or before each day; days before the first recorded weight use the nearest weight
+(the first one), and ``StepSeries.nearest_weight`` says so for the legend. Without any weight the
+line has no value (a gap).
 """
 
 from __future__ import annotations
@@ -99,6 +101,8 @@ class StepSeries:
     x: tuple[float, ...] = ()
     y: tuple[float, ...] = ()
     runs: tuple[tuple[date, date, float | None], ...] = ()  # start, end (exclusive), value
+    # (date, kg) of the first weight when it was used for days before it was measured
+    nearest_weight: tuple[date, float] | None = None
 
     @property
     def max_value(self) -> float:
@@ -216,8 +220,9 @@ def prednisolone_steps(segments: Sequence[Segment], weights: Sequence[tuple[date
                        until: date, time: TimeBase) -> StepSeries:
     """Prednisolone-equivalent mg/kg/day as a step line from the first steroid day to ``until``.
 
-    Open segments run to ``until`` (inclusive). Between segments the dose is 0; where a dose or
-    the weight is unknown (no visit weight on or before that day, a dose per m²) there is a gap.
+    Open segments run to ``until`` (inclusive). Between segments the dose is 0. Days before the
+    first weight use that nearest weight (reported in ``nearest_weight``); where a dose is unknown
+    (a dose per m², no weight at all) there is a gap.
     """
     steroid = [s for s in segments if is_daily_systemic_steroid(s, weight_on(s.start, weights))]
     if not steroid:
@@ -235,8 +240,11 @@ def prednisolone_steps(segments: Sequence[Segment], weights: Sequence[tuple[date
     cuts |= {d for d, _ in weights if first < d < stop}
     bounds = sorted(c for c in cuts if first <= c <= stop)
     runs: list[tuple[date, date, float | None]] = []
+    nearest = weights[0] if weights and first < weights[0][0] else None
     for a, b in pairwise(bounds):
         value = _mg_kg_day(steroid, weights, a)
+        if value is None and nearest is not None and a < nearest[0]:
+            value = _mg_kg_day(steroid, [(a, nearest[1])], a)
         if runs and _same(runs[-1][2], value):
             runs[-1] = (runs[-1][0], b, runs[-1][2])
         else:
@@ -251,7 +259,9 @@ def prednisolone_steps(segments: Sequence[Segment], weights: Sequence[tuple[date
             continue
         xs += [time.x(a), time.x(b)]
         ys += [v, v]
-    return StepSeries(tuple(xs), tuple(ys), tuple(runs))
+    used = nearest if nearest is not None and any(
+        v is not None and a < nearest[0] for a, _, v in runs) else None
+    return StepSeries(tuple(xs), tuple(ys), tuple(runs), used)
 
 
 def _mg_kg_day(segments: Sequence[Segment], weights: Sequence[tuple[date, float]],
@@ -313,14 +323,17 @@ def build_chart(patient_id: str | None, labs: Iterable[LabResult], segments: Seq
     known = [p.sample_date for p in labs] + [d for d, _ in weights]
     known += [s.start for s in segments] + [s.end for s in segments if s.end is not None]
     until = max(known) if known else date.today()
+    pred = prednisolone_steps(segments, weights, until, time)
     xs = [x for s in series.values() for x in s.x] + list(troughs.x)
     if day0 is not None:
         xs.append(0.0)
+    if xs and pred.x:
+        xs.append(pred.x[0])  # the steroid line is seen from the drug's start
     x_range = (min(xs), max(xs)) if xs else None
     missing = sum(1 for s in series.values() for u in s.uln if u is None)
     return ChartData(
         patient_id=patient_id, title=title, day0=day0, series=series,
-        prednisolone=prednisolone_steps(segments, weights, until, time),
+        prednisolone=pred,
         dose_changes=tacrolimus_changes(segments, weights, time),
         troughs=troughs, target_band=target_band, x_range=x_range,
         note=NO_TACROLIMUS_NOTE if day0 is None else None, missing_uln=missing,

@@ -25,11 +25,19 @@ from jdmdesk.domain.renal import (
 )
 from jdmdesk.domain.safety import SafetyFlag, safety_flags, trough_status
 from jdmdesk.domain.settings import StudySettings
-from jdmdesk.domain.timeline import age_years, study_day, to_date
+from jdmdesk.domain.timeline import (
+    age_years,
+    completed_years,
+    follow_up_days,
+    last_record_date,
+    study_day,
+    to_date,
+)
 from jdmdesk.domain.tis import TIS_ENZYMES, CoreSet, TisResult, total_improvement_score
 from jdmdesk.domain.totals import visit_totals
 
 DAYS_PER_MONTH = 30.44  # as the review header has always shown months
+REVIEW_ENZYMES = ("CK", "LD", "ASAT")  # shown per visit (the seed's Figure 1)
 LAB_WINDOW_DAYS = 14  # labs count for a visit when sampled within ±14 days of it
 MEASURES = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_total", "chaq_di",
             "das_total", "cdasi_activity")
@@ -46,6 +54,10 @@ class VisitReview:
     tis: TisResult | None  # None for the baseline visit itself and visits before it
     printo: PrintoResult
     is_baseline: bool = False
+    visit_id: str | None = None  # the stored visit's id (for signing from the review)
+    enzymes: dict[str, float | None] = field(default_factory=dict)  # nearest CK, LD, ASAT
+    signed_by: str | None = None  # the signer's printed name when the visit is signed (locked)
+    signed_at: str | None = None  # UTC, ISO 8601
 
 
 @dataclass(frozen=True)
@@ -61,16 +73,19 @@ class SteroidSummary:
 class PatientReview:
     study_code: str
     sex: str
-    age: float | None
+    age: float | None  # current age (today), shown apart from the ages that describe the course
     disease_years: float | None
     tacrolimus_start: date | None
     days_on_tacrolimus: int | None  # days on drug (dose > 0) up to today, stops excluded
+    follow_up_days: int | None  # tacrolimus start to the last record, never to today
     baseline_date: date | None
     # the rule that chose the baseline, as used (see baseline_rule_used); shown with every TIS
     baseline_rule_code: str = "none"
     baseline_rule: str = ""
     settings_notes: tuple[str, ...] = ()  # e.g. a retired setting read as its fallback
     tacrolimus_text: str = "no tacrolimus recorded"  # header text: since, days on drug, stops
+    age_at_tacrolimus_start: float | None = None
+    last_record: date | None = None  # the latest visit or lab sample
     visits: list[VisitReview] = field(default_factory=list)
     steroids: SteroidSummary | None = None
     pulses: tuple[med.PulseCourse, ...] = ()  # IV methylprednisolone pulses, reported apart
@@ -188,16 +203,21 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
     visits = sorted(visits, key=lambda v: v["visit_date"])
     segments = [med.Segment.from_values(m) for m in meds]
     tac = med.tacrolimus_start(segments)
-    course = med.tacrolimus_course(segments, today)
     points = lab_points(labs)
     onset = to_date(patient.get("onset_date"))
+    last = last_record_date((v["visit_date"] for v in visits), (p.sample_date for p in points))
+    # days on drug count through the last record (the follow-up), never on to today
+    course = med.tacrolimus_course(
+        segments, today if last is None else min(today, last + timedelta(days=1)))
     review = PatientReview(
         study_code=patient["study_code"], sex=patient["sex"],
         age=age_years(patient["birth_date"], today),
         disease_years=None if onset is None else round((today - onset).days / 365.25, 1),
         tacrolimus_start=tac, days_on_tacrolimus=None if course is None else course.days_on,
         tacrolimus_text=tacrolimus_text(course), settings_notes=settings.notices,
-        baseline_date=None,
+        follow_up_days=follow_up_days(tac, last),
+        baseline_date=None, age_at_tacrolimus_start=age_years(patient["birth_date"], tac),
+        last_record=last,
         trough_band=(settings.tacrolimus_target_low, settings.tacrolimus_target_high),
         adverse_events=sorted(adverse_events, key=lambda a: a["onset_date"]),
     )
@@ -218,8 +238,9 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
         measures = {m: values.get(m) for m in MEASURES}
         change = {m: None if base is None or measures[m] is None or base[1].get(m) is None
                   else measures[m] - base[1][m] for m in MEASURES}
-        ck = nearest_lab(points, "CK", day)
-        ck_value = None if ck is None else ck.value_canonical
+        enzymes = {code: None if (p := nearest_lab(points, code, day)) is None
+                   else p.value_canonical for code in REVIEW_ENZYMES}
+        ck_value = enzymes["CK"]
         tis = None
         if base is not None and base_index is not None and i > base_index:
             tis = total_improvement_score(base[0], core_set(v, points, day),
@@ -229,7 +250,7 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
             day, study_day(day, tac), measures, change, ck_value, tis,
             printo_inactive(ck_value, values.get("cmas_total"),
                             values.get("mmt8_total"), values.get("phga")),
-            is_baseline=i == base_index))
+            is_baseline=i == base_index, visit_id=v.get("id"), enzymes=enzymes))
     weights = sorted((visit_day(v), float(v["weight_kg"])) for v in visits
                      if v.get("weight_kg") is not None)
     review.steroids = _steroids(segments, weights, tac, today)
@@ -258,10 +279,16 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
     review.egfr_trend = egfr_trend(review.egfr)
     latest = {code: next((p.value_canonical for p in reversed(points) if p.analyte == code), None)
               for code in ("K", "MG", "GLUCOSE")}
-    last_bp = next(((v.get("sbp"), v.get("dbp")) for v in reversed(visits)
-                    if v.get("sbp") is not None or v.get("dbp") is not None), (None, None))
-    review.flags = safety_flags(potassium=latest["K"], magnesium=latest["MG"],
-                                glucose=latest["GLUCOSE"], sbp=last_bp[0], dbp=last_bp[1])
+    bp_visit = next((v for v in reversed(visits)
+                     if v.get("sbp") is not None or v.get("dbp") is not None), None)
+    bp_day = None if bp_visit is None else visit_day(bp_visit)
+    review.flags = safety_flags(
+        potassium=latest["K"], magnesium=latest["MG"], glucose=latest["GLUCOSE"],
+        sbp=None if bp_visit is None else bp_visit.get("sbp"),
+        dbp=None if bp_visit is None else bp_visit.get("dbp"),
+        age_years=None if bp_day is None else completed_years(patient["birth_date"], bp_day),
+        sex=patient.get("sex"),
+        height_cm=None if bp_day is None else med.weight_on(bp_day, heights))
     review.current_medications = [m for m, s in zip(meds, segments, strict=True)
                                   if s.start <= today and (s.end is None or s.end >= today)]
     return review
@@ -293,7 +320,7 @@ def tacrolimus_text(course: med.TacrolimusCourse | None) -> str:
     if events:
         text += "; " + ", ".join(f"{what} {d.isoformat()}" for d, what in events)
     if not course.on_drug:
-        text += "; not on tacrolimus now"
+        text += "; not on tacrolimus at the last record"
     return text + ")"
 
 

@@ -17,6 +17,7 @@ from jdmdesk.ui import window_state
 from jdmdesk.ui.admin.auto_lock import IdleWatcher, LockScreen
 from jdmdesk.ui.entry.patient_list import PatientListPanel
 from jdmdesk.ui.prompts import Prompts
+from jdmdesk.ui.review.read_only import apply_read_only_look
 from jdmdesk.ui.workspace import PatientWorkspace
 
 
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.writer.changed.connect(self.patients.on_records_changed)
         self.workspace.forms["patient"].saved.connect(self._patient_saved)
         self._build_menus()
+        apply_read_only_look(self, self.reader.can_edit)
         self.patients.refresh()
         self.resize(1400, 880)
         self._restore_state()

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from jdmdesk.domain.access import Action
 from jdmdesk.domain.codes import SEX, label_of
 from jdmdesk.domain.timeline import age_years
 from jdmdesk.services.study_services import StudyServices
@@ -62,7 +63,10 @@ class PatientWorkspace(QWidget):
         self.history = HistoryView(reader.history, self)
         self.tabs.addTab(self.history, "&History")
         self.review = ReviewView(services.review.review,
-                                 chart_factory() if chart_factory else None, self)
+                                 chart_factory() if chart_factory else None, self,
+                                 sign=services.signoff.sign
+                                 if reader.can(Action.SIGN_VISIT) else None)
+        self.review.status_message.connect(self.status_message)
         self.review.print_button.clicked.connect(self.print_summary)
         self.tabs.addTab(self.review, "Re&view")
         self._current_tab = 0
@@ -163,6 +167,9 @@ class PatientWorkspace(QWidget):
     def _records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
         if kind == "patient":
             self._update_header()
+        form = self.forms.get(kind)
+        if kind == "visit" and form is not None and form.record_id in ids and not form.dirty:
+            form.load(form.record_id)  # e.g. signed from the review: show the signature, lock
 
     def print_summary(self) -> None:
         """Save the one-page A4 PDF summary of the patient under review."""
@@ -178,7 +185,7 @@ class PatientWorkspace(QWidget):
                                                 f"{rv.study_code}-summary.pdf", "PDF (*.pdf)")
         if not target:
             return
-        chart = self.review.chart.image() if self.review.chart is not None else None
+        chart = self.services.chart.load(self.patient_id) if self.services.chart else None
         try:
             write_patient_pdf(rv, chart, Path(target), self.reader.settings().study_name)
         except OSError as err:

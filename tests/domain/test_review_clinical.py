@@ -73,7 +73,7 @@ def test_review_header_and_tis_detail_carry_the_label_and_the_reason():
     visits = [visit(-3, **BASE_VISIT), visit(90, **FOLLOW_VISIT)]
     labs = [lab("CK", -3, 3000, None), lab("CK", 90, 300, 145)]
     rv = review(visits, labs, meds=[])
-    assert "no tacrolimus is recorded" in rt.header_lines(rv)[1]
+    assert "no tacrolimus is recorded" in rt.header_lines(rv)[2]
     assert "without a reference high" in rt.tis_detail(rv.visits[-1].tis)
 
 
@@ -81,9 +81,10 @@ def test_days_on_tacrolimus_count_days_on_drug_and_show_stop_and_restart():
     from tests.domain.clinical_cases import day, tacrolimus
 
     # on days 0–29, stopped as a 0 mg segment from day 30 (the 1.5 mg segment left open),
-    # restarted on day 50; today is day 100: 30 + 50 = 80 days on drug, not 100
+    # restarted on day 50; the last record is on day 99 (today is day 400): 30 + 50 = 80 days
+    # on drug, counted to the end of follow-up, not to today
     meds = [tacrolimus(0), tacrolimus(30, dose=0), tacrolimus(50)]
-    rv = review([visit(-3, **BASE_VISIT)], [], meds, today=day(100))
+    rv = review([visit(-3, **BASE_VISIT), visit(99, **FOLLOW_VISIT)], [], meds, today=day(400))
     assert rv.days_on_tacrolimus == 80
     assert f"stopped {day(30).isoformat()}" in rv.tacrolimus_text
     assert f"restarted {day(50).isoformat()}" in rv.tacrolimus_text
@@ -102,8 +103,9 @@ def test_tacrolimus_course_ended_segment_and_stop_today():
     open_ = [med.Segment.from_values(tacrolimus(0))]
     assert med.tacrolimus_course(open_, day(10)).days_on == 10  # as before for an open course
     assert med.tacrolimus_course([], day(10)) is None
-    rv = review([visit(-3, **BASE_VISIT)], [], [tacrolimus(0, end=9)], today=day(100))
-    assert "not on tacrolimus now" in rv.tacrolimus_text
+    rv = review([visit(-3, **BASE_VISIT), visit(99, **FOLLOW_VISIT)], [], [tacrolimus(0, end=9)],
+                today=day(100))
+    assert "not on tacrolimus at the last record" in rv.tacrolimus_text
 
 
 def test_bedside_schwartz_only_under_18_and_named():

@@ -51,15 +51,27 @@ class SteroidView(pg.ViewBox):
         self.dose_item.setData(x=np.array(xs, dtype=float),
                                y=np.array([0.0, top] * len(d.dose_changes), dtype=float))
         while len(self.dose_labels) < len(d.dose_changes):
-            label = pg.TextItem(color=TAC_COLOUR, anchor=(0, 1.0), fill=(255, 255, 255, 200))
+            # hangs down from the top of the view (anchored at its top edge): never clipped
+            label = pg.TextItem(color=TAC_COLOUR, anchor=(-0.04, 0), fill=(255, 255, 255, 200))
             label.setFont(font(8.5))
+            label.setZValue(5)  # over its own dotted line
             self.addItem(label, ignoreBounds=True)
             self.dose_labels.append(label)
         for n, label in enumerate(self.dose_labels):
             if n < len(d.dose_changes):
                 change = d.dose_changes[n]
                 label.setText(change.label)
-                label.setPos(change.x, top * 0.93)
+                label.setPos(change.x, top * 0.995)
                 label.show()
             else:
                 label.hide()
+
+
+def steroid_legend(d: ChartData) -> str:
+    """The prednisolone line's legend text; says when days before the first weight were divided
+    by that nearest weight."""
+    near = d.prednisolone.nearest_weight
+    if near is None:
+        return "prednisolone (right axis)"
+    return (f"prednisolone (right axis; before {near[0].isoformat()} per kg of the "
+            f"nearest weight, {near[1]:g} kg)")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from jdmdesk.domain import parse
+from jdmdesk.domain.chart_series import DAYS_PER_MONTH
 from jdmdesk.domain.codes import DRUGS, FREQUENCIES, SEX, label_of
 from jdmdesk.domain.review import PatientReview, VisitReview, pulse_text
 from jdmdesk.domain.tis import TisResult
 
 VISIT_COLUMNS = ("Date", "Day", "PhGA", "Parent", "Extram.", "CMAS", "MMT8", "CHAQ", "DAS",
-                 "CDASI", "CK", "TIS", "PRINTO")
+                 "CDASI", "CK", "LD", "ASAT", "TIS", "PRINTO", "Signed")
 _MEASURE_COLUMNS = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_total", "chaq_di",
                     "das_total")
 
@@ -59,17 +60,44 @@ def printo_text(r: VisitReview) -> str:
 def visit_row(r: VisitReview) -> list[str]:
     return [r.visit_date.isoformat(), "—" if r.study_day is None else str(r.study_day),
             *(with_change(r, m) for m in _MEASURE_COLUMNS), num(r.measures.get("cdasi_activity")),
-            num(r.ck, 0), tis_text(r.tis, r.is_baseline), printo_text(r)]
+            num(r.ck, 0), num(r.enzymes.get("LD"), 0), num(r.enzymes.get("ASAT"), 0),
+            tis_text(r.tis, r.is_baseline), printo_text(r), signed_text(r)]
+
+
+def signed_text(r: VisitReview) -> str:
+    """Signature status of a visit: who signed and the UTC date, or "not signed"."""
+    if r.signed_by is None:
+        return "not signed"
+    return f"\u2713 {r.signed_by} {(r.signed_at or '')[:10]}".rstrip()
 
 
 def header_lines(rv: PatientReview) -> list[str]:
+    """Who (current age apart), the course on tacrolimus (age at start, follow-up to the last
+    record, never to today), and the baseline."""
     parts = [rv.study_code, label_of(SEX, rv.sex)]
     if rv.age is not None:
-        parts.append(f"age {rv.age:.1f} y")
+        parts.append(f"current age {rv.age:.1f} y")
     if rv.disease_years is not None:
         parts.append(f"disease duration {rv.disease_years:.1f} y")
-    parts.append(rv.tacrolimus_text)
-    return [" · ".join(p for p in parts if p), " ".join([rv.baseline_rule, *rv.settings_notes])]
+    lines = [" · ".join(p for p in parts if p)]
+    if rv.tacrolimus_start is not None:
+        course = rv.tacrolimus_text
+        if rv.age_at_tacrolimus_start is not None:
+            course += f" · started at age {rv.age_at_tacrolimus_start:.1f} y"
+        lines.append(course + " · " + follow_up_text(rv))
+    else:
+        lines.append(rv.tacrolimus_text)
+    baseline = (f"baseline visit {rv.baseline_date.isoformat()}" if rv.baseline_date else
+                "no baseline visit (none on or before the tacrolimus start)")
+    lines.append(" ".join([f"{baseline}:", rv.baseline_rule, *rv.settings_notes]).strip())
+    return lines
+
+
+def follow_up_text(rv: PatientReview) -> str:
+    if rv.follow_up_days is None or rv.last_record is None:
+        return "no follow-up recorded since the start"
+    return (f"follow-up {rv.follow_up_days} days ({rv.follow_up_days / DAYS_PER_MONTH:.1f} "
+            f"months) to the last record on {rv.last_record.isoformat()}")
 
 
 def treatment_lines(rv: PatientReview) -> list[str]:
