@@ -135,6 +135,26 @@ class DoseChange:
 
 
 @dataclass(frozen=True)
+class PulseMark:
+    """An IV methylprednisolone pulse course as the chart marks it: from its first day to the day
+    after its last dose, apart from the daily prednisolone-equivalent line."""
+
+    x_start: float
+    x_end: float
+    course: PulseCourse
+
+    @property
+    def label(self) -> str:
+        dose = "?" if self.course.dose_mg is None else f"{self.course.dose_mg:g}"
+        return f"IV MP {self.course.doses}\u00d7{dose} mg"
+
+
+def pulse_marks(pulses: Sequence[PulseCourse], time: TimeBase) -> tuple[PulseMark, ...]:
+    return tuple(PulseMark(time.x(p.start), time.x(p.end + timedelta(days=1)), p)
+                 for p in pulses)
+
+
+@dataclass(frozen=True)
 class TroughSeries:
     points: tuple[LabResult, ...] = ()
     x: tuple[float, ...] = ()
@@ -158,6 +178,7 @@ class ChartData:
     note: str | None = None
     missing_uln: int = 0  # enzyme results without a ULN (left out of the ULN view)
     pulses: tuple[PulseCourse, ...] = ()  # IV methylprednisolone pulses, apart from the steps
+    pulse_marks: tuple[PulseMark, ...] = ()  # the same pulses in chart x
 
     @property
     def calendar(self) -> bool:
@@ -296,7 +317,12 @@ def tacrolimus_changes(segments: Sequence[Segment], weights: Sequence[tuple[date
         mg = daily_dose_mg(s, weight_on(s.start, weights))
         if prev is not None:
             after_stop = None if prev.end is None else prev.end + timedelta(days=1)
-            if after_stop is not None and s.start > after_stop:
+            if mg == 0:  # a stop entered as a 0 mg segment is a stop (§7)
+                if prev_mg != 0:
+                    out.append(DoseChange(time.x(s.start), s.start, "stop", None))
+            elif prev_mg == 0:
+                out.append(DoseChange(time.x(s.start), s.start, "restart", mg))
+            elif after_stop is not None and s.start > after_stop:
                 out.append(DoseChange(time.x(after_stop), after_stop, "stop", None))
                 out.append(DoseChange(time.x(s.start), s.start, "restart", mg))
             elif not _same(mg, prev_mg):
@@ -304,7 +330,7 @@ def tacrolimus_changes(segments: Sequence[Segment], weights: Sequence[tuple[date
                     "increase" if mg > prev_mg else "decrease"
                 out.append(DoseChange(time.x(s.start), s.start, kind, mg))
         prev, prev_mg = s, mg
-    if prev is not None and prev.end is not None:
+    if prev is not None and prev.end is not None and prev_mg != 0:
         last_stop = prev.end + timedelta(days=1)
         out.append(DoseChange(time.x(last_stop), last_stop, "stop", None))
     return tuple(out)
@@ -324,6 +350,7 @@ def build_chart(patient_id: str | None, labs: Iterable[LabResult], segments: Seq
     known += [s.start for s in segments] + [s.end for s in segments if s.end is not None]
     until = max(known) if known else date.today()
     pred = prednisolone_steps(segments, weights, until, time)
+    pulses = pulse_courses(segments, sorted(weights))
     xs = [x for s in series.values() for x in s.x] + list(troughs.x)
     if day0 is not None:
         xs.append(0.0)
@@ -337,7 +364,7 @@ def build_chart(patient_id: str | None, labs: Iterable[LabResult], segments: Seq
         dose_changes=tacrolimus_changes(segments, weights, time),
         troughs=troughs, target_band=target_band, x_range=x_range,
         note=NO_TACROLIMUS_NOTE if day0 is None else None, missing_uln=missing,
-        pulses=pulse_courses(segments, sorted(weights)),
+        pulses=pulses, pulse_marks=pulse_marks(pulses, time),
     )
 
 

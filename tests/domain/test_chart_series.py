@@ -153,3 +153,21 @@ def test_uln_multiple_is_unit_independent(value, ref, unit):
     s = build_analyte("CK", [lp(D0, value, unit, ref)], TimeBase(D0))
     assert math.isclose(s.y_uln[0], value / ref, rel_tol=1e-9)
     assert s.above[0] == (value * factor > ref * factor)
+
+
+def test_a_0_mg_segment_is_a_stop_and_the_next_dose_a_restart():
+    segs = [seg("tacrolimus", 2, D0, date(2025, 2, 9), freq="bd"),
+            seg("tacrolimus", 0, date(2025, 2, 10), date(2025, 3, 9), freq="bd"),
+            seg("tacrolimus", 1, date(2025, 3, 10), freq="bd")]
+    changes = tacrolimus_changes(segs, [], TimeBase(D0))
+    assert [(c.x, c.kind, c.daily_mg) for c in changes] == [
+        (28.0, "stop", None), (56.0, "restart", 2.0)]
+
+
+def test_pulse_courses_are_marked_from_first_day_to_after_the_last_dose():
+    mp = seg("methylprednisolone", 500, D0 + timedelta(days=7), D0 + timedelta(days=9),
+             route="iv")
+    data = build_chart("p", [], [TAC, mp], [(D0, 40.0)])
+    assert [(m.x_start, m.x_end, m.label) for m in data.pulse_marks] == [
+        (7.0, 10.0, "IV MP 3\u00d7500 mg")]
+    assert len(data.pulses) == 1

@@ -363,3 +363,26 @@ def test_dose_and_uln_labels_are_readable(qtbot, panel, service, patient_id):
     main = panel.main.vb.sceneBoundingRect()
     box = uln_label.sceneBoundingRect()
     assert box.right() <= main.right() + 1 and box.left() > main.center().x()
+
+
+def test_pulses_are_bands_and_a_0_mg_segment_is_a_stop(qtbot, panel, service, patient_id):
+    """Issue 17 items 3 and 6 on the chart: an IV methylprednisolone pulse course is a labelled
+    band apart from the daily line; a tacrolimus stop entered as a 0 mg segment is a stop."""
+    panel.show_patient(patient_id)
+    save(qtbot, panel, service, "medication", tacrolimus(end="2025-02-09"), patient_id)
+    save(qtbot, panel, service, "visit", {"visit_date": "2025-01-10", "weight_kg": "40"},
+         patient_id)
+    save(qtbot, panel, service, "medication",
+         {"drug": "methylprednisolone", "route": "iv", "dose_amount": "500", "dose_unit": "mg",
+          "frequency": "od", "start_date": "2025-01-20", "end_date": "2025-01-22",
+          "change_reason": "start"}, patient_id)
+    save(qtbot, panel, service, "medication", tacrolimus("2025-02-10", dose="0", reason="stop"),
+         patient_id)
+    bands = [(band, label) for band, label in panel.steroid.pulse_bands if band.isVisible()]
+    assert len(bands) == 1
+    start, end = bands[0][0].getRegion()
+    day0 = date.fromisoformat(TAC_START)
+    assert (start, end) == ((date(2025, 1, 20) - day0).days, (date(2025, 1, 23) - day0).days)
+    assert bands[0][1].toPlainText() == "IV MP 3\u00d7500 mg"
+    labels = [label.toPlainText() for label in panel.steroid.dose_labels if label.isVisible()]
+    assert labels == ["tac stop"]
