@@ -20,7 +20,7 @@ from jdmdesk.db.backup import (
     restore_backup,
 )
 from jdmdesk.db.connection import StudyFileError
-from jdmdesk.db.lock import open_locked, os_user
+from jdmdesk.db.lock import HEARTBEAT_INTERVAL_S, open_locked, os_user
 from jdmdesk.db.studyfile import start_integrity_check
 from jdmdesk.domain.access import Credentials, Session
 from jdmdesk.services.accounts import HASHER, AccountError, AccountService
@@ -124,6 +124,10 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
         raise
     for service in (services.records, services.settings, services.chart):
         service.setParent(window)
+    if opened.lock is not None:  # the lock's heartbeat, so a stopped holder can be told
+        heartbeat = QTimer(window)
+        heartbeat.timeout.connect(opened.refresh_lock)
+        heartbeat.start(HEARTBEAT_INTERVAL_S * 1000)
     try:
         backup_on_open_if_due(study)
     except (BackupError, OSError) as err:
