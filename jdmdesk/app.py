@@ -18,6 +18,7 @@ from jdmdesk.db.backup import (
     describe_with_backup,
     newest_verified_backup,
     restore_backup,
+    restore_helps,
 )
 from jdmdesk.db.connection import StudyFileError
 from jdmdesk.db.lock import HEARTBEAT_INTERVAL_S, open_locked, os_user
@@ -178,7 +179,7 @@ def run_gui(path: Path, *, read_only: bool = False) -> int:
 
 def _offer_restore(err: StudyFileError, message: str) -> None:
     """A refused file is never repaired in place: offer its newest verified backup as a copy."""
-    backup = newest_verified_backup(err.path) if err.path.exists() else None
+    backup = newest_verified_backup(err.path) if restore_helps(err) else None
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, f"Cannot open {err.path.name}.")
     box.setInformativeText(message)
     restore = box.addButton("Restore backup into a new file…",

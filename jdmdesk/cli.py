@@ -240,9 +240,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(str(err))
         return err.code
     except StudyFileError as err:
-        from jdmdesk.db.backup import backup_hint
+        from jdmdesk.db.backup import hint_for
 
-        hint = None if err.problem == "missing" else backup_hint(err.path)
+        hint = hint_for(err)
         _err(f"{err}" + (f". {hint}" if hint else ""))
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -211,3 +211,31 @@ def test_newer_schema_refused_by_the_window_path_leaves_nothing(tmp_path):
     assert caught.value.problem is Problem.TOO_NEW
     assert "newer JDM Desk" in caught.value.message
     assert sorted(os.listdir(tmp_path)) == before == ["new.jdm"]
+
+
+def test_read_only_mount_with_unread_changes_in_the_wal_says_so():
+    crashed = MAKE_STUDY + """
+from jdmdesk.db.connection import connect
+conn = connect(Path('s.jdm'))
+conn.execute("UPDATE patient SET study_code = 'P-2'")
+os._exit(0)  # a crash: the change stays in s.jdm-wal
+"""
+    proc = run_on_tmpfs(crashed, OPEN_IT, fault="ro")
+    assert proc.returncode == 0, proc.stderr
+    first, notice = proc.stdout.splitlines()[:2]
+    assert first == "opened True 1"
+    assert "mounted read-only" in notice and "s.jdm-wal" in notice
+
+
+def test_a_full_disk_offers_no_backup_to_restore(tmp_path):
+    from jdmdesk.db import backup as bk
+
+    s = create_study(tmp_path / "s.jdm")
+    try:
+        bk.backup_on_close(s)
+    finally:
+        s.close()
+    full = StudyFileError(s.path, Problem.DISK_FULL, "the disk holding the file is full")
+    assert bk.hint_for(full) is None and "backup" not in bk.describe_with_backup(full)
+    damaged = StudyFileError(s.path, Problem.DAMAGED, "the file is damaged")
+    assert bk.hint_for(damaged) is not None

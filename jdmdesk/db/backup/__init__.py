@@ -5,7 +5,12 @@ into a new file), :mod:`.policy` (where automatic backups go, when one is due, r
 newest verified one) and :mod:`.messages` (what the user is told). Callers import from here.
 """
 
-from jdmdesk.db.backup.messages import backup_hint, describe_with_backup
+from jdmdesk.db.backup.messages import (
+    backup_hint,
+    describe_with_backup,
+    hint_for,
+    restore_helps,
+)
 from jdmdesk.db.backup.policy import (
     BACKUP_FOLDER,
     DUE_AFTER,
@@ -57,12 +62,14 @@ __all__ = [
     "clock_behind",
     "content_problems",
     "describe_with_backup",
+    "hint_for",
     "is_verified",
     "newest_backup_time",
     "newest_verified_backup",
     "pre_migration_backup",
     "restore_backup",
     "restore_checked",
+    "restore_helps",
     "rotate",
     "sequence",
     "verify_backup",

@@ -45,8 +45,17 @@ class OpenedStudy:
 
 
 def read_only_media_notice(path: Path) -> str:
-    return (f"{path.name} is on a disk or share that is mounted read-only: it is open for "
+    text = (f"{path.name} is on a disk or share that is mounted read-only: it is open for "
             "review, changes cannot be saved. Copy it to a writable folder to edit it.")
+    wal = Path(f"{path}-wal")
+    try:
+        unread = wal.stat().st_size > 0
+    except OSError:
+        unread = False
+    if unread:  # read as immutable, SQLite ignores the write-ahead log
+        text += (f" Its latest changes are in {wal.name}, which cannot be read here: copy "
+                 "both files together.")
+    return text
 
 
 def open_locked(path: Path, *, read_only: bool = False, create: bool = False,
