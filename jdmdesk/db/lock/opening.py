@@ -11,7 +11,8 @@ from jdmdesk.db.clock import clock_behind
 from jdmdesk.db.connection import Study
 from jdmdesk.db.errors import read_only_media
 from jdmdesk.db.filesystem import network_warning
-from jdmdesk.db.lock.protocol import StudyLock, acquire, pid_alive, refresh_lock
+from jdmdesk.db.lock.heartbeat import refresh_lock
+from jdmdesk.db.lock.protocol import StudyLock, acquire, pid_alive
 from jdmdesk.db.studyfile import IntegrityCheck, open_study
 
 

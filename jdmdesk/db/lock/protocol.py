@@ -2,9 +2,9 @@
 
 The lock file holds JSON ``{user, host, pid, since, token, boot_id, heartbeat}`` (times in
 UTC). The holder rewrites ``heartbeat`` every :data:`HEARTBEAT_INTERVAL_S` seconds
-(:func:`refresh_lock`), so a lock whose holder stopped (a crash on another computer, a process
+(:mod:`.heartbeat`), so a lock whose holder stopped (a crash on another computer, a process
 id now used by another program) shows how long ago it last lived; a data manager may then
-break it (:func:`break_lock`). It is created
+break it (:func:`~.heartbeat.break_lock`). It is created
 atomically with ``O_CREAT | O_EXCL``, so of two instances starting together exactly one wins.
 The other gets :class:`LockHeld` and opens the study read-only (or refuses), telling the user
 "opened by USER on HOST since TIME".
@@ -28,8 +28,7 @@ import socket
 import sys
 import time
 import uuid
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -269,7 +268,7 @@ def _create(path: Path, info: LockInfo) -> None:
     os.close(fd)
 
 
-def _unreadable_age(path: Path) -> float | None:
+def unreadable_age(path: Path) -> float | None:
     try:
         return time.time() - path.stat().st_mtime
     except OSError:
@@ -292,7 +291,7 @@ def acquire(study_path: Path, *, user: str | None = None) -> StudyLock | LockHel
             return LockUnavailable(study_path, err.strerror or str(err))
         holder = read_lock(study_path)
         if holder is None:
-            age = _unreadable_age(path)
+            age = unreadable_age(path)
             if age is None:
                 continue  # removed meanwhile: try again
             if age < UNREADABLE_GRACE_S:
@@ -301,7 +300,7 @@ def acquire(study_path: Path, *, user: str | None = None) -> StudyLock | LockHel
             holder = LockInfo("unknown", "unknown", 0, "")
         elif not is_stale(holder):
             return LockHeld(study_path, holder)
-        if not _remove_stale(path, holder):
+        if not remove_stale(path, holder):
             continue
         stale = holder
     current = read_lock(study_path)
@@ -310,7 +309,7 @@ def acquire(study_path: Path, *, user: str | None = None) -> StudyLock | LockHel
     return LockUnavailable(study_path, "the lock file keeps changing")
 
 
-def _remove_stale(path: Path, judged: LockInfo) -> bool:
+def remove_stale(path: Path, judged: LockInfo) -> bool:
     """Move the stale lock aside and delete it, unless it changed since it was judged."""
     aside = path.with_name(f"{path.name}.stale-{uuid.uuid4().hex}")
     try:
@@ -337,82 +336,3 @@ def _remove_stale(path: Path, judged: LockInfo) -> bool:
         aside.unlink()
     return True
 
-
-def refresh_lock(lock: StudyLock, now: datetime | None = None) -> bool:
-    """The holder's heartbeat: rewrite its lock file with ``heartbeat = now``.
-
-    Call it every :data:`HEARTBEAT_INTERVAL_S` seconds while the study is open for writing.
-    Returns False (and writes nothing) when the lock is no longer ours: released, or broken by
-    a data manager. The file is replaced whole (never absent, never half-written).
-    """
-    if not lock.held:
-        return False
-    current = read_lock(lock.study_path)
-    if current is None or current.token != lock.info.token:
-        return False
-    info = replace(lock.info, heartbeat=utc_text(now or datetime.now(UTC)))
-    tmp = lock.path.with_name(f"{lock.path.name}.{info.token}.beat")
-    try:
-        with tmp.open("wb") as fh:
-            fh.write(json.dumps(asdict(info), ensure_ascii=False).encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, lock.path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        return False
-    lock.info = info
-    return True
-
-
-def silent_for(info: LockInfo, now: datetime | None = None) -> timedelta | None:
-    """How long the holder has given no sign of life (None when the lock says nothing)."""
-    last = info.last_alive()
-    return None if last is None else (now or datetime.now(UTC)) - last
-
-
-def breakable(info: LockInfo, now: datetime | None = None) -> bool:
-    """Whether a data manager may break this lock: its holder has been silent for longer than
-    its heartbeat interval plus :data:`BREAK_MARGIN` (a live holder refreshes it every
-    minute). A lock that tells no time may be broken."""
-    silent = silent_for(info, now)
-    return silent is None or silent > timedelta(seconds=HEARTBEAT_INTERVAL_S) + BREAK_MARGIN
-
-
-@dataclass(frozen=True)
-class LockBreak:
-    """What :func:`break_lock` did: ``broken``, and a sentence for the user."""
-
-    broken: bool
-    message: str
-
-
-def break_lock(study_path: Path, *, confirm: Callable[[str], bool],
-               now: datetime | None = None) -> LockBreak:
-    """Break a lock whose holder has stopped, after the caller has confirmed.
-
-    For a data manager (the caller checks the role): the lock must be :func:`breakable`;
-    ``confirm`` is asked with a sentence naming the holder, the lock's age and its last sign
-    of life, and the lock is removed only when it answers True and the lock has not changed
-    since (a holder that comes back keeps it).
-    """
-    from jdmdesk.db.lock import messages
-
-    study_path = Path(study_path)
-    path = lock_path(study_path)
-    info = read_lock(study_path)
-    if info is None:
-        if not path.exists():
-            return LockBreak(False, messages.no_lock_text(study_path))
-        age = _unreadable_age(path)
-        info = LockInfo("unknown", "an unknown computer", 0, "")
-        if age is not None and age < UNREADABLE_GRACE_S:
-            return LockBreak(False, messages.in_use_text(study_path, info, now))
-    elif not breakable(info, now):
-        return LockBreak(False, messages.in_use_text(study_path, info, now))
-    if not confirm(messages.confirm_break_text(study_path, info, now)):
-        return LockBreak(False, messages.not_broken_text(study_path))
-    if not _remove_stale(path, info):
-        return LockBreak(False, messages.changed_text(study_path))
-    return LockBreak(True, messages.broken_text(study_path, info))
