@@ -8,14 +8,13 @@ it (:func:`break_lock`) after confirming. The role check is the caller's (servic
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from jdmdesk.atomic_file import atomic_write
 from jdmdesk.db.lock.protocol import (
     BREAK_MARGIN,
     HEARTBEAT_INTERVAL_S,
@@ -35,7 +34,8 @@ def refresh_lock(lock: StudyLock, now: datetime | None = None) -> bool:
 
     Call it every :data:`HEARTBEAT_INTERVAL_S` seconds while the study is open for writing.
     Returns False (and writes nothing) when the lock is no longer ours: released, or broken by
-    a data manager. The file is replaced whole (never absent, never half-written).
+    a data manager. The file is replaced whole through :func:`~jdmdesk.atomic_file.atomic_write`
+    (never absent, never half-written).
     """
     if not lock.held:
         return False
@@ -43,16 +43,10 @@ def refresh_lock(lock: StudyLock, now: datetime | None = None) -> bool:
     if current is None or current.token != lock.info.token:
         return False
     info = replace(lock.info, heartbeat=utc_text(now or datetime.now(UTC)))
-    tmp = lock.path.with_name(f"{lock.path.name}.{info.token}.beat")
     try:
-        with tmp.open("wb") as fh:
-            fh.write(json.dumps(asdict(info), ensure_ascii=False).encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, lock.path)
+        with atomic_write(lock.path, replace=True, create=True) as tmp:
+            tmp.write_bytes(json.dumps(asdict(info), ensure_ascii=False).encode("utf-8"))
     except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         return False
     lock.info = info
     return True
