@@ -19,9 +19,10 @@ from jdmdesk.db.backup import (
     describe_with_backup,
     newest_verified_backup,
     restore_backup,
+    restore_helps,
 )
 from jdmdesk.db.connection import StudyFileError
-from jdmdesk.db.lock import open_locked, os_user
+from jdmdesk.db.lock import HEARTBEAT_INTERVAL_S, open_locked, os_user
 from jdmdesk.db.studyfile import start_integrity_check
 from jdmdesk.domain.access import Credentials, Session
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
@@ -133,6 +134,10 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
         raise
     for service in (services.records, services.settings, chart):
         service.setParent(window)
+    if opened.lock is not None:  # the lock's heartbeat, so a stopped holder can be told
+        heartbeat = QTimer(window)
+        heartbeat.timeout.connect(opened.refresh_lock)
+        heartbeat.start(HEARTBEAT_INTERVAL_S * 1000)
     try:
         backup_on_open_if_due(study)
     except (BackupError, OSError) as err:
@@ -183,7 +188,7 @@ def run_gui(path: Path, *, read_only: bool = False) -> int:
 
 def _offer_restore(err: StudyFileError, message: str) -> None:
     """A refused file is never repaired in place: offer its newest verified backup as a copy."""
-    backup = newest_verified_backup(err.path) if err.path.exists() else None
+    backup = newest_verified_backup(err.path) if restore_helps(err) else None
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, f"Cannot open {err.path.name}.")
     box.setInformativeText(message)
     restore = box.addButton("Restore backup into a new file…",

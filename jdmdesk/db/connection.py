@@ -12,6 +12,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from jdmdesk.db.errors import cannot_open_for_shared_memory, read_only_media
+
 APPLICATION_ID = 0x4A444D44  # "JDMD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -26,6 +28,7 @@ class Problem(StrEnum):
     DAMAGED = "damaged"
     UNREADABLE = "unreadable"
     READ_ONLY = "read_only"
+    DISK_FULL = "disk_full"
 
 
 class StudyFileError(Exception):
@@ -79,6 +82,19 @@ def check_header(path: Path) -> None:
         raise StudyFileError(path, Problem.DAMAGED, "the file is truncated (damaged header)")
 
 
+def header_identity(path: Path) -> tuple[int, int]:
+    """``(application_id, user_version)`` as the file's first page holds them, read without
+    SQLite (so nothing, not even a ``-shm``, is made beside a file that will be refused).
+
+    A change not yet checkpointed from the ``-wal`` is not seen here; versions only grow, so a
+    header that already names a newer schema is certain.
+    """
+    head = _header(path)
+    if len(head) < 100:
+        return 0, 0
+    return int.from_bytes(head[68:72], "big"), int.from_bytes(head[60:64], "big")
+
+
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A connection with the study profile. Autocommit mode: transactions are explicit."""
     if read_only:
@@ -87,18 +103,24 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         try:
             conn.execute("PRAGMA schema_version").fetchone()
         except sqlite3.DatabaseError as err:  # other problems are reported by the checks
-            if "readonly" in str(err):
-                # A WAL file in a folder we cannot write: no -shm can be made, so nobody can
-                # be writing it either; read it as immutable (a leftover -wal is ignored).
+            if "readonly" in str(err) or (cannot_open_for_shared_memory(err)
+                                          and not folder_writable(path)):
+                # A WAL file in a folder we cannot write (read-only media, permissions): no
+                # -shm can be made, so nobody can be writing it either; read it as immutable
+                # (a leftover -wal is ignored).
                 conn.close()
                 conn = sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    if not read_only:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")  # a write: fails on a full disk
+            conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
@@ -117,6 +139,11 @@ def write_transaction(db: Database) -> Iterator[Database]:
             db.conn.execute("ROLLBACK")
         raise
     db.conn.execute("COMMIT")
+
+
+def folder_writable(path: Path) -> bool:
+    """Whether files can be made beside ``path`` (a read-only mount says no even to root)."""
+    return not read_only_media(path) and os.access(Path(path).parent, os.W_OK)
 
 
 def writable(path: Path) -> bool:

@@ -13,9 +13,11 @@ from jdmdesk.db.connection import (
     StudyFileError,
     check_header,
     connect,
+    header_identity,
     wrap,
     writable,
 )
+from jdmdesk.db.errors import disk_full
 from jdmdesk.db.migrations import LATEST_VERSION, application_id, migrate, user_version
 
 
@@ -28,7 +30,7 @@ def create_study(path: Path) -> Study:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = connect(path)
     except (OSError, sqlite3.Error) as err:
-        raise StudyFileError(path, Problem.UNREADABLE, f"cannot create the study file ({err})")\
+        raise _refusal(path, err, Problem.UNREADABLE, f"cannot create the study file ({err})")\
             from None
     migrate(conn, None)
     return Study(path, wrap(conn), read_only=False)
@@ -47,6 +49,7 @@ def open_study(path: Path, *, read_only: bool = False, create: bool = False,
     if create and not path.exists():
         return create_study(path)
     check_header(path)
+    refuse_newer_by_header(path)
     if not read_only and not writable(path):
         read_only = True
     # identity and damage checks on a read-only connection: nothing written
@@ -54,7 +57,8 @@ def open_study(path: Path, *, read_only: bool = False, create: bool = False,
     try:
         conn = connect(path, read_only=read_only)
     except sqlite3.Error as err:
-        raise StudyFileError(path, Problem.UNREADABLE, f"cannot open the file ({err})") from None
+        raise _refusal(path, err, Problem.UNREADABLE, f"cannot open the file ({err})")\
+            from None
     try:
         if user_version(conn) < LATEST_VERSION:
             if integrity is not None:
@@ -87,8 +91,8 @@ class IntegrityCheck:
         try:
             conn = connect(self.path, read_only=True)
         except sqlite3.Error as err:
-            self.error = StudyFileError(self.path, Problem.UNREADABLE,
-                                        f"cannot open the file ({err})")
+            self.error = _refusal(self.path, err, Problem.UNREADABLE,
+                                  f"cannot open the file ({err})")
             return
         try:
             _quick_check(self.path, conn)
@@ -107,9 +111,37 @@ def start_integrity_check(path: Path) -> IntegrityCheck | None:
     """A background quick_check for an existing SQLite file, else None (checked on open)."""
     try:
         check_header(Path(path))
+        refuse_newer_by_header(Path(path))
     except StudyFileError:
         return None
     return IntegrityCheck(Path(path))
+
+
+def refuse_newer_by_header(path: Path) -> None:
+    """Refuse a study of a newer schema from its header bytes, before SQLite opens it: a
+    refused file keeps no ``-wal``/``-shm`` beside it (the window's background check and the
+    probe would otherwise make them)."""
+    app_id, version = header_identity(path)
+    if app_id == APPLICATION_ID and version > LATEST_VERSION:
+        raise _too_new(path, version)
+
+
+def _too_new(path: Path, version: int) -> StudyFileError:
+    return StudyFileError(
+        path, Problem.TOO_NEW,
+        f"made by a newer JDM Desk (schema {version}; this version reads up to "
+        f"{LATEST_VERSION}): update JDM Desk to open it")
+
+
+DISK_FULL_TEXT = ("the disk holding the file is full: free some space, then open it again "
+                  "(the file was not changed)")
+
+
+def _refusal(path: Path, err: BaseException, problem: Problem, text: str) -> StudyFileError:
+    """The refusal for an SQLite error while opening: a full disk is named as such."""
+    if disk_full(err, path.parent):
+        return StudyFileError(path, Problem.DISK_FULL, DISK_FULL_TEXT)
+    return StudyFileError(path, problem, text)
 
 
 def _probe(path: Path, *, quick_check: bool = True) -> None:
@@ -119,8 +151,8 @@ def _probe(path: Path, *, quick_check: bool = True) -> None:
         try:
             conn = connect(path, read_only=True)
         except sqlite3.Error as err:
-            raise StudyFileError(path, Problem.UNREADABLE,
-                                 f"cannot open the file ({err})") from None
+            raise _refusal(path, err, Problem.UNREADABLE, f"cannot open the file ({err})")\
+                from None
         try:
             _check_identity(path, conn)
             if quick_check:
@@ -149,22 +181,19 @@ def _check_identity(path: Path, conn: sqlite3.Connection) -> None:
     try:
         app_id, version = application_id(conn), user_version(conn)
     except sqlite3.DatabaseError as err:
-        raise StudyFileError(path, Problem.DAMAGED, f"the file is damaged ({err})") from None
+        raise _refusal(path, err, Problem.DAMAGED, f"the file is damaged ({err})") from None
     if app_id != APPLICATION_ID:
         raise StudyFileError(path, Problem.FOREIGN,
                              "an SQLite database of another application, not a JDM Desk study")
     if version > LATEST_VERSION:
-        raise StudyFileError(
-            path, Problem.TOO_NEW,
-            f"made by a newer JDM Desk (schema {version}; this version reads up to "
-            f"{LATEST_VERSION}): update JDM Desk to open it")
+        raise _too_new(path, version)
 
 
 def _quick_check(path: Path, conn: sqlite3.Connection) -> None:
     try:
         result = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as err:
-        raise StudyFileError(path, Problem.DAMAGED, f"the file is damaged ({err})") from None
+        raise _refusal(path, err, Problem.DAMAGED, f"the file is damaged ({err})") from None
     if result != [("ok",)]:
         first = result[0][0] if result else "unknown"
         # quick_check reports "*** in database main ***\nPage 5: …": keep the message one line

@@ -147,7 +147,7 @@ def write_xlsx(source: ExportSource, path: Path, progress: Progress) -> dict[str
         "strings_to_formulas": False,
         "strings_to_numbers": False,
         "strings_to_urls": False,
-        "tmpdir": str(path.parent),
+        "tmpdir": f"{path}.d",  # atomic_output's scratch folder, removed with the file
     })
     sheets = _Sheets(book)
     counts: dict[str, int] = {}

@@ -15,15 +15,22 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from jdmdesk.atomic_file import SQLITE_COMPANIONS, TargetExists, atomic_write
+from jdmdesk.atomic_file import (
+    SQLITE_COMPANIONS,
+    TargetExists,
+    atomic_write,
+    sweep_temporaries,
+)
 from jdmdesk.db.connection import (
     APPLICATION_ID,
     Study,
     StudyFileError,
     check_header,
 )
+from jdmdesk.db.lock.protocol import pid_alive
 from jdmdesk.db.migrations import LATEST_VERSION, application_id, user_version
 
 
@@ -119,6 +126,7 @@ def backup_study(source: Source, dest: Path) -> Path:
     if dest.exists():
         raise BackupError(f"{dest} already exists: choose a new file name")
     dest.parent.mkdir(parents=True, exist_ok=True)
+    sweep_temporaries(dest.parent, alive=pid_alive)  # what a killed backup left
     try:
         with atomic_write(dest, replace=False, companions=SQLITE_COMPANIONS) as tmp:
             with _source_conn(source) as src:
@@ -134,11 +142,63 @@ def backup_study(source: Source, dest: Path) -> Path:
     return dest
 
 
-def restore_backup(backup: Path, new_path: Path) -> Path:
+class UnverifiedBackup(BackupError):
+    """A whole backup whose content does not verify as ``jdmdesk check`` would (a broken audit
+    chain, a changed schema, dangling references): not restored unless accepted."""
+
+    def __init__(self, backup: Path, problems: list[str]) -> None:
+        self.backup, self.problems = backup, problems
+        super().__init__(unverified_text(backup, problems))
+
+
+def unverified_text(backup: Path, problems: list[str]) -> str:
+    return (f"{Path(backup).name} does not verify ({'; '.join(problems)}): it was not "
+            "restored; restore it only if you accept a copy that may have been altered")
+
+
+def content_problems(backup: Path) -> list[str]:
+    """What in a whole backup does not verify as ``jdmdesk check`` would: foreign keys, the
+    schema's shape (for a backup of this version) and the audit chain. ``[]`` when all do.
+    The file's integrity is :func:`verify_backup`'s."""
+    from jdmdesk.db.check import check_study
+    from jdmdesk.db.connection import wrap
+
+    conn = sqlite3.connect(f"{Path(backup).resolve().as_uri()}?mode=ro", uri=True,
+                           isolation_level=None)
+    try:
+        current = user_version(conn) == LATEST_VERSION
+        return check_study(wrap(conn), integrity=False, schema=current).problems
+    except sqlite3.Error as err:
+        return [f"cannot be read ({err})"]
+    finally:
+        conn.close()
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A restored study file, and what in its backup did not verify (only when accepted)."""
+
+    path: Path
+    unverified: list[str]
+
+
+def restore_backup(backup: Path, new_path: Path, *, accept_unverified: bool = False) -> Path:
     """Copy a verified backup into the new study file ``new_path``; never overwrites.
 
-    The copy is written under a temporary name beside ``new_path``, verified, and renamed.
-    Raises :class:`BackupError` when the backup does not verify or ``new_path`` exists.
+    See :func:`restore_checked`; this returns only the new file's path.
+    """
+    return restore_checked(backup, new_path, accept_unverified=accept_unverified).path
+
+
+def restore_checked(backup: Path, new_path: Path, *, accept_unverified: bool = False
+                    ) -> Restored:
+    """Copy a verified backup into the new study file ``new_path``; never overwrites.
+
+    The backup is checked first as ``jdmdesk check`` would (integrity, foreign keys, schema,
+    audit chain): one that does not verify raises :class:`UnverifiedBackup` naming what,
+    unless ``accept_unverified`` (then :attr:`Restored.unverified` lists it). The copy is
+    written under a temporary name beside ``new_path``, verified, and renamed. Raises
+    :class:`BackupError` when the backup is damaged or ``new_path`` exists.
     """
     backup, new_path = Path(backup), Path(new_path)
     for p in (new_path, Path(f"{new_path}-wal"), Path(f"{new_path}-journal")):
@@ -147,7 +207,11 @@ def restore_backup(backup: Path, new_path: Path) -> Path:
     if new_path.resolve() == backup.resolve():
         raise BackupError("restore into a new file, not onto the backup itself")
     verify_backup(backup)
+    problems = content_problems(backup)
+    if problems and not accept_unverified:
+        raise UnverifiedBackup(backup, problems)
     new_path.parent.mkdir(parents=True, exist_ok=True)
+    sweep_temporaries(new_path.parent, alive=pid_alive)
     try:
         with atomic_write(new_path, replace=False, companions=SQLITE_COMPANIONS) as tmp:
             src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True,
@@ -163,4 +227,4 @@ def restore_backup(backup: Path, new_path: Path) -> Path:
         raise BackupError(f"the restore failed ({err})") from None
     except OSError as err:
         raise BackupError(f"the restore failed ({err.strerror or err})") from None
-    return new_path
+    return Restored(new_path, problems)
