@@ -6,6 +6,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from jdmdesk.db.backup import BackupError, pre_migration_backup
 from jdmdesk.db.connection import (
     APPLICATION_ID,
     Problem,
@@ -21,6 +22,19 @@ from jdmdesk.db.errors import disk_full
 from jdmdesk.db.migrations import LATEST_VERSION, application_id, migrate, user_version
 
 
+def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: int) -> Path:
+    """A verified copy of the file as it is, in ``backups/`` beside it (the backup mechanism of
+    :mod:`jdmdesk.db.backup`: temporary name, verified, fsynced, never replacing a file).
+
+    Raises :class:`StudyFileError` when no copy can be made: the file is then not migrated.
+    """
+    try:
+        return pre_migration_backup(conn, path, from_version)
+    except (BackupError, OSError) as err:
+        raise StudyFileError(path, Problem.UNREADABLE,
+                             "an older study file that must be upgraded, but no verified "
+                             f"backup of it could be made first ({err})") from None
+
 def create_study(path: Path) -> Study:
     """Create a new, empty study file at the latest schema version. Refuses to overwrite."""
     path = Path(path)
@@ -32,7 +46,7 @@ def create_study(path: Path) -> Study:
     except (OSError, sqlite3.Error) as err:
         raise _refusal(path, err, Problem.UNREADABLE, f"cannot create the study file ({err})")\
             from None
-    migrate(conn, None)
+    migrate(conn)
     return Study(path, wrap(conn), read_only=False)
 
 
@@ -67,7 +81,7 @@ def open_study(path: Path, *, read_only: bool = False, create: bool = False,
                 raise StudyFileError(
                     path, Problem.READ_ONLY,
                     "an older study file that must be upgraded, but it is open read-only")
-            migrate(conn, path)
+            migrate(conn, lambda version: backup_before_migration(conn, path, version))
     except BaseException:
         conn.close()
         raise

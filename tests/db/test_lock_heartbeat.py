@@ -27,6 +27,7 @@ from jdmdesk.db.lock import (
     read_lock,
     refresh_lock,
 )
+from jdmdesk.db.lock.messages import held_text
 from jdmdesk.db.lock.protocol import utc_text
 from jdmdesk.db.studyfile import create_study
 
@@ -56,7 +57,7 @@ def test_a_lock_from_another_computer_says_its_age_and_how_to_clear_it(study_pat
                 heartbeat=NOW - timedelta(hours=2))
     held = acquire(study_path)
     assert isinstance(held, LockHeld)
-    text = held.message
+    text = held_text(study_path, held.info)
     assert "dr.away on ward-pc-7" in text and "3 hours ago" in text
     assert "last sign of life 2 hours ago" in text and "data manager can break the lock" in text
 
@@ -65,7 +66,7 @@ def test_a_live_holder_is_not_offered_for_breaking(study_path):
     with acquire(study_path, user="dr.here") as mine:
         assert isinstance(mine, StudyLock)
         held = acquire(study_path)
-        assert isinstance(held, LockHeld) and "break" not in held.message
+        assert isinstance(held, LockHeld) and "break" not in held_text(study_path, held.info)
         asked: list[str] = []
         result = break_lock(study_path, confirm=lambda text: asked.append(text) or True)
         assert not result.broken and "in use" in result.message and asked == []

@@ -172,7 +172,8 @@ def test_xlsx_file_create_error_is_a_full_disk_and_leaves_nothing(tmp_path, monk
     import xlsxwriter
     from xlsxwriter.exceptions import FileCreateError
 
-    from jdmdesk.export import ExportError, ExportOptions, run_export
+    from jdmdesk.export import ExportError, ExportOptions
+    from jdmdesk.services.exports import run_export
     from tests.export.helpers import make_study
 
     study = make_study(tmp_path / "s.jdm")
@@ -189,7 +190,6 @@ def test_xlsx_file_create_error_is_a_full_disk_and_leaves_nothing(tmp_path, monk
     from jdmdesk.domain.access import Role, Session
 
     manager = Session("manager", "Dana Manager", Role.DATA_MANAGER)
-    monkeypatch.setattr("jdmdesk.export.job.denial", lambda *_a: None)
     with pytest.raises(ExportError, match="disk is full"):
         run_export(study, out_dir / "x.xlsx", ExportOptions("xlsx"), session=manager)
     assert os.listdir(out_dir) == []

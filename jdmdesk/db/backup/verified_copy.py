@@ -30,8 +30,8 @@ from jdmdesk.db.connection import (
     StudyFileError,
     check_header,
 )
-from jdmdesk.db.lock.protocol import pid_alive
 from jdmdesk.db.migrations import LATEST_VERSION, application_id, user_version
+from jdmdesk.db.processes import pid_alive
 
 
 class BackupError(Exception):

@@ -7,7 +7,8 @@ and :mod:`.opening` (opening a study for a session under that lock: :func:`open_
 :class:`OpenedStudy`). Callers import from here.
 """
 
-from jdmdesk.db.lock.heartbeat import LockBreak, break_lock, breakable, refresh_lock
+from jdmdesk.db.lock.heartbeat import LockBreak, break_lock, refresh_lock
+from jdmdesk.db.lock.messages import held_text
 from jdmdesk.db.lock.opening import OpenedStudy, open_locked
 from jdmdesk.db.lock.protocol import (
     BREAK_MARGIN,
@@ -18,6 +19,7 @@ from jdmdesk.db.lock.protocol import (
     LockUnavailable,
     StudyLock,
     acquire,
+    breakable,
     is_stale,
     lock_path,
     os_user,
@@ -38,6 +40,7 @@ __all__ = [
     "acquire",
     "break_lock",
     "breakable",
+    "held_text",
     "is_stale",
     "lock_path",
     "open_locked",

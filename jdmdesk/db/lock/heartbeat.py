@@ -11,16 +11,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from jdmdesk.atomic_file import atomic_write
 from jdmdesk.db.lock.protocol import (
-    BREAK_MARGIN,
-    HEARTBEAT_INTERVAL_S,
     UNREADABLE_GRACE_S,
     LockInfo,
     StudyLock,
+    breakable,
     lock_path,
     read_lock,
     remove_stale,
@@ -50,20 +49,6 @@ def refresh_lock(lock: StudyLock, now: datetime | None = None) -> bool:
         return False
     lock.info = info
     return True
-
-
-def silent_for(info: LockInfo, now: datetime | None = None) -> timedelta | None:
-    """How long the holder has given no sign of life (None when the lock says nothing)."""
-    last = info.last_alive()
-    return None if last is None else (now or datetime.now(UTC)) - last
-
-
-def breakable(info: LockInfo, now: datetime | None = None) -> bool:
-    """Whether a data manager may break this lock: its holder has been silent for longer than
-    its heartbeat interval plus :data:`BREAK_MARGIN` (a live holder refreshes it every
-    minute). A lock that tells no time may be broken."""
-    silent = silent_for(info, now)
-    return silent is None or silent > timedelta(seconds=HEARTBEAT_INTERVAL_S) + BREAK_MARGIN
 
 
 @dataclass(frozen=True)

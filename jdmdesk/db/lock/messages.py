@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from jdmdesk.db.lock.heartbeat import breakable, silent_for
-from jdmdesk.db.lock.protocol import LockInfo, parse_utc
+from jdmdesk.db.lock.protocol import LockInfo, breakable, parse_utc, silent_for
 
 
 def ago(span: timedelta | None) -> str:

@@ -12,7 +12,8 @@ from jdmdesk.db.connection import Study
 from jdmdesk.db.errors import read_only_media
 from jdmdesk.db.filesystem import network_warning
 from jdmdesk.db.lock.heartbeat import refresh_lock
-from jdmdesk.db.lock.protocol import StudyLock, acquire, pid_alive
+from jdmdesk.db.lock.messages import held_text
+from jdmdesk.db.lock.protocol import LockHeld, StudyLock, acquire, pid_alive
 from jdmdesk.db.studyfile import IntegrityCheck, open_study
 
 
@@ -79,7 +80,8 @@ def open_locked(path: Path, *, read_only: bool = False, create: bool = False,
             notices.append(read_only_media_notice(path))
             read_only = True
         else:
-            notices.append(got.message)
+            notices.append(held_text(path, got.info) if isinstance(got, LockHeld)
+                           else got.message)
             read_only = True
     try:
         study = open_study(path, read_only=read_only, create=create and lock is not None,

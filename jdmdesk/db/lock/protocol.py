@@ -25,13 +25,14 @@ import getpass
 import json
 import os
 import socket
-import sys
 import time
 import uuid
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
+
+from jdmdesk.db.processes import pid_alive
 
 LOCK_SUFFIX = ".lock"
 # A lock file with no readable content (a crash between create and write) is stale after this.
@@ -86,11 +87,6 @@ class LockHeld:
     study_path: Path
     info: LockInfo
 
-    @property
-    def message(self) -> str:
-        from jdmdesk.db.lock.messages import held_text
-
-        return held_text(self.study_path, self.info)
 
 
 @dataclass(frozen=True)
@@ -186,40 +182,6 @@ def read_lock(study_path: Path) -> LockInfo | None:
     except (OSError, UnicodeDecodeError):
         return None
     return _parse(text)
-
-
-def pid_alive(pid: int) -> bool:
-    """Does a process with this id run on this computer? (True when we cannot tell.)"""
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":
-        return _pid_alive_windows(pid)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # it exists, owned by someone else
-    except OSError:
-        return True
-    return True
-
-
-def _pid_alive_windows(pid: int) -> bool:
-    import ctypes
-
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    process_query_limited_information, still_active = 0x1000, 259
-    handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
-    if not handle:
-        return bool(kernel32.GetLastError() == 5)  # access denied: it exists
-    try:
-        code = ctypes.c_ulong()
-        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-            return True
-        return code.value == still_active
-    finally:
-        kernel32.CloseHandle(handle)
 
 
 def process_started(pid: int) -> datetime | None:
@@ -336,3 +298,16 @@ def remove_stale(path: Path, judged: LockInfo) -> bool:
         aside.unlink()
     return True
 
+
+def silent_for(info: LockInfo, now: datetime | None = None) -> timedelta | None:
+    """How long the holder has given no sign of life (None when the lock says nothing)."""
+    last = info.last_alive()
+    return None if last is None else (now or datetime.now(UTC)) - last
+
+
+def breakable(info: LockInfo, now: datetime | None = None) -> bool:
+    """Whether a data manager may break this lock: its holder has been silent for longer than
+    its heartbeat interval plus :data:`BREAK_MARGIN` (a live holder refreshes it every
+    minute). A lock that tells no time may be broken."""
+    silent = silent_for(info, now)
+    return silent is None or silent > timedelta(seconds=HEARTBEAT_INTERVAL_S) + BREAK_MARGIN
