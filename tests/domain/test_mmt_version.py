@@ -39,5 +39,5 @@ def test_a_study_holding_the_bilateral_setting_falls_back_to_0_80_and_says_so():
     assert old_study.visits[-1].tis.item("strength").points == 20.0
     assert old_study.settings_notes == settings.notices
     from jdmdesk.ui.review import review_text as rt
-    assert "not offered" in rt.header_lines(old_study)[1]
+    assert "not offered" in rt.header_lines(old_study)[2]  # beside the baseline rule
     assert StudySettings.from_mapping({}).notices == ()
