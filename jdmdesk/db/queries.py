@@ -22,18 +22,19 @@ class PatientRow:
     deleted: bool = False
 
 
-def _like_prefix(text: str) -> str:
+def _like_anywhere(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, its own wildcards escaped (``ESCAPE '\\'``)."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"{escaped}%"
+    return f"%{escaped}%"
 
 
 def list_patients(db: Database, search: str = "", *, include_deleted: bool = False,
                   limit: int | None = None) -> list[PatientRow]:
-    """Patients by study code; ``search`` matches the start of the code, case-insensitively."""
+    """Patients by study code; ``search`` matches anywhere in the code, case-insensitively."""
     where, params = [], []  # type: ignore[var-annotated]
     if search.strip():
         where.append("study_code LIKE ? ESCAPE '\\'")
-        params.append(_like_prefix(search.strip()))
+        params.append(_like_anywhere(search.strip()))
     if not include_deleted:
         where.append("deleted = 0")
     sql = "SELECT id, study_code, sex, birth_date, deleted FROM patient"
@@ -46,12 +47,14 @@ def list_patients(db: Database, search: str = "", *, include_deleted: bool = Fal
 
 
 def patient_index(db: Database, search: str = "") -> list[tuple[str, str]]:
-    """(id, study code) of the patients whose code starts with ``search``: the list's query,
-    kept lean because it runs on every keystroke over up to tens of thousands of patients."""
+    """(id, study code) of the patients whose code contains ``search`` (any case): the list's
+    query, kept lean because it runs on every keystroke over up to tens of thousands of
+    patients. A substring cannot seek an index: it walks the study_code index (already in
+    code order, so no sort), reading only the small patient table."""
     if search.strip():
         return db.conn.execute(
             "SELECT id, study_code FROM patient WHERE study_code LIKE ? ESCAPE '\\' "
-            "AND deleted = 0 ORDER BY study_code", (_like_prefix(search.strip()),)).fetchall()
+            "AND deleted = 0 ORDER BY study_code", (_like_anywhere(search.strip()),)).fetchall()
     return db.conn.execute("SELECT id, study_code FROM patient WHERE deleted = 0 "
                            "ORDER BY study_code").fetchall()
 

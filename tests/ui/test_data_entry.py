@@ -263,3 +263,16 @@ def test_patient_search_as_you_type(window, prompts, qtbot):
     assert window.patients.model.codes == ["ABC-1", "ABD-2"]
     qtbot.keyClicks(window.patients.search, "d")
     assert window.patients.model.codes == ["ABD-2"]
+
+
+def test_patient_search_matches_anywhere_in_the_code_in_any_case(window, prompts, qtbot):
+    for code in ("JDM-01", "jdm-10", "X_1"):
+        _new_patient(window, qtbot, code)
+    qtbot.keyClicks(window.patients.search, "01")
+    assert window.patients.model.codes == ["JDM-01"]
+    window.patients.search.clear()
+    qtbot.keyClicks(window.patients.search, "DM-1")
+    assert window.patients.model.codes == ["jdm-10"]
+    window.patients.search.clear()
+    qtbot.keyClicks(window.patients.search, "_")  # a LIKE wildcard is a plain character here
+    assert window.patients.model.codes == ["X_1"]
