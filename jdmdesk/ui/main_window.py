@@ -15,6 +15,7 @@ from jdmdesk.services.accounts import AccountError
 from jdmdesk.services.bundle import StudyServices
 from jdmdesk.ui import window_state
 from jdmdesk.ui.admin.auto_lock import IdleWatcher, LockScreen
+from jdmdesk.ui.app_shortcuts import ApplicationShortcuts
 from jdmdesk.ui.entry.patient_list import PatientListPanel
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.workspace import PatientWorkspace
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.writer.changed.connect(self.patients.on_records_changed)
         self.workspace.forms["patient"].saved.connect(self._patient_saved)
         self._build_menus()
+        self.app_shortcuts = ApplicationShortcuts(self)
         self.patients.refresh()
         self.resize(1400, 880)
         self._restore_state()
@@ -326,6 +328,7 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._closed = True
             self.idle.remove()
+            self.app_shortcuts.remove()
             self._save_state()
             for form in self.workspace.forms.values():
                 form.active = False
