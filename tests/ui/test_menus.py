@@ -23,9 +23,7 @@ def test_export_dialog_opens_from_the_file_menu(tmp_path, qtbot):
 def test_ctrl_e_from_the_search_box_opens_the_export_dialog(tmp_path, qtbot):
     """Application shortcuts work from any field: the search box has focus after login and
     a line edit would otherwise swallow Ctrl+E (end of line)."""
-    from PySide6.QtCore import Qt
-
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QEvent, QObject, Qt
 
     class X11LineEditKeys(QObject):
         """What a line edit does under X11 (not offscreen): claims Ctrl+E as 'end of line'."""
