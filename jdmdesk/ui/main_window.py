@@ -341,4 +341,4 @@ KEYS_HELP = """Tab / Enter: next field · Shift+Tab: previous field
 Ctrl+S: save · Esc: discard changes · Ctrl+N: new record
 Ctrl+D: change dose (medication) · Ctrl+P: lab panel mode · F4: calendar in a date field
 Ctrl+F: find patient · Ctrl+Shift+N: new patient · Ctrl+1…5: patient, visits, medication,
-labs, adverse events · Alt+H: history · Del: delete the selected record"""
+labs, adverse events · Alt+O: history · Alt+R: review · Del: delete the selected record"""

@@ -21,7 +21,8 @@ from jdmdesk.ui.entry.record_table import RecordSection
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.review.review_view import ReviewView
 
-SECTION_TITLES = {"patient": "&Patient", "visit": "&Visits", "medication": "&Medication",
+# mnemonics unique in the window, menu bar included (&File &Patient &Go &Tools &Help)
+SECTION_TITLES = {"patient": "Patie&nt", "visit": "&Visits", "medication": "&Medication",
                   "lab": "&Labs", "adverse_event": "&Adverse events"}
 
 
@@ -61,11 +62,11 @@ class PatientWorkspace(QWidget):
             self.sections[kind] = section
             self.tabs.addTab(section, SECTION_TITLES[kind])
         self.history = HistoryView(reader.history, self)
-        self.tabs.addTab(self.history, "&History")
+        self.tabs.addTab(self.history, "Hist&ory")
         self.review = ReviewView(services.review.review,
                                  chart_factory() if chart_factory else None, self)
         self.review.print_button.clicked.connect(self.print_summary)
-        self.tabs.addTab(self.review, "Re&view")
+        self.tabs.addTab(self.review, "&Review")
         self._current_tab = 0
         self.tabs.currentChanged.connect(self._tab_changed)
         lay = QVBoxLayout(self)
