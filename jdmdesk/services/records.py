@@ -17,6 +17,7 @@ from jdmdesk.domain import parse
 from jdmdesk.domain.access import Action, Session
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.fields import record_type
+from jdmdesk.domain.growth import Measured
 from jdmdesk.domain.timeline import to_date
 from jdmdesk.domain.validation import Context, Draft, Validated, validate, validate_field
 from jdmdesk.services.guard import forbidden
@@ -75,18 +76,34 @@ class RecordService(QObject):
 
     # --- validation ---------------------------------------------------------------------
 
-    def context(self, kind: str, patient_id: str | None) -> Context:
+    def context(self, kind: str, patient_id: str | None,
+                record_id: str | None = None) -> Context:
+        """What validation needs beyond the draft: the birth date, and for a visit the
+        patient's other visits (height and weight across visits)."""
         birth = None
         if kind != "patient" and patient_id:
             birth = to_date(queries.patient_birth_date(self.study.db, patient_id))
-        return Context(today=self.today(), birth_date=birth)
+        earlier: tuple[Measured, ...] = ()
+        if kind == "visit" and patient_id:
+            earlier = tuple(
+                Measured(d, r.values.get("weight_kg"), r.values.get("height_cm"))
+                for r in repo.list_for_patient(self.study.db, "visit", patient_id)
+                if r.id != record_id and (d := to_date(r.values.get("visit_date"))) is not None)
+        return Context(today=self.today(), birth_date=birth, earlier_visits=earlier)
 
     def check_field(self, kind: str, name: str, text: str | None,
-                    patient_id: str | None = None) -> tuple[str | None, str | None]:
-        """(error, warning) for one field as the user leaves it."""
+                    patient_id: str | None = None, *, draft: Draft | None = None,
+                    record_id: str | None = None) -> tuple[str | None, str | None]:
+        """(error, warning) for one field as the user leaves it. With the form's whole
+        ``draft`` the field gets exactly what saving would say about it (rules that join
+        fields, e.g. a lab value's plausible range for its analyte and unit, and rules across
+        visits); without it only the field's own limits are checked."""
         spec = record_type(kind).field(name)
         if spec.numeric and parse.missing_reason(text):
             return None, None
+        if draft is not None:
+            checked = self.validate(kind, {**draft, name: text}, patient_id, record_id)
+            return checked.errors.get(name), checked.warnings.get(name)
         try:
             _, warning = validate_field(spec, text, self.context(kind, patient_id))
         except parse.FieldError as err:
@@ -95,7 +112,7 @@ class RecordService(QObject):
 
     def validate(self, kind: str, draft: Draft, patient_id: str | None = None,
                  record_id: str | None = None) -> Validated:
-        v = validate(kind, draft, self.context(kind, patient_id))
+        v = validate(kind, draft, self.context(kind, patient_id, record_id))
         if kind == "patient" and v.values.get("study_code") and "study_code" not in v.errors:
             other = queries.patient_id_by_code(self.study.db, v.values["study_code"])
             if other is not None and other != record_id:

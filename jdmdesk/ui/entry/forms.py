@@ -217,6 +217,7 @@ class LabForm(RecordForm):
         self.panel = LabPanel(lambda code, unit: self.reader.reference_range(
             self.patient_id, code, unit), body)
         self.panel.edited.connect(self._on_changed)
+        self.panel.row_left.connect(self._check_panel_row)
         layout = body.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.count() - 1, self.panel)
@@ -253,9 +254,27 @@ class LabForm(RecordForm):
         self.inputs["ref_low"].set_text(parse.format_number(low))
         self.inputs["ref_high"].set_text(parse.format_number(high))
 
+    def _shared(self) -> dict[str, str | None]:
+        return {name: self.inputs[name].text() for name in ("sample_date", "sample_time",
+                                                            "note")}
+
     def panel_drafts(self) -> list[dict[str, str | None]]:
-        return self.panel.drafts({name: self.inputs[name].text()
-                                  for name in ("sample_date", "sample_time", "note")})
+        return self.panel.drafts(self._shared())
+
+    def _check_panel_row(self, code: str) -> None:
+        """Leaving a row: its value and limits checked as saving would (CK 9 500 000 is
+        refused here, not only on Ctrl+S)."""
+        if not self.active or not self.dirty or self.patient_id is None:
+            return
+        draft = self.panel.row_draft(code, self._shared())
+        found = []
+        if (draft["value"] or "").strip():
+            for name in ("value", "ref_low", "ref_high"):
+                error, warning = self.writer.check_field("lab", name, draft[name],
+                                                         self.patient_id, draft=draft)
+                if error or warning:
+                    found.append(f"{self.rt.field(name).label.lower()}: {error or warning}")
+        self.panel.set_row_message(code, "; ".join(found) or None)
 
     def set_texts(self, texts: dict[str, str | None]) -> None:
         super().set_texts(texts)

@@ -273,11 +273,14 @@ class RecordForm(QWidget):
         msg.setAccessibleDescription(text or "")
 
     def check_field(self, name: str) -> None:
-        if not self.active or self._loading or (self.patient_id is None
-                                                and self.kind != "patient"):
+        """On leaving a field: what saving would say about it, at once. Nothing on a form
+        with nothing typed (a fresh form after Ctrl+S or Esc has no 'required' to show)."""
+        if not self.active or self._loading or not self._dirty or (
+                self.patient_id is None and self.kind != "patient"):
             return
         error, warning = self.writer.check_field(self.kind, name, self.inputs[name].text(),
-                                                 self.patient_id)
+                                                 self.patient_id, draft=self.draft(),
+                                                 record_id=self.record_id)
         self.show_message(name, error or warning, error=error is not None)
 
     def submit(self, reason: str | None, confirm: bool) -> SaveResult:

@@ -1,0 +1,31 @@
+"""The visit form by keyboard (issue 16 items 4, 5, 9)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui.helpers import ctrl, focused, type_field
+from tests.ui.test_data_entry import _new_patient
+
+
+def _visit(window, qtbot):
+    pid = _new_patient(window, qtbot)
+    qtbot.keyClick(focused(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: focused().objectName() == "visit_date")
+    return pid, window.workspace.forms["visit"]
+
+
+def test_a_height_falling_across_visits_is_flagged_on_leaving_the_field(window, prompts,
+                                                                        qtbot):
+    _pid, form = _visit(window, qtbot)
+    type_field(qtbot, "visit_date", "2023-07-01")
+    type_field(qtbot, "weight_kg", "40")
+    type_field(qtbot, "height_cm", "146")
+    with qtbot.waitSignal(window.writer.changed):
+        ctrl(qtbot, Qt.Key.Key_S)
+    type_field(qtbot, "visit_date", "2024-01-02")
+    type_field(qtbot, "weight_kg", "41")
+    type_field(qtbot, "height_cm", "128")
+    msg = form.messages["height_cm"]
+    assert msg.isVisible() and "146 cm" in msg.text() and "2023-07-01" in msg.text()
+    assert not form.messages["weight_kg"].isVisible()
