@@ -298,13 +298,22 @@ class MainWindow(QMainWindow):
 
     # --- state and closing ---------------------------------------------------------------
 
+    def _splitters(self) -> list[QSplitter]:
+        """The main splitter, each section's table | form, and the lab chart | entry one."""
+        out = [self.splitter]
+        for section in self.workspace.sections.values():
+            out.append(section.splitter)
+            if section.outer is not None:
+                out.append(section.outer)
+        return out
+
     def _restore_state(self) -> None:
         geometry = window_state.load_bytes("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        splitters = [self.splitter, *(s.splitter for s in self.workspace.sections.values())]
-        for s in splitters:
-            state = window_state.load_bytes(f"splitters/{s.objectName()}")
+        user = self.services.session.username
+        for s in self._splitters():
+            state = window_state.load_bytes(window_state.splitter_key(user, s.objectName()))
             if state is not None:
                 s.restoreState(state)
         last = window_state.load_text(window_state.study_key(self.study_path) + "/last_patient")
@@ -313,8 +322,10 @@ class MainWindow(QMainWindow):
 
     def _save_state(self) -> None:
         window_state.save_bytes("window/geometry", self.saveGeometry())
-        for s in [self.splitter, *(s.splitter for s in self.workspace.sections.values())]:
-            window_state.save_bytes(f"splitters/{s.objectName()}", s.saveState())
+        user = self.services.session.username
+        for s in self._splitters():
+            window_state.save_bytes(window_state.splitter_key(user, s.objectName()),
+                                    s.saveState())
         window_state.save_text("last_study", self.study_path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -339,6 +350,7 @@ class MainWindow(QMainWindow):
 
 KEYS_HELP = """Tab / Enter: next field · Shift+Tab: previous field
 Ctrl+S: save · Esc: discard changes · Ctrl+N: new record
-Ctrl+D: change dose (medication) · Ctrl+P: lab panel mode · F4: calendar in a date field
+Ctrl+D: change dose (medication) · Ctrl+P: lab panel mode (F2: a row's unit and range)
+Ctrl+Shift+G: hide or show the lab chart · F4: calendar in a date field
 Ctrl+F: find patient · Ctrl+Shift+N: new patient · Ctrl+1…5: patient, visits, medication,
 labs, adverse events · Alt+O: history · Alt+R: review · Del: delete the selected record"""

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from jdmdesk.domain.codes import SEX, label_of
 from jdmdesk.domain.parse import today
@@ -131,6 +131,10 @@ class PatientWorkspace(QWidget):
                 form.load(patient_id)
         for section in self.sections.values():
             section.refresh()
+        current = self._form_of(self.tabs.currentWidget())
+        focus = QApplication.focusWidget()
+        if current is not None and focus is not None and current.isAncestorOf(focus):
+            current.focus_first()  # the cursor stays in the form, at its top and visible
         self._update_header()
         if patient_id:
             self.history.show_record("patient", patient_id, "patient")

@@ -84,3 +84,55 @@ def test_a_single_value_is_refused_on_leaving_it_and_no_stale_required(window, p
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)
     assert focused().objectName() == "sample_date"
     assert not any(m.isVisible() for m in lab.messages.values()), "stale message after Esc"
+
+
+def test_entry_has_room_under_a_collapsible_chart_remembered_per_user(tmp_path, qtbot):
+    from jdmdesk.domain.access import Role
+    from jdmdesk.ui import window_state
+    from tests.conftest import study_with_users
+    from tests.ui.conftest import close_window, open_window, shown
+
+    path = study_with_users(tmp_path / "room.jdm")
+    window = shown(open_window(path), qtbot)
+    window.resize(1400, 880)
+    section = window.workspace.sections["lab"]
+    lab = window.workspace.forms["lab"]
+    window.workspace.show_section("lab")
+    chart, entry = section.outer.sizes()
+    assert entry > chart  # the entry gets most of the height
+    # in panel mode the grid follows the sample date and time, above the note
+    lab.panel_toggle.setChecked(True)
+    qtbot.waitUntil(lambda: lab.panel.isVisible())
+    assert not lab.inputs["value"].widget.isVisible() and not lab.labels["value"].isVisible()
+    note = lab.inputs["note"].widget
+    assert lab.panel.geometry().bottom() <= note.mapTo(lab.panel.parentWidget(),
+                                                       note.rect().topLeft()).y()
+    # Ctrl+Shift+G collapses the chart and brings it back
+    lab.inputs["sample_date"].focus_widget.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_G,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert section.outer.sizes()[0] == 0
+    qtbot.keyClick(focused(), Qt.Key.Key_G,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert section.outer.sizes()[0] > 0
+    section.outer.setSizes([100, 700])
+    sizes = section.outer.sizes()
+    close_window(window)
+    key = window_state.splitter_key("nurse", "lab_outer_splitter")
+    assert window_state.load_bytes(key) is not None
+    doctor = shown(open_window(path, Role.REVIEWER), qtbot)  # another user: the default
+    try:
+        doctor.workspace.show_section("lab")
+        outer = doctor.workspace.sections["lab"].outer
+        qtbot.waitUntil(lambda: outer.sizes()[1] > 0)
+        assert outer.sizes()[0] > sizes[0] + 50
+    finally:
+        close_window(doctor)
+    again = shown(open_window(path), qtbot)
+    try:
+        again.workspace.show_section("lab")
+        outer = again.workspace.sections["lab"].outer
+        qtbot.waitUntil(lambda: outer.sizes()[1] > 0)
+        assert outer.sizes()[0] <= sizes[0] + 20  # the nurse's small chart, not the default
+    finally:
+        close_window(again)

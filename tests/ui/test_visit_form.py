@@ -29,3 +29,34 @@ def test_a_height_falling_across_visits_is_flagged_on_leaving_the_field(window, 
     msg = form.messages["height_cm"]
     assert msg.isVisible() and "146 cm" in msg.text() and "2023-07-01" in msg.text()
     assert not form.messages["weight_kg"].isVisible()
+
+
+def _scrolled_down(form, qtbot):
+    bar = form.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    form.inputs["note"].focus_widget.setFocus()
+    bar.setValue(bar.maximum())
+    return bar
+
+
+def test_visit_form_returns_to_its_top_with_a_visible_cursor(window, prompts, qtbot):
+    window.resize(1000, 600)  # the visit form is taller than its view
+    _pid, form = _visit(window, qtbot)
+    first = form.inputs["visit_date"].focus_widget
+    # after a save
+    type_field(qtbot, "visit_date", "2024-05-01")
+    bar = _scrolled_down(form, qtbot)
+    with qtbot.waitSignal(window.writer.changed):
+        ctrl(qtbot, Qt.Key.Key_S)
+    assert bar.value() == 0 and focused() is first and first.visibleRegion().isEmpty() is False
+    # coming back to the tab
+    _scrolled_down(form, qtbot)
+    qtbot.keyClick(focused(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == 0 and focused() is first
+    # another patient
+    _scrolled_down(form, qtbot)
+    other = _new_patient(window, qtbot, "P-200")
+    window.choose_patient(_pid)
+    window.workspace.show_section("visit")
+    assert other and bar.value() == 0 and focused() is first

@@ -11,17 +11,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from jdmdesk.domain import parse
 from jdmdesk.domain.access import Action
 from jdmdesk.domain.analytes import ANALYTES
+from jdmdesk.domain.fields import FieldSpec
 from jdmdesk.domain.totals import visit_totals
 from jdmdesk.domain.validation import Context, validate
 from jdmdesk.services.results import SaveResult, Status
 from jdmdesk.services.signoff import Signature, SignoffService
+from jdmdesk.ui.entry.fields import FieldInput
 from jdmdesk.ui.entry.lab_panel import LabPanel
 from jdmdesk.ui.entry.record_form import RecordForm
 
@@ -191,6 +192,9 @@ class MedicationForm(RecordForm):
         return super().submit(reason, confirm)
 
 
+SINGLE_RESULT_FIELDS = ("analyte", "value", "unit", "ref_low", "ref_high")
+
+
 class LabForm(RecordForm):
     """One result, or (panel mode, Ctrl+P) a panel of several analytes from one sample."""
 
@@ -214,14 +218,19 @@ class LabForm(RecordForm):
         self.unit_combo = unit
         unit.currentIndexChanged.connect(self._prefill_reference)
         analyte.currentIndexChanged.connect(self._analyte_changed)
-        self.panel = LabPanel(lambda code, unit: self.reader.reference_range(
-            self.patient_id, code, unit), body)
         self.panel.edited.connect(self._on_changed)
         self.panel.row_left.connect(self._check_panel_row)
-        layout = body.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(layout.count() - 1, self.panel)
         return body
+
+    def add_field(self, grid: QGridLayout, spec: FieldSpec, row: int, col: int) -> FieldInput:
+        """The panel grid goes right above the Note, so that in panel mode it follows the
+        sample date and time (the single result's fields are hidden then)."""
+        if spec.name == "note":
+            self.panel = LabPanel(lambda code, unit: self.reader.reference_range(
+                self.patient_id, code, unit), self)
+            grid.addWidget(self.panel, row, 0, 1, 2)
+            row += 1
+        return super().add_field(grid, spec, row, col)
 
     def _fill_units(self, code: str | None, current: str | None = None) -> None:
         self.unit_combo.blockSignals(True)
@@ -235,8 +244,12 @@ class LabForm(RecordForm):
 
     def set_panel_mode(self, on: bool) -> None:
         self.panel.set_active(on)
-        for name in ("analyte", "value", "unit", "ref_low", "ref_high"):
+        for name in SINGLE_RESULT_FIELDS:
             self.inputs[name].widget.setEnabled(not on)
+            self.inputs[name].widget.setVisible(not on)
+            self.labels[name].setVisible(not on)
+            if on:
+                self.show_message(name, None, error=False)
         self._update_title()
 
     def _analyte_changed(self) -> None:

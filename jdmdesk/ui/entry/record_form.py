@@ -59,12 +59,14 @@ class RecordForm(QWidget):
         self.active = True  # False once the window has closed the study
         self.inputs: dict[str, FieldInput] = {}
         self.messages: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
 
         self.title = QLabel(self)
         self.title.setObjectName("form_title")
         self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
         body = self.build_body()
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
+        scroll.setObjectName(f"{kind}_scroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -147,6 +149,7 @@ class RecordForm(QWidget):
         grid.addLayout(cell, row, col + 1)
         self.inputs[spec.name] = inp
         self.messages[spec.name] = msg
+        self.labels[spec.name] = label
         inp.changed.connect(self._on_changed)
         inp.left.connect(lambda name=spec.name: self.check_field(name))
         inp.key_command.connect(self._on_key_command)
@@ -198,8 +201,17 @@ class RecordForm(QWidget):
     def first_input(self) -> FieldInput:
         return next(iter(self.inputs.values()))
 
+    def scroll_to_top(self) -> None:
+        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll.horizontalScrollBar().setValue(0)
+
     def focus_first(self) -> None:
-        self.first_input().focus_widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        """The first field, scrolled into view with the form's top, keyboard focus in it
+        (after a save, Esc, a new record, coming back to the tab, a new patient)."""
+        self.scroll_to_top()
+        first = self.first_input().focus_widget
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll.ensureWidgetVisible(first)
 
     def draft(self) -> dict[str, str | None]:
         return {name: inp.text() for name, inp in self.inputs.items()}
@@ -220,6 +232,7 @@ class RecordForm(QWidget):
         self.set_texts({})
         self._set_dirty(False)
         self._update_title()
+        self.scroll_to_top()
 
     def load(self, record_id: str) -> None:
         rec = self.reader.record(self.kind, record_id)

@@ -177,14 +177,37 @@ class RecordSection(QWidget):
         self.splitter.setStretchFactor(1, 3)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        self.outer: QSplitter | None = None
         if top is not None:
+            # the chart above the entry: resizable, collapsible (drag it away, or Ctrl+Shift+G),
+            # the entry given most of the height; its size is remembered per user
             self.outer = QSplitter(Qt.Orientation.Vertical, self)
             self.outer.setObjectName(f"{self.kind}_outer_splitter")
             self.outer.addWidget(top)
             self.outer.addWidget(self.splitter)
+            self.outer.setCollapsible(0, True)
+            self.outer.setCollapsible(1, False)
+            self.outer.setStretchFactor(0, 2)
+            self.outer.setStretchFactor(1, 3)
+            self.outer.setSizes([320, 560])
+            self._top_size = 320
+            QShortcut(QKeySequence("Ctrl+Shift+G"), self, self.toggle_top,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             lay.addWidget(self.outer)
         else:
             lay.addWidget(self.splitter)
+
+    def toggle_top(self) -> None:
+        """Collapse the chart above the entry, or bring it back at its last size."""
+        if self.outer is None:
+            return
+        top, rest = self.outer.sizes()
+        if top > 0:
+            self._top_size = top
+            self.outer.setSizes([0, top + rest])
+        else:
+            size = min(self._top_size or 320, max(rest - 200, 0))
+            self.outer.setSizes([size, rest - size])
 
     def on_records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
         """``RecordService.changed``: the table's one refresh path after a save or delete."""
