@@ -95,7 +95,7 @@ def test_whole_course_keyboard_only(window, prompts, qtbot):
     assert lab.panel_toggle.isChecked()
     type_field(qtbot, "sample_date", "2024-05-20")
     type_field(qtbot, "sample_time", "08:15")
-    type_field(qtbot, "note", "")
+    assert focused().objectName() == "panel_CK_value"  # the grid follows the sample time
     for code, value in (("CK", "1200"), ("LD", "800"), ("ASAT", "95")):
         lab.panel.rows[code].value.setFocus()
         type_field(qtbot, f"panel_{code}_value", value)
@@ -235,7 +235,7 @@ def test_edit_with_reason_appears_in_history(window, prompts, qtbot):
         assert form.save()
     section._activated(section.model.index(0, 0))
     history = window.workspace.history.rows_as_text()
-    assert any(r[2] == "update" and r[3] == "phga" and r[4] == "4" and r[5] == "3"
+    assert any(r[2] == "update" and r[3] == "Physician global activity" and r[4] == "4" and r[5] == "3"
                and r[6] == "transcription error" for r in history)
 
 

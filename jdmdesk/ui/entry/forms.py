@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from jdmdesk.domain import parse
 from jdmdesk.domain.access import Action
 from jdmdesk.domain.analytes import ANALYTES
-from jdmdesk.domain.fields import FieldSpec
+from jdmdesk.domain.fields import FieldSpec, field_label
 from jdmdesk.domain.totals import visit_totals
 from jdmdesk.domain.validation import Context, validate
 from jdmdesk.services.results import SaveResult, Status
@@ -301,6 +301,14 @@ class LabForm(RecordForm):
         result, _checked = self.writer.save_lab_panel(self.patient_id or "", self.panel_drafts(),
                                                       reason=reason, confirm_warnings=confirm)
         return result
+
+    def field_text(self, key: str) -> str:
+        """A panel's ``<n>:<field>`` key reads as '<analyte> <field label>'."""
+        index, _, name = key.partition(":")
+        codes = self.panel.entered_codes()
+        if name and index.isdigit() and int(index) < len(codes):
+            return f"{codes[int(index)]} {field_label(name, 'lab').lower()}"
+        return super().field_text(key)
 
     def show_results(self, result: SaveResult) -> None:
         super().show_results(result)

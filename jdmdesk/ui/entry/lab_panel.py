@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QGridLayout, QLabel, QLin
 
 from jdmdesk.domain import parse
 from jdmdesk.domain.analytes import ANALYTES
+from jdmdesk.domain.fields import field_label
 
 ReferenceRange = Callable[[str, str], tuple[float | None, float | None]]  # (code, unit)
 
@@ -164,7 +165,7 @@ class LabPanel(QWidget):
         for key, text in messages.items():
             index, _, name = key.partition(":")
             if index.isdigit() and int(index) < len(codes):
-                lines.append(f"{codes[int(index)]} {name}: {text}")
+                lines.append(f"{codes[int(index)]} {field_label(name, 'lab').lower()}: {text}")
             else:
                 rest[key] = text
         if note:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jdmdesk.domain.fields import FieldSpec, RecordType, record_type
+from jdmdesk.domain.fields import FieldSpec, RecordType, field_label, record_type
 from jdmdesk.services.reader import StudyReader
 from jdmdesk.services.records import RecordService
 from jdmdesk.services.results import SaveResult, Status
@@ -321,12 +321,17 @@ class RecordForm(QWidget):
             result = self.submit(reason, False)
         if result.status is Status.NEEDS_CONFIRMATION:
             self.show_results(result)
-            why = self.prompts.confirm_warnings(result.warnings)
+            why = self.prompts.confirm_warnings({self.field_text(name): text
+                                                 for name, text in result.warnings.items()})
             if why is None:
                 self.status_message.emit("Not saved: unusual values need a reason.")
                 return False
             result = self.submit(f"{reason}; {why}" if reason else why, True)
         return self.handle_result(result)
+
+    def field_text(self, key: str) -> str:
+        """The label people read for a result's key (a field name)."""
+        return field_label(key, self.kind)
 
     def show_results(self, result: SaveResult) -> None:
         self.clear_messages()
