@@ -141,6 +141,10 @@ def _visit_rules(out: Validated) -> None:
     v = out.values
     if _both(out, "sbp", "dbp") and v["dbp"] >= v["sbp"]:
         out.errors["dbp"] = "diastolic must be lower than systolic"
+    # who rated the parent/patient global qualifies that global only: asked for with it
+    if (v.get("ptga") is not None and "ptga" not in out.errors
+            and v.get("ptga_rater") is None and "ptga_rater" not in out.errors):
+        out.errors["ptga_rater"] = "say who rated the parent/patient global (parent or patient)"
 
 
 def _growth_rules(out: Validated, ctx: Context) -> None:

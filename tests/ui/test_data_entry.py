@@ -235,8 +235,8 @@ def test_edit_with_reason_appears_in_history(window, prompts, qtbot):
         assert form.save()
     section._activated(section.model.index(0, 0))
     history = window.workspace.history.rows_as_text()
-    assert any(r[2] == "update" and r[3] == "Physician global activity" and r[4] == "4" and r[5] == "3"
-               and r[6] == "transcription error" for r in history)
+    assert any(r[2] == "update" and r[3] == "Physician global activity" and r[4] == "4"
+               and r[5] == "3" and r[6] == "transcription error" for r in history)
 
 
 def test_delete_asks_reason_and_is_soft(window, prompts, qtbot):

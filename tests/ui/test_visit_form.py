@@ -60,3 +60,24 @@ def test_visit_form_returns_to_its_top_with_a_visible_cursor(window, prompts, qt
     window.choose_patient(_pid)
     window.workspace.show_section("visit")
     assert other and bar.value() == 0 and focused() is first
+
+
+def test_global_rated_by_sits_with_the_parent_global_and_is_asked_for_with_it(window,
+                                                                             prompts, qtbot):
+    _pid, form = _visit(window, qtbot)
+    ptga, rater, phga = (form.inputs[n].widget for n in ("ptga", "ptga_rater", "phga"))
+    qtbot.waitUntil(lambda: rater.isVisible())
+    assert abs(rater.mapToGlobal(rater.rect().center()).y()
+               - ptga.mapToGlobal(ptga.rect().center()).y()) < 12  # the same row
+    assert abs(rater.mapToGlobal(rater.rect().center()).y()
+               - phga.mapToGlobal(phga.rect().center()).y()) > 12
+    for name, text in (("visit_date", "2024-05-01"), ("weight_kg", ""), ("height_cm", ""),
+                       ("sbp", ""), ("dbp", ""), ("phga", "3"), ("ptga", "4")):
+        type_field(qtbot, name, text)
+    assert focused().objectName() == "ptga_rater"  # Tab goes from the global to its rater
+    ctrl(qtbot, Qt.Key.Key_S)
+    assert focused().objectName() == "ptga_rater"
+    assert "parent or patient" in form.messages["ptga_rater"].text()
+    type_field(qtbot, "ptga_rater", "Parent")
+    with qtbot.waitSignal(window.writer.changed):
+        ctrl(qtbot, Qt.Key.Key_S)

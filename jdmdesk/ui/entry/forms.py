@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -111,6 +113,18 @@ class VisitForm(RecordForm):
         if not result.ok:
             self.prompts.error("Not unlocked", result.message)
         self._update_title()
+
+    # the globals in two columns: 'Global rated by' beside the parent/patient global it
+    # qualifies (Tab order stays the catalogue's: physician, parent/patient, rated by, …)
+    GLOBALS_PLACES: ClassVar[dict[str, tuple[int, int]]] = {
+        "phga": (0, 0), "extramuscular_ga": (0, 3), "ptga": (1, 0), "ptga_rater": (1, 3)}
+
+    def add_fields(self, grid: QGridLayout, specs: list[FieldSpec], columns: int) -> None:
+        if {s.name for s in specs} != set(self.GLOBALS_PLACES):
+            super().add_fields(grid, specs, columns)
+            return
+        for spec in specs:
+            self.add_field(grid, spec, *self.GLOBALS_PLACES[spec.name])
 
     def after_section(self, section: str, grid: QGridLayout) -> None:
         if section not in TOTAL_LABELS:
