@@ -13,20 +13,25 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from jdmdesk.domain import parse
 from jdmdesk.domain.access import Action
 from jdmdesk.domain.analytes import ANALYTES
+from jdmdesk.domain.drug_defaults import defaults_for
 from jdmdesk.domain.fields import FieldSpec, field_label
 from jdmdesk.domain.totals import visit_totals
 from jdmdesk.domain.validation import Context, validate
+from jdmdesk.services.reader import StudyReader
+from jdmdesk.services.records import RecordService
 from jdmdesk.services.results import SaveResult, Status
 from jdmdesk.services.signoff import Signature, SignoffService
 from jdmdesk.ui.entry.fields import FieldInput
 from jdmdesk.ui.entry.lab_panel import LabPanel
 from jdmdesk.ui.entry.record_form import RecordForm
+from jdmdesk.ui.prompts import Prompts
 
 TOTAL_LABELS = {"cmas": ("cmas_total", "CMAS total", "/ 52"),
                 "mmt8": ("mmt8_total", "MMT8 total", "/ 80"),
@@ -165,11 +170,40 @@ class MedicationForm(RecordForm):
         self.change_dose_button.setVisible(self.reader.can_edit)
         self.change_dose_button.setEnabled(False)
         row.addWidget(self.change_dose_button)
+        # the summary has a line of its own above the buttons (in the button row its first
+        # line was clipped); added to the form's layout once that exists
         self.summary = QLabel(self)
         self.summary.setObjectName("dose_summary")
         self.summary.setWordWrap(True)
-        row.addWidget(self.summary, 1)
         self.changing_from: str | None = None
+        self._defaulted: dict[str, str] = {}
+
+    def build_body(self) -> QWidget:
+        body = super().build_body()
+        self.inputs["drug"].changed.connect(self._drug_chosen)
+        return body
+
+    def __init__(self, kind: str, writer: RecordService, reader: StudyReader,
+                 prompts: Prompts, parent: QWidget | None = None) -> None:
+        super().__init__(kind, writer, reader, prompts, parent)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, self.summary)  # above the buttons
+
+    def _drug_chosen(self) -> None:
+        """The drug's usual route, unit and frequency (domain/drug_defaults.py), into the
+        fields still untouched: empty, or holding what the previous drug's defaults put."""
+        if self._loading:
+            return
+        for name, code in defaults_for(self.inputs["drug"].text()).items():
+            current = self.inputs[name].text()
+            if current is None or current == self._defaulted.get(name):
+                self.inputs[name].set_text(code)
+                self._defaulted[name] = code
+
+    def set_texts(self, texts: dict[str, str | None]) -> None:
+        self._defaulted = {}
+        super().set_texts(texts)
 
     def _update_title(self) -> None:
         super()._update_title()
@@ -180,7 +214,9 @@ class MedicationForm(RecordForm):
 
     def on_draft_changed(self) -> None:
         if hasattr(self, "summary"):
-            self.summary.setText(self.reader.dose_summary(self.patient_id, self.draft()))
+            # one part a line: nothing clipped, whatever the form's width
+            text = self.reader.dose_summary(self.patient_id, self.draft())
+            self.summary.setText(text.replace(" · ", "\n"))
 
     def new(self) -> None:
         self.changing_from = None

@@ -27,6 +27,8 @@ from jdmdesk.ui.entry.fields import FieldInput
 from jdmdesk.ui.prompts import Prompts
 
 ERROR_STYLE = "color: #b00020;"
+# keyboard focus visible on drop-downs too (the platform style draws barely a line)
+FOCUS_STYLE = "QComboBox:focus { border: 2px solid #1a5fb4; border-radius: 3px; padding: 1px 4px; }"
 WARNING_STYLE = "color: #8a5a00;"
 SECTION_TITLES = {
     "visit": "Visit", "globals": "Global activity (0–10 cm VAS)", "cmas": "CMAS",
@@ -52,6 +54,7 @@ class RecordForm(QWidget):
         self.writer, self.reader, self.prompts = writer, reader, prompts
         self.setObjectName(f"{kind}_form")
         self.setAccessibleName(f"{kind}_form")
+        self.setStyleSheet(FOCUS_STYLE)
         self.patient_id: str | None = None
         self.record_id: str | None = None
         self._dirty = False
