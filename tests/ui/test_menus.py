@@ -57,3 +57,35 @@ def test_ctrl_e_from_the_search_box_opens_the_export_dialog(tmp_path, qtbot):
         assert len([d for d in window.findChildren(ExportDialog) if d.isVisible()]) == 1
     finally:
         close_window(window)
+
+
+def test_export_formats_have_their_own_names_and_a_fresh_status(tmp_path, qtbot):
+    from PySide6.QtCore import Qt
+
+    window = shown(open_window(study_with_users(tmp_path / "m.jdm"), Role.DATA_MANAGER), qtbot)
+    try:
+        dialog = ExportDialog(window.services.path, window.services.session, window)
+        dialog.show()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        names = {}
+        dialog.format.setFocus()
+        qtbot.waitUntil(dialog.format.hasFocus)
+        for i in range(dialog.format.count()):
+            qtbot.keyClick(dialog.format, Qt.Key.Key_Home)
+            for _ in range(i):
+                qtbot.keyClick(dialog.format, Qt.Key.Key_Down)
+            names[dialog.chosen_format()] = dialog.output.text()
+        assert len(set(names.values())) == len(names) == 4
+        assert names["bundle"] != names["redcap"] and names["redcap"].endswith(".zip")
+        dialog._on_finished("wrote m-redcap.zip: 3 files")  # as after a run
+        assert dialog.status.text().startswith("wrote")
+        assert dialog.status.height() >= 3 * dialog.status.fontMetrics().lineSpacing()
+        qtbot.keyClick(dialog.format, Qt.Key.Key_Home)  # another format: no stale result
+        assert not dialog.status.text().startswith("wrote")
+        assert dialog.progress.value() == 0
+        dialog.output.setText(str(tmp_path / "mine.zip"))  # a name of one's own is kept
+        qtbot.keyClick(dialog.format, Qt.Key.Key_Down)
+        assert dialog.output.text() == str(tmp_path / "mine.xlsx")
+        dialog.reject()
+    finally:
+        close_window(window)
