@@ -36,7 +36,9 @@ from jdmdesk.services.signoff import SignoffService
 from jdmdesk.ui.chart.deferred import DeferredChart
 
 if TYPE_CHECKING:
+    from jdmdesk.db.lock import OpenedStudy
     from jdmdesk.ui.chart.panel import EnzymeChartPanel
+    from jdmdesk.ui.main_window import MainWindow
 
 
 class LoginCancelled(Exception):
@@ -87,8 +89,6 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     up. The window owns the study connection and closes it when the window closes. ``hasher``
     is for tests (a cheaper Argon2id for the accounts they create).
     """
-    from jdmdesk.ui.main_window import MainWindow
-
     # quick_check of a large study runs beside the imports and the password check
     integrity = start_integrity_check(Path(study_path))
     opened = open_locked(Path(study_path), read_only=read_only, create=not read_only,
@@ -101,15 +101,42 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     except BaseException:
         opened.close()
         raise
-    notices = list(opened.notices)
+    try:
+        window = assemble_window(Path(study_path), opened, accounts, session,
+                                 list(opened.notices))
+        if integrity is not None:
+            integrity.wait()  # a damaged file is refused before anything can be written
+        accounts.record_pending()  # the login, now that the file is known to be sound
+    except BaseException:
+        opened.close()
+        raise
+    try:
+        backup_on_open_if_due(opened.study)
+    except (BackupError, OSError) as err:
+        window.show_notice(f"Automatic backup failed: {err}")
+    return window
+
+
+def assemble_window(study_path: Path, opened: OpenedStudy, accounts: AccountService,
+                    session: Session, notices: list[str]) -> MainWindow:
+    """Services and the window for one session on an opened (locked) study. The window
+    closes the study when it closes, unless it handed the study over to the next user
+    (File ▸ Switch user: the same file and lock, a new session, a window rebuilt for the
+    new role)."""
+    from jdmdesk.ui.main_window import MainWindow
+
+    study = opened.study
     records = RecordService(study, session)
-    services = StudyServices(Path(study_path), session, records, StudyReader(study, session),
+    services = StudyServices(study_path, session, records, StudyReader(study, session),
                              SettingsService(study, session),
                              MaintenanceService(study, session), ReviewService(study),
                              accounts, SignoffService(study, session, accounts, records),
                              notices, ChartService(study))
+    handed_over = False
 
     def close() -> None:
+        if handed_over:
+            return  # the next user's window has the study now
         try:
             backup_on_close(study)
         except (BackupError, OSError) as err:
@@ -117,21 +144,21 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
         finally:
             opened.close()
 
-    try:
-        window = MainWindow(services, on_close=close,
-                            chart_factory=lambda: deferred_chart(services))
-        if integrity is not None:
-            integrity.wait()  # a damaged file is refused before anything can be written
-        accounts.record_pending()  # the login, now that the file is known to be sound
-    except BaseException:
-        opened.close()
-        raise
+    def switch_user(given: Credentials) -> MainWindow:
+        """Log ``given`` in (AccountError when refused) and build their window."""
+        nonlocal handed_over
+        new_session = accounts.login(given.username, given.password)
+        handed_over = True
+        try:
+            return assemble_window(study_path, opened, accounts, new_session, notices)
+        except BaseException:
+            handed_over = False
+            raise
+
+    window = MainWindow(services, on_close=close,
+                        chart_factory=lambda: deferred_chart(services), switch_user=switch_user)
     for service in (services.records, services.settings, services.chart):
         service.setParent(window)
-    try:
-        backup_on_open_if_due(study)
-    except (BackupError, OSError) as err:
-        window.show_notice(f"Automatic backup failed: {err}")
     return window
 
 

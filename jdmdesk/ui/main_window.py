@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from jdmdesk import APP_NAME
-from jdmdesk.domain.access import ROLE_LABELS, Action
+from jdmdesk.domain.access import ROLE_LABELS, Action, Credentials
 from jdmdesk.services.accounts import AccountError
 from jdmdesk.services.bundle import StudyServices
 from jdmdesk.ui import window_state
@@ -25,7 +25,8 @@ class MainWindow(QMainWindow):
     def __init__(self, services: StudyServices,
                  chart_factory: Callable[[], QWidget] | None = None,
                  on_close: Callable[[], None] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 switch_user: Callable[[Credentials], MainWindow] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.services = services
@@ -34,6 +35,10 @@ class MainWindow(QMainWindow):
         self.study_path = str(services.path.resolve())
         self.prompts = Prompts(self)
         self._on_close = on_close
+        self._switch_user = switch_user
+        # asks (first user?, previous error) for the next user's credentials; tests replace it
+        self.ask_credentials: Callable[[bool, str | None], Credentials | None] = \
+            self._ask_with_dialog
         self._closed = False
         self.setWindowTitle(self._title())
 
@@ -110,6 +115,9 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(self._action("&Restore a backup into a new file…",
                                                   self.restore_backup, None, "restore_action"))
         self.file_menu.addSeparator()
+        if self._switch_user is not None:
+            self.file_menu.addAction(self._action("S&witch user…", self.switch_user, None,
+                                                  "switch_user_action"))
         self.file_menu.addAction(self._action("&Lock now", self.lock, "Ctrl+L", "lock_action"))
         self.file_menu.addAction(self._action("&Close", self.close, "Ctrl+Q", "close_action"))
         patient = bar.addMenu("&Patient")
@@ -235,6 +243,39 @@ class MainWindow(QMainWindow):
             if self.workspace.patient_id != ids[0]:
                 self.workspace.set_patient(ids[0])
                 self.workspace.show_section("visit")
+
+    # --- switch user ------------------------------------------------------------------------
+
+    def _ask_with_dialog(self, first: bool, error: str | None) -> Credentials | None:
+        from jdmdesk.ui.admin.login_dialog import ask_with_dialog
+
+        return ask_with_dialog(Path(self.study_path).name)(first, error)
+
+    def switch_user(self) -> MainWindow | None:
+        """File ▸ Switch user: unsaved changes are saved, discarded or the switch cancelled;
+        then the login dialog, until a login succeeds or is cancelled. The next user gets a
+        window of their own (their role's menus and forms) on the same open study; this one
+        closes without closing the study. Returns the new window, or None."""
+        if self._switch_user is None or self.locked or not self.workspace.resolve_unsaved():
+            return None
+        error: str | None = None
+        while True:
+            given = self.ask_credentials(False, error)
+            if given is None:
+                self.show_status("Switch user cancelled: still logged in as "
+                                 f"{self.services.session.display_name}.")
+                return None
+            try:
+                new = self._switch_user(given)
+            except AccountError as err:
+                error = str(err)
+                continue
+            break
+        self.close()  # saves this window's state; the study stays open for ``new``
+        self.deleteLater()  # with this session's services and views
+        new.show()
+        new.activateWindow()
+        return new
 
     # --- auto-lock -------------------------------------------------------------------------
 
