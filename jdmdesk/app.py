@@ -24,6 +24,7 @@ from jdmdesk.db.connection import StudyFileError
 from jdmdesk.db.lock import open_locked, os_user
 from jdmdesk.db.studyfile import start_integrity_check
 from jdmdesk.domain.access import Credentials, Session
+from jdmdesk.qt_platform import platform_problem
 from jdmdesk.services.accounts import HASHER, AccountError, AccountService
 from jdmdesk.services.bundle import StudyServices
 from jdmdesk.services.chart import ChartService
@@ -179,6 +180,9 @@ def make_chart(services: StudyServices) -> EnzymeChartPanel:
 
 
 def run_gui(path: Path, *, read_only: bool = False) -> int:
+    if QApplication.instance() is None and (problem := platform_problem()) is not None:
+        print(f"jdmdesk: cannot open the window: {problem}", file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     from jdmdesk.ui.admin.login_dialog import ask_with_dialog
