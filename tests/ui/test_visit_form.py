@@ -32,7 +32,7 @@ def test_a_height_falling_across_visits_is_flagged_on_leaving_the_field(window, 
 
 
 def _scrolled_down(form, qtbot):
-    bar = form.scroll.verticalScrollBar()
+    bar = form.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     form.inputs["note"].focus_widget.setFocus()
     bar.setValue(bar.maximum())

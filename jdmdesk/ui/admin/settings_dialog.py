@@ -62,10 +62,10 @@ class SettingsDialog(QDialog):
         self.ranges.verticalHeader().setVisible(False)
         for r, (code, a) in enumerate(ANALYTES.items()):
             low, high = s.reference_range(code)
-            label = QTableWidgetItem(f"{code} ({a.canonical_unit})")
-            label.setData(256, code)
-            label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)  # a name, not a value
-            self.ranges.setItem(r, 0, label)
+            analyte = QTableWidgetItem(f"{code} ({a.canonical_unit})")
+            analyte.setData(256, code)
+            analyte.setFlags(analyte.flags() & ~Qt.ItemFlag.ItemIsEditable)  # a name only
+            self.ranges.setItem(r, 0, analyte)
             self.ranges.setItem(r, 1, QTableWidgetItem(parse.format_number(low)))
             self.ranges.setItem(r, 2, QTableWidgetItem(parse.format_number(high)))
         self.ranges.resizeColumnsToContents()
@@ -91,8 +91,8 @@ class SettingsDialog(QDialog):
             "study_name", "baseline_rule", "tis_enzyme_method", "mmt_version",
             "tacrolimus_target_low", "tacrolimus_target_high", "visit_interval_days",
             "auto_lock_minutes")]
-        for a, b in pairwise([*order, self.ranges, *buttons.buttons()]):
-            QWidget.setTabOrder(a, b)  # the form, then the ranges, then Save and Cancel
+        for before, after in pairwise([*order, self.ranges, *buttons.buttons()]):
+            QWidget.setTabOrder(before, after)  # the form, then the ranges, then Save and Cancel
 
     def _combo(self, options: tuple[tuple[str, str], ...], current: str) -> QComboBox:
         combo = QComboBox(self)

@@ -69,11 +69,11 @@ class LabPanel(QWidget):
             for w in (value, low, high):
                 w.installEventFilter(self)
         rows = list(self.rows.values())
-        chain: list[QWidget] = [r.value for r in rows]
-        for r in rows:
-            chain += [r.unit, r.ref_low, r.ref_high]
-        for a, b in pairwise(chain):
-            QWidget.setTabOrder(a, b)
+        chain: list[QWidget] = [row.value for row in rows]
+        for row in rows:
+            chain += [row.unit, row.ref_low, row.ref_high]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.row_messages: dict[str, str] = {}
         self.message = QLabel(self)
         self.message.setObjectName("panel_message")

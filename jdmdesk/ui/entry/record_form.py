@@ -68,7 +68,7 @@ class RecordForm(QWidget):
         self.title.setObjectName("form_title")
         self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
         body = self.build_body()
-        self.scroll = scroll = QScrollArea(self)
+        self.scroll_area = scroll = QScrollArea(self)
         scroll.setObjectName(f"{kind}_scroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -205,8 +205,8 @@ class RecordForm(QWidget):
         return next(iter(self.inputs.values()))
 
     def scroll_to_top(self) -> None:
-        self.scroll.verticalScrollBar().setValue(0)
-        self.scroll.horizontalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
+        self.scroll_area.horizontalScrollBar().setValue(0)
 
     def focus_first(self) -> None:
         """The first field, scrolled into view with the form's top, keyboard focus in it
@@ -214,7 +214,7 @@ class RecordForm(QWidget):
         self.scroll_to_top()
         first = self.first_input().focus_widget
         first.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.scroll.ensureWidgetVisible(first)
+        self.scroll_area.ensureWidgetVisible(first)
 
     def draft(self) -> dict[str, str | None]:
         return {name: inp.text() for name, inp in self.inputs.items()}

@@ -231,7 +231,7 @@ class RecordSection(QWidget):
         for _ in range(2000):  # the form's widgets in their present focus order
             if w is None or (chain and w is first):
                 break
-            if (self.form.isAncestorOf(w) and w is not self.form.scroll
+            if (self.form.isAncestorOf(w) and w is not self.form.scroll_area
                     and w.focusPolicy() & Qt.FocusPolicy.TabFocus):
                 chain.append(w)
             w = w.nextInFocusChain()
