@@ -64,6 +64,23 @@ def patient_id_by_code(db: Database, study_code: str) -> str | None:
     return row[0] if row else None
 
 
+MEASURE_COLUMNS = ("weight_kg", "height_cm")
+
+
+def previous_measure(db: Database, patient_id: str, column: str, before: str,
+                     exclude_id: str | None = None) -> tuple[str, float] | None:
+    """(visit date, value) of the patient's latest visit before ``before`` (ISO date) with
+    ``column`` (weight_kg or height_cm) recorded; ``exclude_id`` is the visit being edited.
+    One step down the (patient_id, visit_date) index, whatever the number of visits."""
+    if column not in MEASURE_COLUMNS:
+        raise ValueError(f"not a visit measure: {column!r}")
+    row = db.conn.execute(
+        f"SELECT visit_date, {column} FROM visit WHERE patient_id = ? AND visit_date < ? "
+        f"AND deleted = 0 AND {column} IS NOT NULL AND id IS NOT ? "
+        "ORDER BY visit_date DESC LIMIT 1", (patient_id, before, exclude_id)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
 def patient_birth_date(db: Database, patient_id: str) -> str | None:
     row = db.conn.execute("SELECT birth_date FROM patient WHERE id = ?", (patient_id,)).fetchone()
     return row[0] if row else None

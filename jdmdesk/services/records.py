@@ -76,20 +76,36 @@ class RecordService(QObject):
 
     # --- validation ---------------------------------------------------------------------
 
-    def context(self, kind: str, patient_id: str | None,
-                record_id: str | None = None) -> Context:
-        """What validation needs beyond the draft: the birth date, and for a visit the
-        patient's other visits (height and weight across visits)."""
+    def context(self, kind: str, patient_id: str | None, record_id: str | None = None,
+                draft: Draft | None = None) -> Context:
+        """What validation needs beyond the draft: the birth date, and for a visit with a
+        weight or height the patient's previous ones (plausibility across visits)."""
         birth = None
         if kind != "patient" and patient_id:
             birth = to_date(queries.patient_birth_date(self.study.db, patient_id))
-        earlier: tuple[Measured, ...] = ()
-        if kind == "visit" and patient_id:
-            earlier = tuple(
-                Measured(d, r.values.get("weight_kg"), r.values.get("height_cm"))
-                for r in repo.list_for_patient(self.study.db, "visit", patient_id)
-                if r.id != record_id and (d := to_date(r.values.get("visit_date"))) is not None)
-        return Context(today=self.today(), birth_date=birth, earlier_visits=earlier)
+        return Context(today=self.today(), birth_date=birth,
+                       earlier_visits=self._earlier_measures(kind, patient_id, record_id,
+                                                             draft))
+
+    def _earlier_measures(self, kind: str, patient_id: str | None, record_id: str | None,
+                          draft: Draft | None) -> tuple[Measured, ...]:
+        if kind != "visit" or not patient_id or draft is None:
+            return ()
+        try:
+            on = parse.parse_date(draft.get("visit_date") or "")
+        except parse.FieldError:
+            return ()
+        out = []
+        for column in queries.MEASURE_COLUMNS:
+            if parse.is_blank(draft.get(column)):
+                continue
+            found = queries.previous_measure(self.study.db, patient_id, column,
+                                             on.isoformat(), record_id)
+            if found is not None and (day := to_date(found[0])) is not None:
+                value = found[1]
+                out.append(Measured(day, weight_kg=value) if column == "weight_kg"
+                           else Measured(day, height_cm=value))
+        return tuple(out)
 
     def check_field(self, kind: str, name: str, text: str | None,
                     patient_id: str | None = None, *, draft: Draft | None = None,
@@ -112,7 +128,7 @@ class RecordService(QObject):
 
     def validate(self, kind: str, draft: Draft, patient_id: str | None = None,
                  record_id: str | None = None) -> Validated:
-        v = validate(kind, draft, self.context(kind, patient_id, record_id))
+        v = validate(kind, draft, self.context(kind, patient_id, record_id, draft))
         if kind == "patient" and v.values.get("study_code") and "study_code" not in v.errors:
             other = queries.patient_id_by_code(self.study.db, v.values["study_code"])
             if other is not None and other != record_id:

@@ -31,3 +31,22 @@ def test_visit_validation_warns_through_its_context():
     checked = validate("visit", draft, ctx)
     assert set(checked.warnings) == {"height_cm"} and not checked.errors
     assert validate("visit", draft, Context(today=date(2025, 1, 1))).warnings == {}
+
+
+def test_the_service_compares_with_the_latest_earlier_visit_not_the_one_edited(service,
+                                                                              patient_id):
+    pid = patient_id
+    first = service.save("visit", {"visit_date": "2023-07-01", "height_cm": "146",
+                                   "weight_kg": "40"}, patient_id=pid).record_id
+    assert service.save("visit", {"visit_date": "2022-01-01", "height_cm": "130"},
+                        patient_id=pid).ok
+    later = {"visit_date": "2024-01-01", "height_cm": "128", "weight_kg": "41"}
+    checked = service.validate("visit", later, pid)
+    assert set(checked.warnings) == {"height_cm"} and "2023-07-01" in checked.warnings[
+        "height_cm"]
+    # editing the first visit itself is not compared with itself (but with 2022's 130 cm)
+    edited = {"visit_date": "2023-07-01", "height_cm": "131", "weight_kg": "40"}
+    assert service.validate("visit", edited, pid, first).warnings == {}
+    assert "130 cm" in service.validate("visit", {**edited, "height_cm": "127"}, pid,
+                                        first).warnings["height_cm"]
+    assert service.check_field("visit", "height_cm", "128", pid, draft=later)[1] is not None
