@@ -26,6 +26,7 @@ from jdmdesk.db.lock import HEARTBEAT_INTERVAL_S, open_locked, os_user
 from jdmdesk.db.studyfile import start_integrity_check
 from jdmdesk.domain.access import Credentials, Session
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
+from jdmdesk.qt_platform import platform_problem
 from jdmdesk.services.accounts import HASHER, AccountError, AccountService
 from jdmdesk.services.chart import ChartService
 from jdmdesk.services.maintenance import MaintenanceService
@@ -38,7 +39,9 @@ from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui.chart.deferred import DeferredChart
 
 if TYPE_CHECKING:
+    from jdmdesk.db.lock import OpenedStudy
     from jdmdesk.ui.chart.panel import EnzymeChartPanel
+    from jdmdesk.ui.main_window import MainWindow
 
 
 class LoginCancelled(Exception):
@@ -91,8 +94,6 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     is for tests (a cheaper Argon2id for the accounts they create); ``clock`` is the one clock
     of the services and of the idle auto-lock (tests pass a ``FixedClock`` and move it).
     """
-    from jdmdesk.ui.main_window import MainWindow
-
     # quick_check of a large study runs beside the imports and the password check
     integrity = start_integrity_check(Path(study_path))
     opened = open_locked(Path(study_path), read_only=read_only, create=not read_only,
@@ -105,17 +106,44 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     except BaseException:
         opened.close()
         raise
-    notices = list(opened.notices)
+    try:
+        window = assemble_window(Path(study_path), opened, accounts, session,
+                                 list(opened.notices), clock)
+        if integrity is not None:
+            integrity.wait()  # a damaged file is refused before anything can be written
+        accounts.record_pending()  # the login, now that the file is known to be sound
+    except BaseException:
+        opened.close()
+        raise
+    try:
+        backup_on_open_if_due(opened.study)
+    except (BackupError, OSError) as err:
+        window.show_notice(f"Automatic backup failed: {err}")
+    return window
+
+
+def assemble_window(study_path: Path, opened: OpenedStudy, accounts: AccountService,
+                    session: Session, notices: list[str],
+                    clock: Clock = SYSTEM_CLOCK) -> MainWindow:
+    """Services and the window for one session on an opened (locked) study. The window
+    closes the study when it closes, unless it handed the study over to the next user
+    (File ▸ Switch user: the same file and lock, a new session, a window rebuilt for the
+    new role)."""
+    from jdmdesk.ui.main_window import MainWindow
+
+    study = opened.study
     records = RecordService(study, session, clock)
-    chart = ChartService(study)
     services = StudyServices(
-        path=Path(study_path), session=session, clock=clock, records=records,
+        path=study_path, session=session, clock=clock, records=records,
         reader=StudyReader(study, session, clock), settings=SettingsService(study, session),
         maintenance=MaintenanceService(study, session), review=ReviewService(study, clock),
         accounts=accounts, signoff=SignoffService(study, session, accounts, records),
-        chart=chart, notices=notices)
+        chart=ChartService(study), notices=notices)
+    handed_over = False
 
     def close() -> None:
+        if handed_over:
+            return  # the next user's window has the study now
         try:
             backup_on_close(study)
         except (BackupError, OSError) as err:
@@ -123,25 +151,25 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
         finally:
             opened.close()
 
-    try:
-        window = MainWindow(services, on_close=close,
-                            chart_factory=lambda: deferred_chart(services))
-        if integrity is not None:
-            integrity.wait()  # a damaged file is refused before anything can be written
-        accounts.record_pending()  # the login, now that the file is known to be sound
-    except BaseException:
-        opened.close()
-        raise
-    for service in (services.records, services.settings, chart):
+    def switch_user(given: Credentials) -> MainWindow:
+        """Log ``given`` in (AccountError when refused) and build their window."""
+        nonlocal handed_over
+        new_session = accounts.login(given.username, given.password)
+        handed_over = True
+        try:
+            return assemble_window(study_path, opened, accounts, new_session, notices, clock)
+        except BaseException:
+            handed_over = False
+            raise
+
+    window = MainWindow(services, on_close=close,
+                        chart_factory=lambda: deferred_chart(services), switch_user=switch_user)
+    for service in (services.records, services.settings, services.chart):
         service.setParent(window)
     if opened.lock is not None:  # the lock's heartbeat, so a stopped holder can be told
         heartbeat = QTimer(window)
         heartbeat.timeout.connect(opened.refresh_lock)
         heartbeat.start(HEARTBEAT_INTERVAL_S * 1000)
-    try:
-        backup_on_open_if_due(study)
-    except (BackupError, OSError) as err:
-        window.show_notice(f"Automatic backup failed: {err}")
     return window
 
 
@@ -162,6 +190,9 @@ def make_chart(services: StudyServices) -> EnzymeChartPanel:
 
 
 def run_gui(path: Path, *, read_only: bool = False) -> int:
+    if QApplication.instance() is None and (problem := platform_problem()) is not None:
+        print(f"jdmdesk: cannot open the window: {problem}", file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     from jdmdesk.ui.admin.login_dialog import ask_with_dialog

@@ -120,6 +120,10 @@ def account_name_problem(username: str, display_name: str) -> str | None:
 MIN_PASSWORD_LENGTH = 10
 
 
+PASSWORD_RULES = (f"At least {MIN_PASSWORD_LENGTH} characters, and not containing the user "
+                  "name.")  # what password_problem checks, said before anyone types
+
+
 def password_problem(password: str, username: str) -> str | None:
     """Why a new password cannot be used, or None."""
     if len(password) < MIN_PASSWORD_LENGTH:

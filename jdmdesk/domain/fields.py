@@ -295,3 +295,38 @@ def record_type(name: str) -> RecordType:
         return RECORD_TYPES[name]
     except KeyError:
         raise KeyError(f"unknown record type {name!r}") from None
+
+
+# --- labels people read ------------------------------------------------------------------------
+
+# The Total Improvement Score's measures (domain/tis.py TIS_MEASURES) by name.
+MEASURE_LABELS: dict[str, str] = {
+    "phga": "Physician global activity", "ptga": "Parent/patient global activity",
+    "strength": "Muscle strength", "chaq": "CHAQ", "enzyme": "Muscle enzymes",
+    "extramuscular": "Extramuscular activity",
+}
+# Stored columns that are not catalogue fields but appear in the audit trail.
+COLUMN_LABELS: dict[str, str] = {
+    "deleted": "Deleted", "value_canonical": "Value in canonical unit",
+    "sample_id": "Sample", "patient_id": "Patient", "missing": "Missing-value reasons",
+}
+
+
+def field_label(name: str, kind: str | None = None) -> str:
+    """What people read for a field, derived measure, TIS measure or stored column ``name``
+    (the catalogue's label; ``kind``'s own field first where names repeat across record
+    types). Never the internal code: an unknown name is spelled as words."""
+    rts = [RECORD_TYPES[kind]] if kind in RECORD_TYPES else []
+    rts += [rt for rt in RECORD_TYPES.values() if rt.name != kind]
+    for rt in rts:
+        for spec in rt.fields:
+            if spec.name == name:
+                return spec.label
+        for derived in rt.derived:
+            if derived.name == name:
+                return derived.label
+    if name in MEASURE_LABELS:
+        return MEASURE_LABELS[name]
+    if name in COLUMN_LABELS:
+        return COLUMN_LABELS[name]
+    return name.replace("_", " ").capitalize()

@@ -18,6 +18,7 @@ from jdmdesk.domain.access import Action, Session
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
 from jdmdesk.domain.fields import record_type
+from jdmdesk.domain.growth import Measured
 from jdmdesk.domain.timeline import to_date
 from jdmdesk.domain.validation import Context, Draft, Validated, validate, validate_field
 from jdmdesk.services.guard import refusal
@@ -72,18 +73,50 @@ class RecordService(QObject):
 
     # --- validation ---------------------------------------------------------------------
 
-    def context(self, kind: str, patient_id: str | None) -> Context:
+    def context(self, kind: str, patient_id: str | None, record_id: str | None = None,
+                draft: Draft | None = None) -> Context:
+        """What validation needs beyond the draft: the birth date, and for a visit with a
+        weight or height the patient's previous ones (plausibility across visits)."""
         birth = None
         if kind != "patient" and patient_id:
             birth = to_date(queries.patient_birth_date(self.study.db, patient_id))
-        return Context(today=self.clock.today(), birth_date=birth)
+        return Context(today=self.clock.today(), birth_date=birth,
+                       earlier_visits=self._earlier_measures(kind, patient_id, record_id,
+                                                             draft))
+
+    def _earlier_measures(self, kind: str, patient_id: str | None, record_id: str | None,
+                          draft: Draft | None) -> tuple[Measured, ...]:
+        if kind != "visit" or not patient_id or draft is None:
+            return ()
+        try:
+            on = parse.parse_date(draft.get("visit_date") or "")
+        except parse.FieldError:
+            return ()
+        out: list[Measured] = []
+        for column in queries.MEASURE_COLUMNS:
+            if parse.is_blank(draft.get(column)):
+                continue
+            found = queries.previous_measure(self.study.db, patient_id, column,
+                                             on.isoformat(), record_id)
+            if found is not None and (day := to_date(found[0])) is not None:
+                value = found[1]
+                out.append(Measured(day, weight_kg=value) if column == "weight_kg"
+                           else Measured(day, height_cm=value))
+        return tuple(out)
 
     def check_field(self, kind: str, name: str, text: str | None,
-                    patient_id: str | None = None) -> tuple[str | None, str | None]:
-        """(error, warning) for one field as the user leaves it."""
+                    patient_id: str | None = None, *, draft: Draft | None = None,
+                    record_id: str | None = None) -> tuple[str | None, str | None]:
+        """(error, warning) for one field as the user leaves it. With the form's whole
+        ``draft`` the field gets exactly what saving would say about it (rules that join
+        fields, e.g. a lab value's plausible range for its analyte and unit, and rules across
+        visits); without it only the field's own limits are checked."""
         spec = record_type(kind).field(name)
         if spec.numeric and parse.missing_reason(text):
             return None, None
+        if draft is not None:
+            checked = self.validate(kind, {**draft, name: text}, patient_id, record_id)
+            return checked.errors.get(name), checked.warnings.get(name)
         try:
             _, warning = validate_field(spec, text, self.context(kind, patient_id))
         except parse.FieldError as err:
@@ -92,7 +125,7 @@ class RecordService(QObject):
 
     def validate(self, kind: str, draft: Draft, patient_id: str | None = None,
                  record_id: str | None = None) -> Validated:
-        v = validate(kind, draft, self.context(kind, patient_id))
+        v = validate(kind, draft, self.context(kind, patient_id, record_id, draft))
         if kind == "patient" and v.values.get("study_code") and "study_code" not in v.errors:
             other = queries.patient_id_by_code(self.study.db, v.values["study_code"])
             if other is not None and other != record_id:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from jdmdesk.domain.access import Action
 from jdmdesk.domain.codes import SEX, label_of
@@ -21,7 +21,8 @@ from jdmdesk.ui.entry.record_table import RecordSection
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.review.review_view import ReviewView
 
-SECTION_TITLES = {"patient": "&Patient", "visit": "&Visits", "medication": "&Medication",
+# mnemonics unique in the window, menu bar included (&File &Patient &Go &Tools &Help)
+SECTION_TITLES = {"patient": "Patie&nt", "visit": "&Visits", "medication": "&Medication",
                   "lab": "&Labs", "adverse_event": "&Adverse events"}
 
 
@@ -61,14 +62,14 @@ class PatientWorkspace(QWidget):
             self.sections[kind] = section
             self.tabs.addTab(section, SECTION_TITLES[kind])
         self.history = HistoryView(reader.history, self)
-        self.tabs.addTab(self.history, "&History")
+        self.tabs.addTab(self.history, "Hist&ory")
         self.review = ReviewView(services.review.review,
                                  chart_factory() if chart_factory else None, self,
                                  sign=services.signoff.sign
                                  if reader.can(Action.SIGN_VISIT) else None)
         self.review.status_message.connect(self.status_message)
         self.review.print_button.clicked.connect(self.print_summary)
-        self.tabs.addTab(self.review, "Re&view")
+        self.tabs.addTab(self.review, "&Review")
         self._current_tab = 0
         self.tabs.currentChanged.connect(self._tab_changed)
         lay = QVBoxLayout(self)
@@ -133,6 +134,10 @@ class PatientWorkspace(QWidget):
                 form.load(patient_id)
         for section in self.sections.values():
             section.refresh()
+        current = self._form_of(self.tabs.currentWidget())
+        focus = QApplication.focusWidget()
+        if current is not None and focus is not None and current.isAncestorOf(focus):
+            current.focus_first()  # the cursor stays in the form, at its top and visible
         self._update_header()
         if patient_id:
             self.history.show_record("patient", patient_id, "patient")

@@ -147,3 +147,13 @@ def test_huge_text_is_refused_with_its_size():
 def test_unknown_field_is_an_error():
     r = validate("visit", {"visit_date": "2024-01-10", "bogus": "1"}, CTX)
     assert "bogus" in r.errors
+
+
+def test_global_rater_is_asked_for_only_with_the_parent_patient_global():
+    ctx = Context(today=date(2025, 1, 1))
+    r = validate("visit", {"visit_date": "2024-05-01", "ptga": "4"}, ctx)
+    assert "parent or patient" in r.errors["ptga_rater"]
+    assert validate("visit", {"visit_date": "2024-05-01", "ptga": "4", "ptga_rater": "parent"},
+                    ctx).errors == {}
+    assert validate("visit", {"visit_date": "2024-05-01", "phga": "4"}, ctx).errors == {}
+    assert validate("visit", {"visit_date": "2024-05-01", "ptga": "ND"}, ctx).errors == {}

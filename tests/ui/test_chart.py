@@ -157,7 +157,7 @@ def test_medication_and_weight_changes_redraw_the_overlay(qtbot, panel, service,
     assert panel.steroid.dose_labels[0].toPlainText() == "tac \u21915 mg/d"
     with qtbot.waitSignal(panel.refreshed):  # heavier: the same dose is less per kg
         save(qtbot, panel, service, "visit", {"visit_date": "2025-01-15", "weight_kg": "25"},
-             patient_id)
+             patient_id, reason="weighed again", confirm_warnings=True)  # +25 % in 14 days
     assert xy(panel.steroid.pred_item)[1].tolist()[:4] == [1.0, 1.0, 0.8, 0.8]
 
 

@@ -23,9 +23,9 @@ from jdmdesk.db.lock.protocol import (
     is_stale,
     lock_path,
     os_user,
-    pid_alive,
     read_lock,
 )
+from jdmdesk.db.processes import pid_alive
 
 __all__ = [
     "BREAK_MARGIN",

@@ -13,7 +13,8 @@ from jdmdesk.db.errors import read_only_media
 from jdmdesk.db.filesystem import network_warning
 from jdmdesk.db.lock.heartbeat import refresh_lock
 from jdmdesk.db.lock.messages import held_text
-from jdmdesk.db.lock.protocol import LockHeld, StudyLock, acquire, pid_alive
+from jdmdesk.db.lock.protocol import LockHeld, StudyLock, acquire
+from jdmdesk.db.processes import pid_alive
 from jdmdesk.db.studyfile import IntegrityCheck, open_study
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from jdmdesk.domain import parse
 from jdmdesk.domain.chart_series import DAYS_PER_MONTH
 from jdmdesk.domain.codes import DRUGS, FREQUENCIES, SEX, label_of
+from jdmdesk.domain.fields import field_label
 from jdmdesk.domain.review import PatientReview, VisitReview, pulse_text
 from jdmdesk.domain.tis import TisResult
 
@@ -39,14 +40,25 @@ def tis_text(tis: TisResult | None, baseline: bool) -> str:
     return f"{num(tis.score)} {tis.category}"
 
 
+def _measure(name: str, source: str | None) -> str:
+    """'Muscle strength (MMT8 total)': the measure, and the one used when it has a choice."""
+    label = field_label(name)
+    if source is None:
+        return f"{label} (—)"
+    used = source if source.isupper() else field_label(source, "visit")  # an analyte code
+    return label if used == label else f"{label} ({used})"
+
+
 def tis_detail(tis: TisResult | None) -> str:
     if tis is None:
         return ""
-    lines = [f"{i.name} ({i.source or '—'}): "
+    lines = [f"{_measure(i.name, i.source)}: "
              f"{'missing' if i.percent is None else num(i.percent) + ' %'} → "
              f"{'—' if i.points is None else num(i.points)} points" for i in tis.items]
     if tis.missing:
-        lines.append("Not computable: " + tis.reason)
+        if tis.reason:
+            lines.append("Not computable: " + tis.reason)
+        lines.append("Missing: " + ", ".join(field_label(m) for m in tis.missing))
     return "\n".join(lines)
 
 
