@@ -26,7 +26,6 @@ from jdmdesk.db.lock import HEARTBEAT_INTERVAL_S, open_locked, os_user
 from jdmdesk.db.studyfile import start_integrity_check
 from jdmdesk.domain.access import Credentials, Session
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
-from jdmdesk.qt_platform import platform_problem
 from jdmdesk.services.accounts import HASHER, AccountError, AccountService
 from jdmdesk.services.chart import ChartService
 from jdmdesk.services.maintenance import MaintenanceService
@@ -37,6 +36,7 @@ from jdmdesk.services.settings import SettingsService
 from jdmdesk.services.signoff import SignoffService
 from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui.chart.deferred import DeferredChart
+from jdmdesk.ui.qt_platform import platform_problem
 
 if TYPE_CHECKING:
     from jdmdesk.db.lock import OpenedStudy

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jdmdesk import app
-from jdmdesk.qt_platform import platform_problem
+from jdmdesk.ui.qt_platform import platform_problem
 
 
 def test_an_unloadable_xcb_plugin_is_named_with_what_to_install(tmp_path):
