@@ -206,9 +206,8 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
     points = lab_points(labs)
     onset = to_date(patient.get("onset_date"))
     last = last_record_date((v["visit_date"] for v in visits), (p.sample_date for p in points))
-    # days on drug count through the last record (the follow-up), never on to today
-    course = med.tacrolimus_course(
-        segments, today if last is None else min(today, last + timedelta(days=1)))
+    # days on drug count to the last record (as the follow-up does), never on to today
+    course = med.tacrolimus_course(segments, today if last is None else min(today, last))
     review = PatientReview(
         study_code=patient["study_code"], sex=patient["sex"],
         age=age_years(patient["birth_date"], today),

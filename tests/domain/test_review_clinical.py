@@ -81,10 +81,10 @@ def test_days_on_tacrolimus_count_days_on_drug_and_show_stop_and_restart():
     from tests.domain.clinical_cases import day, tacrolimus
 
     # on days 0–29, stopped as a 0 mg segment from day 30 (the 1.5 mg segment left open),
-    # restarted on day 50; the last record is on day 99 (today is day 400): 30 + 50 = 80 days
-    # on drug, counted to the end of follow-up, not to today
+    # restarted on day 50; the last record is on day 100 (today is day 400): 30 + 50 = 80 days
+    # on drug, counted to the last record as the follow-up is, not to today
     meds = [tacrolimus(0), tacrolimus(30, dose=0), tacrolimus(50)]
-    rv = review([visit(-3, **BASE_VISIT), visit(99, **FOLLOW_VISIT)], [], meds, today=day(400))
+    rv = review([visit(-3, **BASE_VISIT), visit(100, **FOLLOW_VISIT)], [], meds, today=day(400))
     assert rv.days_on_tacrolimus == 80
     assert f"stopped {day(30).isoformat()}" in rv.tacrolimus_text
     assert f"restarted {day(50).isoformat()}" in rv.tacrolimus_text

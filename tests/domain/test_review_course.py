@@ -27,6 +27,7 @@ def test_follow_up_ends_at_the_last_record_not_today():
         assert rv.age_at_tacrolimus_start == 11.0
         assert rv.last_record == date(2025, 7, 25)  # the lab after the last visit
         assert rv.follow_up_days == 196
+        assert rv.days_on_tacrolimus == 196  # an unbroken course: on drug the whole follow-up
         assert [v.visit_id for v in rv.visits] == ["v1", "v2"]
     assert early.age == 11.6 and late.age == 13.7  # current age moves on, follow-up does not
     lines = header_lines(late)

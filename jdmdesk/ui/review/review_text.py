@@ -99,9 +99,10 @@ def header_lines(rv: PatientReview) -> list[str]:
         lines.append(course + " · " + follow_up_text(rv))
     else:
         lines.append(rv.tacrolimus_text)
-    baseline = (f"baseline visit {rv.baseline_date.isoformat()}" if rv.baseline_date else
-                "no baseline visit (none on or before the tacrolimus start)")
-    lines.append(" ".join([f"{baseline}:", rv.baseline_rule, *rv.settings_notes]).strip())
+    baseline = rv.baseline_rule or (
+        f"baseline visit {rv.baseline_date.isoformat()}" if rv.baseline_date else
+        "no baseline visit (none on or before the tacrolimus start)")
+    lines.append(" ".join([baseline, *rv.settings_notes]))
     return lines
 
 
