@@ -57,7 +57,7 @@ def test_odm_metadata_has_units_events_and_codelists(study, tmp_path):
     units = {u.get("Name") for u in doc.findall(".//odm:MeasurementUnit", NS)}
     assert {"kg", "mmHg", "days", "years"} <= units
     events = [e.get("OID") for e in doc.findall(".//odm:StudyEventDef", NS)]
-    assert events == ["SE.ENROLMENT", "SE.FOLLOWUP"]
+    assert events == ["SE.ENROLMENT", "SE.VISIT", "SE.FOLLOWUP"]
     assert doc.find(".//odm:ItemDef[@OID='I.PATIENT.BIRTH_DATE']", NS) is None
 
 
