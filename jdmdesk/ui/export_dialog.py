@@ -38,6 +38,8 @@ FORMAT_LABELS = {
     "xlsx": "Excel workbook (.xlsx)",
     "odm": "CDISC ODM 1.3.2 (.xml)",
     "redcap": "REDCap project files (ZIP)",
+    "stata": "Stata data files (ZIP of .dta)",
+    "spss": "SPSS data files (ZIP of .sav)",
 }
 Confirm = Callable[[str, str], bool]
 
