@@ -9,6 +9,9 @@ The subject key is the study code. Units become ``MeasurementUnit``s (a lab valu
 names the unit it was entered in), hard limits ``RangeCheck``s and code lists ``CodeList``s.
 Times are ``xs:time`` (seconds added). The XML is built with lxml and streamed one subject at a
 time through ``etree.xmlfile``; the file validates against ODM1-3-2.xsd.
+
+An identified export adds ``AdminData`` (users, the location, signature definitions), the audit
+trail as ``AuditRecord``s and visit sign-offs as ``Signature``s (see ``odm_admin``).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.codes import CodeList
 from jdmdesk.domain.fields import Kind
 from jdmdesk.export.csvio import number_cell
+from jdmdesk.export.odm_admin import OdmAudit
 from jdmdesk.export.options import Progress
 from jdmdesk.export.rows import Column, Table
 from jdmdesk.export.source import ExportSource
@@ -193,35 +197,48 @@ def odm_value(c: Column, v: Any) -> str:
 class _Forms:
     """Writes one form's ItemGroupData from a table row."""
 
-    def __init__(self, tables: dict[str, Table], units: dict[str, str]) -> None:
+    def __init__(self, tables: dict[str, Table], units: dict[str, str],
+                 audit: OdmAudit | None) -> None:
         self.columns = {f: list(tables[f].columns) for f in FORMS}
         self.units = units
+        self.audit = audit
+        self.record_index = {f: self.columns[f].index(tables[f].column("record_id"))
+                             for f in FORMS}
         lab = [c.name for c in tables["lab"].columns]
         self.lab_unit_index = {name: lab.index(u) for name, u in LAB_UNIT_OF.items()
                                if name in lab and u in lab}
 
     def form(self, parent: etree._Element, form: str, row: list[Any],
-             repeat: int | None = None) -> None:
+             repeat: int | None = None) -> str:
+        """The form's data under ``parent``; returns the record id."""
         attrs = {"FormOID": f"F.{form.upper()}"}
         if repeat is not None:
             attrs["FormRepeatKey"] = str(repeat)
         fd = _sub(parent, "FormData", **attrs)
         ig = _sub(fd, "ItemGroupData", ItemGroupOID=f"IG.{form.upper()}")
+        record_id = str(row[self.record_index[form]])
         for c, v in zip(self.columns[form], row, strict=True):
             if c.name == "study_code" or v is None or v == "":
                 continue
             item = _sub(ig, "ItemData", ItemOID=item_oid(form, c.name), Value=odm_value(c, v))
+            if self.audit is not None and c.origin == "entered":
+                self.audit.on_item(item, record_id, c.name)
             if form == "lab" and c.name in self.lab_unit_index:
                 unit = row[self.lab_unit_index[c.name]]
                 if unit in self.units:
                     _sub(item, "MeasurementUnitRef", MeasurementUnitOID=self.units[unit])
+        if self.audit is not None:
+            self.audit.on_form(fd, record_id)
+        return record_id
 
 
 def write_odm(source: ExportSource, path: Path, progress: Progress) -> dict[str, int]:
     tables = {t.name: t for t in source.tables if t.name in FORMS}
     counts = dict.fromkeys(FORMS, 0)
     study, units = metadata(source, tables)
-    writer = _Forms(tables, units)
+    audit = OdmAudit(source.db, include_free_text=source.options.include_free_text) \
+        if source.options.identified else None
+    writer = _Forms(tables, units, audit)
     streams = {f: PatientPeek(source.rows(tables[f])) for f in FORMS}
     with etree.xmlfile(str(path), encoding="utf-8") as xf:
         xf.write_declaration()
@@ -232,6 +249,9 @@ def write_odm(source: ExportSource, path: Path, progress: Progress) -> dict[str,
                 "SourceSystemVersion": __version__}, nsmap={None: NS}):
             xf.write("\n")
             xf.write(study, pretty_print=True)
+            if audit is not None:
+                xf.write(audit.admin_data(STUDY_OID, MDV_OID, source.study_name,
+                                          source.exported_at), pretty_print=True)
             with xf.element(_q("ClinicalData"), StudyOID=STUDY_OID, MetaDataVersionOID=MDV_OID):
                 xf.write("\n")
                 for pid, ctx in source.contexts.items():
@@ -243,10 +263,13 @@ def write_odm(source: ExportSource, path: Path, progress: Progress) -> dict[str,
                         writer.form(ev, "patient", row)
                         counts["patient"] += 1
                         progress.step()
+                    signed = audit.signatures(pid) if audit is not None else {}
                     for n, row in enumerate(streams["visit"].take(pid), start=1):
                         ev = _sub(subject, "StudyEventData", StudyEventOID="SE.VISIT",
                                   StudyEventRepeatKey=str(n))
-                        writer.form(ev, "visit", row)
+                        visit_id = writer.form(ev, "visit", row)
+                        if visit_id in signed:
+                            OdmAudit.signature(ev, signed[visit_id])
                         counts["visit"] += 1
                         progress.step()
                     followup: etree._Element | None = None
@@ -259,4 +282,9 @@ def write_odm(source: ExportSource, path: Path, progress: Progress) -> dict[str,
                             counts[form] += 1
                             progress.step()
                     xf.write(subject, pretty_print=True)
+                if audit is not None:
+                    with xf.element(_q("AuditRecords")):
+                        xf.write("\n")
+                        for record in audit.trail():
+                            xf.write(record, pretty_print=True)
     return counts

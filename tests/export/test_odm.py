@@ -113,3 +113,81 @@ def test_odmlib_loads_the_file(tmp_path):
             for form in ev.FormData:
                 for group in form.ItemGroupData:
                     assert {i.ItemOID for i in group.ItemData} <= oids
+
+
+def _signed_and_corrected_study(path: Path) -> Path:
+    from jdmdesk.db import records as repo
+    from jdmdesk.db import signoff
+    from jdmdesk.db.connection import write_transaction
+    from jdmdesk.db.studyfile import open_study
+
+    make_study(path)
+    study = open_study(path)
+    try:
+        visit = next(r for r in study.db.query(
+            "SELECT id, patient_id FROM visit WHERE visit_date = '2024-05-20'"))
+        old = repo.require(study.db, "visit", visit["id"])
+        with write_transaction(study.db):
+            repo.update(study.db, "dr.smith", "visit", visit["id"], {**old.values, "sbp": 125},
+                        dict(old.missing), "transcription error")
+            signoff.sign(study.db, "dr.smith", "Dr Sam Smith", visit["id"])
+    finally:
+        study.close()
+    return path
+
+
+def test_identified_odm_carries_audit_records_users_and_signatures(tmp_path):
+    path = _signed_and_corrected_study(tmp_path / "s.jdm")
+    out = tmp_path / "study.xml"
+    run_export(path, out, ExportOptions("odm", identified=True, include_free_text=True),
+               session=MANAGER)
+    doc = etree.parse(str(out))
+    schema = etree.XMLSchema(etree.parse(str(ODM_XSD)))
+    assert schema.validate(doc), schema.error_log
+    users = {u.get("OID"): u.findtext("odm:LoginName", namespaces=NS)
+             for u in doc.iterfind(".//odm:AdminData/odm:User", NS)}
+    assert {"nurse.jones", "dr.smith"} <= set(users.values())
+    locations = {loc.get("OID") for loc in doc.iterfind(".//odm:AdminData/odm:Location", NS)}
+    sig_defs = {d.get("OID") for d in doc.iterfind(".//odm:AdminData/odm:SignatureDef", NS)}
+    # every reference resolves
+    for ref in doc.iterfind(".//odm:UserRef", NS):
+        assert ref.get("UserOID") in users
+    for ref in doc.iterfind(".//odm:LocationRef", NS):
+        assert ref.get("LocationOID") in locations
+    # the corrected value carries its change: who, where, when, why
+    visit = doc.find(".//odm:StudyEventData[@StudyEventOID='SE.VISIT']", NS)
+    sbp = visit.find(".//odm:ItemData[@ItemOID='I.VISIT.SBP']", NS)
+    assert sbp.get("Value") == "125"
+    record = sbp.find("odm:AuditRecord", NS)
+    assert users[record.find("odm:UserRef", NS).get("UserOID")] == "dr.smith"
+    assert record.findtext("odm:ReasonForChange", namespaces=NS) == "transcription error"
+    assert record.findtext("odm:DateTimeStamp", namespaces=NS).endswith("Z")
+    # an unchanged value has none; the form carries its creation
+    assert visit.find(".//odm:ItemData[@ItemOID='I.VISIT.DBP']/odm:AuditRecord", NS) is None
+    created = visit.find("odm:FormData/odm:AuditRecord", NS)
+    assert users[created.find("odm:UserRef", NS).get("UserOID")] == "nurse.jones"
+    # the sign-off is the visit event's Signature
+    sig = visit.find("odm:Signature", NS)
+    assert sig.find("odm:SignatureRef", NS).get("SignatureOID") in sig_defs
+    assert users[sig.find("odm:UserRef", NS).get("UserOID")] == "dr.smith"
+    assert doc.findall(".//odm:SubjectData//odm:Signature", NS) == [sig]
+    # the whole trail, one AuditRecord per audit row
+    trail = doc.findall(".//odm:ClinicalData/odm:AuditRecords/odm:AuditRecord", NS)
+    assert len(trail) > 100 and trail[0].get("ID") == "AR.1"
+    assert any(r.findtext("odm:ReasonForChange", namespaces=NS) == "transcription error"
+               for r in trail)
+
+
+@pytest.mark.parametrize("free_text", [False, True])
+def test_pseudonymised_odm_has_no_audit_and_reasons_follow_the_option(tmp_path, free_text):
+    path = _signed_and_corrected_study(tmp_path / "s.jdm")
+    for identified in (False, True):
+        out = tmp_path / f"study-{identified}.xml"
+        run_export(path, out, ExportOptions("odm", identified=identified,
+                                            include_free_text=free_text), session=MANAGER)
+        text = out.read_text(encoding="utf-8")
+        assert ("<AuditRecord" in text) == identified
+        assert ("<AdminData" in text) == identified
+        assert ("<Signature>" in text) == identified
+        assert ("dr.smith" in text) == identified
+        assert ("transcription error" in text) == (identified and free_text)
