@@ -200,6 +200,7 @@ class _Forms:
     def __init__(self, tables: dict[str, Table], units: dict[str, str],
                  audit: OdmAudit | None) -> None:
         self.columns = {f: list(tables[f].columns) for f in FORMS}
+        self.oids = {f: [item_oid(f, c.name) for c in self.columns[f]] for f in FORMS}
         self.units = units
         self.audit = audit
         self.record_index = {f: self.columns[f].index(tables[f].column("record_id"))
@@ -217,10 +218,14 @@ class _Forms:
         fd = _sub(parent, "FormData", **attrs)
         ig = _sub(fd, "ItemGroupData", ItemGroupOID=f"IG.{form.upper()}")
         record_id = str(row[self.record_index[form]])
-        for c, v in zip(self.columns[form], row, strict=True):
-            if c.name == "study_code" or v is None or v == "":
+        item_data = _q("ItemData")
+        for c, oid, v in zip(self.columns[form], self.oids[form], row, strict=True):
+            if v is None or v == "" or c.name == "study_code":
                 continue
-            item = _sub(ig, "ItemData", ItemOID=item_oid(form, c.name), Value=odm_value(c, v))
+            value = odm_value(c, v)
+            if not c.numeric:
+                value = _clean(value)
+            item = etree.SubElement(ig, item_data, {"ItemOID": oid, "Value": value})
             if self.audit is not None and c.origin == "entered":
                 self.audit.on_item(item, record_id, c.name)
             if form == "lab" and c.name in self.lab_unit_index:

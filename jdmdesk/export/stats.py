@@ -15,6 +15,9 @@ the bundle's CSV of that name. What changes is the typing a statistics package e
   labelled with the reason. Text and time fields keep their ``_missing`` column, coded;
 * calendar dates (identified exports only) are dates (Stata ``%td``, SPSS ``DATE11``); times
   stay text (``HH:MM``); text that is empty is an empty string.
+
+The audit trail is not included (it is in the bundle and, identified, in the ODM file). Each
+table is held in memory while its file is written (pyreadstat writes whole data frames).
 """
 
 from __future__ import annotations
