@@ -185,13 +185,20 @@ def metadata(source: ExportSource,
     return study, meta.units
 
 
+_NUMERIC = frozenset((Kind.INTEGER, Kind.DECIMAL, Kind.BOOLEAN))
+_HH_MM = re.compile(r"\d\d:\d\d")
+_ITEM_DATA = f"{{{NS}}}ItemData"
+_UNIT_REF = f"{{{NS}}}MeasurementUnitRef"
+
+
 def odm_value(c: Column, v: Any) -> str:
     """The ItemData Value for a cell: numbers as written in the CSVs, times as xs:time."""
-    if c.numeric:
+    if c.kind in _NUMERIC:
         return number_cell(v)
-    if c.kind == Kind.TIME and re.fullmatch(r"\d\d:\d\d", str(v)):
-        return f"{v}:00"  # xs:time needs seconds
-    return str(v)
+    text = _clean(v)
+    if c.kind == Kind.TIME and _HH_MM.fullmatch(text):
+        return f"{text}:00"  # xs:time needs seconds
+    return text
 
 
 class _Forms:
@@ -199,15 +206,20 @@ class _Forms:
 
     def __init__(self, tables: dict[str, Table], units: dict[str, str],
                  audit: OdmAudit | None) -> None:
-        self.columns = {f: list(tables[f].columns) for f in FORMS}
-        self.oids = {f: [item_oid(f, c.name) for c in self.columns[f]] for f in FORMS}
-        self.units = units
         self.audit = audit
-        self.record_index = {f: self.columns[f].index(tables[f].column("record_id"))
-                             for f in FORMS}
-        lab = [c.name for c in tables["lab"].columns]
-        self.lab_unit_index = {name: lab.index(u) for name, u in LAB_UNIT_OF.items()
-                               if name in lab and u in lab}
+        self.record_index: dict[str, int] = {}
+        # per form: (row index, column, item OID, unit column index or -1)
+        self.items: dict[str, list[tuple[int, Column, str, int]]] = {}
+        for f in FORMS:
+            cols = list(tables[f].columns)
+            names = [c.name for c in cols]
+            self.record_index[f] = names.index("record_id")
+            self.items[f] = [
+                (i, c, item_oid(f, c.name),
+                 names.index(LAB_UNIT_OF[c.name]) if f == "lab" and c.name in LAB_UNIT_OF
+                 and LAB_UNIT_OF[c.name] in names else -1)
+                for i, c in enumerate(cols) if c.name != "study_code"]
+        self.unit_refs = {unit: {"MeasurementUnitOID": oid} for unit, oid in units.items()}
 
     def form(self, parent: etree._Element, form: str, row: list[Any],
              repeat: int | None = None) -> str:
@@ -215,25 +227,24 @@ class _Forms:
         attrs = {"FormOID": f"F.{form.upper()}"}
         if repeat is not None:
             attrs["FormRepeatKey"] = str(repeat)
-        fd = _sub(parent, "FormData", **attrs)
-        ig = _sub(fd, "ItemGroupData", ItemGroupOID=f"IG.{form.upper()}")
+        fd = etree.SubElement(parent, _q("FormData"), attrs)
+        ig = etree.SubElement(fd, _q("ItemGroupData"), {"ItemGroupOID": f"IG.{form.upper()}"})
         record_id = str(row[self.record_index[form]])
-        item_data = _q("ItemData")
-        for c, oid, v in zip(self.columns[form], self.oids[form], row, strict=True):
-            if v is None or v == "" or c.name == "study_code":
+        audit = self.audit
+        for i, c, oid, unit_at in self.items[form]:
+            v = row[i]
+            if v is None or v == "":
                 continue
             value = odm_value(c, v)
-            if not c.numeric:
-                value = _clean(value)
-            item = etree.SubElement(ig, item_data, {"ItemOID": oid, "Value": value})
-            if self.audit is not None and c.origin == "entered":
-                self.audit.on_item(item, record_id, c.name)
-            if form == "lab" and c.name in self.lab_unit_index:
-                unit = row[self.lab_unit_index[c.name]]
-                if unit in self.units:
-                    _sub(item, "MeasurementUnitRef", MeasurementUnitOID=self.units[unit])
-        if self.audit is not None:
-            self.audit.on_form(fd, record_id)
+            item = etree.SubElement(ig, _ITEM_DATA, {"ItemOID": oid, "Value": value})
+            if audit is not None and c.origin == "entered":
+                audit.on_item(item, record_id, c.name)
+            if unit_at >= 0:
+                ref = self.unit_refs.get(row[unit_at])
+                if ref is not None:
+                    etree.SubElement(item, _UNIT_REF, ref)
+        if audit is not None:
+            audit.on_form(fd, record_id)
         return record_id
 
 
