@@ -190,8 +190,10 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
         prog="jdmdesk export",
         description="Export the study: pseudonymised unless --identified is given.")
     export.add_argument("study", type=Path)
-    export.add_argument("--format", required=True, choices=("bundle", "xlsx", "odm", "redcap"),
-                        help="bundle (ZIP of CSVs), xlsx, odm (CDISC ODM 1.3.2) or redcap (ZIP)")
+    export.add_argument("--format", required=True,
+                        choices=("bundle", "xlsx", "odm", "redcap", "stata", "spss"),
+                        help="bundle (ZIP of CSVs), xlsx, odm (CDISC ODM 1.3.2), redcap (ZIP), "
+                             "stata or spss (ZIP of .dta / .sav files)")
     export.add_argument("--output", type=Path, required=True, help="file to write")
     export.add_argument("--identified", action="store_true",
                         help="keep calendar dates, birth dates and initials (personal data)")

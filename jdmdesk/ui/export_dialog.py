@@ -38,6 +38,8 @@ FORMAT_LABELS = {
     "xlsx": "Excel workbook (.xlsx)",
     "odm": "CDISC ODM 1.3.2 (.xml)",
     "redcap": "REDCap project files (ZIP)",
+    "stata": "Stata data files (ZIP of .dta)",
+    "spss": "SPSS data files (ZIP of .sav)",
 }
 # each format its own default file name: a REDCap export does not overwrite the bundle
 DEFAULT_STEMS = {"bundle": "statistics", "xlsx": "workbook", "odm": "odm", "redcap": "redcap"}

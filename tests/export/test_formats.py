@@ -57,7 +57,7 @@ def test_odm_metadata_has_units_events_and_codelists(study, tmp_path):
     units = {u.get("Name") for u in doc.findall(".//odm:MeasurementUnit", NS)}
     assert {"kg", "mmHg", "days", "years"} <= units
     events = [e.get("OID") for e in doc.findall(".//odm:StudyEventDef", NS)]
-    assert events == ["SE.ENROLMENT", "SE.FOLLOWUP"]
+    assert events == ["SE.ENROLMENT", "SE.VISIT", "SE.FOLLOWUP"]
     assert doc.find(".//odm:ItemDef[@OID='I.PATIENT.BIRTH_DATE']", NS) is None
 
 
@@ -102,7 +102,7 @@ def test_redcap_files_follow_the_conventions(study, tmp_path):
     labs = [r for r in rows if r["redcap_repeat_instrument"] == "lab"
             and r["record_id"] == "P-001"]
     assert [r["redcap_repeat_instance"] for r in labs] == ["1", "2"]
-    assert labs[0]["redcap_event_name"] == "follow_up_arm_1" and labs[0]["unit"] == "ukat_L"
+    assert labs[0]["redcap_event_name"] == "followup_arm_1" and labs[0]["unit"] == "ukat_L"
     unit = next(r for r in dictionary if r["Variable / Field Name"] == "unit")
     assert "ukat_L, µkat/L" in unit["Choices, Calculations, OR Slider Labels"]
     sbp = next(r for r in dictionary if r["Variable / Field Name"] == "sbp")
@@ -111,9 +111,9 @@ def test_redcap_files_follow_the_conventions(study, tmp_path):
         ("text", "integer", "40", "260")
     mapping = read_csv(members["redcap_instrument_event_mapping.csv"])
     assert {(m["unique_event_name"], m["form"]) for m in mapping} >= {
-        ("enrolment_arm_1", "patient"), ("follow_up_arm_1", "lab")}
+        ("enrolment_arm_1", "patient"), ("followup_arm_1", "lab")}
     repeating = read_csv(members["redcap_repeating_instruments.csv"])
     assert {r["form_name"] for r in repeating} == {"visit", "medication", "lab",
                                                    "adverse_event"}
     terms = [r["term"] for r in rows if r["redcap_repeat_instrument"] == "adverse_event"]
-    assert terms == ["'" + t for t in FORMULA_TERMS]
+    assert terms == list(FORMULA_TERMS)  # exactly as entered (issue 18 item 4)
