@@ -7,6 +7,8 @@ deleted records. Everyone may read.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -86,6 +88,15 @@ class Credentials:
     username: str
     password: str = field(repr=False)
     display_name: str = ""  # used only when these credentials create a study's first account
+
+
+def unknown_user_label(salt: bytes, username: str) -> str:
+    """How the audit trail names a login attempt under a name that is no account: a one-way
+    fingerprint (HMAC-SHA256 keyed with the study's random salt, 24 bits), never the name as
+    typed, which may be a password typed into the wrong field. The same name (ignoring case)
+    gives the same label within a study, so repeated attempts can be seen and counted."""
+    key = username.strip().casefold().encode("utf-8", "surrogatepass")
+    return f"unknown user #{hmac.new(salt, key, hashlib.sha256).hexdigest()[:6]}"
 
 
 MAX_FAILED_ATTEMPTS = 5
