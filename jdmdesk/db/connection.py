@@ -144,5 +144,9 @@ def account_transaction(study: Study) -> Iterator[Database | None]:
     try:
         with write_transaction(side) as db:
             yield db
+        # The read-only connection stays open, so closing this one does not checkpoint: copy
+        # what was just written into the file itself, or a copy of the file alone (or a
+        # command that exits now) would leave the attempt only in the -wal.
+        side.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     finally:
         side.close()
