@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from jdmdesk.db.connection import checkpoint
 from jdmdesk.db.studyfile import open_study
 from jdmdesk.domain.access import Action, Credentials, Session
 from jdmdesk.services.accounts import AccountError, AccountService
@@ -70,3 +71,5 @@ def log_in(study_path: Path, action: Action, *, record: bool = True) -> Session:
         return session
     finally:
         study.close()
+        if record:
+            checkpoint(Path(study_path))  # the login row into the file itself, not only the -wal
