@@ -173,3 +173,21 @@ def account_transaction(study: Study) -> Iterator[Database | None]:
             yield db
     finally:
         side.close()
+
+
+def checkpoint(path: Path) -> None:
+    """Copy what the -wal holds into the study file itself, through a connection of its own
+    (closed at once). The command line calls it before it exits: its login was written beside
+    a read-only connection, whose closing never checkpoints, so a copy of the file alone would
+    miss it. Best effort and never waiting: a file this process may not write, or one busy
+    in another program (which checkpoints it in turn), is left as it is."""
+    if not writable(path):
+        return
+    try:
+        conn = connect(path)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass

@@ -7,8 +7,10 @@ from typing import Any
 
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.labs import reference_limit_problems
+from jdmdesk.domain.parse import text_problem
 from jdmdesk.domain.settings import (
     BASELINE_RULES,
+    DEFAULT_SETTINGS,
     MMT_VERSIONS,
     RETIRED_SETTINGS,
     TIS_ENZYME_METHODS,
@@ -17,6 +19,16 @@ from jdmdesk.domain.settings import (
 # The study name is shown in the title bar, the PDF and every export: one line of text, far
 # below Excel's 32 767 characters per cell (an export never has to cut it).
 MAX_STUDY_NAME_LENGTH = 200
+
+
+# The settings a study has; anything else is refused (a typo would otherwise be stored, audited
+# and silently ignored).
+SETTING_KEYS = frozenset(DEFAULT_SETTINGS)
+
+
+def unknown_setting_problems(changes: Mapping[str, Any]) -> dict[str, str]:
+    """Per-key errors for the keys of ``changes`` that are not study settings."""
+    return {key: "not a study setting" for key in changes if key not in SETTING_KEYS}
 
 
 def validate_settings(values: Mapping[str, Any]) -> dict[str, str]:
@@ -51,6 +63,8 @@ def validate_settings(values: Mapping[str, Any]) -> dict[str, str]:
         elif len(name) > MAX_STUDY_NAME_LENGTH:
             errors["study_name"] = (f"too long: {len(name):,} characters, "
                                     f"at most {MAX_STUDY_NAME_LENGTH}")
+        elif (problem := text_problem(name, multiline=False)) is not None:
+            errors["study_name"] = problem  # the text rule of notes
     for code, rng in (values.get("reference_ranges") or {}).items():
         if code not in ANALYTES:
             errors[f"reference_ranges.{code}"] = "unknown analyte"

@@ -17,7 +17,7 @@ _MAP_ENTRIES = 14
 _VARNAMES, _LABEL_NAMES, _VALUE_LABELS, _END, _EOF = 3, 6, 11, 12, 13
 
 
-def _name(raw: bytes) -> str:
+def _name(raw: bytes | bytearray) -> str:
     return raw.split(b"\0", 1)[0].decode("utf-8")
 
 

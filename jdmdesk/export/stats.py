@@ -162,7 +162,8 @@ def _write_table(table: Table, rows: Iterable[list[Any]], path: Path, flavour: s
     for v in variables:
         if v.numeric and (flavour == "spss" or not v.missing_codes):
             frame[v.name] = pd.to_numeric(frame[v.name], errors="raise").astype("float64")
-    column_labels = {v.name: v.column.label[:LABEL_MAX] for v in variables}
+    column_labels: dict[str, str | None] = {v.name: v.column.label[:LABEL_MAX]
+                                             for v in variables}
     value_labels = {v.name: labels for v in variables if (labels := _value_labels(v, flavour))}
     if flavour == "stata":
         pyreadstat.write_dta(
@@ -176,7 +177,8 @@ def _write_table(table: Table, rows: Iterable[list[Any]], path: Path, flavour: s
         pyreadstat.write_sav(
             frame, str(path), file_label=label, column_labels=column_labels,
             variable_value_labels=value_labels,
-            missing_ranges={v.name: [dict(SPSS_RANGE)] for v in variables if v.missing_codes},
+            missing_ranges={v.name: [dict(SPSS_RANGE)]  # type: ignore[list-item]
+                            for v in variables if v.missing_codes},
             variable_format={v.name: "DATE11" for v in variables if v.column.kind == Kind.DATE},
             variable_measure={v.name: "nominal" for v in variables if v.numbers})
     return n
