@@ -30,9 +30,9 @@ def codebook(tables: list[Table], audit_columns: list[str], steps: list[str],
         "`<field>_missing`: " + ", ".join(f"`{c}` ({label.lower()})"
                                             for c, label in codes.MISSING_REASONS) + ".",
         "- Numeric columns hold numbers only, never codes for missing values.",
-        "- Text cells that begin with `=`, `+`, `-`, `@`, a tab or a carriage return carry a "
-        "leading apostrophe `'` so that spreadsheets do not run them as formulas; remove it "
-        "when reading text columns. Numeric columns are never changed.",
+        "- Every value is written exactly as stored: a text that begins with `=`, `+`, `-` or "
+        "`@` is not altered. Do not open these CSV files in a spreadsheet (it may run such "
+        "text as a formula); open the study in Excel through the xlsx export instead.",
         "- Codes are stored as codes; their meanings are in data_dictionary.csv (`allowed`).",
         "- `study_code` is the patient key in every table; `record_id` is the record's random "
         "UUID, also used by the audit trail.",
@@ -61,3 +61,22 @@ def codebook(tables: list[Table], audit_columns: list[str], steps: list[str],
     out += ["## audit_trail.csv", "",
             "Columns: " + ", ".join(f"`{c}`" for c in audit_columns) + ".", ""]
     return "\n".join(out)
+
+
+def bundle_readme(study_name: str, *, pseudonymised: bool) -> str:
+    """README.txt of the bundle: what is in it and how to open it safely."""
+    kind = "pseudonymised" if pseudonymised else "IDENTIFIED (personal data)"
+    return "\n".join([
+        f"JDM Desk export of {study_name}, {kind} (time of export: manifest.json).",
+        "",
+        "Read codebook.md first: files, columns, codes, time axis and de-identification.",
+        "datapackage.json describes every CSV as a Frictionless Data Package (types, formats,",
+        "code lists, ranges, keys, missing-value markers, size and SHA-256 of each file);",
+        "load with frictionless, or pass its types to pandas / R.",
+        "",
+        "The CSV files hold every value exactly as entered, including text that begins with",
+        "= + - or @. A spreadsheet may run such text as a formula: to open the data in",
+        "Excel, use the xlsx export of the study (File > Export study file..., format xlsx,",
+        "or `jdmdesk export STUDY --format xlsx --output FILE`), which stores text as text.",
+        "",
+    ])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jdmdesk.export.codebook import codebook
+from jdmdesk.export.codebook import bundle_readme, codebook
 from jdmdesk.export.options import Progress
 from jdmdesk.export.rows import DICTIONARY_HEADER, dictionary_rows
 from jdmdesk.export.source import ExportSource
@@ -14,7 +14,7 @@ from jdmdesk.export.zipmembers import ZipMembers
 
 def write_bundle(source: ExportSource, path: Path, progress: Progress) -> dict[str, int]:
     """Write the bundle to ``path`` (a temporary name); returns rows per member."""
-    z = ZipMembers(path)
+    z = ZipMembers(path, source.exported)
     try:
         for table in source.tables:
             z.csv(f"{table.name}.csv", table.header, [c.numeric for c in table.columns],
@@ -28,6 +28,8 @@ def write_bundle(source: ExportSource, path: Path, progress: Progress) -> dict[s
                                        source.deidentification_steps(),
                                        pseudonymised=source.options.pseudonymised,
                                        study_name=source.study_name))
+        z.text("README.txt", bundle_readme(source.study_name,
+                                           pseudonymised=source.options.pseudonymised))
         progress.check()
         z.manifest(source.manifest_base())
     finally:

@@ -36,7 +36,6 @@ DAY_MISSING_CODES: CodeList = (
     *codes.MISSING_REASONS,
     (NO_TACROLIMUS, "Patient has no systemic tacrolimus start (no day 0)"),
 )
-SAME_DAY_ANALYTES: tuple[str, ...] = tuple(ANALYTES)
 
 Getter = Callable[[dict[str, Any], PatientContext], Any]
 
@@ -309,31 +308,11 @@ def record_table(kind: str, *, identified: bool, include_free_text: bool) -> Tab
     return Table(kind, rt.label, kind, tuple(cols), descriptions[kind])
 
 
-def analysis_table(*, identified: bool) -> Table:
-    """Row per visit, wide: patient covariates, visit values, totals, same-day labs."""
-    visit = RECORD_TYPES["visit"]
-    cols = _key_columns(visit)
-    cols.append(_sex_column())
-    cols.append(Column("tacrolimus_start_age", "Age at the first tacrolimus start", Kind.DECIMAL,
-                       lambda rec, ctx: age_years(ctx.birth_date, ctx.tacrolimus_start),
-                       unit="years", origin="derived", source="medication.start_date"))
-    cols += entered_columns(visit, identified=identified, include_free_text=False)
-    cols += _derived_visit()
-    for code in SAME_DAY_ANALYTES:
-        a = ANALYTES[code]
-        cols.append(Column(f"lab_{code.lower()}", f"{a.name} on the visit date", Kind.DECIMAL,
-                           _value(f"lab_{code}"), unit=a.canonical_unit, origin="derived",
-                           source=f"lab.value_canonical[{code}]",
-                           description="First sample of that analyte taken on the visit "
-                                       "date, in the canonical unit; empty if none"))
-    return Table("analysis_visits", "Analysis: one row per visit", "visit", tuple(cols),
-                 "Wide table for analysis: one row per visit with the patient's sex, the "
-                 "visit values, derived totals and same-day laboratory values.")
-
-
 def export_tables(*, identified: bool, include_free_text: bool) -> list[Table]:
     tables = [record_table(k, identified=identified, include_free_text=include_free_text)
               for k in ("patient", "visit", "medication", "lab", "adverse_event")]
+    from jdmdesk.export.analysis import analysis_table  # it builds on this module's columns
+
     tables.append(analysis_table(identified=identified))
     return tables
 

@@ -12,8 +12,9 @@ from jdmdesk import APP_NAME, __version__
 from jdmdesk.db import export_queries as eq
 from jdmdesk.db.queries import read_settings
 from jdmdesk.export import audit_trail
+from jdmdesk.export.analysis import analysis_records
 from jdmdesk.export.options import ExportOptions
-from jdmdesk.export.rows import NO_TACROLIMUS, SAME_DAY_ANALYTES, Table, export_tables
+from jdmdesk.export.rows import NO_TACROLIMUS, Table, export_tables
 
 
 class ExportSource:
@@ -23,7 +24,8 @@ class ExportSource:
         self.contexts = eq.patient_contexts(db)
         self.tables: list[Table] = export_tables(identified=options.identified,
                                                  include_free_text=options.include_free_text)
-        self.exported_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.exported = datetime.now(UTC).replace(microsecond=0)
+        self.exported_at = self.exported.strftime("%Y-%m-%dT%H:%M:%SZ")
         self._counts: dict[str, int] | None = None
 
     def table(self, name: str) -> Table:
@@ -45,8 +47,10 @@ class ExportSource:
 
     def rows(self, table: Table) -> Iterator[tuple[str, list[Any]]]:
         """(patient_id, row) of a table, ordered by study code then date."""
-        same_day = SAME_DAY_ANALYTES if table.name == "analysis_visits" else ()
-        for rec in eq.iter_records(self.db, table.record_type, same_day_analytes=same_day):
+        records = analysis_records(self.db, self.contexts, read_settings(self.db),
+                                   self.exported.date()) \
+            if table.name == "analysis_visits" else eq.iter_records(self.db, table.record_type)
+        for rec in records:
             ctx = self.contexts.get(rec["patient_id"])
             if ctx is not None:
                 yield rec["patient_id"], table.row(rec, ctx)

@@ -38,7 +38,7 @@ def test_bundle_members(bundle):
     _, members = bundle
     assert set(members) == {f"{t}.csv" for t in TABLES} | {
         "analysis_visits.csv", "audit_trail.csv", "data_dictionary.csv", "codebook.md",
-        "manifest.json"}
+        "README.txt", "manifest.json"}
 
 
 def test_round_trip_every_csv_matches_the_database(bundle):
@@ -70,7 +70,7 @@ def test_round_trip_every_csv_matches_the_database(bundle):
                     elif isinstance(value, (int, float)):
                         assert float(row[name]) == pytest.approx(value)
                     else:
-                        assert row[name] in (value, neutralise(value))
+                        assert row[name] == value
     finally:
         study.close()
 
@@ -103,12 +103,13 @@ def test_dates_become_study_days_and_ages(bundle):
     assert patient["diagnosis_date_day_missing"] == "unknown"
 
 
-def test_formula_neutralisation_on_text_not_numbers(bundle):
+def test_csv_keeps_text_exactly_as_entered(bundle):
     _, members = bundle
     terms = [r["term"] for r in read_csv(members["adverse_event.csv"])]
-    assert terms == ["'" + t for t in FORMULA_TERMS]
+    assert terms == list(FORMULA_TERMS)  # no apostrophe: formula safety is the workbook's
     text = members["visit.csv"].decode()
-    assert ",-12," in text and "'-12" not in text
+    assert ",-12," in text and "'" not in text
+    assert "Excel" in members["README.txt"].decode() and "xlsx" in members["README.txt"].decode()
     assert neutralise("=1+1") == "'=1+1" and neutralise("1+1") == "1+1"
     assert number_cell(-3) == "-3" and number_cell(-0.5) == "-0.5" and number_cell(2.0) == "2"
 
@@ -124,8 +125,7 @@ def test_csv_rules_utf8_crlf_quoting(bundle):
     assert lab["unit"] == "µkat/L" and lab["value"] == "5" and lab["value_canonical"] == "300"
     assert lab["uln_multiple"] == "2.083"
     ae = members["adverse_event.csv"].decode()
-    assert '"=HYPERLINK(""http://x"",""y"")"' not in ae  # apostrophe first
-    assert "'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")" in ae
+    assert '"=HYPERLINK(""http://x"",""y"")"' in ae  # as entered, RFC 4180 quoted
 
 
 def test_manifest_hashes_and_counts_verify(bundle):

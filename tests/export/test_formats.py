@@ -116,4 +116,4 @@ def test_redcap_files_follow_the_conventions(study, tmp_path):
     assert {r["form_name"] for r in repeating} == {"visit", "medication", "lab",
                                                    "adverse_event"}
     terms = [r["term"] for r in rows if r["redcap_repeat_instrument"] == "adverse_event"]
-    assert terms == ["'" + t for t in FORMULA_TERMS]
+    assert terms == list(FORMULA_TERMS)  # exactly as entered: REDCap stores what is typed

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from jdmdesk.db.export_queries import PatientContext
 from jdmdesk.domain import timeline
-from jdmdesk.export import rows
+from jdmdesk.export import analysis, rows
 
 dates = st.dates(date(2000, 1, 1), date(2030, 12, 31))
 
@@ -33,12 +33,13 @@ def test_export_age_and_study_day_are_the_timeline_rules(birth, on, day0):
 
 def test_export_rows_call_the_timeline_functions(monkeypatch):
     monkeypatch.setattr(rows, "age_years", lambda birth, on: -1.0)
+    monkeypatch.setattr(analysis, "age_years", lambda birth, on: -1.0)
     monkeypatch.setattr(rows, "study_day", lambda day, start: -2)
     table, ctx = _visit_columns(date(2014, 1, 1), date(2024, 1, 1))
     rec = {"visit_date": (date(2024, 1, 1) + timedelta(days=3)).isoformat(), "missing": {}}
     assert table.column("visit_date_age").get(rec, ctx) == -1.0
     assert table.column("visit_date_day").get(rec, ctx) == -2
-    assert rows.analysis_table(identified=False).column("tacrolimus_start_age") \
+    assert analysis.analysis_table(identified=False).column("tacrolimus_start_age") \
         .get(rec, ctx) == -1.0
 
 
