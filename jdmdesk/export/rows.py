@@ -238,6 +238,13 @@ def _uln(rec: dict[str, Any], ctx: PatientContext) -> float | None:
     return None if multiple is None else round(multiple, 3)
 
 
+def _limit(name: str) -> Getter:
+    def get(rec: dict[str, Any], ctx: PatientContext) -> float | None:
+        value = labs.limit_canonical(rec["analyte"], rec["unit"], rec.get(name))
+        return None if value is None else round(value, 6)
+    return get
+
+
 def _canonical_unit(rec: dict[str, Any], ctx: PatientContext) -> str | None:
     a = ANALYTES.get(rec["analyte"])
     return a.canonical_unit if a else None
@@ -251,6 +258,12 @@ def _derived_lab() -> list[Column]:
                description="Value converted to the analyte's canonical unit (canonical_unit)"),
         Column("canonical_unit", "Canonical unit", Kind.CODE, _canonical_unit,
                codes=tuple((u, u) for u in units), origin="derived", source="analyte"),
+        Column("ref_low_canonical", "Lower reference limit in canonical unit", Kind.DECIMAL,
+               _limit("ref_low"), origin="derived", source="ref_low",
+               description="ref_low converted like the value (same unit as value_canonical)"),
+        Column("ref_high_canonical", "Upper reference limit in canonical unit", Kind.DECIMAL,
+               _limit("ref_high"), origin="derived", source="ref_high",
+               description="ref_high converted like the value (same unit as value_canonical)"),
         Column("uln_multiple", "Multiple of upper limit of normal", Kind.DECIMAL, _uln,
                origin="derived", source="value", description="value / ref_high"),
     ]

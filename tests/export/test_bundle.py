@@ -124,6 +124,8 @@ def test_csv_rules_utf8_crlf_quoting(bundle):
     lab = dict(zip(header, rows[1], strict=True))
     assert lab["unit"] == "µkat/L" and lab["value"] == "5" and lab["value_canonical"] == "300"
     assert lab["uln_multiple"] == "2.083"
+    # limits in the unit of value_canonical (µkat/L × 60 = U/L), issue 18 point 3
+    assert lab["ref_high_canonical"] == "144" and lab["ref_low_canonical"] == "0"
     ae = members["adverse_event.csv"].decode()
     assert '"=HYPERLINK(""http://x"",""y"")"' in ae  # as entered, RFC 4180 quoted
 
