@@ -28,7 +28,9 @@ def codebook(tables: list[Table], audit_columns: list[str], steps: list[str],
         "- UTF-8, comma-separated, RFC 4180 quoting, `.` as the decimal separator.",
         "- A missing value is an empty cell. Why it is missing is in the column "
         "`<field>_missing`: " + ", ".join(f"`{c}` ({label.lower()})"
-                                            for c, label in codes.MISSING_REASONS) + ".",
+                                            for c, label in codes.MISSING_REASONS_EXPORT)
+        + ". The `missing_` prefix keeps these reasons apart from value codes that use the "
+        "same words (an adverse event's action `not_applicable`, outcome `unknown`).",
         "- Numeric columns hold numbers only, never codes for missing values.",
         "- Every value is written exactly as stored: a text that begins with `=`, `+`, `-` or "
         "`@` is not altered. Do not open these CSV files in a spreadsheet (it may run such "

@@ -33,7 +33,7 @@ from jdmdesk.domain.totals import visit_totals
 
 NO_TACROLIMUS = "no_tacrolimus_start"
 DAY_MISSING_CODES: CodeList = (
-    *codes.MISSING_REASONS,
+    *codes.MISSING_REASONS_EXPORT,
     (NO_TACROLIMUS, "Patient has no systemic tacrolimus start (no day 0)"),
 )
 
@@ -99,8 +99,14 @@ def _value(name: str) -> Getter:
     return lambda rec, ctx: rec.get(name)
 
 
+def _reason(rec: dict[str, Any], name: str) -> str | None:
+    """The export code of why ``name`` is empty (:func:`codes.missing_export_code`)."""
+    reason = rec["missing"].get(name) if rec.get(name) is None else None
+    return None if reason is None else codes.missing_export_code(str(reason))
+
+
 def _missing(name: str) -> Getter:
-    return lambda rec, ctx: rec["missing"].get(name) if rec.get(name) is None else None
+    return lambda rec, ctx: _reason(rec, name)
 
 
 def _day(name: str) -> Getter:
@@ -113,8 +119,7 @@ def _day(name: str) -> Getter:
 def _day_missing(name: str) -> Getter:
     def get(rec: dict[str, Any], ctx: PatientContext) -> str | None:
         if rec.get(name) is None:
-            reason: str | None = rec["missing"].get(name)
-            return reason
+            return _reason(rec, name)
         return NO_TACROLIMUS if ctx.tacrolimus_start is None else None
     return get
 
@@ -157,7 +162,7 @@ def _date_columns(f: FieldSpec, identified: bool) -> list[Column]:
 
 def _missing_column(f: FieldSpec) -> Column:
     return Column(f"{f.name}_missing", f"{f.label}: reason missing", Kind.CODE,
-                  _missing(f.name), codes=codes.MISSING_REASONS, source=f.name)
+                  _missing(f.name), codes=codes.MISSING_REASONS_EXPORT, source=f.name)
 
 
 def _field_columns(f: FieldSpec) -> list[Column]:

@@ -66,7 +66,8 @@ def test_round_trip_every_csv_matches_the_database(bundle):
                     elif value is None:
                         assert row[name] == ""
                         if f"{name}_missing" in row:
-                            assert row[f"{name}_missing"] == rec.missing.get(name, "")
+                            assert row[f"{name}_missing"] == (
+                                "missing_" + rec.missing[name] if name in rec.missing else "")
                     elif isinstance(value, (int, float)):
                         assert float(row[name]) == pytest.approx(value)
                     else:
@@ -82,7 +83,7 @@ def test_wide_table_and_derived_totals(bundle):
     assert first["das_total"] == "5"
     assert first["sex"] == "F"
     assert float(first["lab_ck"]) == pytest.approx(300.0)  # 5 µkat/L, same day
-    assert first["height_cm"] == "" and first["height_cm_missing"] == "not_done"
+    assert first["height_cm"] == "" and first["height_cm_missing"] == "missing_not_done"
 
 
 def test_patient_without_tacrolimus_has_empty_days_with_reason(bundle):
@@ -100,7 +101,7 @@ def test_dates_become_study_days_and_ages(bundle):
     assert visits[0]["visit_date_age"] == "10.2"
     patient = read_csv(members["patient.csv"])[0]
     assert "birth_date" not in patient and "initials" not in patient
-    assert patient["diagnosis_date_day_missing"] == "unknown"
+    assert patient["diagnosis_date_day_missing"] == "missing_unknown"
 
 
 def test_csv_keeps_text_exactly_as_entered(bundle):
