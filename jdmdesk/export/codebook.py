@@ -11,15 +11,22 @@ def _md(text: str) -> str:
 
 
 def codebook(tables: list[Table], audit_columns: list[str], steps: list[str],
-             *, pseudonymised: bool, study_name: str) -> str:
+             *, pseudonymised: bool, study_name: str, holds: str = "") -> str:
     out = [f"# Codebook: {study_name}", ""]
+    if holds:
+        out += [f"**This export holds:** {holds}", ""]
     out += [
         "## Files", "",
         "| file | content |", "|---|---|",
         *(f"| {t.name}.csv | {_md(t.description)} |" for t in tables),
         "| audit_trail.csv | Every change made in the study file, in order (seq). |",
-        "| data_dictionary.csv | One row per column of every table: label, type, unit, "
-        "allowed range or codes, entered or derived. |",
+        "| data_dictionary.csv | One row per column of every table (audit trail included): "
+        "label, type, value type, unit, allowed range or codes, code list, entered or "
+        "derived. |",
+        "| code_lists.csv | One row per code: list, code, label, order. |",
+        "| datapackage.json | Frictionless Data Package: a Table Schema per CSV (types, "
+        "formats, code lists, ranges, keys, missing-value marker), size and SHA-256. |",
+        "| README.txt | How to open the bundle (Excel: use the xlsx export). |",
         "| codebook.md | This file. |",
         "| manifest.json | App and schema version, export time (UTC), options, "
         "de-identification steps, row counts and the SHA-256 of every other file. |",
@@ -35,7 +42,8 @@ def codebook(tables: list[Table], audit_columns: list[str], steps: list[str],
         "- Every value is written exactly as stored: a text that begins with `=`, `+`, `-` or "
         "`@` is not altered. Do not open these CSV files in a spreadsheet (it may run such "
         "text as a formula); open the study in Excel through the xlsx export instead.",
-        "- Codes are stored as codes; their meanings are in data_dictionary.csv (`allowed`).",
+        "- Codes are stored as codes; their meanings are in code_lists.csv (the list named "
+        "in data_dictionary.csv `code_list`).",
         "- `study_code` is the patient key in every table; `record_id` is the record's random "
         "UUID, also used by the audit trail.",
         "",

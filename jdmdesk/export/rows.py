@@ -147,6 +147,8 @@ def _date_columns(f: FieldSpec, identified: bool) -> list[Column]:
                            description="Calendar date (identified export only)"))
         if not f.required:
             cols.append(_missing_column(f))
+        if f.identifying:  # the birth date: its study day and "age at birth" mean nothing
+            return cols
     cols.append(Column(f"{f.name}_day", f"{f.label}: study day", Kind.INTEGER, _day(f.name),
                        unit="days", origin="derived", source=f.name,
                        description="Days since the first systemic tacrolimus start (day 0); "
@@ -345,17 +347,3 @@ def table_rows(table: Table, records: Iterator[dict[str, Any]],
         if ctx is None:
             continue
         yield rec["patient_id"], table.row(rec, ctx)
-
-
-# --- the data dictionary ---------------------------------------------------------------------
-
-DICTIONARY_HEADER = ["variable", "table", "label", "type", "unit", "allowed", "origin",
-                     "description"]
-
-
-def dictionary_rows(tables: list[Table]) -> Iterator[list[str]]:
-    for t in tables:
-        for c in t.columns:
-            yield [c.name, t.name, c.label, str(c.kind), c.unit, c.allowed,
-                   "entered" if c.origin == "entered" else
-                   ("key" if c.origin == "key" else "derived"), c.description]

@@ -27,8 +27,8 @@ from xlsxwriter.worksheet import Worksheet
 
 from jdmdesk import APP_NAME, __version__
 from jdmdesk.domain.fields import Kind
+from jdmdesk.export.dictionary import DICTIONARY_HEADER, dictionary_rows
 from jdmdesk.export.options import Progress
-from jdmdesk.export.rows import DICTIONARY_HEADER, dictionary_rows
 from jdmdesk.export.source import ExportSource
 
 MAX_ROWS = 1_048_576  # Excel's limit, header included
@@ -170,7 +170,7 @@ def write_xlsx(source: ExportSource, path: Path, progress: Progress) -> dict[str
             rows, progress)
         counts["data_dictionary"] = sheets.write(
             "data_dictionary", DICTIONARY_HEADER, [Kind.TEXT] * len(DICTIONARY_HEADER),
-            dictionary_rows(source.tables))
+            dictionary_rows([*source.tables, source.audit_table()]))
         sheets.note_cut_cells("about")
         progress.check()
     finally:

@@ -21,7 +21,7 @@ from jdmdesk.export.rows import NO_TACROLIMUS
 from jdmdesk.services.exports import run_export
 from tests.export.helpers import MANAGER
 
-from .helpers import FORMULA_TERMS, make_study, read_csv, read_members
+from .helpers import FORMULA_TERMS, make_study, read_csv, read_members, validate_bundle
 
 TABLES = ("patient", "visit", "medication", "lab", "adverse_event")
 
@@ -38,7 +38,36 @@ def test_bundle_members(bundle):
     _, members = bundle
     assert set(members) == {f"{t}.csv" for t in TABLES} | {
         "analysis_visits.csv", "audit_trail.csv", "data_dictionary.csv", "codebook.md",
-        "README.txt", "manifest.json"}
+        "code_lists.csv", "README.txt", "datapackage.json", "manifest.json"}
+    package = validate_bundle(members)
+    assert {r["path"] for r in package["resources"]} == {
+        n for n in members if n.endswith(".csv")}
+
+
+@pytest.mark.parametrize("identified", [False, True])
+@pytest.mark.parametrize("free_text", [False, True])
+def test_every_bundle_validates_as_a_data_package(tmp_path, identified, free_text):
+    study = make_study(tmp_path / "s.jdm")
+    out = tmp_path / "out.zip"
+    run_export(study, out, ExportOptions("bundle", identified=identified,
+                                         include_free_text=free_text), session=MANAGER)
+    members = read_members(out)
+    package = validate_bundle(members)
+    manifest = json.loads(members["manifest.json"])
+    assert manifest["pseudonymised"] == (False if identified else
+                                         "partially" if free_text else True)
+    assert ("adverse_event.term" in manifest["free_text_included"]) == free_text
+    assert ("term" in read_csv(members["adverse_event.csv"])[0]) == free_text
+    fields = {f["name"]: f for r in package["resources"] if r["name"] == "lab"
+              for f in r["schema"]["fields"]}
+    assert fields["sample_time"]["format"] == "%H:%M"
+    assert fields["analyte"]["constraints"]["enum"][0] == "CK"
+    dictionary = read_csv(members["data_dictionary.csv"])
+    audit_vars = {d["variable"] for d in dictionary if d["table"] == "audit_trail"}
+    assert audit_vars == set(read_csv(members["audit_trail.csv"])[0])
+    patient = read_csv(members["patient.csv"])[0]
+    assert ("birth_date" in patient) == identified
+    assert not {"birth_date_day", "birth_date_day_missing", "birth_date_age"} & set(patient)
 
 
 def test_round_trip_every_csv_matches_the_database(bundle):
@@ -56,7 +85,7 @@ def test_round_trip_every_csv_matches_the_database(bundle):
             assert [r["record_id"] for r in mine] == [rec.id for rec in recs]
             for row, rec in zip(mine, recs, strict=True):
                 for name, value in rec.values.items():
-                    if name == "note":
+                    if name in ("note", "term"):
                         assert name not in row  # free text left out by default
                     elif name.endswith("_date"):
                         assert name not in row
@@ -104,10 +133,15 @@ def test_dates_become_study_days_and_ages(bundle):
     assert patient["diagnosis_date_day_missing"] == "missing_unknown"
 
 
-def test_csv_keeps_text_exactly_as_entered(bundle):
-    _, members = bundle
-    terms = [r["term"] for r in read_csv(members["adverse_event.csv"])]
+def test_csv_keeps_text_exactly_as_entered(bundle, tmp_path):
+    study, members = bundle
+    out = tmp_path / "free.zip"
+    run_export(study, out, ExportOptions("bundle", include_free_text=True), session=MANAGER)
+    free = read_members(out)
+    terms = [r["term"] for r in read_csv(free["adverse_event.csv"])]
     assert terms == list(FORMULA_TERMS)  # no apostrophe: formula safety is the workbook's
+    ae = free["adverse_event.csv"].decode()
+    assert '"=HYPERLINK(""http://x"",""y"")"' in ae  # as entered, RFC 4180 quoted
     text = members["visit.csv"].decode()
     assert ",-12," in text and "'" not in text
     assert "Excel" in members["README.txt"].decode() and "xlsx" in members["README.txt"].decode()
@@ -127,8 +161,6 @@ def test_csv_rules_utf8_crlf_quoting(bundle):
     assert lab["uln_multiple"] == "2.083"
     # limits in the unit of value_canonical (µkat/L × 60 = U/L), issue 18 point 3
     assert lab["ref_high_canonical"] == "144" and lab["ref_low_canonical"] == "0"
-    ae = members["adverse_event.csv"].decode()
-    assert '"=HYPERLINK(""http://x"",""y"")"' in ae  # as entered, RFC 4180 quoted
 
 
 def test_manifest_hashes_and_counts_verify(bundle):
@@ -153,7 +185,7 @@ def test_data_dictionary_describes_every_column(bundle):
     dictionary = read_csv(members["data_dictionary.csv"])
     described = {(r["table"], r["variable"]) for r in dictionary}
     for name, data in members.items():
-        if name.endswith(".csv") and name not in ("data_dictionary.csv", "audit_trail.csv"):
+        if name.endswith(".csv") and name not in ("data_dictionary.csv", "code_lists.csv"):
             header = next(csv.reader(io.StringIO(data.decode())))
             assert {(name[:-4], h) for h in header} <= described
     totals = {r["variable"]: r for r in dictionary if r["table"] == "visit"}
