@@ -119,3 +119,24 @@ def test_redcap_files_follow_the_conventions(study, tmp_path):
                                                    "adverse_event"}
     terms = [r["term"] for r in rows if r["redcap_repeat_instrument"] == "adverse_event"]
     assert terms == list(FORMULA_TERMS)  # exactly as entered: REDCap stores what is typed
+
+
+def test_xlsx_sheets_have_autofilter_widths_and_codes_of_the_dictionarys_type(study, tmp_path):
+    out = tmp_path / "study.xlsx"
+    run_export(study, out, ExportOptions("xlsx"), session=MANAGER)
+    sheets = _sheet_xml(out)
+    for name, xml in sheets.items():
+        assert "<autoFilter ref=" in xml, name
+        assert re.search(r'<col min="1" max="\d+" width="[\d.]+" customWidth="1"/>', xml), name
+    ae = sheets["adverse_event"]
+    header = re.findall(r'<c r="([A-Z]+)1"', ae)
+    # grade has the whole-number code list 1-5: value_type integer, so a number cell
+    from jdmdesk.export.datapackage import value_type
+    from jdmdesk.export.rows import record_table
+
+    table = record_table("adverse_event", identified=False, include_free_text=False)
+    column = header[table.header.index("grade")]
+    assert value_type(table.column("grade")) == "integer"
+    assert re.search(rf'<c r="{column}2"[^>]*><v>1</v></c>', ae)
+    category = header[table.header.index("category")]
+    assert re.search(rf'<c r="{category}2"[^>]*t="(?:s|str|inlineStr)"', ae)  # text stays text
