@@ -102,6 +102,10 @@ def _lab(code: str, what: str) -> Getter:
     return get
 
 
+def _change(measure: str) -> Callable[[VisitReview], float | None]:
+    return lambda v: v.change[measure]
+
+
 def _printo_met(rec: dict[str, Any], ctx: PatientContext) -> int:
     return _vr(rec).printo.n_met
 
@@ -147,7 +151,7 @@ def _review_columns() -> list[Column]:
     ]
     for m in MEASURES:
         cols.append(Column(f"{m}_change", f"{MEASURE_LABELS[m]}: change from baseline",
-                           Kind.DECIMAL, _review(lambda v, m=m: v.change[m], 4),
+                           Kind.DECIMAL, _review(_change(m), 4),
                            origin="derived", source=f"visit.{m}",
                            description="Visit value minus the baseline visit's value; empty "
                                        "without a baseline or either value"))
@@ -216,9 +220,10 @@ def analysis_records(db: Database, contexts: dict[str, PatientContext],
                      settings: StudySettings, today: date) -> Iterator[dict[str, Any]]:
     """Live visit records, ordered as every export stream, each with its ``VisitReview``
     (``_review``) and the patient's lab results (``_points``)."""
-    visits = PatientPeek((r["patient_id"], r) for r in eq.iter_records(db, "visit"))
-    meds = PatientPeek((r["patient_id"], r) for r in eq.iter_records(db, "medication"))
-    labs = PatientPeek((r["patient_id"], r) for r in eq.iter_records(db, "lab"))
+    def stream(kind: str) -> PatientPeek[dict[str, Any]]:
+        return PatientPeek((str(r["patient_id"]), r) for r in eq.iter_records(db, kind))
+
+    visits, meds, labs = stream("visit"), stream("medication"), stream("lab")
     for patient in eq.iter_records(db, "patient"):
         pid = patient["patient_id"]
         mine = list(visits.take(pid))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from jdmdesk.domain import codes
+from jdmdesk.domain.review import LAB_WINDOW_DAYS
 from jdmdesk.export.rows import NO_TACROLIMUS, Table
 
 
@@ -53,6 +54,20 @@ def codebook(tables: list[Table], audit_columns: list[str], steps: list[str],
         "- `<field>_age` is the age in years at that date, one decimal (days / 365.25).",
         f"- A patient without tacrolimus has no study days: `<field>_day` is empty and "
         f"`<field>_day_missing` is `{NO_TACROLIMUS}`.",
+    ]
+    out += [
+        "- In analysis_visits, `days_since_first_visit` is a time axis for every patient "
+        "(also without tacrolimus); `visit_date_day` is the days since tacrolimus start.",
+        "",
+        "## Laboratory values of a visit (analysis_visits)", "",
+        f"- One rule, the review's: for each analyte, the sample closest to the visit date "
+        f"within ±{LAB_WINDOW_DAYS} days; on a tie the earlier sample. `lab_<analyte>` is its "
+        "value in the canonical unit, `lab_<analyte>_offset_days` the sample day minus the "
+        "visit day, `lab_<analyte>_uln_multiple` the value over that result's own upper limit "
+        "of normal. `lab_tacrolimus` is the nearest trough.",
+        "- Baseline, change from baseline, TIS, PRINTO and the steroid and tacrolimus doses "
+        "are the physician's review's own numbers for that visit.",
+        "",
     ]
     if pseudonymised:
         out.append("- This export is pseudonymised: it holds no calendar dates.")

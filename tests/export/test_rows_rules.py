@@ -59,3 +59,21 @@ def test_export_has_the_prednisolone_equivalent_per_kg_beside_the_drugs_own_mg_p
     tac = {**rec, "drug": "tacrolimus", "dose_amount": 2.0, "frequency": "bd"}
     assert table.column("dose_mg_kg_day").get(tac, ctx) == 0.1
     assert table.column("pred_eq_mg_kg_day").get(tac, ctx) is None
+
+
+def test_tacrolimus_dose_on_a_day_counts_systemic_segments_given_that_day():
+    from jdmdesk.domain import medication as med
+
+    def seg(**kw: object) -> med.Segment:
+        values = {"drug": "tacrolimus", "route": "oral", "dose_amount": 1.5, "dose_unit": "mg",
+                  "frequency": "bd", "start_date": "2024-01-01", "end_date": "2024-01-31",
+                  **kw}
+        return med.Segment.from_values(values)
+
+    day = date(2024, 1, 10)
+    assert med.tacrolimus_mg_on(day, [seg()], []) == 3.0
+    assert med.tacrolimus_mg_on(day, [seg(), seg(route="topical")], []) == 3.0
+    assert med.tacrolimus_mg_on(date(2024, 2, 1), [seg()], []) == 0.0
+    assert med.tacrolimus_mg_on(day, [seg(dose_unit="mg/kg", dose_amount=0.05)],
+                                [(date(2024, 1, 1), 40.0)]) == 4.0
+    assert med.tacrolimus_mg_on(day, [seg(dose_unit="mg/m2")], []) is None
