@@ -38,7 +38,6 @@ def write_bundle(source: ExportSource, path: Path, progress: Progress) -> dict[s
         z.text("README.txt", bundle_readme(source.study_name,
                                            pseudonymised=source.options.pseudonymised))
         package = datapackage(described, z.hashes, study_name=source.study_name,
-                              exported_at=source.exported_at,
                               extra={"data_dictionary": (DICTIONARY_HEADER, ()),
                                      "code_lists": (CODE_LISTS_HEADER, ("order",))})
         z.text("datapackage.json", json.dumps(package, indent=2, ensure_ascii=False) + "\n")

@@ -102,7 +102,7 @@ def _resource(name: str, path: str, files: dict[str, dict[str, Any]], schema: di
 
 
 def datapackage(tables: list[Table], files: dict[str, dict[str, Any]], *, study_name: str,
-                exported_at: str, extra: dict[str, tuple[list[str], tuple[str, ...]]]
+                extra: dict[str, tuple[list[str], tuple[str, ...]]]
                 ) -> dict[str, Any]:
     """The package descriptor. ``tables`` are the data tables with their schemas (audit trail
     included); ``extra`` the other CSV members (name -> header, integer columns); ``files``
@@ -116,5 +116,7 @@ def datapackage(tables: list[Table], files: dict[str, dict[str, Any]], *, study_
                                    t.description))
     for name, (header, integers) in extra.items():
         resources.append(_resource(name, f"{name}.csv", files, _text_schema(header, integers)))
+    # no "created": the export time is in manifest.json only (a pseudonymised export carries
+    # no other calendar date)
     return {"profile": PROFILE, "name": "jdmdesk-export", "title": study_name,
-            "created": exported_at, "resources": resources}
+            "resources": resources}
