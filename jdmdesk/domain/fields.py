@@ -270,7 +270,8 @@ ADVERSE_EVENT = RecordType(
     "Adverse event",
     (
         FieldSpec("onset_date", "Onset date", Kind.DATE, required=True),
-        FieldSpec("term", "Term", Kind.TEXT, required=True, max_length=200,
+        # typed text that can name people or dates: free text for the exports (issue 18)
+        FieldSpec("term", "Term", Kind.TEXT, required=True, max_length=200, free_text=True,
                   help="Short description, e.g. 'tremor'"),
         FieldSpec("category", "Category", Kind.CODE, codes=codes.AE_CATEGORIES, required=True),
         FieldSpec("grade", "Grade (CTCAE)", Kind.CODE, codes=codes.AE_GRADES, required=True),

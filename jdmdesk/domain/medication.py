@@ -305,6 +305,23 @@ def pred_eq_on(day: date, segments: Sequence[Segment],
     return total
 
 
+def tacrolimus_mg_on(day: date, segments: Sequence[Segment],
+                     weights: Sequence[tuple[date, float]]) -> float | None:
+    """Total daily mg of systemic tacrolimus given on ``day`` (0 when none is); None when a
+    segment's dose cannot be computed (mg/m², an unknown frequency), never counted as 0."""
+    weight = weight_on(day, weights)
+    total = 0.0
+    for seg in segments:
+        if not is_systemic_tacrolimus(seg.drug, seg.route) or not given_on(seg, day):
+            continue
+        dose = single_dose_mg(seg, weight) if seg.frequency == "once" else \
+            daily_dose_mg(seg, weight)
+        if dose is None:
+            return None
+        total += dose
+    return total
+
+
 def cumulative_pred_eq_mg(segments: Sequence[Segment], weights: Sequence[tuple[date, float]],
                           start: date, end: date) -> float | None:
     """Sum of the daily prednisolone-equivalent doses over [start, end], inclusive; None when

@@ -38,7 +38,10 @@ from jdmdesk.domain.totals import visit_totals
 
 DAYS_PER_MONTH = 30.44  # as the review header has always shown months
 REVIEW_ENZYMES = ("CK", "LD", "ASAT")  # shown per visit (the seed's Figure 1)
-LAB_WINDOW_DAYS = 14  # labs count for a visit when sampled within ±14 days of it
+# The one window rule for a visit's labs (review, chart of the review and the export's analysis
+# table): a result counts for a visit when sampled within ±14 days of it; :func:`nearest_lab`
+# picks the closest, the earlier one on ties (baseline enzymes of the TIS: :func:`baseline_lab`).
+LAB_WINDOW_DAYS = 14
 MEASURES = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_total", "chaq_di",
             "das_total", "cdasi_activity")
 Values = Mapping[str, Any]
@@ -58,6 +61,15 @@ class VisitReview:
     enzymes: dict[str, float | None] = field(default_factory=dict)  # nearest CK, LD, ASAT
     signed_by: str | None = None  # the signer's printed name when the visit is signed (locked)
     signed_at: str | None = None  # UTC, ISO 8601
+    # what the export's analysis table reads (issue 18), from the same rules as the screen
+    visit_number: int = 1  # 1, 2, … in visit-date order
+    days_since_first_visit: int = 0
+    enzyme_results: dict[str, LabResult | None] = field(default_factory=dict)  # nearest_lab
+    pred_eq_mg_day: float | None = None  # daily prednisolone equivalent on the visit date
+    pred_eq_mg_kg_day: float | None = None  # per kg of the latest weight on or before it
+    cumulative_pred_eq_mg: float | None = None  # tacrolimus start to the visit, inclusive
+    tacrolimus_mg_day: float | None = None  # systemic tacrolimus given on the visit date
+    trough: LabResult | None = None  # nearest tacrolimus level within the window
 
 
 @dataclass(frozen=True)
@@ -231,15 +243,19 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
                 {**base_values, **visit_totals(base_values)})
     review.baseline_rule_code, review.baseline_rule = baseline_rule_used(
         settings.baseline_rule, tac, review.baseline_date, bool(visits))
+    weights = sorted((visit_day(v), float(v["weight_kg"])) for v in visits
+                     if v.get("weight_kg") is not None)
+    first = visit_day(visits[0]) if visits else None
     for i, v in enumerate(visits):
         day = visit_day(v)
         values = {**v, **visit_totals(v)}
         measures = {m: values.get(m) for m in MEASURES}
         change = {m: None if base is None or measures[m] is None or base[1].get(m) is None
                   else measures[m] - base[1][m] for m in MEASURES}
-        enzymes = {code: None if (p := nearest_lab(points, code, day)) is None
-                   else p.value_canonical for code in REVIEW_ENZYMES}
+        results = {code: nearest_lab(points, code, day) for code in REVIEW_ENZYMES}
+        enzymes = {code: None if p is None else p.value_canonical for code, p in results.items()}
         ck_value = enzymes["CK"]
+        mg_day, mg_kg_day = steroid_on(day, segments, weights)
         tis = None
         if base is not None and base_index is not None and i > base_index:
             tis = total_improvement_score(base[0], core_set(v, points, day),
@@ -249,9 +265,13 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
             day, study_day(day, tac), measures, change, ck_value, tis,
             printo_inactive(ck_value, values.get("cmas_total"),
                             values.get("mmt8_total"), values.get("phga")),
-            is_baseline=i == base_index, visit_id=v.get("id"), enzymes=enzymes))
-    weights = sorted((visit_day(v), float(v["weight_kg"])) for v in visits
-                     if v.get("weight_kg") is not None)
+            is_baseline=i == base_index, visit_id=v.get("id"), enzymes=enzymes,
+            visit_number=i + 1, days_since_first_visit=0 if first is None else (day - first).days,
+            enzyme_results=results, pred_eq_mg_day=mg_day, pred_eq_mg_kg_day=mg_kg_day,
+            cumulative_pred_eq_mg=None if tac is None or day < tac
+            else med.cumulative_pred_eq_mg(segments, weights, tac, day),
+            tacrolimus_mg_day=med.tacrolimus_mg_on(day, segments, weights),
+            trough=nearest_lab(points, "TACROLIMUS", day)))
     review.steroids = _steroids(segments, weights, tac, today)
     review.pulses = med.pulse_courses(segments, weights)
     band = review.trough_band
@@ -293,11 +313,18 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
     return review
 
 
+def steroid_on(day: date, segments: Sequence[med.Segment],
+               weights: Sequence[tuple[date, float]]) -> tuple[float | None, float | None]:
+    """``(mg/day, mg/kg/day)`` of prednisolone equivalent on ``day``: the review's current dose
+    (on today) and the export's dose at each visit; per kg of the latest weight on or before."""
+    current = med.pred_eq_on(day, segments, weights)
+    weight = med.weight_on(day, weights)
+    return current, current / weight if weight and current is not None else None
+
+
 def _steroids(segments: Sequence[med.Segment], weights: Sequence[tuple[date, float]],
               tac: date | None, today: date) -> SteroidSummary:
-    current = med.pred_eq_on(today, segments, weights)
-    weight = med.weight_on(today, weights)
-    per_kg = current / weight if weight and current is not None else None
+    current, per_kg = steroid_on(today, segments, weights)
     if tac is None:
         return SteroidSummary(per_kg, current, None, None, None)
     start = med.pred_eq_on(tac, segments, weights)

@@ -43,11 +43,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jdmdesk.domain.codes import CodeList
+from jdmdesk.domain.codes import CodeList, missing_export_code
 from jdmdesk.domain.fields import RECORD_TYPES, Kind
 from jdmdesk.export.csvio import number_cell
 from jdmdesk.export.options import Progress
-from jdmdesk.export.rows import DAY_MISSING_CODES, Column, Table
+from jdmdesk.export.rows import DAY_MISSING_CODES, NO_TACROLIMUS, Column, Table
 from jdmdesk.export.source import ExportSource
 from jdmdesk.export.streams import PatientPeek
 from jdmdesk.export.zipmembers import ZipMembers
@@ -69,8 +69,10 @@ DICTIONARY_HEADER = [
 KEYS = ["record_id", "redcap_event_name", "redcap_repeat_instrument", "redcap_repeat_instance"]
 # REDCap's project-level missing data codes, one per missing reason
 MISSING_DATA_CODES: dict[str, str] = {
-    "not_done": "ND", "not_applicable": "NA", "unknown": "UNK", "refused": "REF",
-    "lost": "LOST", "no_tacrolimus_start": "NOTAC"}
+    **{missing_export_code(reason): code for reason, code in (
+        ("not_done", "ND"), ("not_applicable", "NA"), ("unknown", "UNK"), ("refused", "REF"),
+        ("lost", "LOST"))},
+    NO_TACROLIMUS: "NOTAC"}
 _UNSAFE = re.compile(r"[^A-Za-z0-9_]")
 
 

@@ -71,7 +71,8 @@ def _sheet_xml(path: Path) -> dict[str, str]:
 @pytest.mark.parametrize("identified", [False, True])
 def test_xlsx_text_as_text_numbers_as_numbers(study, tmp_path, identified):
     out = tmp_path / "study.xlsx"
-    run_export(study, out, ExportOptions("xlsx", identified=identified), session=MANAGER)
+    run_export(study, out, ExportOptions("xlsx", identified=identified,
+                                         include_free_text=True), session=MANAGER)
     sheets = _sheet_xml(out)
     assert {"about", "patient", "visit", "medication", "lab", "adverse_event",
             "analysis_visits", "audit_trail", "data_dictionary"} <= set(sheets)
@@ -87,7 +88,8 @@ def test_xlsx_text_as_text_numbers_as_numbers(study, tmp_path, identified):
 
 def test_redcap_files_follow_the_conventions(study, tmp_path):
     out = tmp_path / "redcap.zip"
-    run_export(study, out, ExportOptions("redcap"), session=MANAGER)
+    # the adverse event term is free text (issue 18): asked for, to see it kept as typed
+    run_export(study, out, ExportOptions("redcap", include_free_text=True), session=MANAGER)
     members = read_members(out)
     dictionary = read_csv(members["redcap_data_dictionary.csv"])
     names = [r["Variable / Field Name"] for r in dictionary]
@@ -116,4 +118,25 @@ def test_redcap_files_follow_the_conventions(study, tmp_path):
     assert {r["form_name"] for r in repeating} == {"visit", "medication", "lab",
                                                    "adverse_event"}
     terms = [r["term"] for r in rows if r["redcap_repeat_instrument"] == "adverse_event"]
-    assert terms == list(FORMULA_TERMS)  # exactly as entered (issue 18 item 4)
+    assert terms == list(FORMULA_TERMS)  # exactly as entered: REDCap stores what is typed
+
+
+def test_xlsx_sheets_have_autofilter_widths_and_codes_of_the_dictionarys_type(study, tmp_path):
+    out = tmp_path / "study.xlsx"
+    run_export(study, out, ExportOptions("xlsx"), session=MANAGER)
+    sheets = _sheet_xml(out)
+    for name, xml in sheets.items():
+        assert "<autoFilter ref=" in xml, name
+        assert re.search(r'<col min="1" max="\d+" width="[\d.]+" customWidth="1"/>', xml), name
+    ae = sheets["adverse_event"]
+    header = re.findall(r'<c r="([A-Z]+)1"', ae)
+    # grade has the whole-number code list 1-5: value_type integer, so a number cell
+    from jdmdesk.export.datapackage import value_type
+    from jdmdesk.export.rows import record_table
+
+    table = record_table("adverse_event", identified=False, include_free_text=False)
+    column = header[table.header.index("grade")]
+    assert value_type(table.column("grade")) == "integer"
+    assert re.search(rf'<c r="{column}2"[^>]*><v>1</v></c>', ae)
+    category = header[table.header.index("category")]
+    assert re.search(rf'<c r="{category}2"[^>]*t="(?:s|str|inlineStr)"', ae)  # text stays text
