@@ -140,7 +140,7 @@ def test_missing_reasons_fold_into_their_field(tmp_path):
         rows, meta = _read(tmp_path / flavour / ("visit" + suffix), flavour)
         assert "height_cm_missing" not in meta.column_names
         first = rows[0]
-        assert _reason(first["height_cm"], flavour) == "missing_not_done"  # the export code, as in the CSVs
+        assert _reason(first["height_cm"], flavour) == "missing_not_done"
         # P-002 has no tacrolimus: study day is .f / -999996 "no tacrolimus start"
         assert _reason(rows[2]["visit_date_day"], flavour) == "no_tacrolimus_start"
         if flavour == "stata":
