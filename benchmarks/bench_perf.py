@@ -159,7 +159,8 @@ def in_process(study: Path, runs: int) -> None:
     pid = picks[0]
     window.choose_patient(pid)
     draft = {"visit_date": "2026-01-05", "weight_kg": "31.5", "height_cm": "138", "sbp": "105",
-             "dbp": "65", "phga": "3.5", "ptga": "4", "extramuscular_ga": "2",
+             "dbp": "65", "phga": "3.5", "ptga": "4", "ptga_rater": "parent",
+             "extramuscular_ga": "2",
              **{f"cmas_{i}": "2" for i in range(1, 15)}, "das_skin": "3", "das_muscle": "4",
              "cdasi_activity": "12", "cdasi_damage": "3"}
     ms = timed(lambda: writer.save("visit", draft, patient_id=pid), runs)

@@ -24,10 +24,11 @@ from jdmdesk.db.backup import (
     describe_with_backup,
     newest_verified_backup,
     restore_backup,
+    restore_helps,
 )
 from jdmdesk.db.connection import Study, StudyFileError, looks_encrypted
 from jdmdesk.db.keystore import MissingKeyFile
-from jdmdesk.db.lock import open_locked, os_user
+from jdmdesk.db.lock import HEARTBEAT_INTERVAL_S, open_locked, os_user
 from jdmdesk.db.studyfile import create_study, start_integrity_check
 from jdmdesk.domain.access import Credentials, Role, Session
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
@@ -41,9 +42,12 @@ from jdmdesk.services.settings import SettingsService
 from jdmdesk.services.signoff import SignoffService
 from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui.chart.deferred import DeferredChart
+from jdmdesk.ui.qt_platform import platform_problem
 
 if TYPE_CHECKING:
+    from jdmdesk.db.lock import OpenedStudy
     from jdmdesk.ui.chart.panel import EnzymeChartPanel
+    from jdmdesk.ui.main_window import MainWindow
 
 
 class LoginCancelled(Exception):
@@ -171,8 +175,6 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     encrypted study is unlocked first (a password, or ``ask_recovery`` when its key file is
     gone); only then is the file opened.
     """
-    from jdmdesk.ui.main_window import MainWindow
-
     path = Path(study_path)
     if not read_only and not path.exists():
         created = create_study(path)
@@ -204,29 +206,9 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     except BaseException:
         opened.close()
         raise
-    notices = list(opened.notices)
-    records = RecordService(study, session, clock)
-    chart = ChartService(study)
-    services = StudyServices(
-        path=Path(study_path), session=session, clock=clock, records=records,
-        reader=StudyReader(study, session, clock), settings=SettingsService(study, session),
-        maintenance=MaintenanceService(study, session), review=ReviewService(study, clock),
-        accounts=accounts, signoff=SignoffService(study, session, accounts, records),
-        chart=chart, notices=notices)
-
-    def close() -> None:
-        try:
-            if study.key is not None and not study.read_only:
-                keystore.write_head(study.db, path)  # outside the file: what it has reached
-            backup_on_close(study)
-        except (BackupError, OSError) as err:
-            print(f"jdmdesk: backup on close failed: {err}", file=sys.stderr)
-        finally:
-            opened.close()
-
     try:
-        window = MainWindow(services, on_close=close,
-                            chart_factory=lambda: deferred_chart(services))
+        window = assemble_window(Path(study_path), opened, accounts, session,
+                                 list(opened.notices), clock)
         if integrity is not None:
             integrity.wait()  # a damaged file is refused before anything can be written
         if alarm is not None:
@@ -236,12 +218,63 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     except BaseException:
         opened.close()
         raise
-    for service in (services.records, services.settings, chart):
-        service.setParent(window)
     try:
-        backup_on_open_if_due(study)
+        backup_on_open_if_due(opened.study)
     except (BackupError, OSError) as err:
         window.show_notice(f"Automatic backup failed: {err}")
+    return window
+
+
+def assemble_window(study_path: Path, opened: OpenedStudy, accounts: AccountService,
+                    session: Session, notices: list[str],
+                    clock: Clock = SYSTEM_CLOCK) -> MainWindow:
+    """Services and the window for one session on an opened (locked) study. The window
+    closes the study when it closes, unless it handed the study over to the next user
+    (File ▸ Switch user: the same file and lock, a new session, a window rebuilt for the
+    new role)."""
+    from jdmdesk.ui.main_window import MainWindow
+
+    study = opened.study
+    records = RecordService(study, session, clock)
+    services = StudyServices(
+        path=study_path, session=session, clock=clock, records=records,
+        reader=StudyReader(study, session, clock), settings=SettingsService(study, session),
+        maintenance=MaintenanceService(study, session), review=ReviewService(study, clock),
+        accounts=accounts, signoff=SignoffService(study, session, accounts, records),
+        chart=ChartService(study), notices=notices)
+    handed_over = False
+
+    def close() -> None:
+        if handed_over:
+            return  # the next user's window has the study now
+        try:
+            if study.key is not None and not study.read_only:
+                keystore.write_head(study.db, study_path)  # outside the file: what it has reached
+            backup_on_close(study)
+        except (BackupError, OSError) as err:
+            print(f"jdmdesk: backup on close failed: {err}", file=sys.stderr)
+        finally:
+            opened.close()
+
+    def switch_user(given: Credentials) -> MainWindow:
+        """Log ``given`` in (AccountError when refused) and build their window."""
+        nonlocal handed_over
+        new_session = accounts.login(given.username, given.password)
+        handed_over = True
+        try:
+            return assemble_window(study_path, opened, accounts, new_session, notices, clock)
+        except BaseException:
+            handed_over = False
+            raise
+
+    window = MainWindow(services, on_close=close,
+                        chart_factory=lambda: deferred_chart(services), switch_user=switch_user)
+    for service in (services.records, services.settings, services.chart):
+        service.setParent(window)
+    if opened.lock is not None:  # the lock's heartbeat, so a stopped holder can be told
+        heartbeat = QTimer(window)
+        heartbeat.timeout.connect(opened.refresh_lock)
+        heartbeat.start(HEARTBEAT_INTERVAL_S * 1000)
     return window
 
 
@@ -277,6 +310,9 @@ def make_chart(services: StudyServices) -> EnzymeChartPanel:
 
 
 def run_gui(path: Path, *, read_only: bool = False) -> int:
+    if QApplication.instance() is None and (problem := platform_problem()) is not None:
+        print(f"jdmdesk: cannot open the window: {problem}", file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     from jdmdesk.ui.admin.login_dialog import ask_with_dialog
@@ -309,7 +345,7 @@ def run_gui(path: Path, *, read_only: bool = False) -> int:
 
 def _offer_restore(err: StudyFileError, message: str) -> None:
     """A refused file is never repaired in place: offer its newest verified backup as a copy."""
-    backup = newest_verified_backup(err.path) if err.path.exists() else None
+    backup = newest_verified_backup(err.path) if restore_helps(err) else None
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, f"Cannot open {err.path.name}.")
     box.setInformativeText(message)
     restore = box.addButton("Restore backup into a new file…",

@@ -6,14 +6,24 @@ fsynced, given its name (``os.replace``, or a hard link when an existing target 
 replaced) and the folder is fsynced so the new name survives a power cut (not on Windows, where
 a folder cannot be opened for fsync). On any error the temporary file is removed and an
 existing target is left untouched.
+
+Temporary names start with :data:`TEMP_PREFIX` and carry this computer's tag and the writing
+process's id (``.jdmdesk-tmp-<host>-<pid>-<random>.part``): no program opens them by their
+extension, and when a process is killed mid-write the next writer into that folder removes
+them (:func:`sweep_temporaries`). A writer that needs scratch files of its own (xlsxwriter)
+puts them in :func:`scratch_folder`, which goes with the temporary file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import secrets
-from collections.abc import Iterator, Sequence
+import shutil
+import socket
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,10 +37,82 @@ class TargetExists(FileExistsError):
     """The target appeared (or was there) and may not be replaced."""
 
 
+TEMP_PREFIX = ".jdmdesk-tmp-"
+# Another computer's temporaries (a shared folder) are removed only after this long untouched.
+FOREIGN_TEMP_AGE_S = 24 * 3600.0
+SCRATCH_SUFFIX = ".d"
+
+
+def host_tag() -> str:
+    """Eight hex digits naming this computer in temporary names (not the name itself)."""
+    return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+
+
 def temp_beside(target: Path) -> Path:
     """A fresh hidden name in the target's folder (same file system, so the rename is atomic)."""
     target = Path(target)
-    return target.with_name(f".{target.name}.{secrets.token_hex(6)}.part")
+    return target.with_name(f"{TEMP_PREFIX}{host_tag()}-{os.getpid()}-"
+                            f"{secrets.token_hex(6)}.part")
+
+
+def scratch_folder(tmp: Path) -> Path:
+    """The folder for a writer's own scratch files beside the temporary ``tmp`` (made here);
+    it is removed with ``tmp``."""
+    folder = Path(f"{tmp}{SCRATCH_SUFFIX}")
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _owner(name: str) -> tuple[str, int] | None:
+    """(host tag, pid) of a temporary name, or None when ``name`` is not one of ours."""
+    if not name.startswith(TEMP_PREFIX):
+        return None
+    parts = name[len(TEMP_PREFIX):].split("-", 2)
+    if len(parts) < 3 or not parts[1].isdigit():
+        return None
+    return parts[0], int(parts[1])
+
+
+def sweep_temporaries(folder: Path, *, alive: Callable[[int], bool],
+                      now: float | None = None) -> list[Path]:
+    """Remove the temporaries in ``folder`` left by writers that no longer run; never raises.
+
+    Ours are judged by their process id (``alive``); another computer's only by age
+    (:data:`FOREIGN_TEMP_AGE_S` untouched), since its processes cannot be seen from here.
+    Returns what was removed.
+    """
+    at = time.time() if now is None else now
+    mine = host_tag()
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        owner = _owner(entry.name)
+        if owner is None:
+            continue
+        host, pid = owner
+        try:
+            age = at - entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        stale = (host == mine and pid != os.getpid() and not alive(pid)) \
+            or age > FOREIGN_TEMP_AGE_S
+        if stale and _remove_entry(Path(entry.path)):
+            removed.append(Path(entry.path))
+    return removed
+
+
+def _remove_entry(path: Path) -> bool:
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    except OSError:
+        return False
+    return True
 
 
 def fsync_file(path: Path) -> None:
@@ -55,9 +137,11 @@ def fsync_dir(folder: Path) -> None:
 
 
 def remove_quietly(path: Path, companions: Sequence[str] = ()) -> None:
+    """Remove a temporary file, its companions and its scratch folder; never raises."""
     for p in (Path(path), *(Path(f"{path}{suffix}") for suffix in companions)):
         with contextlib.suppress(OSError):
             p.unlink()
+    shutil.rmtree(f"{path}{SCRATCH_SUFFIX}", ignore_errors=True)
 
 
 def place(tmp: Path, target: Path, *, replace: bool) -> None:

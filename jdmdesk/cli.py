@@ -145,7 +145,7 @@ def _plain_backup(args: argparse.Namespace, actor: str) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    from jdmdesk.db.backup import BackupError, restore_backup
+    from jdmdesk.db.backup import BackupError, UnverifiedBackup, restore_checked
 
     if args.output.exists():
         raise CliError(f"{args.output} already exists: restore into a new file name")
@@ -153,10 +153,15 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         raise CliError(f"{args.backup}: no such backup file")
     _session(args.backup, "backup", record=False)  # a backup file is never written
     try:
-        out = restore_backup(args.backup, args.output)
+        done = restore_checked(args.backup, args.output,
+                               accept_unverified=args.accept_unverified)
+    except UnverifiedBackup as err:
+        raise CliError(f"restore refused: {err} (--accept-unverified)", EXIT_FAILED) from None
     except BackupError as err:
         raise CliError(f"restore failed: {err}", EXIT_FAILED) from None
-    print(f"restored {args.backup} into the new study file {out}")
+    if done.unverified:
+        _err(f"warning: restored although it does not verify: {'; '.join(done.unverified)}")
+    print(f"restored {args.backup} into the new study file {done.path}")
     return EXIT_OK
 
 
@@ -232,6 +237,9 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
     restore.add_argument("backup", type=Path)
     restore.add_argument("--output", type=Path, required=True,
                          help="new study file (never an existing file)")
+    restore.add_argument("--accept-unverified", action="store_true",
+                         help="restore a backup whose audit trail, schema or references do "
+                              "not verify (refused otherwise)")
     recover = argparse.ArgumentParser(
         prog="jdmdesk recover",
         description="Every password lost: open the study with its recovery key "
@@ -243,8 +251,10 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
         prog="jdmdesk export",
         description="Export the study: pseudonymised unless --identified is given.")
     export.add_argument("study", type=Path)
-    export.add_argument("--format", required=True, choices=("bundle", "xlsx", "odm", "redcap"),
-                        help="bundle (ZIP of CSVs), xlsx, odm (CDISC ODM 1.3.2) or redcap (ZIP)")
+    export.add_argument("--format", required=True,
+                        choices=("bundle", "xlsx", "odm", "redcap", "stata", "spss"),
+                        help="bundle (ZIP of CSVs), xlsx, odm (CDISC ODM 1.3.2), redcap (ZIP), "
+                             "stata or spss (ZIP of .dta / .sav files)")
     export.add_argument("--output", type=Path, required=True, help="file to write")
     export.add_argument("--identified", action="store_true",
                         help="keep calendar dates, birth dates and initials (personal data)")
@@ -280,6 +290,7 @@ def _err(text: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     from jdmdesk.db.connection import StudyFileError
+    from jdmdesk.db.errors import DatabaseFault, describe_storage_error
 
     subs = _sub_parsers()
     try:
@@ -293,9 +304,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(str(err))
         return err.code
     except StudyFileError as err:
-        from jdmdesk.db.backup import backup_hint
+        from jdmdesk.db.backup import hint_for
 
-        hint = None if err.problem == "missing" else backup_hint(err.path)
+        hint = hint_for(err)
         _err(f"{err}" + (f". {hint}" if hint else ""))
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -304,6 +315,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnicodeError:  # a file name that cannot be encoded (e.g. a lone surrogate)
         _err("a file name contains characters that cannot be used in a file name")
         return EXIT_USAGE
+    except DatabaseFault as err:  # a full disk or an I/O error under a command: one line
+        _err(describe_storage_error(err))
+        return EXIT_FAILED
     except OSError as err:
         _err(f"{err.strerror or err}: {err.filename or ''}".rstrip(": "))
         return EXIT_FAILED

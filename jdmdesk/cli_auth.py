@@ -17,7 +17,7 @@ from jdmdesk.crypto.keyfile import KeyFileError
 from jdmdesk.crypto.keys import WrongKey
 from jdmdesk.crypto.recovery import RecoveryKeyError
 from jdmdesk.db import keyring, keystore
-from jdmdesk.db.connection import looks_encrypted
+from jdmdesk.db.connection import checkpoint, looks_encrypted
 from jdmdesk.db.lock import OpenedStudy, open_locked, os_user
 from jdmdesk.db.studyfile import open_study
 from jdmdesk.domain.access import Action, Credentials, Session
@@ -33,11 +33,21 @@ class LoginRefused(Exception):
     """Why a command may not run: one line for stderr."""
 
 
+def _text(value: str, what: str) -> str:
+    """``value`` when it is valid text; an undecodable byte (a variable or terminal in another
+    encoding) arrives as an unpaired surrogate and is refused, naming ``what``."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise LoginRefused(f"{what} is not valid text (it must be UTF-8)") from None
+    return value
+
+
 def read_credentials() -> Credentials:
-    user = os.environ.get(USER_VARIABLE, "").strip()
+    user = _text(os.environ.get(USER_VARIABLE, ""), f"the user name in {USER_VARIABLE}").strip()
     password = os.environ.get(PASSWORD_VARIABLE)
     if user and password:
-        return Credentials(user, password)
+        return Credentials(user, _text(password, f"the password in {PASSWORD_VARIABLE}"))
     if not sys.stdin.isatty():
         raise LoginRefused(f"this command needs a study user: set {USER_VARIABLE} and "
                            f"{PASSWORD_VARIABLE}, or run it in a terminal to be asked")
@@ -46,7 +56,7 @@ def read_credentials() -> Credentials:
         password = getpass.getpass("Password: ")
     except EOFError:
         raise LoginRefused("no credentials given") from None
-    return Credentials(user, password)
+    return Credentials(_text(user, "the user name"), _text(password, "the password"))
 
 
 def read_recovery_key(reason: str) -> str:
@@ -162,3 +172,5 @@ def log_in(study_path: Path, action: Action, *, record: bool = True) -> Session:
         return session
     finally:
         study.close()
+        if record:
+            checkpoint(path, study.key)  # the login row into the file itself, not only the -wal

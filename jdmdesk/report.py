@@ -11,36 +11,17 @@ from jdmdesk.domain.access import Action, Session
 
 if TYPE_CHECKING:  # Qt is imported only once the platform is chosen (write_report)
     from PySide6.QtCore import QMessageLogContext, QtMsgType
-    from PySide6.QtGui import QImage
 
-    from jdmdesk.services.chart import ChartSource
 
 
 class ReportError(Exception):
     pass
 
 
-def render_chart_image(chart_source: ChartSource, patient_id: str, width: int = 1100,
-                       height: int = 460) -> QImage:
-    from jdmdesk.ui.chart.panel import EnzymeChartPanel
-
-    panel = EnzymeChartPanel(chart_source)
-    panel.resize(width, height)
-    panel.show_patient(patient_id)
-    panel.show()
-    from PySide6.QtWidgets import QApplication
-
-    QApplication.processEvents()
-    image = panel.grab().toImage()
-    panel.close()
-    panel.deleteLater()
-    return image
-
-
 def write_report(study_path: Path, study_code: str, output: Path, *, session: Session,
                  force: bool = False) -> Path:
-    """Open the study read-only as ``session``'s user, render the chart offscreen and write
-    the PDF."""
+    """Open the study read-only as ``session``'s user and write the PDF (the same page as the
+    window's "Print summary": :func:`jdmdesk.ui.review.report_pdf.write_patient_pdf`)."""
     if output.exists() and not force:
         raise ReportError(f"{output} already exists: choose a new name or use --force")
     if not output.parent.exists():
@@ -70,10 +51,9 @@ def write_report(study_path: Path, study_code: str, output: Path, *, session: Se
             raise ReportError(f"no patient with study code {study_code!r} in {study_path}")
         review = reviews.review(patient_id)
         assert review is not None
-        chart = render_chart_image(ChartService(study), patient_id)
+        chart = ChartService(study).load(patient_id)
         try:
-            return write_patient_pdf(review, chart, output,
-                                     read_settings(study.db).study_name)
+            return write_patient_pdf(review, chart, output, read_settings(study.db).study_name)
         except OSError as err:
             raise ReportError(f"cannot write {output}: {err.strerror}") from None
     finally:

@@ -112,3 +112,70 @@ def test_demo_accounts_are_detected_for_tasks_py(tmp_path):
     text = tmp_path / "notes.txt"
     text.write_text("hello")
     assert [has_accounts(p) for p in (demo, empty, text)] == [True, False, False]
+
+
+# --- issue 15 items 6 and 17 --------------------------------------------------------------------
+
+def _cli(*args: str, user: str | bytes, password: str = "demo-review-2026"
+         ) -> subprocess.CompletedProcess[str]:
+    root = Path(__file__).resolve().parents[1]
+    env = {k: v for k, v in os.environb.items()
+           if k not in (b"JDMDESK_USER", b"JDMDESK_PASSWORD")}
+    env[b"JDMDESK_USER"] = os.fsencode(user)
+    env[b"JDMDESK_PASSWORD"] = os.fsencode(password)
+    env[b"PYTHONPATH"] = str(root).encode()
+    return subprocess.run([sys.executable, "-m", "jdmdesk", *args], cwd=root, env=env,
+                          capture_output=True, text=True)
+
+
+PASSWORDS = {"doctor": "demo-review-2026", "nobody": "x", "manager": "demo-manage-2026"}
+
+
+def _audit_of_main_file_alone(study: Path, tmp_path: Path) -> list[tuple[str, str]]:
+    """The audit rows a copy of the study file alone holds (no -wal beside it)."""
+    import shutil
+
+    from jdmdesk.db import keyring
+    from jdmdesk.db.connection import open_keyed
+
+    alone = tmp_path / "alone"
+    alone.mkdir(exist_ok=True)
+    copy = alone / study.name
+    shutil.copyfile(study, copy)
+    conn = open_keyed(str(copy), keyring.key_for(study))  # the study's key: a copy alone
+    try:
+        return conn.execute("SELECT user, action FROM audit_log ORDER BY seq").fetchall()
+    finally:
+        conn.close()
+
+
+def test_the_login_a_command_records_is_in_the_study_file_itself(tmp_path):
+    study = tmp_path / "x.jdm"
+    assert main(["demo", str(study)]) == 0
+    before = _audit_of_main_file_alone(study, tmp_path)
+    for args, user in ((("check", str(study)), "doctor"),
+                       (("check", str(study)), "nobody"),
+                       (("report", str(study), "--patient", "SYN-001", "--output",
+                         str(tmp_path / "r.pdf")), "doctor"),
+                       (("export", str(study), "--format", "odm", "--output",
+                         str(tmp_path / "e.xml")), "manager")):
+        proc = _cli(*args, user=user, password=PASSWORDS[user])
+        assert "Traceback" not in proc.stderr, proc.stderr
+        after = _audit_of_main_file_alone(study, tmp_path)
+        new = [action for _, action in after[len(before):]]
+        if user == "nobody":  # no account copy of the key: refused before the file is opened
+            assert new == [] and "login refused" in proc.stderr, (new, proc.stderr)
+            continue
+        assert new and new[0] == "login", new
+        before = after
+
+
+def test_a_user_name_that_is_not_valid_text_is_said_to_be_so(tmp_path):
+    study = tmp_path / "x.jdm"
+    assert main(["demo", str(study)]) == 0
+    proc = _cli("check", str(study), user=b"doct\xffor")
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert proc.stderr.count("\n") == 1 and "JDMDESK_USER" in proc.stderr
+    assert "not valid text" in proc.stderr and "file name" not in proc.stderr
+    proc = _cli("check", str(study), user="doctor", password="\udcff")
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr

@@ -8,6 +8,8 @@ read-back).
 
 from __future__ import annotations
 
+import json
+import secrets
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -132,9 +134,51 @@ def record_login(db: Database, account: Account, *, ok: bool, failed_attempts: i
         None if ok else f"failed attempt {failed_attempts}")], at_utc=now)
 
 
-def record_unknown_login(db: Database, username: str) -> None:
-    audit.append(db, username[:64] or "?", [Change("login_failed", "user_account", None, None,
-                                                   None, None, "unknown user name")])
+# Login bookkeeping for names that are no (active) account, kept in ``study_setting`` under
+# keys no settings change may use (``settings_rules.SETTING_KEYS``) and that no export reads.
+FINGERPRINT_SALT_KEY = "login.fingerprint_salt"
+_UNKNOWN_COUNTER_PREFIX = "login.unknown."
+
+
+def fingerprint_salt(db: Database) -> bytes | None:
+    """The study's random salt for fingerprints of unknown user names (None until needed)."""
+    row = db.conn.execute("SELECT value FROM study_setting WHERE key = ?",
+                          (FINGERPRINT_SALT_KEY,)).fetchone()
+    return None if row is None else bytes.fromhex(json.loads(row[0]))
+
+
+def ensure_fingerprint_salt(db: Database) -> bytes:
+    """Inside the caller's transaction: the salt, made (32 random bytes) on first use."""
+    db.conn.execute("INSERT OR IGNORE INTO study_setting (key, value) VALUES (?, ?)",
+                    (FINGERPRINT_SALT_KEY, json.dumps(secrets.token_hex(32))))
+    salt = fingerprint_salt(db)
+    assert salt is not None
+    return salt
+
+
+def unknown_attempts(db: Database, label: str) -> tuple[int, str | None]:
+    """(failed attempts, locked until) counted for an unknown user name's fingerprint label."""
+    row = db.conn.execute("SELECT value FROM study_setting WHERE key = ?",
+                          (_UNKNOWN_COUNTER_PREFIX + label,)).fetchone()
+    if row is None:
+        return 0, None
+    failed, until = json.loads(row[0])
+    return int(failed), until
+
+
+def record_unknown_login(db: Database, label: str, *, failed_attempts: int,
+                         locked_until: str | None, actor: str | None = None,
+                         why: str = "unknown user name") -> None:
+    """Inside the caller's transaction: the failed attempt under a name that is no active
+    account, counted per fingerprint ``label`` (like an account's counters) and audited as
+    ``actor`` (the label itself unless the name is a deactivated account's)."""
+    db.conn.execute("INSERT INTO study_setting (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (_UNKNOWN_COUNTER_PREFIX + label, json.dumps([failed_attempts,
+                                                                  locked_until])))
+    audit.append(db, actor or label, [Change("login_failed", "user_account", None, None,
+                                             None, None,
+                                             f"{why}; failed attempt {failed_attempts}")])
 
 
 def set_active(db: Database, actor: str, account: Account, active: bool, reason: str) -> None:

@@ -26,17 +26,27 @@ class CheckReport:
     def ok(self) -> bool:
         return self.failures == 0
 
+    @property
+    def problems(self) -> list[str]:
+        """The failed checks' texts, without the ``FAIL`` column."""
+        return [line[4:].strip() for line in self.lines if line.startswith("FAIL")]
 
-def check_study(db: Database, study_path: Path | None = None) -> CheckReport:
-    """``study_path`` (an encrypted study's file) adds the line about its key file."""
+
+def check_study(db: Database, study_path: Path | None = None, *, integrity: bool = True,
+                schema: bool = True) -> CheckReport:
+    """``jdmdesk check``'s verdict. ``study_path`` (an encrypted study's file) adds the line
+    about its key file; ``integrity=False`` skips ``integrity_check`` (a caller that has just
+    run it); ``schema=False`` skips the shape (a file of an older version)."""
     report = CheckReport()
-    integrity = [r[0] for r in db.conn.execute("PRAGMA integrity_check")]
-    report.add(integrity == ["ok"], "integrity_check: " + "; ".join(integrity[:3]))
+    if integrity:
+        result = [r[0] for r in db.conn.execute("PRAGMA integrity_check")]
+        report.add(result == ["ok"], "integrity_check: " + "; ".join(result[:3]))
     fk = db.conn.execute("PRAGMA foreign_key_check").fetchall()
     report.add(not fk, f"foreign_key_check: {len(fk)} problem(s)" if fk else
                "foreign_key_check: ok")
-    differences = schema_differences(db)
-    report.add(not differences, _schema_line(differences))
+    if schema:
+        differences = schema_differences(db)
+        report.add(not differences, _schema_line(differences))
     chain = verify_chain(db)
     report.add(chain.ok, f"audit trail: {chain.rows} rows, chain verified" if chain.ok else
                f"audit trail: {chain.detail} (tampering or damage)")

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from jdmdesk.db import driver, keyring, seals
+from jdmdesk.db.errors import cannot_open_for_shared_memory, read_only_media
 
 APPLICATION_ID = 0x4A444D44  # "JDMD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -31,6 +32,7 @@ class Problem(StrEnum):
     UNREADABLE = "unreadable"
     READ_ONLY = "read_only"
     ENCRYPTED = "encrypted"  # its key is not known yet: log in or give the recovery key
+    DISK_FULL = "disk_full"
 
 
 class StudyFileError(Exception):
@@ -119,6 +121,40 @@ def check_header(path: Path) -> None:
         raise StudyFileError(path, Problem.DAMAGED, "the file is truncated (damaged header)")
 
 
+def header_identity(path: Path) -> tuple[int, int]:
+    """``(application_id, user_version)`` as the file's first page holds them, read without
+    SQLite (so nothing, not even a ``-shm``, is made beside a file that will be refused).
+
+    A change not yet checkpointed from the ``-wal`` is not seen here; versions only grow, so a
+    header that already names a newer schema is certain.
+    """
+    head = _header(path)
+    if len(head) < 100:
+        return 0, 0
+    if not head.startswith(SQLITE_MAGIC):
+        return _encrypted_identity(path)
+    return int.from_bytes(head[68:72], "big"), int.from_bytes(head[60:64], "big")
+
+
+def _encrypted_identity(path: Path) -> tuple[int, int]:
+    """An encrypted file's header is ciphertext: read it keyed, as an immutable file (which
+    makes no ``-shm``). Only when nothing waits in a ``-wal`` (else the siblings exist
+    already) and its key is known; ``(0, 0)`` otherwise (the checks that follow tell)."""
+    key = key_of(path)
+    if key is None or Path(f"{path}-wal").exists():
+        return 0, 0
+    try:
+        conn = open_keyed(f"{path.resolve().as_uri()}?mode=ro&immutable=1", key, uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except driver.Error:
+        return 0, 0
+    return int(app_id), int(version)
+
+
 def open_keyed(database: str, key: bytes | None, *, uri: bool = False) -> sqlite3.Connection:
     """A driver connection keyed with ``key`` (None: a plain file) before anything is read.
 
@@ -149,20 +185,26 @@ def connect(path: Path, *, read_only: bool = False,
         try:
             conn.execute("PRAGMA schema_version").fetchone()
         except driver.DatabaseError as err:  # other problems are reported by the checks
-            if "readonly" in str(err):
-                # A WAL file in a folder we cannot write: no -shm can be made, so nobody can
-                # be writing it either; read it as immutable (a leftover -wal is ignored).
+            if "readonly" in str(err) or (cannot_open_for_shared_memory(err)
+                                          and not folder_writable(path)):
+                # A WAL file in a folder we cannot write (read-only media, permissions): no
+                # -shm can be made, so nobody can be writing it either; read it as immutable
+                # (a leftover -wal is ignored).
                 conn.close()
                 conn = open_keyed(f"{uri}&immutable=1", key, uri=True)
     else:
         conn = open_keyed(str(path), key)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    if key is not None:
-        conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    if not read_only:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if key is not None:
+            conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")  # a write: fails on a full disk
+            conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
@@ -181,6 +223,11 @@ def write_transaction(db: Database) -> Iterator[Database]:
             db.conn.execute("ROLLBACK")
         raise
     db.conn.execute("COMMIT")
+
+
+def folder_writable(path: Path) -> bool:
+    """Whether files can be made beside ``path`` (a read-only mount says no even to root)."""
+    return not read_only_media(path) and os.access(Path(path).parent, os.W_OK)
 
 
 def writable(path: Path) -> bool:
@@ -210,3 +257,22 @@ def account_transaction(study: Study) -> Iterator[Database | None]:
             yield db
     finally:
         side.close()
+
+
+def checkpoint(path: Path, key: bytes | None = None) -> None:
+    """Copy what the -wal holds into the study file itself, through a connection of its own
+    (closed at once). The command line calls it before it exits: its login was written beside
+    a read-only connection, whose closing never checkpoints, so a copy of the file alone would
+    miss it. Best effort and never waiting: a file this process may not write, or one busy
+    in another program (which checkpoints it in turn), is left as it is. An encrypted study
+    is opened with ``key`` (default: the key this process has unlocked for it)."""
+    if not writable(path):
+        return
+    try:
+        conn = connect(path, key=key)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        finally:
+            conn.close()
+    except driver.Error:
+        pass

@@ -9,9 +9,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from importlib import resources
-from pathlib import Path
 
-from jdmdesk.db.connection import APPLICATION_ID, Problem, StudyFileError
+from jdmdesk.db.connection import APPLICATION_ID
 from jdmdesk.db.driver import complete_statement
 
 Step = Callable[[sqlite3.Connection], None]
@@ -89,31 +88,20 @@ def application_id(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA application_id").fetchone()[0])
 
 
-def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: int) -> Path:
-    """A verified copy of the file as it is, in ``backups/`` beside it (the backup mechanism of
-    :mod:`jdmdesk.db.backup`: temporary name, verified, fsynced, never replacing a file).
-
-    Raises :class:`StudyFileError` when no copy can be made: the file is then not migrated.
-    """
-    from jdmdesk.db.backup import BackupError, pre_migration_backup
-
-    try:
-        return pre_migration_backup(conn, path, from_version)
-    except (BackupError, OSError) as err:
-        raise StudyFileError(path, Problem.UNREADABLE,
-                             "an older study file that must be upgraded, but no verified "
-                             f"backup of it could be made first ({err})") from None
-
-
-def migrate(conn: sqlite3.Connection, path: Path | None,
+def migrate(conn: sqlite3.Connection, backup: Callable[[int], object] | None = None,
             migrations: list[Step] | None = None) -> int:
-    """Bring the file to the latest version; returns the version it started at."""
+    """Bring the file to the latest version; returns the version it started at.
+
+    ``backup(from_version)`` is called before an existing file (version > 0) is changed; it
+    raises to stop the migration. The caller supplies it, so migrations need not know how
+    backups are made.
+    """
     steps = MIGRATIONS if migrations is None else migrations
     start = user_version(conn)
     if start >= len(steps):
         return start
-    if start > 0 and path is not None:
-        backup_before_migration(conn, path, start)
+    if start > 0 and backup is not None:
+        backup(start)
     for version in range(start, len(steps)):
         conn.execute("BEGIN IMMEDIATE")
         try:

@@ -22,19 +22,20 @@ class PatientRow:
     deleted: bool = False
 
 
-def _like_prefix(text: str) -> str:
+def _like_anywhere(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, its own wildcards escaped (``ESCAPE '\\'``)."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"{escaped}%"
+    return f"%{escaped}%"
 
 
 def list_patients(db: Database, search: str = "", *, include_deleted: bool = False,
                   limit: int | None = None) -> list[PatientRow]:
-    """Patients by study code; ``search`` matches the start of the code, case-insensitively."""
+    """Patients by study code; ``search`` matches anywhere in the code, case-insensitively."""
     where: list[str] = []
     params: list[str] = []
     if search.strip():
         where.append("study_code LIKE ? ESCAPE '\\'")
-        params.append(_like_prefix(search.strip()))
+        params.append(_like_anywhere(search.strip()))
     if not include_deleted:
         where.append("deleted = 0")
     sql = "SELECT id, study_code, sex, birth_date, deleted FROM patient"
@@ -47,12 +48,14 @@ def list_patients(db: Database, search: str = "", *, include_deleted: bool = Fal
 
 
 def patient_index(db: Database, search: str = "") -> list[tuple[str, str]]:
-    """(id, study code) of the patients whose code starts with ``search``: the list's query,
-    kept lean because it runs on every keystroke over up to tens of thousands of patients."""
+    """(id, study code) of the patients whose code contains ``search`` (any case): the list's
+    query, kept lean because it runs on every keystroke over up to tens of thousands of
+    patients. A substring cannot seek an index: it walks the study_code index (already in
+    code order, so no sort), reading only the small patient table."""
     if search.strip():
         return db.conn.execute(
             "SELECT id, study_code FROM patient WHERE study_code LIKE ? ESCAPE '\\' "
-            "AND deleted = 0 ORDER BY study_code", (_like_prefix(search.strip()),)).fetchall()
+            "AND deleted = 0 ORDER BY study_code", (_like_anywhere(search.strip()),)).fetchall()
     return db.conn.execute("SELECT id, study_code FROM patient WHERE deleted = 0 "
                            "ORDER BY study_code").fetchall()
 
@@ -60,6 +63,23 @@ def patient_index(db: Database, search: str = "") -> list[tuple[str, str]]:
 def patient_id_by_code(db: Database, study_code: str) -> str | None:
     row = db.conn.execute("SELECT id FROM patient WHERE study_code = ?", (study_code,)).fetchone()
     return row[0] if row else None
+
+
+MEASURE_COLUMNS = ("weight_kg", "height_cm")
+
+
+def previous_measure(db: Database, patient_id: str, column: str, before: str,
+                     exclude_id: str | None = None) -> tuple[str, float] | None:
+    """(visit date, value) of the patient's latest visit before ``before`` (ISO date) with
+    ``column`` (weight_kg or height_cm) recorded; ``exclude_id`` is the visit being edited.
+    One step down the (patient_id, visit_date) index, whatever the number of visits."""
+    if column not in MEASURE_COLUMNS:
+        raise ValueError(f"not a visit measure: {column!r}")
+    row = db.conn.execute(
+        f"SELECT visit_date, {column} FROM visit WHERE patient_id = ? AND visit_date < ? "
+        f"AND deleted = 0 AND {column} IS NOT NULL AND id IS NOT ? "
+        "ORDER BY visit_date DESC LIMIT 1", (patient_id, before, exclude_id)).fetchone()
+    return (row[0], row[1]) if row else None
 
 
 def patient_birth_date(db: Database, patient_id: str) -> str | None:

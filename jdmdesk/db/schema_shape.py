@@ -62,7 +62,7 @@ def expected_shape() -> SchemaShape:
     """The schema a new study file gets from this version's migrations."""
     conn = driver.connect(":memory:", isolation_level=None)
     try:
-        migrate(conn, None)
+        migrate(conn)
         return read_shape(wrap(conn))
     finally:
         conn.close()

@@ -6,6 +6,7 @@ import sqlite3  # type names only: connections come from jdmdesk.db.driver
 import threading
 from pathlib import Path
 
+from jdmdesk.db.backup import BackupError, pre_migration_backup
 from jdmdesk.db.connection import (
     APPLICATION_ID,
     Problem,
@@ -13,6 +14,7 @@ from jdmdesk.db.connection import (
     StudyFileError,
     check_header,
     connect,
+    header_identity,
     is_plain,
     key_of,
     wrap,
@@ -20,7 +22,22 @@ from jdmdesk.db.connection import (
     write_transaction,
 )
 from jdmdesk.db.driver import DatabaseError, Error
+from jdmdesk.db.errors import disk_full
 from jdmdesk.db.migrations import LATEST_VERSION, application_id, migrate, user_version
+
+
+def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: int) -> Path:
+    """A verified copy of the file as it is, in ``backups/`` beside it (the backup mechanism of
+    :mod:`jdmdesk.db.backup`: temporary name, verified, fsynced, never replacing a file).
+
+    Raises :class:`StudyFileError` when no copy can be made: the file is then not migrated.
+    """
+    try:
+        return pre_migration_backup(conn, path, from_version)
+    except (BackupError, OSError) as err:
+        raise StudyFileError(path, Problem.UNREADABLE,
+                             "an older study file that must be upgraded, but no verified "
+                             f"backup of it could be made first ({err})") from None
 
 
 def create_study(path: Path, *, encrypt: bool = True) -> Study:
@@ -47,7 +64,7 @@ def create_study(path: Path, *, encrypt: bool = True) -> Study:
             keyring.remember(path, new.study_key, new.keys.study_id)
             study.recovery_key = new.recovery_key
     except (OSError, Error) as err:
-        raise StudyFileError(path, Problem.UNREADABLE, f"cannot create the study file ({err})")\
+        raise _refusal(path, err, Problem.UNREADABLE, f"cannot create the study file ({err})")\
             from None
     return study
 
@@ -65,6 +82,7 @@ def open_study(path: Path, *, read_only: bool = False, create: bool = False,
     if create and not path.exists():
         return create_study(path)
     check_header(path)
+    refuse_newer_by_header(path)
     if not read_only and not writable(path):
         read_only = True
     # identity and damage checks on a read-only connection: nothing written
@@ -82,7 +100,7 @@ def open_study(path: Path, *, read_only: bool = False, create: bool = False,
                 raise StudyFileError(
                     path, Problem.READ_ONLY,
                     "an older study file that must be upgraded, but it is open read-only")
-            migrate(conn, path)
+            migrate(conn, lambda version: backup_before_migration(conn, path, version))
     except BaseException:
         conn.close()
         raise
@@ -106,8 +124,8 @@ class IntegrityCheck:
         try:
             conn = connect(self.path, read_only=True)
         except Error as err:
-            self.error = StudyFileError(self.path, Problem.UNREADABLE,
-                                        f"cannot open the file ({err})")
+            self.error = _refusal(self.path, err, Problem.UNREADABLE,
+                                  f"cannot open the file ({err})")
             return
         try:
             _quick_check(self.path, conn)
@@ -126,9 +144,37 @@ def start_integrity_check(path: Path) -> IntegrityCheck | None:
     """A background quick_check for an existing SQLite file, else None (checked on open)."""
     try:
         check_header(Path(path))
+        refuse_newer_by_header(Path(path))
     except StudyFileError:
         return None
     return IntegrityCheck(Path(path))
+
+
+def refuse_newer_by_header(path: Path) -> None:
+    """Refuse a study of a newer schema from its header bytes, before SQLite opens it: a
+    refused file keeps no ``-wal``/``-shm`` beside it (the window's background check and the
+    probe would otherwise make them)."""
+    app_id, version = header_identity(path)
+    if app_id == APPLICATION_ID and version > LATEST_VERSION:
+        raise _too_new(path, version)
+
+
+def _too_new(path: Path, version: int) -> StudyFileError:
+    return StudyFileError(
+        path, Problem.TOO_NEW,
+        f"made by a newer JDM Desk (schema {version}; this version reads up to "
+        f"{LATEST_VERSION}): update JDM Desk to open it")
+
+
+DISK_FULL_TEXT = ("the disk holding the file is full: free some space, then open it again "
+                  "(the file was not changed)")
+
+
+def _refusal(path: Path, err: BaseException, problem: Problem, text: str) -> StudyFileError:
+    """The refusal for an SQLite error while opening: a full disk is named as such."""
+    if disk_full(err, path.parent):
+        return StudyFileError(path, Problem.DISK_FULL, DISK_FULL_TEXT)
+    return StudyFileError(path, problem, text)
 
 
 def _probe(path: Path, *, quick_check: bool = True) -> None:
@@ -172,22 +218,19 @@ def _check_identity(path: Path, conn: sqlite3.Connection) -> None:
     try:
         app_id, version = application_id(conn), user_version(conn)
     except DatabaseError as err:
-        raise StudyFileError(path, Problem.DAMAGED, _damaged(path, err)) from None
+        raise _refusal(path, err, Problem.DAMAGED, _damaged(path, err)) from None
     if app_id != APPLICATION_ID:
         raise StudyFileError(path, Problem.FOREIGN,
                              "an SQLite database of another application, not a JDM Desk study")
     if version > LATEST_VERSION:
-        raise StudyFileError(
-            path, Problem.TOO_NEW,
-            f"made by a newer JDM Desk (schema {version}; this version reads up to "
-            f"{LATEST_VERSION}): update JDM Desk to open it")
+        raise _too_new(path, version)
 
 
 def _quick_check(path: Path, conn: sqlite3.Connection) -> None:
     try:
         result = conn.execute("PRAGMA quick_check").fetchall()
     except DatabaseError as err:
-        raise StudyFileError(path, Problem.DAMAGED, _damaged(path, err)) from None
+        raise _refusal(path, err, Problem.DAMAGED, _damaged(path, err)) from None
     if result != [("ok",)]:
         first = result[0][0] if result else "unknown"
         # quick_check reports "*** in database main ***\nPage 5: …": keep the message one line
@@ -197,6 +240,8 @@ def _quick_check(path: Path, conn: sqlite3.Connection) -> None:
 
 def _open_error(path: Path, err: Exception) -> StudyFileError:
     """An encrypted file whose size or first page is wrong fails as soon as it is keyed."""
+    if disk_full(err, path.parent):
+        return StudyFileError(path, Problem.DISK_FULL, DISK_FULL_TEXT)
     text = str(err)
     if "malformed" in text or "not a database" in text:
         return StudyFileError(path, Problem.DAMAGED, _damaged(path, err))

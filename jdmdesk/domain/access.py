@@ -7,8 +7,13 @@ deleted records. Everyone may read.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from jdmdesk.domain.parse import text_problem
 
 
 class Role(StrEnum):
@@ -85,6 +90,15 @@ class Credentials:
     display_name: str = ""  # used only when these credentials create a study's first account
 
 
+def unknown_user_label(salt: bytes, username: str) -> str:
+    """How the audit trail names a login attempt under a name that is no account: a one-way
+    fingerprint (HMAC-SHA256 keyed with the study's random salt, 24 bits), never the name as
+    typed, which may be a password typed into the wrong field. The same name (ignoring case)
+    gives the same label within a study, so repeated attempts can be seen and counted."""
+    key = username.strip().casefold().encode("utf-8", "surrogatepass")
+    return f"unknown user #{hmac.new(salt, key, hashlib.sha256).hexdigest()[:6]}"
+
+
 MAX_FAILED_ATTEMPTS = 5
 BACKOFF_BASE_SECONDS = 30
 BACKOFF_MAX_SECONDS = 3600
@@ -106,12 +120,26 @@ MAX_USERNAME_LENGTH = 64
 MAX_DISPLAY_NAME_LENGTH = 120
 
 
+# A user name is an identifier shown in the audit trail and every export: it never starts like a
+# spreadsheet formula.
+FORMULA_STARTS = "=+-@"
+
+
 def account_name_problem(username: str, display_name: str) -> str | None:
-    """Why a user name or full (display) name, already stripped, cannot be used, or None."""
+    """Why a user name or full (display) name, already stripped, cannot be used, or None.
+
+    Both follow the text rule of notes (``parse.text_problem``); a user name is an identifier
+    besides: printable characters only (no joiners either), no spaces, no formula start."""
+    if (problem := text_problem(username, multiline=False)) is not None:
+        return f"the user name {problem}"
     if not MIN_USERNAME_LENGTH <= len(username) <= MAX_USERNAME_LENGTH \
-            or any(c.isspace() for c in username):
+            or not username.isprintable() or any(c.isspace() for c in username):
         return (f"the user name needs {MIN_USERNAME_LENGTH}–{MAX_USERNAME_LENGTH} characters "
                 "without spaces")
+    if username[0] in FORMULA_STARTS:
+        return f"the user name must not start with {' '.join(FORMULA_STARTS)}"
+    if (problem := text_problem(display_name, multiline=False)) is not None:
+        return f"the full name {problem}"
     if not 1 <= len(display_name) <= MAX_DISPLAY_NAME_LENGTH:
         return f"the full name is required (at most {MAX_DISPLAY_NAME_LENGTH} characters)"
     return None
@@ -120,10 +148,16 @@ def account_name_problem(username: str, display_name: str) -> str | None:
 MIN_PASSWORD_LENGTH = 10
 
 
+PASSWORD_RULES = (f"At least {MIN_PASSWORD_LENGTH} characters, and not containing the user "
+                  "name.")  # what password_problem checks, said before anyone types
+
+
 def password_problem(password: str, username: str) -> str | None:
     """Why a new password cannot be used, or None."""
     if len(password) < MIN_PASSWORD_LENGTH:
         return f"use at least {MIN_PASSWORD_LENGTH} characters"
+    if any(unicodedata.category(c) == "Cs" for c in password):
+        return "the password contains an invalid character (unpaired surrogate)"
     if username.lower() in password.lower():
         return "the password must not contain the user name"
     return None

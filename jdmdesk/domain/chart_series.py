@@ -9,8 +9,10 @@ Values (§5): y is the value in the analyte's canonical unit, or the multiple of
 of normal (ULN), where the ULN is that result's own ``ref_high`` converted to the canonical unit.
 A result without a ULN has no ULN multiple (NaN) and is left out of that view.
 
-Steroids (§6): prednisolone-equivalent mg/kg/day, with the weight of the latest visit on or
-before each day; days without such a weight have no value (a gap in the step line).
+Steroids (§6): prednisolone-equivalent mg/kg/day from the drug's start, with the weight of the
+latest visit on or before each day; days before the first recorded weight use the nearest weight
+(the first one), and ``StepSeries.nearest_weight`` says so for the legend. Without any weight the
+line has no value (a gap).
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ from itertools import pairwise
 from jdmdesk.domain.analytes import ANALYTES, ENZYME_CODES
 from jdmdesk.domain.labs import LabResult
 from jdmdesk.domain.medication import (
+    PulseCourse,
     Segment,
     daily_dose_mg,
     is_daily_systemic_steroid,
     is_systemic_tacrolimus,
-    pred_equivalent_mg_day,
+    pred_eq_mg_on,
+    pulse_courses,
     tacrolimus_start,
     weight_on,
 )
@@ -97,6 +101,8 @@ class StepSeries:
     x: tuple[float, ...] = ()
     y: tuple[float, ...] = ()
     runs: tuple[tuple[date, date, float | None], ...] = ()  # start, end (exclusive), value
+    # (date, kg) of the first weight when it was used for days before it was measured
+    nearest_weight: tuple[date, float] | None = None
 
     @property
     def max_value(self) -> float:
@@ -129,6 +135,26 @@ class DoseChange:
 
 
 @dataclass(frozen=True)
+class PulseMark:
+    """An IV methylprednisolone pulse course as the chart marks it: from its first day to the day
+    after its last dose, apart from the daily prednisolone-equivalent line."""
+
+    x_start: float
+    x_end: float
+    course: PulseCourse
+
+    @property
+    def label(self) -> str:
+        dose = "?" if self.course.dose_mg is None else f"{self.course.dose_mg:g}"
+        return f"IV MP {self.course.doses}\u00d7{dose} mg"
+
+
+def pulse_marks(pulses: Sequence[PulseCourse], time: TimeBase) -> tuple[PulseMark, ...]:
+    return tuple(PulseMark(time.x(p.start), time.x(p.end + timedelta(days=1)), p)
+                 for p in pulses)
+
+
+@dataclass(frozen=True)
 class TroughSeries:
     points: tuple[LabResult, ...] = ()
     x: tuple[float, ...] = ()
@@ -151,6 +177,8 @@ class ChartData:
     x_range: tuple[float, float] | None = None
     note: str | None = None
     missing_uln: int = 0  # enzyme results without a ULN (left out of the ULN view)
+    pulses: tuple[PulseCourse, ...] = ()  # IV methylprednisolone pulses, apart from the steps
+    pulse_marks: tuple[PulseMark, ...] = ()  # the same pulses in chart x
 
     @property
     def calendar(self) -> bool:
@@ -213,10 +241,11 @@ def prednisolone_steps(segments: Sequence[Segment], weights: Sequence[tuple[date
                        until: date, time: TimeBase) -> StepSeries:
     """Prednisolone-equivalent mg/kg/day as a step line from the first steroid day to ``until``.
 
-    Open segments run to ``until`` (inclusive). Between segments the dose is 0; where a dose or
-    the weight is unknown (no visit weight on or before that day, a dose per m²) there is a gap.
+    Open segments run to ``until`` (inclusive). Between segments the dose is 0. Days before the
+    first weight use that nearest weight (reported in ``nearest_weight``); where a dose is unknown
+    (a dose per m², no weight at all) there is a gap.
     """
-    steroid = [s for s in segments if is_daily_systemic_steroid(s)]
+    steroid = [s for s in segments if is_daily_systemic_steroid(s, weight_on(s.start, weights))]
     if not steroid:
         return StepSeries()
     first = min(s.start for s in steroid)
@@ -225,13 +254,18 @@ def prednisolone_steps(segments: Sequence[Segment], weights: Sequence[tuple[date
     cuts = {first, stop}
     for s in steroid:
         cuts.add(s.start)
+        if s.frequency == "once":  # a single dose is given on its start day only
+            cuts.add(s.start + timedelta(days=1))
         if s.end is not None:
             cuts.add(s.end + timedelta(days=1))
     cuts |= {d for d, _ in weights if first < d < stop}
     bounds = sorted(c for c in cuts if first <= c <= stop)
     runs: list[tuple[date, date, float | None]] = []
+    nearest = weights[0] if weights and first < weights[0][0] else None
     for a, b in pairwise(bounds):
         value = _mg_kg_day(steroid, weights, a)
+        if value is None and nearest is not None and a < nearest[0]:
+            value = _mg_kg_day(steroid, [(a, nearest[1])], a)
         if runs and _same(runs[-1][2], value):
             runs[-1] = (runs[-1][0], b, runs[-1][2])
         else:
@@ -246,7 +280,9 @@ def prednisolone_steps(segments: Sequence[Segment], weights: Sequence[tuple[date
             continue
         xs += [time.x(a), time.x(b)]
         ys += [v, v]
-    return StepSeries(tuple(xs), tuple(ys), tuple(runs))
+    used = nearest if nearest is not None and any(
+        v is not None and a < nearest[0] for a, _, v in runs) else None
+    return StepSeries(tuple(xs), tuple(ys), tuple(runs), used)
 
 
 def _mg_kg_day(segments: Sequence[Segment], weights: Sequence[tuple[date, float]],
@@ -254,9 +290,7 @@ def _mg_kg_day(segments: Sequence[Segment], weights: Sequence[tuple[date, float]
     weight = weight_on(day, weights)
     total = 0.0
     for s in segments:
-        if not s.active_on(day):
-            continue
-        mg = pred_equivalent_mg_day(s, weight)
+        mg = pred_eq_mg_on(s, day, weight)
         if mg is None:
             return None
         total += mg
@@ -283,7 +317,12 @@ def tacrolimus_changes(segments: Sequence[Segment], weights: Sequence[tuple[date
         mg = daily_dose_mg(s, weight_on(s.start, weights))
         if prev is not None:
             after_stop = None if prev.end is None else prev.end + timedelta(days=1)
-            if after_stop is not None and s.start > after_stop:
+            if mg == 0:  # a stop entered as a 0 mg segment is a stop (§7)
+                if prev_mg != 0:
+                    out.append(DoseChange(time.x(s.start), s.start, "stop", None))
+            elif prev_mg == 0:
+                out.append(DoseChange(time.x(s.start), s.start, "restart", mg))
+            elif after_stop is not None and s.start > after_stop:
                 out.append(DoseChange(time.x(after_stop), after_stop, "stop", None))
                 out.append(DoseChange(time.x(s.start), s.start, "restart", mg))
             elif not _same(mg, prev_mg):
@@ -291,7 +330,7 @@ def tacrolimus_changes(segments: Sequence[Segment], weights: Sequence[tuple[date
                     "increase" if mg > prev_mg else "decrease"
                 out.append(DoseChange(time.x(s.start), s.start, kind, mg))
         prev, prev_mg = s, mg
-    if prev is not None and prev.end is not None:
+    if prev is not None and prev.end is not None and prev_mg != 0:
         last_stop = prev.end + timedelta(days=1)
         out.append(DoseChange(time.x(last_stop), last_stop, "stop", None))
     return tuple(out)
@@ -310,17 +349,22 @@ def build_chart(patient_id: str | None, labs: Iterable[LabResult], segments: Seq
     known = [p.sample_date for p in labs] + [d for d, _ in weights]
     known += [s.start for s in segments] + [s.end for s in segments if s.end is not None]
     until = max(known) if known else date.today()
+    pred = prednisolone_steps(segments, weights, until, time)
+    pulses = pulse_courses(segments, sorted(weights))
     xs = [x for s in series.values() for x in s.x] + list(troughs.x)
     if day0 is not None:
         xs.append(0.0)
+    if xs and pred.x:
+        xs.append(pred.x[0])  # the steroid line is seen from the drug's start
     x_range = (min(xs), max(xs)) if xs else None
     missing = sum(1 for s in series.values() for u in s.uln if u is None)
     return ChartData(
         patient_id=patient_id, title=title, day0=day0, series=series,
-        prednisolone=prednisolone_steps(segments, weights, until, time),
+        prednisolone=pred,
         dose_changes=tacrolimus_changes(segments, weights, time),
         troughs=troughs, target_band=target_band, x_range=x_range,
         note=NO_TACROLIMUS_NOTE if day0 is None else None, missing_uln=missing,
+        pulses=pulses, pulse_marks=pulse_marks(pulses, time),
     )
 
 

@@ -14,6 +14,21 @@ MISSING_REASONS: CodeList = (
     ("refused", "Refused"),
     ("lost", "Lost"),
 )
+# In every export a missing reason is written in its own vocabulary (issue 18, point 8): some
+# value code lists use the same words (adverse event action "not_applicable", outcome
+# "unknown"), and "action=not_applicable" must not read like "action_missing=not_applicable".
+# The study file keeps the reasons above; the exports write "missing_not_done", … instead.
+MISSING_EXPORT_PREFIX = "missing_"
+
+
+def missing_export_code(reason: str) -> str:
+    """The export's code for a stored missing reason (``not_done`` -> ``missing_not_done``)."""
+    return MISSING_EXPORT_PREFIX + reason
+
+
+MISSING_REASONS_EXPORT: CodeList = tuple((missing_export_code(code), label)
+                                         for code, label in MISSING_REASONS)
+
 # What a nurse may type into a numeric field to record a missing reason instead of a value.
 MISSING_SHORTHANDS: dict[str, str] = {
     "nd": "not_done",

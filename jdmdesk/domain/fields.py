@@ -228,8 +228,11 @@ MEDICATION = RecordType(
     ),
     (
         DerivedSpec("daily_dose_mg", "Daily dose", Kind.DECIMAL, "mg/day"),
-        DerivedSpec("dose_mg_kg_day", "Dose per kg", Kind.DECIMAL, "mg/kg/day"),
+        DerivedSpec("dose_mg_kg_day", "Dose per kg (the drug's own mg)", Kind.DECIMAL,
+                    "mg/kg/day"),
         DerivedSpec("pred_eq_mg_day", "Prednisolone equivalent", Kind.DECIMAL, "mg/day"),
+        DerivedSpec("pred_eq_mg_kg_day", "Prednisolone equivalent per kg", Kind.DECIMAL,
+                    "mg/kg/day"),
     ),
 )
 
@@ -267,7 +270,8 @@ ADVERSE_EVENT = RecordType(
     "Adverse event",
     (
         FieldSpec("onset_date", "Onset date", Kind.DATE, required=True),
-        FieldSpec("term", "Term", Kind.TEXT, required=True, max_length=200,
+        # typed text that can name people or dates: free text for the exports (issue 18)
+        FieldSpec("term", "Term", Kind.TEXT, required=True, max_length=200, free_text=True,
                   help="Short description, e.g. 'tremor'"),
         FieldSpec("category", "Category", Kind.CODE, codes=codes.AE_CATEGORIES, required=True),
         FieldSpec("grade", "Grade (CTCAE)", Kind.CODE, codes=codes.AE_GRADES, required=True),
@@ -292,3 +296,38 @@ def record_type(name: str) -> RecordType:
         return RECORD_TYPES[name]
     except KeyError:
         raise KeyError(f"unknown record type {name!r}") from None
+
+
+# --- labels people read ------------------------------------------------------------------------
+
+# The Total Improvement Score's measures (domain/tis.py TIS_MEASURES) by name.
+MEASURE_LABELS: dict[str, str] = {
+    "phga": "Physician global activity", "ptga": "Parent/patient global activity",
+    "strength": "Muscle strength", "chaq": "CHAQ", "enzyme": "Muscle enzymes",
+    "extramuscular": "Extramuscular activity",
+}
+# Stored columns that are not catalogue fields but appear in the audit trail.
+COLUMN_LABELS: dict[str, str] = {
+    "deleted": "Deleted", "value_canonical": "Value in canonical unit",
+    "sample_id": "Sample", "patient_id": "Patient", "missing": "Missing-value reasons",
+}
+
+
+def field_label(name: str, kind: str | None = None) -> str:
+    """What people read for a field, derived measure, TIS measure or stored column ``name``
+    (the catalogue's label; ``kind``'s own field first where names repeat across record
+    types). Never the internal code: an unknown name is spelled as words."""
+    rts = [RECORD_TYPES[kind]] if kind in RECORD_TYPES else []
+    rts += [rt for rt in RECORD_TYPES.values() if rt.name != kind]
+    for rt in rts:
+        for spec in rt.fields:
+            if spec.name == name:
+                return spec.label
+        for derived in rt.derived:
+            if derived.name == name:
+                return derived.label
+    if name in MEASURE_LABELS:
+        return MEASURE_LABELS[name]
+    if name in COLUMN_LABELS:
+        return COLUMN_LABELS[name]
+    return name.replace("_", " ").capitalize()

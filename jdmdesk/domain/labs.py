@@ -49,6 +49,20 @@ def uln_canonical(analyte: str, unit: str, ref_high: float | None) -> float | No
     return uln if math.isfinite(uln) and uln > 0 else None
 
 
+def limit_canonical(analyte: str, unit: str, limit: float | None) -> float | None:
+    """A reference limit (``ref_low`` or ``ref_high``, in ``unit``) in the analyte's canonical
+    unit, by the same conversion as the value; ``None`` without a finite limit or for an
+    analyte or unit the catalogue does not know. Unlike :func:`uln_canonical` it does not judge
+    whether the limit is usable as a ULN (a lower limit of 0 converts to 0)."""
+    if limit is None or not math.isfinite(limit):
+        return None
+    a = ANALYTES.get(analyte)
+    if a is None or not a.accepts(unit):
+        return None
+    converted = a.to_canonical(limit, unit)
+    return converted if math.isfinite(converted) else None
+
+
 def uln_multiple(value: float, analyte: str, unit: str, ref_high: float | None) -> float | None:
     """``value`` (in ``unit``) as a multiple of the result's own ULN ``ref_high`` (in the same
     unit); ``None`` when :func:`uln_canonical` finds no usable ULN or the quotient is not a

@@ -1,7 +1,9 @@
 """Dose arithmetic for medication segments (clinical-reference.md §6) and day 0 (§7).
 
 The one home of the steroid rules: prednisolone-equivalent factors, the daily and cumulative
-prednisolone-equivalent dose and the taper's percent reduction. Also the one home of day 0, the
+prednisolone-equivalent dose, the taper's percent reduction and the IV methylprednisolone pulse
+rule (:func:`is_pulse_dose`; pulses are reported apart by :func:`pulse_courses`, every other IV
+steroid dose counts in the daily dose). Also the one home of day 0, the
 start of the first systemic tacrolimus segment: the db layer fetches medication rows and asks
 :func:`day0`, it never decides it in SQL.
 """
@@ -53,8 +55,48 @@ class Segment:
 
     @property
     def is_pulse(self) -> bool:
-        """IV methylprednisolone pulses are reported apart from the daily oral dose (§6)."""
-        return self.route == "iv" and self.drug in STEROID_FACTORS
+        """A pulse by its dose alone, without a weight (see :func:`is_pulse_dose`): a dose in
+        mg below 250 mg can still be ≥ 10 mg/kg, which only a weight decides."""
+        return is_pulse_dose(self, None)
+
+
+# IV methylprednisolone pulses (§6): ≥ 10 mg/kg or ≥ 250 mg per dose, given as 1–5 daily doses.
+PULSE_DRUG: Final = "methylprednisolone"
+PULSE_MIN_MG: Final = 250.0
+PULSE_MIN_MG_KG: Final = 10.0
+PULSE_MAX_DOSES: Final = 5
+PULSE_FREQUENCIES: Final = frozenset({"once", "od"})
+
+
+def dose_count(seg: Segment) -> int | None:
+    """Number of administrations of a single-dose or once-daily segment with an end date
+    ("once": 1); ``None`` for other frequencies or an open once-daily segment."""
+    if seg.frequency == "once":
+        return 1
+    if seg.frequency == "od" and seg.end is not None and seg.end >= seg.start:
+        return (seg.end - seg.start).days + 1
+    return None
+
+
+def is_pulse_dose(seg: Segment, weight_kg: float | None) -> bool:
+    """An IV methylprednisolone pulse (§6): IV methylprednisolone of ≥ 250 mg or ≥ 10 mg/kg per
+    dose (mg/kg from the dose unit, or from ``weight_kg`` for a dose in mg), given as 1–5 daily
+    doses (a single dose, or once daily for at most 5 days). Pulses are reported apart; every
+    other IV steroid dose counts in the daily prednisolone equivalent."""
+    if seg.drug != PULSE_DRUG or seg.route != "iv" or seg.frequency not in PULSE_FREQUENCIES:
+        return False
+    count = dose_count(seg)
+    if count is None or not 1 <= count <= PULSE_MAX_DOSES:
+        return False
+    if seg.dose_unit in ("mg/kg", "g/kg"):
+        per_kg = seg.dose_amount * (1000 if seg.dose_unit == "g/kg" else 1)
+        return per_kg >= PULSE_MIN_MG_KG
+    single = single_dose_mg(seg, weight_kg)
+    if single is None:
+        return False
+    if single >= PULSE_MIN_MG:
+        return True
+    return weight_kg is not None and weight_kg > 0 and single / weight_kg >= PULSE_MIN_MG_KG
 
 
 def single_dose_mg(seg: Segment, weight_kg: float | None) -> float | None:
@@ -91,17 +133,75 @@ def prednisolone_equivalent_mg(drug: str, mg: float | None) -> float | None:
     return mg * factor
 
 
-def is_daily_systemic_steroid(seg: Segment) -> bool:
+def is_daily_systemic_steroid(seg: Segment, weight_kg: float | None = None) -> bool:
     """A segment that counts in the daily prednisolone-equivalent dose: a corticosteroid given
-    by a systemic route, IV pulses excepted (they are reported apart, §6)."""
-    return seg.drug in STEROID_FACTORS and seg.route in SYSTEMIC_ROUTES and not seg.is_pulse
+    by a systemic route, IV methylprednisolone pulses excepted (reported apart, §6; see
+    :func:`is_pulse_dose`, which uses ``weight_kg`` for the 10 mg/kg rule)."""
+    return seg.drug in STEROID_FACTORS and seg.route in SYSTEMIC_ROUTES \
+        and not is_pulse_dose(seg, weight_kg)
 
 
 def pred_equivalent_mg_day(seg: Segment, weight_kg: float | None) -> float | None:
-    """Prednisolone-equivalent daily dose of a systemic steroid segment, else None."""
-    if not is_daily_systemic_steroid(seg):
+    """Prednisolone-equivalent daily dose of a systemic steroid segment, else None (also for a
+    pulse, and for a single dose, which has no daily rate: see :func:`pred_eq_mg_on`)."""
+    if not is_daily_systemic_steroid(seg, weight_kg):
         return None
     return prednisolone_equivalent_mg(seg.drug, daily_dose_mg(seg, weight_kg))
+
+
+def given_on(seg: Segment, day: date) -> bool:
+    """Whether the segment is in effect on ``day``: a single dose only on its start day."""
+    if seg.frequency == "once":
+        return day == seg.start
+    return seg.active_on(day)
+
+
+def pred_eq_mg_on(seg: Segment, day: date, weight_kg: float | None) -> float | None:
+    """The prednisolone-equivalent mg that a daily systemic steroid segment adds on ``day``:
+    0 when it is not given that day or is not such a segment (a pulse, another drug), its daily
+    dose, or a single dose on its day; ``None`` when the dose cannot be computed."""
+    if not given_on(seg, day) or not is_daily_systemic_steroid(seg, weight_kg):
+        return 0.0
+    if seg.frequency == "once":
+        return prednisolone_equivalent_mg(seg.drug, single_dose_mg(seg, weight_kg))
+    return pred_equivalent_mg_day(seg, weight_kg)
+
+
+def pred_eq_mg_kg_day(seg: Segment, weight_kg: float | None) -> float | None:
+    """Prednisolone-equivalent mg/kg/day of a daily systemic steroid segment (export, §6);
+    None without a weight or a daily rate, for a pulse and for other drugs."""
+    mg = pred_equivalent_mg_day(seg, weight_kg)
+    if mg is None or not weight_kg:
+        return None
+    return mg / weight_kg
+
+
+@dataclass(frozen=True)
+class PulseCourse:
+    """One IV methylprednisolone pulse course (one segment): reported apart from the daily
+    dose (§6). ``total_mg`` is ``None`` when a dose cannot be converted to mg."""
+
+    start: date
+    end: date
+    doses: int
+    dose_mg: float | None
+    total_mg: float | None
+
+
+def pulse_courses(segments: Iterable[Segment],
+                  weights: Sequence[tuple[date, float]]) -> tuple[PulseCourse, ...]:
+    """The pulse courses among ``segments``, in date order (weight: latest on or before the
+    course's start)."""
+    out = []
+    for seg in segments:
+        weight = weight_on(seg.start, weights)
+        count = dose_count(seg)
+        if not is_pulse_dose(seg, weight) or count is None:
+            continue
+        single = single_dose_mg(seg, weight)
+        out.append(PulseCourse(seg.start, seg.start + timedelta(days=count - 1), count, single,
+                               None if single is None else single * count))
+    return tuple(sorted(out, key=lambda p: p.start))
 
 
 def percent_reduction(start_dose: float | None, current_dose: float | None) -> float | None:
@@ -142,6 +242,55 @@ def tacrolimus_start(segments: Iterable[Segment]) -> date | None:
     return day0((s.drug, s.route, s.start) for s in segments)
 
 
+@dataclass(frozen=True)
+class TacrolimusCourse:
+    """Time on systemic tacrolimus up to a day: ``days_on`` counts the days on drug (dose > 0)
+    from day 0 up to, not including, that day; ``stops`` are the first days off drug (the end of
+    a segment without a next one, or a 0 mg segment) and ``restarts`` the days it began again."""
+
+    start: date
+    days_on: int
+    stops: tuple[date, ...]
+    restarts: tuple[date, ...]
+
+    @property
+    def on_drug(self) -> bool:
+        return len(self.stops) == len(self.restarts)
+
+
+def tacrolimus_course(segments: Iterable[Segment], today: date) -> TacrolimusCourse | None:
+    """The course of systemic tacrolimus up to ``today`` (§7); ``None`` without any.
+
+    On each day the segment that started last among those active decides: a later segment
+    replaces an earlier open one from its start, so a stop entered as a 0 mg segment is a stop.
+    """
+    tac = sorted((s for s in segments if is_systemic_tacrolimus(s.drug, s.route)),
+                 key=lambda s: s.start)
+    if not tac:
+        return None
+    cuts = {s.start for s in tac} | {s.end + timedelta(days=1) for s in tac if s.end is not None}
+    edges = sorted(c for c in cuts | {today} if c <= today)
+    days_on: int = 0
+    stops: list[date] = []
+    restarts: list[date] = []
+    was_on = False
+
+    def on_drug(day: date) -> bool:
+        active = [s for s in tac if s.active_on(day)]
+        return bool(active) and active[-1].dose_amount > 0
+
+    for run_start, run_end in itertools.pairwise([*edges, today + timedelta(days=1)]):
+        on = on_drug(run_start)
+        if on:
+            days_on += (min(run_end, today) - run_start).days
+            if not was_on and stops:
+                restarts.append(run_start)
+        elif was_on:
+            stops.append(run_start)
+        was_on = on
+    return TacrolimusCourse(tac[0].start, days_on, tuple(stops), tuple(restarts))
+
+
 def pred_eq_on(day: date, segments: Sequence[Segment],
                weights: Sequence[tuple[date, float]]) -> float | None:
     """Total prednisolone-equivalent mg on ``day`` over the active systemic steroid segments;
@@ -149,11 +298,27 @@ def pred_eq_on(day: date, segments: Sequence[Segment],
     weight = weight_on(day, weights)
     total = 0.0
     for seg in segments:
-        if seg.active_on(day) and is_daily_systemic_steroid(seg):
-            dose = pred_equivalent_mg_day(seg, weight)
-            if dose is None:
-                return None
-            total += dose
+        dose = pred_eq_mg_on(seg, day, weight)
+        if dose is None:
+            return None
+        total += dose
+    return total
+
+
+def tacrolimus_mg_on(day: date, segments: Sequence[Segment],
+                     weights: Sequence[tuple[date, float]]) -> float | None:
+    """Total daily mg of systemic tacrolimus given on ``day`` (0 when none is); None when a
+    segment's dose cannot be computed (mg/m², an unknown frequency), never counted as 0."""
+    weight = weight_on(day, weights)
+    total = 0.0
+    for seg in segments:
+        if not is_systemic_tacrolimus(seg.drug, seg.route) or not given_on(seg, day):
+            continue
+        dose = single_dose_mg(seg, weight) if seg.frequency == "once" else \
+            daily_dose_mg(seg, weight)
+        if dose is None:
+            return None
+        total += dose
     return total
 
 
@@ -170,6 +335,8 @@ def cumulative_pred_eq_mg(segments: Sequence[Segment], weights: Sequence[tuple[d
     cuts = {start, end + timedelta(days=1)}
     for seg in segments:
         cuts.add(seg.start)
+        if seg.frequency == "once":
+            cuts.add(seg.start + timedelta(days=1))
         if seg.end is not None:
             cuts.add(seg.end + timedelta(days=1))
     cuts.update(d for d, _ in weights)

@@ -24,9 +24,13 @@ _DATE_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 _STUDY_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
-# Bidirectional embedding/override/isolate controls can make stored text read differently from
-# what it is ("Trojan source"); they have no place in clinical notes.
-_BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+# Bidirectional embedding/override/isolate controls and marks (LRM, RLM, ALM) can make stored
+# text read differently from what it is ("Trojan source"); they have no place in clinical notes.
+_BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A),
+                                   0x200E, 0x200F, 0x061C)}
+# Joiners are format characters too, but emoji sequences and joining scripts need them: they are
+# kept only between two characters outside ASCII (never hiding inside Latin words).
+_JOINERS = {"\u200c", "\u200d"}
 
 
 def is_blank(text: str | None) -> bool:
@@ -87,20 +91,42 @@ def parse_time(text: str) -> time:
         raise FieldError(f"'{_shorten(text)}' is not a time of day") from None
 
 
-def clean_text(text: str, *, max_length: int, multiline: bool) -> str:
-    """Accept text verbatim unless it carries characters that corrupt or disguise it."""
-    if len(text) > max_length:
-        raise FieldError(f"too long: {len(text):,} characters, at most {max_length:,}")
-    for ch in text:
+def _joins(text: str, i: int) -> bool:
+    """Whether the joiner at ``i`` stands between two characters outside ASCII."""
+    return 0 < i < len(text) - 1 and not text[i - 1].isascii() and not text[i + 1].isascii() \
+        and text[i - 1] not in _JOINERS and text[i + 1] not in _JOINERS
+
+
+def text_problem(text: str, *, multiline: bool) -> str | None:
+    """Why ``text`` carries characters that corrupt or disguise it, or None: unpaired
+    surrogates, NUL and other controls (tab and line breaks only in multi-line text), line and
+    paragraph separators (U+2028/U+2029), text-direction controls and marks, and invisible
+    format characters (zero-width space, word joiner, BOM, soft hyphen, tags, …)."""
+    for i, ch in enumerate(text):
         cat = unicodedata.category(ch)
         if cat == "Cs":
-            raise FieldError("contains an invalid character (unpaired surrogate)")
+            return "contains an invalid character (unpaired surrogate)"
         if ch == "\x00":
-            raise FieldError("contains a NUL character")
+            return "contains a NUL character"
         if cat == "Cc" and not (multiline and ch in "\n\t\r"):
-            raise FieldError(f"contains a control character (U+{ord(ch):04X})")
+            return f"contains a control character (U+{ord(ch):04X})"
+        if cat in ("Zl", "Zp"):
+            return (f"contains a line or paragraph separator (U+{ord(ch):04X})"
+                    + (": use a plain line break" if multiline else ""))
         if ch in _BIDI_CONTROLS:
-            raise FieldError(f"contains a text-direction control character (U+{ord(ch):04X})")
+            return f"contains a text-direction control character (U+{ord(ch):04X})"
+        if cat == "Cf" and not (ch in _JOINERS and _joins(text, i)):
+            return f"contains an invisible formatting character (U+{ord(ch):04X})"
+    return None
+
+
+def clean_text(text: str, *, max_length: int, multiline: bool) -> str:
+    """Accept text verbatim unless it carries characters that corrupt or disguise it
+    (``text_problem``): the one text rule of notes, terms, user names and the study name."""
+    if len(text) > max_length:
+        raise FieldError(f"too long: {len(text):,} characters, at most {max_length:,}")
+    if (problem := text_problem(text, multiline=multiline)) is not None:
+        raise FieldError(problem)
     return text.replace("\r\n", "\n") if multiline else text.strip()
 
 

@@ -14,6 +14,27 @@ from jdmdesk.domain.rounding import for_compare
 
 SCHWARTZ_K_UMOL: Final = 36.5
 EGFR_STABLE_FRACTION: Final = 0.10
+SCHWARTZ_NAME: Final = "bedside Schwartz 2009"
+SCHWARTZ_FORMULA: Final = "36.5 × height (cm) / creatinine (µmol/L)"
+SCHWARTZ_AGES: Final = (1, 18)  # valid from the 1st to before the 18th birthday (ages 1–17)
+
+
+def completed_years(birth: date, on: date) -> int:
+    """Age in whole years on ``on`` (birthdays on 29 February fall on 1 March)."""
+    years = on.year - birth.year
+    if (on.month, on.day) < (birth.month, birth.day):
+        years -= 1
+    return years
+
+
+def schwartz_applies(birth: date | None, on: date) -> bool:
+    """Whether bedside Schwartz is valid on ``on``: ages 1–17 (§5). Not for an adult (CKiD U25
+    would be the formula from 18 to 25; it is not implemented, so nothing is computed), nor
+    without a birth date."""
+    if birth is None:
+        return False
+    low, high = SCHWARTZ_AGES
+    return low <= completed_years(birth, on) < high
 
 
 def _positive(value: float | None) -> bool:
@@ -23,8 +44,8 @@ def _positive(value: float | None) -> bool:
 def schwartz_egfr(height_cm: float | None, creatinine_umol_per_l: float | None) -> float | None:
     """Bedside Schwartz eGFR, mL/min/1.73 m² = 36.5 × height (cm) / creatinine (µmol/L) (§5).
 
-    Valid for ages 1–17 (the caller decides on age). ``None`` for missing, non-positive or
-    non-finite inputs.
+    Valid for ages 1–17: the caller checks :func:`schwartz_applies` first. ``None`` for
+    missing, non-positive or non-finite inputs.
     """
     if height_cm is None or creatinine_umol_per_l is None:
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from jdmdesk.domain.blood_pressure import assess_bp
 from jdmdesk.domain.rounding import for_compare
 
 
@@ -15,9 +16,11 @@ from jdmdesk.domain.rounding import for_compare
 class SafetyThresholds:
     """Study-adjustable alert thresholds for tacrolimus adverse effects (§6), canonical units (§5).
 
-    Blood pressure: ``sbp ≥ 130`` or ``dbp ≥ 80`` mmHg is a simplification of the paediatric
-    stage-1 hypertension cut-off (which depends on age, sex and height percentile); it is a
-    default that a study may adjust, not a diagnosis. Glucose thresholds are for random glucose.
+    Blood pressure: ``sbp_high``/``dbp_high`` are the adult-style stage 1 cut-offs of the 2017 AAP
+    guideline (≥ 130/80 mmHg), used from 13 years and as the cap below it; children of 1 to 12
+    years are flagged at the 95th percentile for age, sex and height when that is lower
+    (:mod:`jdmdesk.domain.blood_pressure`). A screening flag, not a diagnosis. Glucose thresholds
+    are for random glucose.
     """
 
     potassium_high: float = 5.5  # mmol/L, flag when above
@@ -65,17 +68,19 @@ def _lab_flags(
     return []
 
 
-def _bp_flags(sbp: float | None, dbp: float | None, t: SafetyThresholds) -> list[SafetyFlag]:
-    """One high-blood-pressure flag when systolic or diastolic reaches its threshold."""
-    high_sbp = sbp is not None and sbp >= t.sbp_high
-    high_dbp = dbp is not None and dbp >= t.dbp_high
-    if not (high_sbp or high_dbp):
+def _bp_flags(sbp: float | None, dbp: float | None, t: SafetyThresholds,
+              age_years: int | None, sex: str | None,
+              height_cm: float | None) -> list[SafetyFlag]:
+    """One hypertension flag (AAP 2017 stage 1 or 2) naming the rule that fired."""
+    bp = assess_bp(sbp, dbp, age_years=age_years, sex=sex, height_cm=height_cm,
+                   sbp_stage1=t.sbp_high, dbp_stage1=t.dbp_high)
+    if bp is None or not bp.hypertension:
         return []
+    high_sbp = bp.systolic.category(sbp) >= 2
     shown = f"{_fmt(sbp)}/{_fmt(dbp)} mmHg"
-    limit = f"{t.sbp_high:g}/{t.dbp_high:g} mmHg"
     return [SafetyFlag("hypertension", "blood pressure", sbp if high_sbp else dbp,
-                       t.sbp_high if high_sbp else t.dbp_high,
-                       f"blood pressure {shown} is at or above {limit} (hypertension)")]
+                       bp.systolic.stage1 if high_sbp else bp.diastolic.stage1,
+                       f"blood pressure {shown}: {bp.category} \u2014 {bp.reason} {bp.basis}")]
 
 
 def _fmt(value: float | None) -> str:
@@ -90,11 +95,15 @@ def safety_flags(
     sbp: float | None = None,
     dbp: float | None = None,
     thresholds: SafetyThresholds = DEFAULT_SAFETY_THRESHOLDS,
+    age_years: int | None = None,
+    sex: str | None = None,
+    height_cm: float | None = None,
 ) -> tuple[SafetyFlag, ...]:
     """Safety flags for known tacrolimus adverse effects (§6); missing inputs give no flag.
 
     Potassium high / low (hyper-/hypokalaemia), magnesium low (hypomagnesaemia), glucose high /
-    low (hyper-/hypoglycaemia), blood pressure high (see :class:`SafetyThresholds`).
+    low (hyper-/hypoglycaemia), blood pressure high (see :class:`SafetyThresholds`; ``age_years``
+    in completed years, ``sex`` and ``height_cm`` on the day of the reading).
     """
     t = thresholds
     flags = [
@@ -104,7 +113,7 @@ def safety_flags(
                     "hypomagnesaemia", ""),
         *_lab_flags("glucose", "mmol/L", glucose, t.glucose_low, t.glucose_high,
                     "hypoglycaemia", "hyperglycaemia"),
-        *_bp_flags(sbp, dbp, t),
+        *_bp_flags(sbp, dbp, t, age_years, sex, height_cm),
     ]
     return tuple(flags)
 

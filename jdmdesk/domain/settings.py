@@ -16,7 +16,24 @@ TIS_ENZYME_METHODS = (
     ("relative", "Relative change: 100 × (baseline − follow-up) / baseline"),
     ("uln_multiple", "Change in multiples of the upper limit of normal"),
 )
-MMT_VERSIONS = (("mmt8_80", "MMT8, one side, 0-80"), ("mmt8_150", "MMT8, bilateral, 0-150"))
+# Only the MMT versions the visit form records: 8 muscle groups graded 0–10 on one side (0–80).
+MMT_VERSIONS = (("mmt8_80", "MMT8, one side, 0-80"),)
+MMT_MAX = {"mmt8_80": 80.0}
+# Setting values no longer offered: (fallback, why). Saving one is refused with the why; a study
+# that still holds one reads it as the fallback and shows the notice with the scores (issue 17 A2).
+RETIRED_SETTINGS: dict[tuple[str, str], tuple[str, str]] = {
+    ("mmt_version", "mmt8_150"): (
+        "mmt8_80",
+        "'MMT8, bilateral, 0-150' is not offered: the visit form records MMT8 as 8 grades "
+        "0-10 on one side (0-80)"),
+}
+
+
+def retired_notice(key: str, value: str) -> str:
+    """The note shown for a study that still holds a retired setting value."""
+    fallback, why = RETIRED_SETTINGS[(key, value)]
+    return (f"Note: the study setting {why}, so {fallback!r} is used instead; save the study "
+            "settings once to clear this note.")
 
 DEFAULT_SETTINGS: dict[str, Any] = {
     "study_name": "JDM tacrolimus study",
@@ -48,15 +65,22 @@ class StudySettings:
     reference_ranges: dict[str, list[float | None]] = field(
         default_factory=lambda: dict(DEFAULT_SETTINGS["reference_ranges"])
     )
+    notices: tuple[str, ...] = ()  # retired values read as their fallback (RETIRED_SETTINGS)
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> StudySettings:
-        known = {k: v for k, v in values.items() if k in cls.__dataclass_fields__}
-        return cls(**known)
+        known = {k: v for k, v in values.items()
+                 if k in cls.__dataclass_fields__ and k != "notices"}
+        notices = []
+        for key, value in list(known.items()):
+            if isinstance(value, str) and (key, value) in RETIRED_SETTINGS:
+                known[key] = RETIRED_SETTINGS[(key, value)][0]
+                notices.append(retired_notice(key, value))
+        return cls(**known, notices=tuple(notices))
 
     @property
     def mmt_max(self) -> float:
-        return 150.0 if self.mmt_version == "mmt8_150" else 80.0
+        return MMT_MAX.get(self.mmt_version, 80.0)
 
     def reference_range(self, code: str) -> tuple[float | None, float | None]:
         low, high = self.reference_ranges.get(code, [None, None])

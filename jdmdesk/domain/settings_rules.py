@@ -7,11 +7,28 @@ from typing import Any
 
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.labs import reference_limit_problems
-from jdmdesk.domain.settings import BASELINE_RULES, MMT_VERSIONS, TIS_ENZYME_METHODS
+from jdmdesk.domain.parse import text_problem
+from jdmdesk.domain.settings import (
+    BASELINE_RULES,
+    DEFAULT_SETTINGS,
+    MMT_VERSIONS,
+    RETIRED_SETTINGS,
+    TIS_ENZYME_METHODS,
+)
 
 # The study name is shown in the title bar, the PDF and every export: one line of text, far
 # below Excel's 32 767 characters per cell (an export never has to cut it).
 MAX_STUDY_NAME_LENGTH = 200
+
+
+# The settings a study has; anything else is refused (a typo would otherwise be stored, audited
+# and silently ignored).
+SETTING_KEYS = frozenset(DEFAULT_SETTINGS)
+
+
+def unknown_setting_problems(changes: Mapping[str, Any]) -> dict[str, str]:
+    """Per-key errors for the keys of ``changes`` that are not study settings."""
+    return {key: "not a study setting" for key in changes if key not in SETTING_KEYS}
 
 
 def validate_settings(values: Mapping[str, Any]) -> dict[str, str]:
@@ -21,7 +38,9 @@ def validate_settings(values: Mapping[str, Any]) -> dict[str, str]:
                "mmt_version": MMT_VERSIONS}
     for key, options in choices.items():
         if key in values and values[key] not in dict(options):
-            errors[key] = "not one of the allowed choices"
+            retired = RETIRED_SETTINGS.get((key, values[key])) \
+                if isinstance(values[key], str) else None
+            errors[key] = "not one of the allowed choices" if retired is None else retired[1]
     low, high = values.get("tacrolimus_target_low"), values.get("tacrolimus_target_high")
     for key, v in (("tacrolimus_target_low", low), ("tacrolimus_target_high", high)):
         if key in values and (not isinstance(v, (int, float)) or not 0 <= v <= 60):
@@ -44,6 +63,8 @@ def validate_settings(values: Mapping[str, Any]) -> dict[str, str]:
         elif len(name) > MAX_STUDY_NAME_LENGTH:
             errors["study_name"] = (f"too long: {len(name):,} characters, "
                                     f"at most {MAX_STUDY_NAME_LENGTH}")
+        elif (problem := text_problem(name, multiline=False)) is not None:
+            errors["study_name"] = problem  # the text rule of notes
     for code, rng in (values.get("reference_ranges") or {}).items():
         if code not in ANALYTES:
             errors[f"reference_ranges.{code}"] = "unknown analyte"

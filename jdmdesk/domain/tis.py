@@ -116,8 +116,11 @@ class CoreSet:
     """Core set measures of one assessment (§2). Every field is optional (``None`` = missing).
 
     ``enzymes`` maps an analyte code (CK, ALDOLASE, ALAT, ASAT, LD) to
-    ``(value_canonical, uln_canonical)``, both in the canonical unit U/L (§5). The mapping is
-    copied into a read-only view, so later changes to the caller's dict do not leak in.
+    ``(value_canonical, uln_canonical)``, both in the canonical unit U/L (§5); the ULN is
+    ``None`` when the result has no reference high. Such a result still counts: at baseline it
+    makes the most abnormal enzyme undecidable, at follow-up the relative method does not need
+    it. The mapping is copied into a read-only view, so later changes to the caller's dict do
+    not leak in.
     """
 
     phga: float | None = None
@@ -127,7 +130,7 @@ class CoreSet:
     cmas_total: float | None = None
     chaq_di: float | None = None
     das_total: float | None = None
-    enzymes: Mapping[str, tuple[float, float]] = field(
+    enzymes: Mapping[str, tuple[float, float | None]] = field(
         default_factory=lambda: MappingProxyType({})
     )
 
@@ -174,6 +177,11 @@ class TisResult:
     category: str | None
     partial_score: float
     enzyme_method: str
+
+    @property
+    def reason(self) -> str:
+        """Why the TIS is not computable (the notes of the missing items); empty when it is."""
+        return "; ".join(f"{it.name}: {it.note}" for it in self.items if it.points is None)
 
     def item(self, name: str) -> TisItem:
         """The item called ``name`` (one of :data:`TIS_MEASURES`)."""
@@ -231,7 +239,7 @@ def _extramuscular_item(baseline: CoreSet, follow_up: CoreSet) -> TisItem:
                    "neither extramuscular global nor DAS total present at both visits")
 
 
-def _valid_pair(pair: tuple[float, float] | None) -> bool:
+def _valid_pair(pair: tuple[float, float | None] | None) -> bool:
     """A (value, ULN) pair that can form a ULN multiple: both present, value ≥ 0, ULN > 0."""
     if pair is None:
         return False
@@ -239,7 +247,7 @@ def _valid_pair(pair: tuple[float, float] | None) -> bool:
     return value is not None and uln is not None and value >= 0 and uln > 0
 
 
-def most_abnormal_enzyme(enzymes: Mapping[str, tuple[float, float]]) -> str | None:
+def most_abnormal_enzyme(enzymes: Mapping[str, tuple[float, float | None]]) -> str | None:
     """Code of the enzyme with the largest value ÷ ULN among :data:`TIS_ENZYMES` (§3).
 
     Codes outside :data:`TIS_ENZYMES` are ignored. ``None`` when no eligible enzyme is present,
@@ -250,17 +258,27 @@ def most_abnormal_enzyme(enzymes: Mapping[str, tuple[float, float]]) -> str | No
     present = [code for code in TIS_ENZYMES if code in enzymes]
     if not present or not all(_valid_pair(enzymes[code]) for code in present):
         return None
+    def ratio(code: str) -> float:
+        value, uln = enzymes[code]
+        assert uln is not None  # checked by _valid_pair above
+        return value / uln
+
     best = present[0]
     for code in present[1:]:
-        value, uln = enzymes[code]
-        best_value, best_uln = enzymes[best]
-        if value / uln > best_value / best_uln:
+        if ratio(code) > ratio(best):
             best = code
     return best
 
 
+def enzymes_without_uln(enzymes: Mapping[str, tuple[float, float | None]]) -> tuple[str, ...]:
+    """The eligible enzymes present without a usable ULN, in :data:`TIS_ENZYMES` order."""
+    return tuple(code for code in TIS_ENZYMES
+                 if code in enzymes and not _valid_pair(enzymes[code]))
+
+
 def enzyme_percent_change(
-    baseline: tuple[float, float], follow_up: tuple[float, float], method: str = "relative"
+    baseline: tuple[float, float | None], follow_up: tuple[float, float | None],
+    method: str = "relative",
 ) -> float | None:
     """Percent improvement of the followed enzyme (§3; the method is a study setting [verify]).
 
@@ -279,9 +297,11 @@ def enzyme_percent_change(
         if b is None or f is None:
             return None
     else:
-        if not (_valid_pair(baseline) and _valid_pair(follow_up)):
+        b_uln, f_uln = baseline[1], follow_up[1]
+        if not (_valid_pair(baseline) and _valid_pair(follow_up)) or b_uln is None \
+                or f_uln is None:
             return None
-        b, f = baseline[0] / baseline[1], follow_up[0] / follow_up[1]
+        b, f = baseline[0] / b_uln, follow_up[0] / f_uln
     if b <= 0:
         return None
     return 100.0 * (b - f) / b
@@ -291,9 +311,10 @@ def _enzyme_item(baseline: CoreSet, follow_up: CoreSet, method: str) -> TisItem:
     """The enzyme term: most abnormal enzyme at baseline, followed at follow-up (§3)."""
     code = most_abnormal_enzyme(baseline.enzymes)
     if code is None:
-        note = ("no CK, aldolase, ALAT, ASAT or LD with a usable ULN at baseline"
-                if not any(c in baseline.enzymes for c in TIS_ENZYMES)
-                else "an enzyme at baseline lacks a usable ULN; most abnormal one unknown")
+        lacking = enzymes_without_uln(baseline.enzymes)
+        note = ("no CK, aldolase, ALAT, ASAT or LD at baseline" if not lacking else
+                f"{', '.join(lacking)} at baseline without a reference high (ULN): "
+                "the most abnormal enzyme cannot be decided")
         return TisItem("enzyme", None, None, None, None, None, note)
     b_pair = baseline.enzymes[code]
     f_pair = follow_up.enzymes.get(code)

@@ -14,6 +14,7 @@ from typing import Any
 from jdmdesk.domain import labs, parse
 from jdmdesk.domain.analytes import ANALYTES, normalise_unit
 from jdmdesk.domain.fields import FieldSpec, Kind, RecordType, record_type
+from jdmdesk.domain.growth import Measured, growth_warnings
 from jdmdesk.domain.parse import FieldError
 
 Draft = Mapping[str, str | None]
@@ -26,6 +27,7 @@ class Context:
 
     today: date
     birth_date: date | None = None  # the patient's, for clinical records
+    earlier_visits: tuple[Measured, ...] = ()  # the patient's other visits, for a visit
 
 
 @dataclass
@@ -116,6 +118,8 @@ def validate(kind: str | RecordType, draft: Draft, ctx: Context) -> Validated:
     for name in sorted(unknown):
         out.errors[name] = f"{rt.label} has no field '{name}'"
     _CROSS_RULES.get(rt.name, lambda v: None)(out)
+    if rt.name == "visit":
+        _growth_rules(out, ctx)
     return out
 
 
@@ -137,6 +141,23 @@ def _visit_rules(out: Validated) -> None:
     v = out.values
     if _both(out, "sbp", "dbp") and v["dbp"] >= v["sbp"]:
         out.errors["dbp"] = "diastolic must be lower than systolic"
+    # who rated the parent/patient global qualifies that global only: asked for with it
+    if (v.get("ptga") is not None and "ptga" not in out.errors
+            and v.get("ptga_rater") is None and "ptga_rater" not in out.errors):
+        out.errors["ptga_rater"] = "say who rated the parent/patient global (parent or patient)"
+
+
+def _growth_rules(out: Validated, ctx: Context) -> None:
+    """Height and weight against the patient's earlier visits (domain/growth.py)."""
+    v = out.values
+    if "visit_date" in out.errors or v.get("visit_date") is None:
+        return
+    found = growth_warnings(date.fromisoformat(v["visit_date"]),
+                            None if "weight_kg" in out.errors else v.get("weight_kg"),
+                            None if "height_cm" in out.errors else v.get("height_cm"),
+                            ctx.earlier_visits)
+    for name, text in found.items():
+        out.warnings[name] = f"{out.warnings[name]}; {text}" if name in out.warnings else text
 
 
 def _medication_rules(out: Validated) -> None:

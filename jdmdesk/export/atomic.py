@@ -8,12 +8,17 @@ an existing output is replaced only when asked (``force``). OS errors become one
 from __future__ import annotations
 
 import errno
+import gc
 import os
+import sys
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from jdmdesk.atomic_file import TargetExists, atomic_write
+from jdmdesk.atomic_file import TargetExists, atomic_write, scratch_folder, sweep_temporaries
+from jdmdesk.db.errors import os_error_inside
+from jdmdesk.db.lock import pid_alive
 from jdmdesk.export.options import ExportError
 
 
@@ -40,13 +45,50 @@ def describe_os_error(err: OSError, path: Path) -> str:
 
 @contextmanager
 def atomic_output(path: Path, *, force: bool) -> Iterator[Path]:
-    """Yield a temporary path next to ``path``; on success fsync it and rename it to ``path``."""
+    """Yield a temporary path next to ``path``; on success fsync it and rename it to ``path``.
+
+    Temporaries that a killed export left in the folder are removed first. A writer's own
+    scratch files go in ``f"{tmp}.d"`` (made here, removed with the temporary file): the xlsx
+    writer's ``tmpdir``. A library error that wraps an OSError (xlsxwriter's FileCreateError on
+    a full disk) is told like the OSError itself.
+    """
     path = Path(path)
     check_target(path, force=force)
+    sweep_temporaries(path.parent if str(path.parent) else Path("."), alive=pid_alive)
+    failure: str | None = None
     try:
         with atomic_write(path, replace=force, create=True) as tmp:
+            scratch_folder(tmp)
             yield tmp
     except TargetExists:  # appeared while we were writing
         raise ExportError(f"{path} already exists: use --force to replace it", 2) from None
-    except OSError as err:
-        raise ExportError(describe_os_error(err, path)) from None
+    except ExportError:
+        raise
+    except Exception as err:  # only those that wrap an OSError are ours
+        inner = os_error_inside(err)
+        if inner is None:
+            raise
+        failure = describe_os_error(inner, path)
+        _drop_quietly(err)
+    if failure is not None:
+        raise ExportError(failure)
+
+
+def _drop_quietly(err: BaseException) -> None:
+    """Let go of the failed writer's objects now (its open ZIP would complain of the full disk
+    on stderr when collected later), with their close errors silenced."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        seen: set[int] = set()
+        current: BaseException | None = err
+        while current is not None and id(current) not in seen:
+            seen.add(id(current))
+            traceback.clear_frames(current.__traceback__)
+            for arg in current.args:
+                if isinstance(arg, BaseException):
+                    traceback.clear_frames(arg.__traceback__)
+            current = current.__cause__ or current.__context__
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook

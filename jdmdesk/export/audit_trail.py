@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from jdmdesk.domain.fields import RECORD_TYPES, Kind
+from jdmdesk.export.rows import Column, Table
 
 REMOVED = "[removed]"
 _SYSTEM_SAFE = {"deleted", "patient_id", "sample_id", "value_canonical"}
@@ -60,6 +61,41 @@ def columns(*, identified: bool, include_free_text: bool) -> list[str]:
     if identified:
         cols += ["prev_hash", "hash"]
     return cols
+
+
+# name -> (label, kind, description): the audit trail's columns in the data dictionary
+AUDIT_COLUMN_DOCS: dict[str, tuple[str, str, str]] = {
+    "seq": ("Sequence number", Kind.INTEGER, "Order of the change in the study file (1, 2, …)"),
+    "at_utc": ("Time of the change (UTC)", "datetime",
+               "ISO 8601, e.g. 2024-05-02T09:14:03Z (identified export only)"),
+    "user": ("User", Kind.TEXT, "User name; user_1, user_2, … in a pseudonymised export"),
+    "action": ("Action", Kind.TEXT, "What was done: insert, update, delete, restore, …"),
+    "table_name": ("Table", Kind.TEXT, "The study file table the change is in"),
+    "record_id": ("Record id", Kind.TEXT, "The changed record's random UUID (record_id of the "
+                                          "tables)"),
+    "field": ("Field", Kind.TEXT, "The changed field; empty when the whole record is given as "
+                                  "a JSON object"),
+    "old_value": ("Old value", Kind.TEXT, f"As stored before the change; {REMOVED} where "
+                                          "left out"),
+    "new_value": ("New value", Kind.TEXT, f"As stored after the change; {REMOVED} where "
+                                          "left out"),
+    "reason": ("Reason for the change", Kind.LONGTEXT, "Free text typed by the user"),
+    "prev_hash": ("Previous hash", Kind.TEXT, "SHA-256 of the previous audit row"),
+    "hash": ("Hash", Kind.TEXT, "SHA-256 chaining this row to the previous one"),
+}
+
+
+def audit_table(*, identified: bool, include_free_text: bool) -> Table:
+    """The audit trail's columns as a :class:`Table` (for the data dictionary and the data
+    package; its rows come from :class:`AuditPseudonymiser`)."""
+    cols = []
+    for name in columns(identified=identified, include_free_text=include_free_text):
+        label, kind, text = AUDIT_COLUMN_DOCS[name]
+        cols.append(Column(name, label, kind, lambda rec, ctx: None,
+                           origin="key" if name in ("seq", "record_id") else "entered",
+                           source=f"audit_log.{name}", description=text))
+    return Table("audit_trail", "Audit trail", "audit", tuple(cols),
+                 "Every change made in the study file, in order (seq).")
 
 
 def steps(*, identified: bool, include_free_text: bool) -> list[str]:

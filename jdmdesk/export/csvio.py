@@ -1,9 +1,11 @@
 """CSV cells and streams: the CSV rules of the export (issue 5, point 4).
 
 UTF-8 without BOM, RFC 4180 quoting (``"`` doubled, CRLF line ends), ``.`` as the decimal
-separator, a missing value is an empty cell. Text cells that begin with ``=``, ``+``, ``-``,
-``@``, tab or carriage return get a leading apostrophe so that a spreadsheet does not run them
-as a formula; numeric columns are never altered (``-3`` days stays ``-3``).
+separator, a missing value is an empty cell. Every value is written exactly as stored (issue 18,
+point 4): a text such as ``=AB`` or ``+tremor`` is not prefixed, because analysts and REDCap read
+the file as data. Formula safety belongs to the workbook (the xlsx writer stores such text as
+strings); the bundle's README says to open the data in Excel through the xlsx file.
+:func:`neutralise` remains for a caller that writes a CSV meant to be opened in a spreadsheet.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def plain_cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def formatters(numeric: Sequence[bool], *, neutralise_text: bool = True) -> list[Any]:
+def formatters(numeric: Sequence[bool], *, neutralise_text: bool = False) -> list[Any]:
     text = text_cell if neutralise_text else plain_cell
     return [number_cell if n else text for n in numeric]
 
@@ -52,14 +54,11 @@ def writer(stream: IO[str]) -> Any:
 
 
 def write_rows(stream: IO[str], header: Sequence[str], numeric: Sequence[bool],
-               rows: Iterable[Sequence[Any]], *, neutralise_text: bool = True) -> int:
-    """Write header and rows with the cell rules; returns the number of data rows.
-
-    ``neutralise_text=False`` only for metadata the app writes itself (REDCap's dictionary
-    needs its ``@READONLY`` annotations as they are).
-    """
+               rows: Iterable[Sequence[Any]], *, neutralise_text: bool = False) -> int:
+    """Write header and rows with the cell rules; returns the number of data rows. Values are
+    written as they are unless ``neutralise_text`` asks for the spreadsheet prefix."""
     w = writer(stream)
-    w.writerow([neutralise(h) for h in header])
+    w.writerow([neutralise(h) if neutralise_text else h for h in header])
     fmt = formatters(numeric, neutralise_text=neutralise_text)
     n = 0
     for row in rows:

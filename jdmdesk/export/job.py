@@ -82,6 +82,10 @@ def _write(source: ExportSource, tmp: Path, progress: Progress) -> dict[str, int
         from jdmdesk.export.odm import write_odm
 
         return write_odm(source, tmp, progress)
+    if fmt in ("stata", "spss"):
+        from jdmdesk.export.stats import write_stats
+
+        return write_stats(source, tmp, progress, fmt)
     from jdmdesk.export.redcap import write_redcap
 
     return write_redcap(source, tmp, progress)

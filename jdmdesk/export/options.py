@@ -6,8 +6,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-FORMATS: tuple[str, ...] = ("bundle", "xlsx", "odm", "redcap")
-SUFFIXES: dict[str, str] = {"bundle": ".zip", "xlsx": ".xlsx", "odm": ".xml", "redcap": ".zip"}
+FORMATS: tuple[str, ...] = ("bundle", "xlsx", "odm", "redcap", "stata", "spss")
+SUFFIXES: dict[str, str] = {"bundle": ".zip", "xlsx": ".xlsx", "odm": ".xml", "redcap": ".zip",
+                           "stata": ".zip", "spss": ".zip"}
 
 # done, total: rows written so far and rows to write in all
 ProgressCallback = Callable[[int, int], None]

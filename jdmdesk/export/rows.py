@@ -33,10 +33,9 @@ from jdmdesk.domain.totals import visit_totals
 
 NO_TACROLIMUS = "no_tacrolimus_start"
 DAY_MISSING_CODES: CodeList = (
-    *codes.MISSING_REASONS,
+    *codes.MISSING_REASONS_EXPORT,
     (NO_TACROLIMUS, "Patient has no systemic tacrolimus start (no day 0)"),
 )
-SAME_DAY_ANALYTES: tuple[str, ...] = tuple(ANALYTES)
 
 Getter = Callable[[dict[str, Any], PatientContext], Any]
 
@@ -100,8 +99,14 @@ def _value(name: str) -> Getter:
     return lambda rec, ctx: rec.get(name)
 
 
+def _reason(rec: dict[str, Any], name: str) -> str | None:
+    """The export code of why ``name`` is empty (:func:`codes.missing_export_code`)."""
+    reason = rec["missing"].get(name) if rec.get(name) is None else None
+    return None if reason is None else codes.missing_export_code(str(reason))
+
+
 def _missing(name: str) -> Getter:
-    return lambda rec, ctx: rec["missing"].get(name) if rec.get(name) is None else None
+    return lambda rec, ctx: _reason(rec, name)
 
 
 def _day(name: str) -> Getter:
@@ -114,8 +119,7 @@ def _day(name: str) -> Getter:
 def _day_missing(name: str) -> Getter:
     def get(rec: dict[str, Any], ctx: PatientContext) -> str | None:
         if rec.get(name) is None:
-            reason: str | None = rec["missing"].get(name)
-            return reason
+            return _reason(rec, name)
         return NO_TACROLIMUS if ctx.tacrolimus_start is None else None
     return get
 
@@ -143,6 +147,8 @@ def _date_columns(f: FieldSpec, identified: bool) -> list[Column]:
                            description="Calendar date (identified export only)"))
         if not f.required:
             cols.append(_missing_column(f))
+        if f.identifying:  # the birth date: its study day and "age at birth" mean nothing
+            return cols
     cols.append(Column(f"{f.name}_day", f"{f.label}: study day", Kind.INTEGER, _day(f.name),
                        unit="days", origin="derived", source=f.name,
                        description="Days since the first systemic tacrolimus start (day 0); "
@@ -158,7 +164,7 @@ def _date_columns(f: FieldSpec, identified: bool) -> list[Column]:
 
 def _missing_column(f: FieldSpec) -> Column:
     return Column(f"{f.name}_missing", f"{f.label}: reason missing", Kind.CODE,
-                  _missing(f.name), codes=codes.MISSING_REASONS, source=f.name)
+                  _missing(f.name), codes=codes.MISSING_REASONS_EXPORT, source=f.name)
 
 
 def _field_columns(f: FieldSpec) -> list[Column]:
@@ -215,20 +221,35 @@ def _dose(fn: Callable[[med.Segment, float | None], float | None]) -> Getter:
 def _derived_medication() -> list[Column]:
     spec = {d.name: d for d in RECORD_TYPES["medication"].derived}
     out = []
-    for name, fn in (("daily_dose_mg", med.daily_dose_mg),
-                     ("dose_mg_kg_day", med.mg_per_kg_day),
-                     ("pred_eq_mg_day", med.pred_equivalent_mg_day)):
+    weight = ("Uses the weight of the latest visit on or before the start date when the dose "
+              "is per kg")
+    pred = ("Prednisolone-equivalent (BNF factors: prednisolone/prednisone 1, "
+            "methylprednisolone 1.25, dexamethasone 6.67, hydrocortisone 0.25) of a daily "
+            "systemic corticosteroid; empty for other drugs, for IV methylprednisolone pulses "
+            "(reported apart) and for single doses")
+    for name, fn, text in (
+            ("daily_dose_mg", med.daily_dose_mg, weight),
+            ("dose_mg_kg_day", med.mg_per_kg_day,
+             "The drug's own mg per kg per day (not a prednisolone equivalent). " + weight),
+            ("pred_eq_mg_day", med.pred_equivalent_mg_day, pred),
+            ("pred_eq_mg_kg_day", med.pred_eq_mg_kg_day,
+             pred + "; per kg of the latest visit weight on or before the start date")):
         d = spec[name]
         out.append(Column(name, d.label, Kind.DECIMAL, _dose(fn), unit=d.unit,
-                          origin="derived", source="dose_amount",
-                          description="Uses the weight of the latest visit on or before the "
-                                      "start date when the dose is per kg"))
+                          origin="derived", source="dose_amount", description=text))
     return out
 
 
 def _uln(rec: dict[str, Any], ctx: PatientContext) -> float | None:
     multiple = labs.uln_multiple(rec["value"], rec["analyte"], rec["unit"], rec.get("ref_high"))
     return None if multiple is None else round(multiple, 3)
+
+
+def _limit(name: str) -> Getter:
+    def get(rec: dict[str, Any], ctx: PatientContext) -> float | None:
+        value = labs.limit_canonical(rec["analyte"], rec["unit"], rec.get(name))
+        return None if value is None else round(value, 6)
+    return get
 
 
 def _canonical_unit(rec: dict[str, Any], ctx: PatientContext) -> str | None:
@@ -244,6 +265,12 @@ def _derived_lab() -> list[Column]:
                description="Value converted to the analyte's canonical unit (canonical_unit)"),
         Column("canonical_unit", "Canonical unit", Kind.CODE, _canonical_unit,
                codes=tuple((u, u) for u in units), origin="derived", source="analyte"),
+        Column("ref_low_canonical", "Lower reference limit in canonical unit", Kind.DECIMAL,
+               _limit("ref_low"), origin="derived", source="ref_low",
+               description="ref_low converted like the value (same unit as value_canonical)"),
+        Column("ref_high_canonical", "Upper reference limit in canonical unit", Kind.DECIMAL,
+               _limit("ref_high"), origin="derived", source="ref_high",
+               description="ref_high converted like the value (same unit as value_canonical)"),
         Column("uln_multiple", "Multiple of upper limit of normal", Kind.DECIMAL, _uln,
                origin="derived", source="value", description="value / ref_high"),
     ]
@@ -301,31 +328,11 @@ def record_table(kind: str, *, identified: bool, include_free_text: bool) -> Tab
     return Table(kind, rt.label, kind, tuple(cols), descriptions[kind])
 
 
-def analysis_table(*, identified: bool) -> Table:
-    """Row per visit, wide: patient covariates, visit values, totals, same-day labs."""
-    visit = RECORD_TYPES["visit"]
-    cols = _key_columns(visit)
-    cols.append(_sex_column())
-    cols.append(Column("tacrolimus_start_age", "Age at the first tacrolimus start", Kind.DECIMAL,
-                       lambda rec, ctx: age_years(ctx.birth_date, ctx.tacrolimus_start),
-                       unit="years", origin="derived", source="medication.start_date"))
-    cols += entered_columns(visit, identified=identified, include_free_text=False)
-    cols += _derived_visit()
-    for code in SAME_DAY_ANALYTES:
-        a = ANALYTES[code]
-        cols.append(Column(f"lab_{code.lower()}", f"{a.name} on the visit date", Kind.DECIMAL,
-                           _value(f"lab_{code}"), unit=a.canonical_unit, origin="derived",
-                           source=f"lab.value_canonical[{code}]",
-                           description="First sample of that analyte taken on the visit "
-                                       "date, in the canonical unit; empty if none"))
-    return Table("analysis_visits", "Analysis: one row per visit", "visit", tuple(cols),
-                 "Wide table for analysis: one row per visit with the patient's sex, the "
-                 "visit values, derived totals and same-day laboratory values.")
-
-
 def export_tables(*, identified: bool, include_free_text: bool) -> list[Table]:
     tables = [record_table(k, identified=identified, include_free_text=include_free_text)
               for k in ("patient", "visit", "medication", "lab", "adverse_event")]
+    from jdmdesk.export.analysis import analysis_table  # it builds on this module's columns
+
     tables.append(analysis_table(identified=identified))
     return tables
 
@@ -340,17 +347,3 @@ def table_rows(table: Table, records: Iterator[dict[str, Any]],
         if ctx is None:
             continue
         yield rec["patient_id"], table.row(rec, ctx)
-
-
-# --- the data dictionary ---------------------------------------------------------------------
-
-DICTIONARY_HEADER = ["variable", "table", "label", "type", "unit", "allowed", "origin",
-                     "description"]
-
-
-def dictionary_rows(tables: list[Table]) -> Iterator[list[str]]:
-    for t in tables:
-        for c in t.columns:
-            yield [c.name, t.name, c.label, str(c.kind), c.unit, c.allowed,
-                   "entered" if c.origin == "entered" else
-                   ("key" if c.origin == "key" else "derived"), c.description]

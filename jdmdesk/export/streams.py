@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Generic, TypeVar
+
+Row = TypeVar("Row")
 
 
-class PatientPeek:
+class PatientPeek(Generic[Row]):
     """A (patient id, row) stream ordered by patient: take one patient's rows at a time."""
 
-    def __init__(self, it: Iterator[tuple[str, list[Any]]]) -> None:
+    def __init__(self, it: Iterator[tuple[str, Row]]) -> None:
         self.it = it
-        self.head: tuple[str, list[Any]] | None = next(it, None)
+        self.head: tuple[str, Row] | None = next(it, None)
 
-    def take(self, patient_id: str) -> Iterator[list[Any]]:
+    def take(self, patient_id: str) -> Iterator[Row]:
         while self.head is not None and self.head[0] == patient_id:
             row = self.head[1]
             self.head = next(self.it, None)

@@ -2,7 +2,10 @@
 
 Text is written with ``write_string`` (never parsed as a formula, a number or a URL), numbers
 with ``write_number``, and dates, where an identified export keeps them, with
-``write_datetime`` and a date format. ``constant_memory`` streams rows to disk as they come.
+``write_datetime`` and a date format. A code column is written as the type the data
+dictionary gives it (``value_type``: numbers for whole-number code lists such as the AE grade,
+text otherwise). Every sheet has an autofilter over its rows and column widths set from the
+header and the kind of value. ``constant_memory`` streams rows to disk as they come.
 A table longer than a sheet (1 048 575 data rows) continues on ``<name> (2)``.
 
 A cell holds at most 32 767 characters (UTF-16 units, as Excel counts them); xlsxwriter would
@@ -27,8 +30,9 @@ from xlsxwriter.worksheet import Worksheet
 
 from jdmdesk import APP_NAME, __version__
 from jdmdesk.domain.fields import Kind
+from jdmdesk.export.datapackage import value_type
+from jdmdesk.export.dictionary import DICTIONARY_HEADER, dictionary_rows
 from jdmdesk.export.options import Progress
-from jdmdesk.export.rows import DICTIONARY_HEADER, dictionary_rows
 from jdmdesk.export.source import ExportSource
 
 MAX_ROWS = 1_048_576  # Excel's limit, header included
@@ -37,6 +41,21 @@ BUNDLE_HINT = ("export the study again with --format bundle and the same options
                "(identified, free text)")
 
 CellWriter = Callable[[Worksheet, int, int, Any], None]
+# column width (characters) by kind of value; text grows with its header up to TEXT_WIDTH
+KIND_WIDTH = {Kind.INTEGER: 8, Kind.DECIMAL: 10, Kind.BOOLEAN: 7, Kind.DATE: 11, Kind.TIME: 7,
+              Kind.CODE: 12, "datetime": 20}
+TEXT_WIDTH, MAX_WIDTH = 24, 60
+
+
+def column_width(header: str, kind: str) -> int:
+    """A sensible width: the header's length or the kind's usual width, whichever is wider."""
+    return min(MAX_WIDTH, max(len(header) + 2, KIND_WIDTH.get(kind, TEXT_WIDTH)))
+
+
+def sheet_kinds(columns: Sequence[Any]) -> list[str]:
+    """How each column's values are written: a whole-number code list as integers."""
+    return [Kind.INTEGER if c.kind == Kind.CODE and value_type(c) == "integer" else c.kind
+            for c in columns]
 
 
 def utf16_length(text: str) -> int:
@@ -78,13 +97,14 @@ class _Sheets:
     def write(self, name: str, header: Sequence[str], kinds: Sequence[str],
               rows: Iterable[Sequence[Any]], progress: Progress | None = None, *,
               full_values_in: str = "") -> int:
-        part, sheet, r, n = 1, self._new(name, header), 1, 0
+        part, sheet, r, n = 1, self._new(name, header, kinds), 1, 0
         where = full_values_in or f"{name}.csv in the CSV bundle"
         writers = [self._cell_writer(k, h, where) for k, h in zip(kinds, header, strict=True)]
         for row in rows:
             if r >= MAX_ROWS:
+                self._filter(sheet, r, header)
                 part += 1
-                sheet, r = self._new(f"{name} ({part})", header), 1
+                sheet, r = self._new(f"{name} ({part})", header, kinds), 1
             for c, (write, value) in enumerate(zip(writers, row, strict=True)):
                 if value is not None and value != "":
                     write(sheet, r, c, value)
@@ -92,19 +112,28 @@ class _Sheets:
             n += 1
             if progress is not None:
                 progress.step()
+        self._filter(sheet, r, header)
         self.next_row[name] = (sheet, r)
         return n
 
-    def _new(self, name: str, header: Sequence[str]) -> Worksheet:
+    def _new(self, name: str, header: Sequence[str], kinds: Sequence[str]) -> Worksheet:
         sheet = self.book.add_worksheet(name[:31])
-        for c, h in enumerate(header):
+        for c, (h, kind) in enumerate(zip(header, kinds, strict=True)):
+            sheet.set_column(c, c, column_width(h, kind))
             sheet.write_string(0, c, h, self.bold)
         sheet.freeze_panes(1, 0)
         return sheet
 
+    @staticmethod
+    def _filter(sheet: Worksheet, rows: int, header: Sequence[str]) -> None:
+        """An autofilter over the header and the ``rows - 1`` data rows below it."""
+        if header:
+            sheet.autofilter(0, 0, max(rows - 1, 0), len(header) - 1)
+
     def _cell_writer(self, kind: str, column: str, where: str) -> CellWriter:
         if kind in (Kind.INTEGER, Kind.DECIMAL, Kind.BOOLEAN):
-            return lambda s, r, c, v: s.write_number(r, c, v)
+            return lambda s, r, c, v: s.write_number(r, c, float(v) if isinstance(v, str)
+                                                     else v)
         if kind == Kind.DATE:
             date_format = self.date
             return lambda s, r, c, v: s.write_datetime(r, c, datetime.fromisoformat(v),
@@ -147,7 +176,7 @@ def write_xlsx(source: ExportSource, path: Path, progress: Progress) -> dict[str
         "strings_to_formulas": False,
         "strings_to_numbers": False,
         "strings_to_urls": False,
-        "tmpdir": str(path.parent),
+        "tmpdir": f"{path}.d",  # atomic_output's scratch folder, removed with the file
     })
     sheets = _Sheets(book)
     counts: dict[str, int] = {}
@@ -162,15 +191,14 @@ def write_xlsx(source: ExportSource, path: Path, progress: Progress) -> dict[str
                      full_values_in="manifest.json in the CSV bundle")
         for table in source.tables:
             counts[table.name] = sheets.write(
-                table.name, table.header, [c.kind for c in table.columns],
+                table.name, table.header, sheet_kinds(table.columns),
                 (row for _, row in source.rows(table)), progress)
         cols, rows = source.audit()
         counts["audit_trail"] = sheets.write(
-            "audit_trail", cols, [Kind.INTEGER if c == "seq" else Kind.TEXT for c in cols],
-            rows, progress)
+            "audit_trail", cols, sheet_kinds(source.audit_table().columns), rows, progress)
         counts["data_dictionary"] = sheets.write(
             "data_dictionary", DICTIONARY_HEADER, [Kind.TEXT] * len(DICTIONARY_HEADER),
-            dictionary_rows(source.tables))
+            dictionary_rows([*source.tables, source.audit_table()]))
         sheets.note_cut_cells("about")
         progress.check()
     finally:

@@ -10,9 +10,11 @@ re-wraps that copy, deactivating removes it (jdmdesk.db.keystore)."""
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime, timedelta
+from typing import NoReturn
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -30,6 +32,7 @@ from jdmdesk.domain.access import (
     account_name_problem,
     backoff_seconds,
     password_problem,
+    unknown_user_label,
 )
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
 from jdmdesk.services.guard import refusal
@@ -134,7 +137,7 @@ class AccountService:
         """A data manager deactivates (or reactivates) an account, with a reason."""
         if (refused := refusal(self.study, session, Action.MANAGE_USERS)) is not None:
             return refused
-        account = accounts.by_username(self.study.db, username)
+        account = accounts.by_username(self.study.db, username) if _is_text(username) else None
         if account is None:
             return _no_such_user(username)
         if not reason.strip():
@@ -159,7 +162,7 @@ class AccountService:
         """A data manager sets a new password (the user's lockout is cleared)."""
         if (refused := refusal(self.study, session, Action.MANAGE_USERS)) is not None:
             return refused
-        account = accounts.by_username(self.study.db, username)
+        account = accounts.by_username(self.study.db, username) if _is_text(username) else None
         if account is None:
             return _no_such_user(username)
         problem = password_problem(password, account.username)
@@ -215,11 +218,9 @@ class AccountService:
     def record_refused(self, username: str) -> None:
         """A login refused before the study could be opened (its password did not unwrap a
         copy of the study key): recorded now, counting towards that account's lockout."""
-        account = accounts.by_username(self.study.db, username)
+        account = accounts.by_username(self.study.db, username) if _is_text(username) else None
         if account is None or not account.active:
-            with self._bookkeeping() as w:
-                if w is not None:
-                    accounts.record_unknown_login(w, username)
+            self._record_unknown(username, account)
             return
         failed = account.failed_attempts + 1
         wait = backoff_seconds(failed)
@@ -250,18 +251,14 @@ class AccountService:
     def _authenticate(self, username: str, password: str, purpose: str,
                       defer_record: bool = False) -> Session:
         db = self.study.db
-        account = accounts.by_username(db, username)
+        account = accounts.by_username(db, username) if _is_text(username) else None
         if account is None or not account.active:
-            with self._bookkeeping() as w:
-                if w is not None:
-                    accounts.record_unknown_login(w, username)
-            raise AccountError("unknown user name or wrong password")
+            self._refuse_unknown(username, password, account)
         now = self.clock.now()
         if account.locked_until and datetime.fromisoformat(account.locked_until) > now:
-            wait = int((datetime.fromisoformat(account.locked_until) - now).total_seconds()) + 1
-            raise AccountError(f"too many failed attempts: try again in {wait} s")
+            raise AccountError(_locked_message(account.locked_until, now))
         try:
-            self.hasher.verify(account.password_hash, password)
+            self.hasher.verify(account.password_hash, _secret(password))
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             failed = account.failed_attempts + 1
             wait = backoff_seconds(failed)
@@ -270,10 +267,8 @@ class AccountService:
                 if w is not None:
                     accounts.record_login(w, account, ok=False, failed_attempts=failed,
                                           locked_until=until, purpose=purpose)
-            if wait:
-                raise AccountError(f"too many failed attempts: try again in {wait} s") from None
-            raise AccountError("unknown user name or wrong password") from None
-        rehash = self.hasher.hash(password) if self.hasher.check_needs_rehash(
+            raise AccountError(_failed_message(wait)) from None
+        rehash = self.hasher.hash(_secret(password)) if self.hasher.check_needs_rehash(
             account.password_hash) else None
 
         def record() -> None:
@@ -287,6 +282,82 @@ class AccountService:
         else:
             record()
         return Session(account.username, account.display_name, Role(account.role))
+
+
+    def _refuse_unknown(self, username: str, password: str, inactive: Account | None) -> NoReturn:
+        """Answer a name that is no active account exactly like a known name with a wrong
+        password: the same Argon2id work (a dummy hash of the same cost), failure counters and
+        lockout per fingerprint of the name, the same messages. The audit trail records the
+        fingerprint, never the name as typed (it may be a password typed in the wrong field);
+        a deactivated account is recorded by its name."""
+        now = self.clock.now()
+        salt = accounts.fingerprint_salt(self.study.db)
+        _, until = (0, None) if salt is None else accounts.unknown_attempts(
+            self.study.db, unknown_user_label(salt, username))
+        if until and datetime.fromisoformat(until) > now:
+            raise AccountError(_locked_message(until, now))
+        with suppress(VerificationError, InvalidHashError):
+            self.hasher.verify(_dummy_hash(self.hasher), _secret(password))
+        raise AccountError(_failed_message(self._record_unknown(username, inactive)))
+
+    def _record_unknown(self, username: str, inactive: Account | None) -> int:
+        """Count (per fingerprint) and audit a failed attempt under a name that is no active
+        account; returns the wait it now imposes, in seconds."""
+        salt = accounts.fingerprint_salt(self.study.db)
+        failed, _ = (0, None) if salt is None else accounts.unknown_attempts(
+            self.study.db, unknown_user_label(salt, username))
+        failed += 1
+        wait = backoff_seconds(failed)
+        until = (self.clock.now() + timedelta(seconds=wait)).isoformat() if wait else None
+        with self._bookkeeping() as w:
+            if w is not None:
+                label = unknown_user_label(accounts.ensure_fingerprint_salt(w), username)
+                accounts.record_unknown_login(
+                    w, label, failed_attempts=failed, locked_until=until,
+                    actor=None if inactive is None else inactive.username,
+                    why="unknown user name" if inactive is None else "inactive account")
+        return wait
+
+
+def _locked_message(locked_until: str, now: datetime) -> str:
+    wait = int((datetime.fromisoformat(locked_until) - now).total_seconds()) + 1
+    return f"too many failed attempts: try again in {wait} s"
+
+
+def _failed_message(wait: int) -> str:
+    """A failed attempt's answer, whether the name is an account or not."""
+    if wait:
+        return f"too many failed attempts: try again in {wait} s"
+    return "unknown user name or wrong password"
+
+
+def _is_text(text: str) -> bool:
+    """Whether ``text`` can be stored and looked up (no unpaired surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _secret(password: str) -> bytes:
+    """A password as the hasher takes it; an unpaired surrogate (an undecodable byte from a
+    terminal or an environment variable) can never match but is no traceback."""
+    return password.encode("utf-8", "surrogatepass")
+
+
+# One verification for a name that is no account costs what a real one costs: a hash of the
+# same parameters. The app's hasher has its dummy made once (here); other hashers on first use.
+_DUMMY_HASHES = {(3, 65536, 1, 32, 16): "$argon2id$v=19$m=65536,t=3,p=1$LcdyZH9G944lUoJv4GsD6A"
+                                        "$vXc1ZFI1s8watRK5iSU+zculURTWZuGDZGVsLvapEpA"}
+
+
+def _dummy_hash(hasher: PasswordHasher) -> str:
+    key = (hasher.time_cost, hasher.memory_cost, hasher.parallelism, hasher.hash_len,
+           hasher.salt_len)
+    if key not in _DUMMY_HASHES:
+        _DUMMY_HASHES[key] = hasher.hash(secrets.token_urlsafe(24))
+    return _DUMMY_HASHES[key]
 
 
 def _no_such_user(username: str) -> ServiceResult:

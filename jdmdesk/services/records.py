@@ -18,12 +18,19 @@ from jdmdesk.domain.access import Action, Session
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
 from jdmdesk.domain.fields import record_type
+from jdmdesk.domain.growth import Measured
+from jdmdesk.domain.locking import (
+    DELETED_PATIENT_MESSAGE,
+    LOCKED_MESSAGE,
+    deleted_record_problem,
+    not_found_problem,
+    other_patient_problem,
+    signed_patient_problem,
+)
 from jdmdesk.domain.timeline import to_date
 from jdmdesk.domain.validation import Context, Draft, Validated, validate, validate_field
 from jdmdesk.services.guard import refusal
 from jdmdesk.services.results import ServiceResult, Status, commit
-
-LOCKED_MESSAGE = "This visit is signed and locked: a data manager must unlock it first."
 
 
 class RecordService(QObject):
@@ -72,18 +79,50 @@ class RecordService(QObject):
 
     # --- validation ---------------------------------------------------------------------
 
-    def context(self, kind: str, patient_id: str | None) -> Context:
+    def context(self, kind: str, patient_id: str | None, record_id: str | None = None,
+                draft: Draft | None = None) -> Context:
+        """What validation needs beyond the draft: the birth date, and for a visit with a
+        weight or height the patient's previous ones (plausibility across visits)."""
         birth = None
         if kind != "patient" and patient_id:
             birth = to_date(queries.patient_birth_date(self.study.db, patient_id))
-        return Context(today=self.clock.today(), birth_date=birth)
+        return Context(today=self.clock.today(), birth_date=birth,
+                       earlier_visits=self._earlier_measures(kind, patient_id, record_id,
+                                                             draft))
+
+    def _earlier_measures(self, kind: str, patient_id: str | None, record_id: str | None,
+                          draft: Draft | None) -> tuple[Measured, ...]:
+        if kind != "visit" or not patient_id or draft is None:
+            return ()
+        try:
+            on = parse.parse_date(draft.get("visit_date") or "")
+        except parse.FieldError:
+            return ()
+        out: list[Measured] = []
+        for column in queries.MEASURE_COLUMNS:
+            if parse.is_blank(draft.get(column)):
+                continue
+            found = queries.previous_measure(self.study.db, patient_id, column,
+                                             on.isoformat(), record_id)
+            if found is not None and (day := to_date(found[0])) is not None:
+                value = found[1]
+                out.append(Measured(day, weight_kg=value) if column == "weight_kg"
+                           else Measured(day, height_cm=value))
+        return tuple(out)
 
     def check_field(self, kind: str, name: str, text: str | None,
-                    patient_id: str | None = None) -> tuple[str | None, str | None]:
-        """(error, warning) for one field as the user leaves it."""
+                    patient_id: str | None = None, *, draft: Draft | None = None,
+                    record_id: str | None = None) -> tuple[str | None, str | None]:
+        """(error, warning) for one field as the user leaves it. With the form's whole
+        ``draft`` the field gets exactly what saving would say about it (rules that join
+        fields, e.g. a lab value's plausible range for its analyte and unit, and rules across
+        visits); without it only the field's own limits are checked."""
         spec = record_type(kind).field(name)
         if spec.numeric and parse.missing_reason(text):
             return None, None
+        if draft is not None:
+            checked = self.validate(kind, {**draft, name: text}, patient_id, record_id)
+            return checked.errors.get(name), checked.warnings.get(name)
         try:
             _, warning = validate_field(spec, text, self.context(kind, patient_id))
         except parse.FieldError as err:
@@ -92,7 +131,7 @@ class RecordService(QObject):
 
     def validate(self, kind: str, draft: Draft, patient_id: str | None = None,
                  record_id: str | None = None) -> Validated:
-        v = validate(kind, draft, self.context(kind, patient_id))
+        v = validate(kind, draft, self.context(kind, patient_id, record_id, draft))
         if kind == "patient" and v.values.get("study_code") and "study_code" not in v.errors:
             other = queries.patient_id_by_code(self.study.db, v.values["study_code"])
             if other is not None and other != record_id:
@@ -107,10 +146,15 @@ class RecordService(QObject):
         """Create (no ``record_id``) or edit a record in one transaction."""
         if (refused := self.refusal(kind=kind, record_id=record_id)) is not None:
             return refused
+        if (problem := self._target_problem(kind, record_id, patient_id)) is not None:
+            return problem
         checked = self.validate(kind, draft, patient_id, record_id)
         problem = self._gate(checked, record_id, reason, confirm_warnings)
         if problem is not None:
             return problem
+        if kind == "patient" and record_id is not None \
+                and (locked := self._signed_patient(record_id, values=checked.values)):
+            return locked
         extra = self._extra(kind, checked.values, record_id)
         warned = dict.fromkeys(checked.warnings, reason or "")
         saved = f"{record_type(kind).label} saved."
@@ -130,6 +174,42 @@ class RecordService(QObject):
                                  message=saved)
 
         return self._commit_and_announce(kind, patient_id or "", write)
+
+    def _target_problem(self, kind: str, record_id: str | None,
+                        patient_id: str | None) -> ServiceResult | None:
+        """Why the record to edit (or the patient to add a record to) cannot take a write:
+        not in the study, another patient's, deleted, or under a deleted patient."""
+        label = record_type(kind).label
+        owner = patient_id
+        if record_id is not None:
+            rec = repo.get(self.study.db, kind, record_id)
+            if rec is None:
+                return ServiceResult(Status.INVALID, message=not_found_problem(label))
+            if kind != "patient" and patient_id is not None and rec.patient_id != patient_id:
+                return ServiceResult(Status.INVALID, message=other_patient_problem(label))
+            if rec.deleted:
+                return ServiceResult.refused(deleted_record_problem(label))
+            owner = rec.patient_id
+        if kind == "patient" or (owner is None and record_id is not None):
+            return None
+        patient = repo.get(self.study.db, "patient", owner) if owner is not None else None
+        if patient is None:
+            return ServiceResult(Status.INVALID, message=not_found_problem("patient"))
+        if patient.deleted:
+            return ServiceResult.refused(DELETED_PATIENT_MESSAGE)
+        return None
+
+    def _signed_patient(self, patient_id: str, *, values: Mapping[str, Any] | None = None,
+                        deleting: bool = False) -> ServiceResult | None:
+        """The lock a patient's signed visits put on it (``domain.locking``), or None."""
+        signed = len(signoff.signatures_for_patient(self.study.db, patient_id))
+        if not signed:
+            return None
+        current = repo.get(self.study.db, "patient", patient_id)
+        changed = [] if current is None or values is None else \
+            [n for n, v in values.items() if current.values.get(n) != v]
+        problem = signed_patient_problem(signed, deleting=deleting, changed=changed)
+        return None if problem is None else ServiceResult.refused(problem)
 
     def _gate(self, checked: Validated, record_id: str | None, reason: str | None,
               confirm: bool) -> ServiceResult | None:
@@ -164,6 +244,8 @@ class RecordService(QObject):
         are keyed ``"<row>:<field>"`` by the row's position in ``drafts``."""
         if (refused := self.refusal()) is not None:
             return refused
+        if (problem := self._target_problem("lab", None, patient_id)) is not None:
+            return problem
         checked = [self.validate("lab", d, patient_id) for d in drafts]
         errors = {f"{i}:{k}": msg for i, v in enumerate(checked) for k, msg in v.errors.items()}
         warnings = {f"{i}:{k}": m for i, v in enumerate(checked) for k, m in v.warnings.items()}
@@ -193,6 +275,8 @@ class RecordService(QObject):
         """End the current segment the day before the new one starts, and open the new one."""
         if (refused := self.refusal()) is not None:
             return refused
+        if (problem := self._target_problem("medication", segment_id, None)) is not None:
+            return problem
         current = repo.require(self.study.db, "medication", segment_id)
         checked = self.validate("medication", draft, current.patient_id)
         problem = self._gate(checked, None, reason, confirm_warnings)
@@ -230,9 +314,15 @@ class RecordService(QObject):
         action = Action.EDIT_RECORDS if deleted else Action.UNDELETE
         if (refused := self.refusal(action, kind, record_id)) is not None:
             return refused
+        rec = repo.get(self.study.db, kind, record_id)
+        if rec is None:
+            return ServiceResult(Status.INVALID,
+                                 message=not_found_problem(record_type(kind).label))
         if not reason.strip():
             return ServiceResult(Status.NEEDS_REASON, message="A reason is needed.")
-        rec = repo.require(self.study.db, kind, record_id)
+        if deleted and kind == "patient" \
+                and (locked := self._signed_patient(record_id, deleting=True)):
+            return locked
         verb = "deleted" if deleted else "restored"
 
         def write(db: Database) -> ServiceResult:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from jdmdesk.db import chart_queries, queries
+from jdmdesk.db import chart_queries, queries, signoff
 from jdmdesk.db import records as repo
 from jdmdesk.db.connection import Study
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
@@ -39,11 +39,19 @@ class ReviewService:
             return None
 
         def values(kind: str) -> list[dict[str, object]]:
-            return [{**r.values, **r.extra} for r in repo.list_for_patient(db, kind, patient_id)]
+            return [{**r.values, **r.extra, "id": r.id}
+                    for r in repo.list_for_patient(db, kind, patient_id)]
 
-        return review_patient(patient.values, values("visit"), values("medication"),
-                              chart_queries.patient_labs(db, patient_id), values("adverse_event"),
-                              queries.read_settings(db), self.clock.today())
+        review = review_patient(patient.values, values("visit"), values("medication"),
+                                chart_queries.patient_labs(db, patient_id),
+                                values("adverse_event"), queries.read_settings(db),
+                                self.clock.today())
+        signed = signoff.signatures_for_patient(db, patient_id)
+        review.visits = [v if (sig := signed.get(v.visit_id or "")) is None
+                         else replace(v, signed_by=sig.signer_name or sig.signed_by,
+                                      signed_at=sig.signed_at)
+                         for v in review.visits]
+        return review
 
     def overview(self) -> list[OverviewRow]:
         settings = queries.read_settings(self.study.db)
@@ -56,7 +64,9 @@ class ReviewService:
             latest = r.latest
             rows.append(OverviewRow(
                 p.id, p.study_code,
-                "—" if tis is None else (tis.category or "not computable"),
+                "—" if tis is None else (tis.category or "not computable")
+                + ("" if r.baseline_rule_code == "last_on_or_before_tacrolimus"
+                   else " (baseline: first visit)"),
                 "—" if latest is None else latest.printo.status.replace("_", " "),
                 r.steroids.current_mg_kg_day if r.steroids else None,
                 None if latest is None else to_date(latest.visit_date),

@@ -13,7 +13,7 @@ from jdmdesk.db.connection import Study
 from jdmdesk.db.settings_repo import write_settings
 from jdmdesk.domain.access import Action, Session
 from jdmdesk.domain.settings import StudySettings
-from jdmdesk.domain.settings_rules import validate_settings
+from jdmdesk.domain.settings_rules import unknown_setting_problems, validate_settings
 from jdmdesk.services.guard import refusal
 from jdmdesk.services.results import ServiceResult, Status, commit
 
@@ -31,7 +31,8 @@ class SettingsService(QObject):
     def update(self, changes: Mapping[str, Any], reason: str) -> ServiceResult:
         if (refused := refusal(self.study, self.session, Action.STUDY_SETTINGS)) is not None:
             return refused
-        errors = validate_settings({**queries.raw_settings(self.study.db), **changes})
+        errors = unknown_setting_problems(changes) \
+            or validate_settings({**queries.raw_settings(self.study.db), **changes})
         if errors:
             return ServiceResult(Status.INVALID, errors=errors, message="Settings not saved.")
         if not reason.strip():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,7 +38,12 @@ FORMAT_LABELS = {
     "xlsx": "Excel workbook (.xlsx)",
     "odm": "CDISC ODM 1.3.2 (.xml)",
     "redcap": "REDCap project files (ZIP)",
+    "stata": "Stata data files (ZIP of .dta)",
+    "spss": "SPSS data files (ZIP of .sav)",
 }
+# each format its own default file name: a REDCap export does not overwrite the bundle
+DEFAULT_STEMS = {"bundle": "statistics", "xlsx": "workbook", "odm": "odm", "redcap": "redcap"}
+READY_TEXT = "Pseudonymised unless 'Identified' is ticked."
 Confirm = Callable[[str, str], bool]
 
 
@@ -113,9 +118,12 @@ class ExportDialog(QDialog):
         self.free_text = QCheckBox("Include free text (notes, reasons for change)",
                                    objectName="export_include_free_text")
         self.progress = QProgressBar(objectName="export_progress")
-        self.status = QLabel("Pseudonymised unless 'Identified' is ticked.",
-                             objectName="export_status")
+        self.status = QLabel(READY_TEXT, objectName="export_status")
         self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # room for a summary of three lines (the path of the file written, the counts)
+        self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 3 + 4)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.start = QPushButton("Export", objectName="export_start")
         self.cancel = QPushButton("Cancel", objectName="export_cancel")
         for w in (self.format, self.output, self.identified, self.free_text, self.progress,
@@ -142,7 +150,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
 
-        self.format.currentIndexChanged.connect(self._suggest_name)
+        self.format.currentIndexChanged.connect(self._format_changed)
         self.browse.clicked.connect(self._browse)
         self.start.clicked.connect(self.start_export)
         self.cancel.clicked.connect(self._cancel_or_close)
@@ -153,12 +161,26 @@ class ExportDialog(QDialog):
     def chosen_format(self) -> str:
         return str(self.format.currentData())
 
+    def default_output(self, fmt: str) -> Path:
+        return self.study_path.with_name(
+            f"{self.study_path.stem}-{DEFAULT_STEMS[fmt]}{SUFFIXES[fmt]}")
+
+    def _format_changed(self) -> None:
+        """A new format: its own default name, and no word left from the last format's run."""
+        self._suggest_name()
+        self.progress.setValue(0)
+        self.status.setText(READY_TEXT)
+
     def _suggest_name(self) -> None:
-        suffix = SUFFIXES[self.chosen_format()]
+        """The format's default name, unless a name of one's own was typed (then only its
+        suffix follows the format)."""
+        fmt = self.chosen_format()
         current = self.output.text().strip()
-        base = Path(current) if current else self.study_path.with_name(
-            f"{self.study_path.stem}-export")
-        self.output.setText(str(base.with_suffix(suffix)))
+        defaults = {str(self.default_output(f)) for f in DEFAULT_STEMS}
+        if not current or current in defaults:
+            self.output.setText(str(self.default_output(fmt)))
+        else:
+            self.output.setText(str(Path(current).with_suffix(SUFFIXES[fmt])))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export to", self.output.text())

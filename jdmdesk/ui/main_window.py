@@ -10,13 +10,15 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from jdmdesk import APP_NAME
-from jdmdesk.domain.access import ROLE_LABELS, Action
+from jdmdesk.domain.access import ROLE_LABELS, Action, Credentials
 from jdmdesk.services.accounts import AccountError
 from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui import window_state
 from jdmdesk.ui.admin.auto_lock import IdleWatcher, LockScreen
+from jdmdesk.ui.app_shortcuts import ApplicationShortcuts
 from jdmdesk.ui.entry.patient_list import PatientListPanel
 from jdmdesk.ui.prompts import Prompts
+from jdmdesk.ui.review.read_only import apply_read_only_look
 from jdmdesk.ui.workspace import PatientWorkspace
 
 
@@ -24,7 +26,8 @@ class MainWindow(QMainWindow):
     def __init__(self, services: StudyServices,
                  chart_factory: Callable[[], QWidget] | None = None,
                  on_close: Callable[[], None] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 switch_user: Callable[[Credentials], MainWindow] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.services = services
@@ -33,6 +36,10 @@ class MainWindow(QMainWindow):
         self.study_path = str(services.path.resolve())
         self.prompts = Prompts(self)
         self._on_close = on_close
+        self._switch_user = switch_user
+        # asks (first user?, previous error) for the next user's credentials; tests replace it
+        self.ask_credentials: Callable[[bool, str | None], Credentials | None] = \
+            self._ask_with_dialog
         self._closed = False
         self.setWindowTitle(self._title())
 
@@ -81,6 +88,8 @@ class MainWindow(QMainWindow):
         self.writer.changed.connect(self.patients.on_records_changed)
         self.workspace.forms["patient"].saved.connect(self._patient_saved)
         self._build_menus()
+        apply_read_only_look(self, self.reader.can_edit)
+        self.app_shortcuts = ApplicationShortcuts(self)
         self.patients.refresh()
         self.resize(1400, 880)
         self._restore_state()
@@ -109,6 +118,9 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(self._action("&Restore a backup into a new file…",
                                                   self.restore_backup, None, "restore_action"))
         self.file_menu.addSeparator()
+        if self._switch_user is not None:
+            self.file_menu.addAction(self._action("S&witch user…", self.switch_user, None,
+                                                  "switch_user_action"))
         self.file_menu.addAction(self._action("&Lock now", self.lock, "Ctrl+L", "lock_action"))
         self.file_menu.addAction(self._action("&Close", self.close, "Ctrl+Q", "close_action"))
         patient = bar.addMenu("&Patient")
@@ -244,6 +256,39 @@ class MainWindow(QMainWindow):
                 self.workspace.set_patient(ids[0])
                 self.workspace.show_section("visit")
 
+    # --- switch user ------------------------------------------------------------------------
+
+    def _ask_with_dialog(self, first: bool, error: str | None) -> Credentials | None:
+        from jdmdesk.ui.admin.login_dialog import ask_with_dialog
+
+        return ask_with_dialog(Path(self.study_path).name)(first, error)
+
+    def switch_user(self) -> MainWindow | None:
+        """File ▸ Switch user: unsaved changes are saved, discarded or the switch cancelled;
+        then the login dialog, until a login succeeds or is cancelled. The next user gets a
+        window of their own (their role's menus and forms) on the same open study; this one
+        closes without closing the study. Returns the new window, or None."""
+        if self._switch_user is None or self.locked or not self.workspace.resolve_unsaved():
+            return None
+        error: str | None = None
+        while True:
+            given = self.ask_credentials(False, error)
+            if given is None:
+                self.show_status("Switch user cancelled: still logged in as "
+                                 f"{self.services.session.display_name}.")
+                return None
+            try:
+                new = self._switch_user(given)
+            except AccountError as err:
+                error = str(err)
+                continue
+            break
+        self.close()  # saves this window's state; the study stays open for ``new``
+        self.deleteLater()  # with this session's services and views
+        new.show()
+        new.activateWindow()
+        return new
+
     # --- auto-lock -------------------------------------------------------------------------
 
     @property
@@ -306,13 +351,22 @@ class MainWindow(QMainWindow):
 
     # --- state and closing ---------------------------------------------------------------
 
+    def _splitters(self) -> list[QSplitter]:
+        """The main splitter, each section's table | form, and the lab chart | entry one."""
+        out = [self.splitter]
+        for section in self.workspace.sections.values():
+            out.append(section.splitter)
+            if section.outer is not None:
+                out.append(section.outer)
+        return out
+
     def _restore_state(self) -> None:
         geometry = window_state.load_bytes("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        splitters = [self.splitter, *(s.splitter for s in self.workspace.sections.values())]
-        for s in splitters:
-            state = window_state.load_bytes(f"splitters/{s.objectName()}")
+        user = self.services.session.username
+        for s in self._splitters():
+            state = window_state.load_bytes(window_state.splitter_key(user, s.objectName()))
             if state is not None:
                 s.restoreState(state)
         last = window_state.load_text(window_state.study_key(self.study_path) + "/last_patient")
@@ -321,8 +375,10 @@ class MainWindow(QMainWindow):
 
     def _save_state(self) -> None:
         window_state.save_bytes("window/geometry", self.saveGeometry())
-        for s in [self.splitter, *(s.splitter for s in self.workspace.sections.values())]:
-            window_state.save_bytes(f"splitters/{s.objectName()}", s.saveState())
+        user = self.services.session.username
+        for s in self._splitters():
+            window_state.save_bytes(window_state.splitter_key(user, s.objectName()),
+                                    s.saveState())
         window_state.save_text("last_study", self.study_path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -336,6 +392,7 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._closed = True
             self.idle.remove()
+            self.app_shortcuts.remove()
             self._save_state()
             for form in self.workspace.forms.values():
                 form.active = False
@@ -346,6 +403,7 @@ class MainWindow(QMainWindow):
 
 KEYS_HELP = """Tab / Enter: next field · Shift+Tab: previous field
 Ctrl+S: save · Esc: discard changes · Ctrl+N: new record
-Ctrl+D: change dose (medication) · Ctrl+P: lab panel mode · F4: calendar in a date field
+Ctrl+D: change dose (medication) · Ctrl+P: lab panel mode (F2: a row's unit and range)
+Ctrl+Shift+G: hide or show the lab chart · F4: calendar in a date field
 Ctrl+F: find patient · Ctrl+Shift+N: new patient · Ctrl+1…5: patient, visits, medication,
-labs, adverse events · Alt+H: history · Del: delete the selected record"""
+labs, adverse events · Alt+O: history · Alt+R: review · Del: delete the selected record"""

@@ -15,6 +15,11 @@ def study_key(path: str) -> str:
     return "study_" + hashlib.sha1(path.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
 
 
+def splitter_key(user: str, name: str) -> str:
+    """A splitter's remembered state, per user (a nurse's chart size is not a doctor's)."""
+    return f"splitters/{user}/{name}"
+
+
 def save_bytes(key: str, value: QByteArray) -> None:
     settings().setValue(key, value)
 

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from jdmdesk.domain.access import Action
 from jdmdesk.domain.codes import SEX, label_of
 from jdmdesk.domain.timeline import age_years
 from jdmdesk.services.study_services import StudyServices
@@ -20,7 +21,8 @@ from jdmdesk.ui.entry.record_table import RecordSection
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.review.review_view import ReviewView
 
-SECTION_TITLES = {"patient": "&Patient", "visit": "&Visits", "medication": "&Medication",
+# mnemonics unique in the window, menu bar included (&File &Patient &Go &Tools &Help)
+SECTION_TITLES = {"patient": "Patie&nt", "visit": "&Visits", "medication": "&Medication",
                   "lab": "&Labs", "adverse_event": "&Adverse events"}
 
 
@@ -60,11 +62,14 @@ class PatientWorkspace(QWidget):
             self.sections[kind] = section
             self.tabs.addTab(section, SECTION_TITLES[kind])
         self.history = HistoryView(reader.history, self)
-        self.tabs.addTab(self.history, "&History")
+        self.tabs.addTab(self.history, "Hist&ory")
         self.review = ReviewView(services.review.review,
-                                 chart_factory() if chart_factory else None, self)
+                                 chart_factory() if chart_factory else None, self,
+                                 sign=services.signoff.sign
+                                 if reader.can(Action.SIGN_VISIT) else None)
+        self.review.status_message.connect(self.status_message)
         self.review.print_button.clicked.connect(self.print_summary)
-        self.tabs.addTab(self.review, "Re&view")
+        self.tabs.addTab(self.review, "&Review")
         self._current_tab = 0
         self.tabs.currentChanged.connect(self._tab_changed)
         lay = QVBoxLayout(self)
@@ -129,6 +134,10 @@ class PatientWorkspace(QWidget):
                 form.load(patient_id)
         for section in self.sections.values():
             section.refresh()
+        current = self._form_of(self.tabs.currentWidget())
+        focus = QApplication.focusWidget()
+        if current is not None and focus is not None and current.isAncestorOf(focus):
+            current.focus_first()  # the cursor stays in the form, at its top and visible
         self._update_header()
         if patient_id:
             self.history.show_record("patient", patient_id, "patient")
@@ -163,6 +172,9 @@ class PatientWorkspace(QWidget):
     def _records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
         if kind == "patient":
             self._update_header()
+        form = self.forms.get(kind)
+        if kind == "visit" and form is not None and form.record_id in ids and not form.dirty:
+            form.load(form.record_id)  # e.g. signed from the review: show the signature, lock
 
     def print_summary(self) -> None:
         """Save the one-page A4 PDF summary of the patient under review."""
@@ -178,7 +190,7 @@ class PatientWorkspace(QWidget):
                                                 f"{rv.study_code}-summary.pdf", "PDF (*.pdf)")
         if not target:
             return
-        chart = self.review.chart.image() if self.review.chart is not None else None
+        chart = self.services.chart.load(self.patient_id) if self.services.chart else None
         try:
             write_patient_pdf(rv, chart, Path(target), self.reader.settings().study_name)
         except OSError as err:

@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -41,6 +43,20 @@ def sign_first_visit(study: Path, app: QApplication) -> None:
     app.processEvents()
     window.grab().save(str(HERE / "signed_visit.png"))
     window.close()
+
+
+def summary_pdf(study: Path, tmp: Path) -> None:
+    """Page 1 of the PDF summary as the reviewer prints it (``jdmdesk report``), as a PNG."""
+    reviewer = demo_credentials(Role.REVIEWER)
+    pdf = tmp / "summary.pdf"
+    env = {**os.environ, "JDMDESK_USER": reviewer.username, "JDMDESK_PASSWORD": reviewer.password}
+    subprocess.run([sys.executable, "-m", "jdmdesk", "report", str(study), "--patient",
+                    "SYN-001", "--output", str(pdf)], check=True, env=env)
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm (poppler-utils) is not installed: summary_pdf.png not rendered")
+        return
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", "1", "-l", "1",
+                    str(pdf), str(HERE / "summary_pdf")], check=True)
 
 
 def main() -> int:
@@ -92,6 +108,7 @@ def main() -> int:
         window.grab().save(str(HERE / "locked.png"))
         window.unlock()
         window.close()
+        summary_pdf(study, Path(tmp))
     print(f"screenshots written to {HERE}")
     return 0
 

@@ -17,6 +17,7 @@ from jdmdesk.db.lock import (
     os_user,
 )
 from jdmdesk.db.lock import protocol as lockmod
+from jdmdesk.db.lock.messages import held_text
 from jdmdesk.db.studyfile import create_study
 
 
@@ -50,8 +51,9 @@ def test_second_instance_is_told_who_holds_it(study_path):
         second = acquire(study_path, user="dr.b")
         assert isinstance(second, LockHeld)
         assert second.info.user == "dr.a"
-        assert f"opened by dr.a on {socket.gethostname()} since " in second.message
-        assert "read-only" in second.message
+        text = held_text(study_path, second.info)
+        assert f"opened by dr.a on {socket.gethostname()} since " in text
+        assert "read-only" in text
     third = acquire(study_path)
     assert isinstance(third, StudyLock)
     third.release()
@@ -99,7 +101,7 @@ def test_lock_from_another_host_is_never_stolen(study_path):
     other = LockInfo("dr.c", "ward-pc-7", _dead_pid(), "2026-01-01T00:00:00Z", token="t")
     lock_path(study_path).write_text(json.dumps(other.__dict__))
     held = acquire(study_path)
-    assert isinstance(held, LockHeld) and "on ward-pc-7" in held.message
+    assert isinstance(held, LockHeld) and "on ward-pc-7" in held_text(study_path, held.info)
 
 
 def test_empty_lock_file_young_is_held_old_is_stale(study_path):

@@ -14,7 +14,9 @@ from jdmdesk.services.reader import StudyReader
 from jdmdesk.services.records import RecordService
 from jdmdesk.services.review import ReviewService
 
-FULL_SCAN = re.compile(r"^SCAN (\w+)(?! USING)")
+# a table scan; a walk of an index ("SCAN t USING [COVERING] INDEX i", as the patient search's
+# substring match does over the study_code index) is not one (\b: no backtracking into the name)
+FULL_SCAN = re.compile(r"^SCAN (\w+)\b(?! USING)")
 
 
 @pytest.fixture

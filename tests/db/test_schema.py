@@ -162,7 +162,7 @@ def test_failed_migration_step_leaves_file_at_old_version(tmp_path, monkeypatch)
 
     steps = [*migrations.MIGRATIONS, broken]
     with pytest.raises(RuntimeError):
-        migrations.migrate(connect(path), path, steps)
+        migrations.migrate(connect(path), None, steps)
     conn = connect(path)
     assert migrations.user_version(conn) == migrations.LATEST_VERSION
     cols = {r[1] for r in conn.execute("PRAGMA table_info(patient)")}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import math
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -79,13 +79,34 @@ def test_prednisolone_mg_per_kg_uses_latest_weight_on_or_before_each_day():
             seg("methylprednisolone", 500, date(2025, 1, 5), date(2025, 1, 5), route="iv")]
     weights = [(date(2025, 1, 10), 30.0), (date(2025, 2, 10), 25.0)]
     steps = prednisolone_steps(segs, weights, date(2025, 2, 28), TimeBase(date(2025, 1, 1)))
-    # no weight before 10 Jan: a gap, never a guess; the IV pulse is not a daily dose
-    assert steps.runs[0] == (date(2025, 1, 1), date(2025, 1, 10), None)
+    # before the first weight (10 Jan) the nearest weight is used, and said; the IV pulse is not
+    # a daily dose
+    assert steps.runs[0] == (date(2025, 1, 1), date(2025, 2, 1), 1.0)
+    assert steps.nearest_weight == (date(2025, 1, 10), 30.0)
     assert steps.value_on(date(2025, 1, 20)) == 1.0
     assert steps.value_on(date(2025, 2, 5)) == 10 / 30
     assert steps.value_on(date(2025, 2, 20)) == 10 / 25
-    assert steps.x == (9.0, 31.0, 31.0, 40.0, 40.0, 59.0)
+    assert steps.x == (0.0, 31.0, 31.0, 40.0, 40.0, 59.0)
     assert steps.max_value == 1.0
+
+
+def test_prednisolone_line_starts_at_the_drugs_start_not_the_first_weight():
+    # the demo's shape: prednisolone from day -155, the first weight on day -3 (issue 16 item 18)
+    day0 = date(2025, 1, 13)
+    segs = [seg("prednisolone", 40, day0 - timedelta(days=155), day0 + timedelta(days=30)),
+            seg("prednisolone", 20, day0 + timedelta(days=31))]
+    weights = [(day0 - timedelta(days=3), 40.0)]
+    steps = prednisolone_steps(segs, weights, day0 + timedelta(days=60), TimeBase(day0))
+    assert steps.x[0] == -155.0 and steps.y[0] == 1.0
+    assert steps.nearest_weight == (day0 - timedelta(days=3), 40.0)
+    assert steps.value_on(day0 + timedelta(days=40)) == 0.5
+    # weighed before the drug started: nothing estimated, nothing said
+    early = prednisolone_steps(segs, [(day0 - timedelta(days=200), 40.0)],
+                               day0 + timedelta(days=60), TimeBase(day0))
+    assert early.nearest_weight is None and early.x[0] == -155.0
+    # no weight at all: no mg/kg/day, a gap rather than a guess
+    assert all(v is None for *_, v in prednisolone_steps(
+        segs, [], day0 + timedelta(days=60), TimeBase(day0)).runs)
 
 
 def test_mg_per_kg_doses_and_gaps_between_segments():
@@ -132,3 +153,21 @@ def test_uln_multiple_is_unit_independent(value, ref, unit):
     s = build_analyte("CK", [lp(D0, value, unit, ref)], TimeBase(D0))
     assert math.isclose(s.y_uln[0], value / ref, rel_tol=1e-9)
     assert s.above[0] == (value * factor > ref * factor)
+
+
+def test_a_0_mg_segment_is_a_stop_and_the_next_dose_a_restart():
+    segs = [seg("tacrolimus", 2, D0, date(2025, 2, 9), freq="bd"),
+            seg("tacrolimus", 0, date(2025, 2, 10), date(2025, 3, 9), freq="bd"),
+            seg("tacrolimus", 1, date(2025, 3, 10), freq="bd")]
+    changes = tacrolimus_changes(segs, [], TimeBase(D0))
+    assert [(c.x, c.kind, c.daily_mg) for c in changes] == [
+        (28.0, "stop", None), (56.0, "restart", 2.0)]
+
+
+def test_pulse_courses_are_marked_from_first_day_to_after_the_last_dose():
+    mp = seg("methylprednisolone", 500, D0 + timedelta(days=7), D0 + timedelta(days=9),
+             route="iv")
+    data = build_chart("p", [], [TAC, mp], [(D0, 40.0)])
+    assert [(m.x_start, m.x_end, m.label) for m in data.pulse_marks] == [
+        (7.0, 10.0, "IV MP 3\u00d7500 mg")]
+    assert len(data.pulses) == 1

@@ -56,7 +56,7 @@ def _three_readers(r: LabResult) -> tuple[float, float | None, float | None]:
     """The ULN multiple as the chart, the review and the export see it."""
     chart = build_analyte(r.analyte, [r], TimeBase(DAY)).y_uln[0]
     pair = core_set({}, [r], DAY).enzymes.get(r.analyte)
-    review = None if pair is None else pair[0] / pair[1]
+    review = None if pair is None or pair[1] is None else pair[0] / pair[1]
     rec = {"id": "x", "analyte": r.analyte, "sample_date": DAY.isoformat(), "value": r.value,
            "unit": r.unit, "value_canonical": r.value_canonical, "ref_high": r.ref_high,
            "missing": {}}

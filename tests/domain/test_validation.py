@@ -122,6 +122,9 @@ HOSTILE = [
     "a\x00b",  # NUL
     "x\ud800y",  # lone surrogate
     "bell\x07",
+    "zero\u200bwidth",  # invisible: issue 15 item 9
+    "a\u200fb",  # right-to-left mark
+    "line\u2028separator",
 ]
 
 
@@ -133,7 +136,7 @@ def test_hostile_text_is_refused_in_notes(text):
 
 @pytest.mark.parametrize("text", ["Robert'); DROP TABLE visit;--", "=HYPERLINK(\"x\")",
                                   "e\u0301 combining", "family \U0001F468\u200D\U0001F469",
-                                  "zero\u200bwidth", "two\nlines"])
+                                  "two\nlines"])
 def test_odd_but_honest_text_is_kept_verbatim(text):
     r = validate("visit", {"visit_date": "2024-01-10", "note": text}, CTX)
     assert r.ok and r.values["note"] == text
@@ -147,3 +150,13 @@ def test_huge_text_is_refused_with_its_size():
 def test_unknown_field_is_an_error():
     r = validate("visit", {"visit_date": "2024-01-10", "bogus": "1"}, CTX)
     assert "bogus" in r.errors
+
+
+def test_global_rater_is_asked_for_only_with_the_parent_patient_global():
+    ctx = Context(today=date(2025, 1, 1))
+    r = validate("visit", {"visit_date": "2024-05-01", "ptga": "4"}, ctx)
+    assert "parent or patient" in r.errors["ptga_rater"]
+    assert validate("visit", {"visit_date": "2024-05-01", "ptga": "4", "ptga_rater": "parent"},
+                    ctx).errors == {}
+    assert validate("visit", {"visit_date": "2024-05-01", "phga": "4"}, ctx).errors == {}
+    assert validate("visit", {"visit_date": "2024-05-01", "ptga": "ND"}, ctx).errors == {}

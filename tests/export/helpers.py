@@ -74,3 +74,22 @@ def read_csv(data: bytes) -> list[dict[str, Any]]:
     import csv
 
     return list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+def validate_bundle(members: dict[str, bytes]) -> dict[str, Any]:
+    """Validate a bundle's CSVs against its datapackage.json with the frictionless library
+    (types, formats, enums, ranges, keys, bytes and hash); returns the descriptor."""
+    import json
+    import tempfile
+
+    from frictionless import validate
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, data in members.items():
+            (Path(tmp) / name).write_bytes(data)
+        report = validate(str(Path(tmp) / "datapackage.json"))
+        problems = report.flatten(["type", "note"]) if not report.valid else []
+        errors = [e for task in report.tasks for e in task.errors][:10]
+        assert report.valid, (problems[:10], [e.message for e in errors])
+    descriptor: dict[str, Any] = json.loads(members["datapackage.json"])
+    return descriptor

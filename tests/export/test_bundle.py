@@ -21,7 +21,7 @@ from jdmdesk.export.rows import NO_TACROLIMUS
 from jdmdesk.services.exports import run_export
 from tests.export.helpers import MANAGER
 
-from .helpers import FORMULA_TERMS, make_study, read_csv, read_members
+from .helpers import FORMULA_TERMS, make_study, read_csv, read_members, validate_bundle
 
 TABLES = ("patient", "visit", "medication", "lab", "adverse_event")
 
@@ -38,7 +38,36 @@ def test_bundle_members(bundle):
     _, members = bundle
     assert set(members) == {f"{t}.csv" for t in TABLES} | {
         "analysis_visits.csv", "audit_trail.csv", "data_dictionary.csv", "codebook.md",
-        "manifest.json"}
+        "code_lists.csv", "README.txt", "datapackage.json", "manifest.json"}
+    package = validate_bundle(members)
+    assert {r["path"] for r in package["resources"]} == {
+        n for n in members if n.endswith(".csv")}
+
+
+@pytest.mark.parametrize("identified", [False, True])
+@pytest.mark.parametrize("free_text", [False, True])
+def test_every_bundle_validates_as_a_data_package(tmp_path, identified, free_text):
+    study = make_study(tmp_path / "s.jdm")
+    out = tmp_path / "out.zip"
+    run_export(study, out, ExportOptions("bundle", identified=identified,
+                                         include_free_text=free_text), session=MANAGER)
+    members = read_members(out)
+    package = validate_bundle(members)
+    manifest = json.loads(members["manifest.json"])
+    assert manifest["pseudonymised"] == (False if identified else
+                                         "partially" if free_text else True)
+    assert ("adverse_event.term" in manifest["free_text_included"]) == free_text
+    assert ("term" in read_csv(members["adverse_event.csv"])[0]) == free_text
+    fields = {f["name"]: f for r in package["resources"] if r["name"] == "lab"
+              for f in r["schema"]["fields"]}
+    assert fields["sample_time"]["format"] == "%H:%M"
+    assert fields["analyte"]["constraints"]["enum"][0] == "CK"
+    dictionary = read_csv(members["data_dictionary.csv"])
+    audit_vars = {d["variable"] for d in dictionary if d["table"] == "audit_trail"}
+    assert audit_vars == set(read_csv(members["audit_trail.csv"])[0])
+    patient = read_csv(members["patient.csv"])[0]
+    assert ("birth_date" in patient) == identified
+    assert not {"birth_date_day", "birth_date_day_missing", "birth_date_age"} & set(patient)
 
 
 def test_round_trip_every_csv_matches_the_database(bundle):
@@ -56,7 +85,7 @@ def test_round_trip_every_csv_matches_the_database(bundle):
             assert [r["record_id"] for r in mine] == [rec.id for rec in recs]
             for row, rec in zip(mine, recs, strict=True):
                 for name, value in rec.values.items():
-                    if name == "note":
+                    if name in ("note", "term"):
                         assert name not in row  # free text left out by default
                     elif name.endswith("_date"):
                         assert name not in row
@@ -66,11 +95,12 @@ def test_round_trip_every_csv_matches_the_database(bundle):
                     elif value is None:
                         assert row[name] == ""
                         if f"{name}_missing" in row:
-                            assert row[f"{name}_missing"] == rec.missing.get(name, "")
+                            assert row[f"{name}_missing"] == (
+                                "missing_" + rec.missing[name] if name in rec.missing else "")
                     elif isinstance(value, (int, float)):
                         assert float(row[name]) == pytest.approx(value)
                     else:
-                        assert row[name] in (value, neutralise(value))
+                        assert row[name] == value
     finally:
         study.close()
 
@@ -82,7 +112,7 @@ def test_wide_table_and_derived_totals(bundle):
     assert first["das_total"] == "5"
     assert first["sex"] == "F"
     assert float(first["lab_ck"]) == pytest.approx(300.0)  # 5 µkat/L, same day
-    assert first["height_cm"] == "" and first["height_cm_missing"] == "not_done"
+    assert first["height_cm"] == "" and first["height_cm_missing"] == "missing_not_done"
 
 
 def test_patient_without_tacrolimus_has_empty_days_with_reason(bundle):
@@ -100,15 +130,21 @@ def test_dates_become_study_days_and_ages(bundle):
     assert visits[0]["visit_date_age"] == "10.2"
     patient = read_csv(members["patient.csv"])[0]
     assert "birth_date" not in patient and "initials" not in patient
-    assert patient["diagnosis_date_day_missing"] == "unknown"
+    assert patient["diagnosis_date_day_missing"] == "missing_unknown"
 
 
-def test_formula_neutralisation_on_text_not_numbers(bundle):
-    _, members = bundle
-    terms = [r["term"] for r in read_csv(members["adverse_event.csv"])]
-    assert terms == ["'" + t for t in FORMULA_TERMS]
+def test_csv_keeps_text_exactly_as_entered(bundle, tmp_path):
+    study, members = bundle
+    out = tmp_path / "free.zip"
+    run_export(study, out, ExportOptions("bundle", include_free_text=True), session=MANAGER)
+    free = read_members(out)
+    terms = [r["term"] for r in read_csv(free["adverse_event.csv"])]
+    assert terms == list(FORMULA_TERMS)  # no apostrophe: formula safety is the workbook's
+    ae = free["adverse_event.csv"].decode()
+    assert '"=HYPERLINK(""http://x"",""y"")"' in ae  # as entered, RFC 4180 quoted
     text = members["visit.csv"].decode()
-    assert ",-12," in text and "'-12" not in text
+    assert ",-12," in text and "'" not in text
+    assert "Excel" in members["README.txt"].decode() and "xlsx" in members["README.txt"].decode()
     assert neutralise("=1+1") == "'=1+1" and neutralise("1+1") == "1+1"
     assert number_cell(-3) == "-3" and number_cell(-0.5) == "-0.5" and number_cell(2.0) == "2"
 
@@ -123,9 +159,8 @@ def test_csv_rules_utf8_crlf_quoting(bundle):
     lab = dict(zip(header, rows[1], strict=True))
     assert lab["unit"] == "µkat/L" and lab["value"] == "5" and lab["value_canonical"] == "300"
     assert lab["uln_multiple"] == "2.083"
-    ae = members["adverse_event.csv"].decode()
-    assert '"=HYPERLINK(""http://x"",""y"")"' not in ae  # apostrophe first
-    assert "'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")" in ae
+    # limits in the unit of value_canonical (µkat/L × 60 = U/L), issue 18 point 3
+    assert lab["ref_high_canonical"] == "144" and lab["ref_low_canonical"] == "0"
 
 
 def test_manifest_hashes_and_counts_verify(bundle):
@@ -150,7 +185,7 @@ def test_data_dictionary_describes_every_column(bundle):
     dictionary = read_csv(members["data_dictionary.csv"])
     described = {(r["table"], r["variable"]) for r in dictionary}
     for name, data in members.items():
-        if name.endswith(".csv") and name not in ("data_dictionary.csv", "audit_trail.csv"):
+        if name.endswith(".csv") and name not in ("data_dictionary.csv", "code_lists.csv"):
             header = next(csv.reader(io.StringIO(data.decode())))
             assert {(name[:-4], h) for h in header} <= described
     totals = {r["variable"]: r for r in dictionary if r["table"] == "visit"}

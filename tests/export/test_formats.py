@@ -57,7 +57,7 @@ def test_odm_metadata_has_units_events_and_codelists(study, tmp_path):
     units = {u.get("Name") for u in doc.findall(".//odm:MeasurementUnit", NS)}
     assert {"kg", "mmHg", "days", "years"} <= units
     events = [e.get("OID") for e in doc.findall(".//odm:StudyEventDef", NS)]
-    assert events == ["SE.ENROLMENT", "SE.FOLLOWUP"]
+    assert events == ["SE.ENROLMENT", "SE.VISIT", "SE.FOLLOWUP"]
     assert doc.find(".//odm:ItemDef[@OID='I.PATIENT.BIRTH_DATE']", NS) is None
 
 
@@ -71,7 +71,8 @@ def _sheet_xml(path: Path) -> dict[str, str]:
 @pytest.mark.parametrize("identified", [False, True])
 def test_xlsx_text_as_text_numbers_as_numbers(study, tmp_path, identified):
     out = tmp_path / "study.xlsx"
-    run_export(study, out, ExportOptions("xlsx", identified=identified), session=MANAGER)
+    run_export(study, out, ExportOptions("xlsx", identified=identified,
+                                         include_free_text=True), session=MANAGER)
     sheets = _sheet_xml(out)
     assert {"about", "patient", "visit", "medication", "lab", "adverse_event",
             "analysis_visits", "audit_trail", "data_dictionary"} <= set(sheets)
@@ -87,7 +88,8 @@ def test_xlsx_text_as_text_numbers_as_numbers(study, tmp_path, identified):
 
 def test_redcap_files_follow_the_conventions(study, tmp_path):
     out = tmp_path / "redcap.zip"
-    run_export(study, out, ExportOptions("redcap"), session=MANAGER)
+    # the adverse event term is free text (issue 18): asked for, to see it kept as typed
+    run_export(study, out, ExportOptions("redcap", include_free_text=True), session=MANAGER)
     members = read_members(out)
     dictionary = read_csv(members["redcap_data_dictionary.csv"])
     names = [r["Variable / Field Name"] for r in dictionary]
@@ -102,7 +104,7 @@ def test_redcap_files_follow_the_conventions(study, tmp_path):
     labs = [r for r in rows if r["redcap_repeat_instrument"] == "lab"
             and r["record_id"] == "P-001"]
     assert [r["redcap_repeat_instance"] for r in labs] == ["1", "2"]
-    assert labs[0]["redcap_event_name"] == "follow_up_arm_1" and labs[0]["unit"] == "ukat_L"
+    assert labs[0]["redcap_event_name"] == "followup_arm_1" and labs[0]["unit"] == "ukat_L"
     unit = next(r for r in dictionary if r["Variable / Field Name"] == "unit")
     assert "ukat_L, µkat/L" in unit["Choices, Calculations, OR Slider Labels"]
     sbp = next(r for r in dictionary if r["Variable / Field Name"] == "sbp")
@@ -111,9 +113,30 @@ def test_redcap_files_follow_the_conventions(study, tmp_path):
         ("text", "integer", "40", "260")
     mapping = read_csv(members["redcap_instrument_event_mapping.csv"])
     assert {(m["unique_event_name"], m["form"]) for m in mapping} >= {
-        ("enrolment_arm_1", "patient"), ("follow_up_arm_1", "lab")}
+        ("enrolment_arm_1", "patient"), ("followup_arm_1", "lab")}
     repeating = read_csv(members["redcap_repeating_instruments.csv"])
     assert {r["form_name"] for r in repeating} == {"visit", "medication", "lab",
                                                    "adverse_event"}
     terms = [r["term"] for r in rows if r["redcap_repeat_instrument"] == "adverse_event"]
-    assert terms == ["'" + t for t in FORMULA_TERMS]
+    assert terms == list(FORMULA_TERMS)  # exactly as entered: REDCap stores what is typed
+
+
+def test_xlsx_sheets_have_autofilter_widths_and_codes_of_the_dictionarys_type(study, tmp_path):
+    out = tmp_path / "study.xlsx"
+    run_export(study, out, ExportOptions("xlsx"), session=MANAGER)
+    sheets = _sheet_xml(out)
+    for name, xml in sheets.items():
+        assert "<autoFilter ref=" in xml, name
+        assert re.search(r'<col min="1" max="\d+" width="[\d.]+" customWidth="1"/>', xml), name
+    ae = sheets["adverse_event"]
+    header = re.findall(r'<c r="([A-Z]+)1"', ae)
+    # grade has the whole-number code list 1-5: value_type integer, so a number cell
+    from jdmdesk.export.datapackage import value_type
+    from jdmdesk.export.rows import record_table
+
+    table = record_table("adverse_event", identified=False, include_free_text=False)
+    column = header[table.header.index("grade")]
+    assert value_type(table.column("grade")) == "integer"
+    assert re.search(rf'<c r="{column}2"[^>]*><v>1</v></c>', ae)
+    category = header[table.header.index("category")]
+    assert re.search(rf'<c r="{category}2"[^>]*t="(?:s|str|inlineStr)"', ae)  # text stays text

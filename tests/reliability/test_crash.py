@@ -18,5 +18,9 @@ def test_sigkill_during_saves_loses_nothing_acknowledged(tmp_path):
     print(result.figures())
     assert result.failures == []
     assert result.rounds == 200
-    assert result.acknowledged > 1000  # the kills really landed among saves
+    # the kills really landed among saves: whatever the machine's load (a busy machine saves
+    # fewer times in a round), every round acknowledged saves on average and some kills fell
+    # between a commit and its acknowledgement
+    assert result.acknowledged >= result.rounds
+    assert result.committed_unacknowledged > 0
     assert result.visits > 0 and result.lab_results > 0

@@ -157,7 +157,7 @@ def test_medication_and_weight_changes_redraw_the_overlay(qtbot, panel, service,
     assert panel.steroid.dose_labels[0].toPlainText() == "tac \u21915 mg/d"
     with qtbot.waitSignal(panel.refreshed):  # heavier: the same dose is less per kg
         save(qtbot, panel, service, "visit", {"visit_date": "2025-01-15", "weight_kg": "25"},
-             patient_id)
+             patient_id, reason="weighed again", confirm_warnings=True)  # +25 % in 14 days
     assert xy(panel.steroid.pred_item)[1].tolist()[:4] == [1.0, 1.0, 0.8, 0.8]
 
 
@@ -311,3 +311,78 @@ def test_place_holder_builds_the_panel_on_first_use_and_passes_its_redraws_on(
         service.save("lab", lab("2025-01-20", "CK", "700"), patient_id=with_tacrolimus)
     assert place.series_data("CK")[1].tolist() == [900.0, 700.0]
     assert not place.image().isNull()
+
+
+def test_steroid_line_from_the_drugs_start_and_plain_right_axis(qtbot, panel, service, patient_id):
+    """Issue 16 items 18-19: prednisolone drawn from day -155 although the first weight is on
+    day -3 (the legend says which weight), and a right axis in plain mg/kg/day below 1."""
+    panel.show_patient(patient_id)
+    save(qtbot, panel, service, "medication", tacrolimus(), patient_id)
+    save(qtbot, panel, service, "visit", {"visit_date": "2025-01-10", "weight_kg": "40"},
+         patient_id)
+    save(qtbot, panel, service, "medication",
+         {"drug": "prednisolone", "route": "oral", "dose_amount": "10", "dose_unit": "mg",
+          "frequency": "od", "start_date": "2024-08-11", "change_reason": "start"}, patient_id)
+    save(qtbot, panel, service, "lab", lab("2025-03-14", "CK", "300"), patient_id)
+    px, py = xy(panel.steroid.pred_item)
+    assert px[0] == -155.0 and py[0] == 0.25
+    labels = [label.text for _, label in panel.legend.items]
+    assert any("nearest weight, 40 kg" in t and "2025-01-10" in t for t in labels), labels
+    axis = panel.main.getAxis("right")
+    qtbot.wait(10)
+    assert axis.autoSIPrefixScale == 1.0
+    assert "x0.001" not in axis.labelString() and "0.001" not in axis.label.toPlainText()
+    ticks = [s for _, level in axis.tickValues(0, 0.35, 300) for s in
+             axis.tickStrings(level, axis.autoSIPrefixScale, 0.1)]
+    assert "0.1" in ticks or "0.10" in ticks, ticks
+
+
+def test_dose_and_uln_labels_are_readable(qtbot, panel, service, patient_id):
+    """Issue 16 item 20: the dose-change label hangs inside the plot (not clipped at its top);
+    the ULN label sits at the right end, drawn above the markers."""
+    panel.resize(900, 380)  # the size it has in the review
+    panel.show_patient(patient_id)
+    tac = save(qtbot, panel, service, "medication", tacrolimus(), patient_id)
+    for day, value in (("2025-01-10", "3000"), ("2025-02-20", "800"), ("2025-04-01", "200")):
+        save(qtbot, panel, service, "lab", lab(day, "CK", value), patient_id)
+    with qtbot.waitSignal(panel.refreshed):
+        assert service.change_dose(tac, tacrolimus("2025-02-24", "1.5", reason="decrease")).ok
+    labels = [lb for lb in panel.steroid.dose_labels if lb.isVisible()]
+    assert labels
+    view = panel.steroid.sceneBoundingRect()
+    for label in labels:  # TextItems ignore the view's scaling: place them by their anchor
+        at = panel.steroid.mapViewToScene(label.pos())
+        height = label.textItem.boundingRect().height()
+        top = at.y() - label.anchor.y() * height
+        assert top >= view.top() - 0.5 and top + height <= view.bottom(), (top, view)
+    panel.set_uln_mode(True)
+    qtbot.wait(20)
+    uln_label = panel.uln_line.label
+    assert panel.uln_line.zValue() > max(panel.above_items["CK"].zValue(),
+                                         panel.items["CK"].zValue())
+    main = panel.main.vb.sceneBoundingRect()
+    box = uln_label.sceneBoundingRect()
+    assert box.right() <= main.right() + 1 and box.left() > main.center().x()
+
+
+def test_pulses_are_bands_and_a_0_mg_segment_is_a_stop(qtbot, panel, service, patient_id):
+    """Issue 17 items 3 and 6 on the chart: an IV methylprednisolone pulse course is a labelled
+    band apart from the daily line; a tacrolimus stop entered as a 0 mg segment is a stop."""
+    panel.show_patient(patient_id)
+    save(qtbot, panel, service, "medication", tacrolimus(end="2025-02-09"), patient_id)
+    save(qtbot, panel, service, "visit", {"visit_date": "2025-01-10", "weight_kg": "40"},
+         patient_id)
+    save(qtbot, panel, service, "medication",
+         {"drug": "methylprednisolone", "route": "iv", "dose_amount": "500", "dose_unit": "mg",
+          "frequency": "od", "start_date": "2025-01-20", "end_date": "2025-01-22",
+          "change_reason": "start"}, patient_id)
+    save(qtbot, panel, service, "medication", tacrolimus("2025-02-10", dose="0", reason="stop"),
+         patient_id)
+    bands = [(band, label) for band, label in panel.steroid.pulse_bands if band.isVisible()]
+    assert len(bands) == 1
+    start, end = bands[0][0].getRegion()
+    day0 = date.fromisoformat(TAC_START)
+    assert (start, end) == ((date(2025, 1, 20) - day0).days, (date(2025, 1, 23) - day0).days)
+    assert bands[0][1].toPlainText() == "IV MP 3\u00d7500 mg"
+    labels = [label.toPlainText() for label in panel.steroid.dose_labels if label.isVisible()]
+    assert labels == ["tac stop"]

@@ -95,7 +95,7 @@ def test_whole_course_keyboard_only(window, prompts, qtbot):
     assert lab.panel_toggle.isChecked()
     type_field(qtbot, "sample_date", "2024-05-20")
     type_field(qtbot, "sample_time", "08:15")
-    type_field(qtbot, "note", "")
+    assert focused().objectName() == "panel_CK_value"  # the grid follows the sample time
     for code, value in (("CK", "1200"), ("LD", "800"), ("ASAT", "95")):
         lab.panel.rows[code].value.setFocus()
         type_field(qtbot, f"panel_{code}_value", value)
@@ -235,8 +235,8 @@ def test_edit_with_reason_appears_in_history(window, prompts, qtbot):
         assert form.save()
     section._activated(section.model.index(0, 0))
     history = window.workspace.history.rows_as_text()
-    assert any(r[2] == "update" and r[3] == "phga" and r[4] == "4" and r[5] == "3"
-               and r[6] == "transcription error" for r in history)
+    assert any(r[2] == "update" and r[3] == "Physician global activity" and r[4] == "4"
+               and r[5] == "3" and r[6] == "transcription error" for r in history)
 
 
 def test_delete_asks_reason_and_is_soft(window, prompts, qtbot):
@@ -263,3 +263,16 @@ def test_patient_search_as_you_type(window, prompts, qtbot):
     assert window.patients.model.codes == ["ABC-1", "ABD-2"]
     qtbot.keyClicks(window.patients.search, "d")
     assert window.patients.model.codes == ["ABD-2"]
+
+
+def test_patient_search_matches_anywhere_in_the_code_in_any_case(window, prompts, qtbot):
+    for code in ("JDM-01", "jdm-10", "X_1"):
+        _new_patient(window, qtbot, code)
+    qtbot.keyClicks(window.patients.search, "01")
+    assert window.patients.model.codes == ["JDM-01"]
+    window.patients.search.clear()
+    qtbot.keyClicks(window.patients.search, "DM-1")
+    assert window.patients.model.codes == ["jdm-10"]
+    window.patients.search.clear()
+    qtbot.keyClicks(window.patients.search, "_")  # a LIKE wildcard is a plain character here
+    assert window.patients.model.codes == ["X_1"]

@@ -61,7 +61,8 @@ def test_pdf_is_one_a4_page_with_the_study_code(demo_window, tmp_path):
     w.choose_patient(w.patients.model.ids[1])
     view = w.workspace.review
     w.workspace.tabs.setCurrentWidget(view)
-    out = write_patient_pdf(view.review, view.chart.image(), tmp_path / "s.pdf", "x")
+    out = write_patient_pdf(view.review, w.services.chart.load(w.workspace.patient_id),
+                            tmp_path / "s.pdf", "x")
     reader = pypdf.PdfReader(out)
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox

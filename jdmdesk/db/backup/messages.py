@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jdmdesk.db.backup.policy import backup_time, newest_verified_backup
-from jdmdesk.db.connection import StudyFileError
+from jdmdesk.db.connection import Problem, StudyFileError
 
 
 def backup_hint(study_path: Path) -> str | None:
@@ -19,10 +19,21 @@ def backup_hint(study_path: Path) -> str | None:
             f"study file (jdmdesk restore {newest} --output NEW_STUDY).")
 
 
+def restore_helps(err: StudyFileError) -> bool:
+    """Whether restoring a backup is worth offering: not for a missing file, nor when the file
+    is sound and only the disk is full (a restore would need room too)."""
+    return err.problem not in (Problem.MISSING, Problem.DISK_FULL)
+
+
+def hint_for(err: StudyFileError) -> str | None:
+    """The backup to restore for this refusal, or None when none exists or it would not help."""
+    return backup_hint(err.path) if restore_helps(err) else None
+
+
 def describe_with_backup(err: StudyFileError) -> str:
     """The refusal message, plus the newest verified backup to restore into a new file."""
     text = err.message[:1].upper() + err.message[1:]
     if not text.endswith("."):
         text += "."
-    hint = backup_hint(err.path)
+    hint = hint_for(err)
     return f"{text} {hint}" if hint else text

@@ -17,9 +17,15 @@ from __future__ import annotations
 import contextlib
 import sqlite3  # type names only: connections come from jdmdesk.db.driver
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from jdmdesk.atomic_file import SQLITE_COMPANIONS, TargetExists, atomic_write
+from jdmdesk.atomic_file import (
+    SQLITE_COMPANIONS,
+    TargetExists,
+    atomic_write,
+    sweep_temporaries,
+)
 from jdmdesk.db import keyring
 from jdmdesk.db.connection import (
     APPLICATION_ID,
@@ -32,6 +38,7 @@ from jdmdesk.db.connection import (
 )
 from jdmdesk.db.driver import Connection, Error
 from jdmdesk.db.migrations import LATEST_VERSION, application_id, user_version
+from jdmdesk.db.processes import pid_alive
 
 
 class BackupError(Exception):
@@ -155,6 +162,7 @@ def backup_study(source: Source, dest: Path, *, of: Path | None = None) -> Path:
     if dest.exists():
         raise BackupError(f"{dest} already exists: choose a new file name")
     dest.parent.mkdir(parents=True, exist_ok=True)
+    sweep_temporaries(dest.parent, alive=pid_alive)  # what a killed backup left
     study_path = _study_path(source, of)
     if isinstance(source, Study):
         key = source.key
@@ -176,11 +184,67 @@ def backup_study(source: Source, dest: Path, *, of: Path | None = None) -> Path:
     return dest
 
 
-def restore_backup(backup: Path, new_path: Path) -> Path:
+class UnverifiedBackup(BackupError):
+    """A whole backup whose content does not verify as ``jdmdesk check`` would (a broken audit
+    chain, a changed schema, dangling references): not restored unless accepted."""
+
+    def __init__(self, backup: Path, problems: list[str]) -> None:
+        self.backup, self.problems = backup, problems
+        super().__init__(unverified_text(backup, problems))
+
+
+def unverified_text(backup: Path, problems: list[str]) -> str:
+    return (f"{Path(backup).name} does not verify ({'; '.join(problems)}): it was not "
+            "restored; restore it only if you accept a copy that may have been altered")
+
+
+def content_problems(backup: Path, key: bytes | None = None) -> list[str]:
+    """What in a whole backup does not verify as ``jdmdesk check`` would: foreign keys, the
+    schema's shape (for a backup of this version), the audit chain and, for an encrypted
+    backup (read with ``key`` or the key this process has unlocked for it), the account rows'
+    MACs. ``[]`` when all do. The file's integrity is :func:`verify_backup`'s."""
+    from jdmdesk.db.check import check_study
+    from jdmdesk.db.connection import wrap
+
+    key = key if key is not None else key_of(backup)
+    try:
+        conn = open_keyed(f"{Path(backup).resolve().as_uri()}?mode=ro", key, uri=True)
+    except Error as err:
+        return [f"cannot be read ({err})"]
+    try:
+        current = user_version(conn) == LATEST_VERSION
+        return check_study(wrap(conn), integrity=False, schema=current).problems
+    except Error as err:
+        return [f"cannot be read ({err})"]
+    finally:
+        conn.close()
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A restored study file, and what in its backup did not verify (only when accepted)."""
+
+    path: Path
+    unverified: list[str]
+
+
+def restore_backup(backup: Path, new_path: Path, *, accept_unverified: bool = False) -> Path:
     """Copy a verified backup into the new study file ``new_path``; never overwrites.
 
-    The copy is written under a temporary name beside ``new_path``, verified, and renamed.
-    Raises :class:`BackupError` when the backup does not verify or ``new_path`` exists.
+    See :func:`restore_checked`; this returns only the new file's path.
+    """
+    return restore_checked(backup, new_path, accept_unverified=accept_unverified).path
+
+
+def restore_checked(backup: Path, new_path: Path, *, accept_unverified: bool = False
+                    ) -> Restored:
+    """Copy a verified backup into the new study file ``new_path``; never overwrites.
+
+    The backup is checked first as ``jdmdesk check`` would (integrity, foreign keys, schema,
+    audit chain): one that does not verify raises :class:`UnverifiedBackup` naming what,
+    unless ``accept_unverified`` (then :attr:`Restored.unverified` lists it). The copy is
+    written under a temporary name beside ``new_path``, verified, and renamed. Raises
+    :class:`BackupError` when the backup is damaged or ``new_path`` exists.
     """
     backup, new_path = Path(backup), Path(new_path)
     for p in (new_path, Path(f"{new_path}-wal"), Path(f"{new_path}-journal")):
@@ -190,7 +254,11 @@ def restore_backup(backup: Path, new_path: Path) -> Path:
         raise BackupError("restore into a new file, not onto the backup itself")
     verify_backup(backup)
     key = key_of(backup)
+    problems = content_problems(backup, key)
+    if problems and not accept_unverified:
+        raise UnverifiedBackup(backup, problems)
     new_path.parent.mkdir(parents=True, exist_ok=True)
+    sweep_temporaries(new_path.parent, alive=pid_alive)
     try:
         with atomic_write(new_path, replace=False, companions=SQLITE_COMPANIONS) as tmp:
             src = open_keyed(f"{backup.resolve().as_uri()}?mode=ro", key, uri=True)
@@ -206,4 +274,4 @@ def restore_backup(backup: Path, new_path: Path) -> Path:
         raise BackupError(f"the restore failed ({err})") from None
     except OSError as err:
         raise BackupError(f"the restore failed ({err.strerror or err})") from None
-    return new_path
+    return Restored(new_path, problems)

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from jdmdesk.atomic_file import sweep_temporaries
+from jdmdesk.db.clock import clock_behind
 from jdmdesk.db.connection import Study
+from jdmdesk.db.errors import read_only_media
 from jdmdesk.db.filesystem import network_warning
-from jdmdesk.db.lock.protocol import StudyLock, acquire
+from jdmdesk.db.lock.heartbeat import refresh_lock
+from jdmdesk.db.lock.messages import held_text
+from jdmdesk.db.lock.protocol import LockHeld, StudyLock, acquire
+from jdmdesk.db.processes import pid_alive
 from jdmdesk.db.studyfile import IntegrityCheck, open_study
 
 
@@ -27,6 +34,11 @@ class OpenedStudy:
     def read_only(self) -> bool:
         return self.study.read_only
 
+    def refresh_lock(self) -> bool:
+        """The heartbeat: call every ``HEARTBEAT_INTERVAL_S`` seconds while open. False when
+        there is no lock of ours (read-only, or broken by a data manager)."""
+        return self.lock is not None and refresh_lock(self.lock)
+
     def close(self) -> None:
         try:
             self.study.close()
@@ -35,12 +47,28 @@ class OpenedStudy:
                 self.lock.release()
 
 
+def read_only_media_notice(path: Path) -> str:
+    text = (f"{path.name} is on a disk or share that is mounted read-only: it is open for "
+            "review, changes cannot be saved. Copy it to a writable folder to edit it.")
+    wal = Path(f"{path}-wal")
+    try:
+        unread = wal.stat().st_size > 0
+    except OSError:
+        unread = False
+    if unread:  # read as immutable, SQLite ignores the write-ahead log
+        text += (f" Its latest changes are in {wal.name}, which cannot be read here: copy "
+                 "both files together.")
+    return text
+
+
 def open_locked(path: Path, *, read_only: bool = False, create: bool = False,
-                user: str | None = None, integrity: IntegrityCheck | None = None) -> OpenedStudy:
+                user: str | None = None, integrity: IntegrityCheck | None = None,
+                now: datetime | None = None) -> OpenedStudy:
     """Open a study as its one writer, or read-only when another instance holds it.
 
     Raises :class:`~jdmdesk.db.connection.StudyFileError` like ``open_study`` (no lock is left
-    behind then). A file or folder that cannot be written opens read-only with a notice.
+    behind then). A file or folder that cannot be written opens read-only with a notice; a
+    clock earlier than the study's newest change (``now``, injectable) adds one too.
     """
     path = Path(path)
     notices: list[str] = []
@@ -49,8 +77,12 @@ def open_locked(path: Path, *, read_only: bool = False, create: bool = False,
         got = acquire(path, user=user)
         if isinstance(got, StudyLock):
             lock = got
+        elif read_only_media(path):
+            notices.append(read_only_media_notice(path))
+            read_only = True
         else:
-            notices.append(got.message)
+            notices.append(held_text(path, got.info) if isinstance(got, LockHeld)
+                           else got.message)
             read_only = True
     try:
         study = open_study(path, read_only=read_only, create=create and lock is not None,
@@ -62,8 +94,14 @@ def open_locked(path: Path, *, read_only: bool = False, create: bool = False,
     if lock is not None and study.read_only:
         lock.release()  # the file cannot be written: nothing to guard
         lock = None
-        notices.append(f"{path.name} is read-only (file or folder permissions): "
+        notices.append(read_only_media_notice(path) if read_only_media(path) else
+                       f"{path.name} is read-only (file or folder permissions): "
                        "open for review, changes cannot be saved.")
+    if lock is not None:  # the one writer clears what a killed backup or export left
+        sweep_temporaries(path.parent, alive=pid_alive)
+    behind = None if study.read_only else clock_behind(study.db, now)
+    if behind:
+        notices.append(behind)
     warning = network_warning(path)
     if warning:
         notices.append(warning)

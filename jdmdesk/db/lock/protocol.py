@@ -1,12 +1,17 @@
 """The lock protocol: one writer per study file, a lock file ``<study>.lock`` beside it.
 
-The lock file holds JSON ``{user, host, pid, since, token}`` (``since`` in UTC). It is created
+The lock file holds JSON ``{user, host, pid, since, token, boot_id, heartbeat}`` (times in
+UTC). The holder rewrites ``heartbeat`` every :data:`HEARTBEAT_INTERVAL_S` seconds
+(:mod:`.heartbeat`), so a lock whose holder stopped (a crash on another computer, a process
+id now used by another program) shows how long ago it last lived; a data manager may then
+break it (:func:`~.heartbeat.break_lock`). It is created
 atomically with ``O_CREAT | O_EXCL``, so of two instances starting together exactly one wins.
 The other gets :class:`LockHeld` and opens the study read-only (or refuses), telling the user
 "opened by USER on HOST since TIME".
 
 A lock left behind by a crash is *stale* when it was written on this host by a process that
-no longer runs (or before this host last booted); it is then taken over. A lock written on
+no longer runs, whose id now belongs to a process started after the lock was written, or
+before this host last booted; it is then taken over. A lock written on
 another host is never judged stale automatically: we cannot see that host's processes.
 
 SQLite's own locking still guards every write; this lock is what lets the second instance
@@ -20,17 +25,34 @@ import getpass
 import json
 import os
 import socket
-import sys
 import time
 import uuid
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
+
+from jdmdesk.db.processes import pid_alive
 
 LOCK_SUFFIX = ".lock"
 # A lock file with no readable content (a crash between create and write) is stale after this.
 UNREADABLE_GRACE_S = 30.0
+# The holder refreshes its heartbeat this often; a lock silent for longer than
+# HEARTBEAT_INTERVAL_S + BREAK_MARGIN may be broken by a data manager.
+HEARTBEAT_INTERVAL_S = 60
+BREAK_MARGIN = timedelta(minutes=5)
+_TIME = "%Y-%m-%dT%H:%M:%SZ"
+
+
+def utc_text(at: datetime) -> str:
+    return at.astimezone(UTC).strftime(_TIME)
+
+
+def parse_utc(text: str) -> datetime | None:
+    try:
+        return datetime.strptime(text, _TIME).replace(tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -41,17 +63,21 @@ class LockInfo:
     since: str  # ISO 8601 UTC, e.g. 2026-11-25T08:31:00Z
     token: str = ""
     boot_id: str = ""
+    heartbeat: str = ""  # the holder's last sign of life (UTC); "" from older versions
 
     def describe(self) -> str:
         return f"opened by {self.user} on {self.host} since {self.since_local()}"
 
     def since_local(self) -> str:
         """``since`` in the local time zone, for people (the file stores UTC)."""
-        try:
-            at = datetime.strptime(self.since, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-        except ValueError:
+        at = parse_utc(self.since)
+        if at is None:
             return self.since or "an unknown time"
         return at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+    def last_alive(self) -> datetime | None:
+        """The holder's last heartbeat, else when it took the lock (None when unknown)."""
+        return parse_utc(self.heartbeat) or parse_utc(self.since)
 
 
 @dataclass(frozen=True)
@@ -61,10 +87,6 @@ class LockHeld:
     study_path: Path
     info: LockInfo
 
-    @property
-    def message(self) -> str:
-        return (f"{self.study_path.name} is {self.info.describe()}: "
-                "it is open read-only here, changes cannot be saved.")
 
 
 @dataclass(frozen=True)
@@ -137,9 +159,9 @@ def _boot_id() -> str:
 
 
 def _new_info(user: str | None) -> LockInfo:
+    now = utc_text(datetime.now(UTC))
     return LockInfo(user=user or os_user(), host=socket.gethostname(), pid=os.getpid(),
-                    since=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                    token=uuid.uuid4().hex, boot_id=_boot_id())
+                    since=now, token=uuid.uuid4().hex, boot_id=_boot_id(), heartbeat=now)
 
 
 def _parse(text: str) -> LockInfo | None:
@@ -147,8 +169,9 @@ def _parse(text: str) -> LockInfo | None:
         data = json.loads(text)
         return LockInfo(user=str(data["user"]), host=str(data["host"]), pid=int(data["pid"]),
                         since=str(data["since"]), token=str(data.get("token", "")),
-                        boot_id=str(data.get("boot_id", "")))
-    except (ValueError, KeyError, TypeError):
+                        boot_id=str(data.get("boot_id", "")),
+                        heartbeat=str(data.get("heartbeat", "")))
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
@@ -161,48 +184,36 @@ def read_lock(study_path: Path) -> LockInfo | None:
     return _parse(text)
 
 
-def pid_alive(pid: int) -> bool:
-    """Does a process with this id run on this computer? (True when we cannot tell.)"""
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":
-        return _pid_alive_windows(pid)
+def process_started(pid: int) -> datetime | None:
+    """When process ``pid`` started (Linux ``/proc``; None elsewhere or when unknown)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # it exists, owned by someone else
-    except OSError:
-        return True
-    return True
-
-
-def _pid_alive_windows(pid: int) -> bool:
-    import ctypes
-
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    process_query_limited_information, still_active = 0x1000, 259
-    handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
-    if not handle:
-        return bool(kernel32.GetLastError() == 5)  # access denied: it exists
-    try:
-        code = ctypes.c_ulong()
-        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-            return True
-        return code.value == still_active
-    finally:
-        kernel32.CloseHandle(handle)
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+        ticks = int(stat.rsplit(")", 1)[1].split()[19])  # field 22: starttime, in clock ticks
+        btime = next(int(line.split()[1]) for line in
+                     Path("/proc/stat").read_text(encoding="ascii").splitlines()
+                     if line.startswith("btime "))
+        hz = os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration, AttributeError):
+        return None
+    return datetime.fromtimestamp(btime + ticks / hz, UTC)
 
 
 def is_stale(info: LockInfo) -> bool:
-    """A lock from this host whose process is gone (or from before the last boot)."""
+    """A lock from this host whose process is gone, whose process id now belongs to a process
+    started after the lock was written (another program), or from before the last boot."""
     if info.host != socket.gethostname():
         return False
     boot = _boot_id()
     if info.boot_id and boot and info.boot_id != boot:
         return True
-    return not pid_alive(info.pid)
+    if not pid_alive(info.pid):
+        return True
+    # The holder started before its last heartbeat; a process started well after that reuses
+    # the id. Only heartbeat locks are judged so: a live holder rewrites the heartbeat every
+    # minute with the current clock, so a clock set forward is not mistaken for a new process.
+    started, beat = process_started(info.pid), parse_utc(info.heartbeat)
+    slack = timedelta(seconds=2 * HEARTBEAT_INTERVAL_S)
+    return started is not None and beat is not None and started > beat + slack
 
 
 def _create(path: Path, info: LockInfo) -> None:
@@ -212,11 +223,14 @@ def _create(path: Path, info: LockInfo) -> None:
     try:
         os.write(fd, json.dumps(asdict(info), ensure_ascii=False).encode("utf-8"))
         os.fsync(fd)
-    finally:
+    except OSError:
         os.close(fd)
+        path.unlink(missing_ok=True)  # a full disk: leave no empty lock behind
+        raise
+    os.close(fd)
 
 
-def _unreadable_age(path: Path) -> float | None:
+def unreadable_age(path: Path) -> float | None:
     try:
         return time.time() - path.stat().st_mtime
     except OSError:
@@ -239,7 +253,7 @@ def acquire(study_path: Path, *, user: str | None = None) -> StudyLock | LockHel
             return LockUnavailable(study_path, err.strerror or str(err))
         holder = read_lock(study_path)
         if holder is None:
-            age = _unreadable_age(path)
+            age = unreadable_age(path)
             if age is None:
                 continue  # removed meanwhile: try again
             if age < UNREADABLE_GRACE_S:
@@ -248,7 +262,7 @@ def acquire(study_path: Path, *, user: str | None = None) -> StudyLock | LockHel
             holder = LockInfo("unknown", "unknown", 0, "")
         elif not is_stale(holder):
             return LockHeld(study_path, holder)
-        if not _remove_stale(path, holder):
+        if not remove_stale(path, holder):
             continue
         stale = holder
     current = read_lock(study_path)
@@ -257,7 +271,7 @@ def acquire(study_path: Path, *, user: str | None = None) -> StudyLock | LockHel
     return LockUnavailable(study_path, "the lock file keeps changing")
 
 
-def _remove_stale(path: Path, judged: LockInfo) -> bool:
+def remove_stale(path: Path, judged: LockInfo) -> bool:
     """Move the stale lock aside and delete it, unless it changed since it was judged."""
     aside = path.with_name(f"{path.name}.stale-{uuid.uuid4().hex}")
     try:
@@ -283,3 +297,17 @@ def _remove_stale(path: Path, judged: LockInfo) -> bool:
     with contextlib.suppress(OSError):
         aside.unlink()
     return True
+
+
+def silent_for(info: LockInfo, now: datetime | None = None) -> timedelta | None:
+    """How long the holder has given no sign of life (None when the lock says nothing)."""
+    last = info.last_alive()
+    return None if last is None else (now or datetime.now(UTC)) - last
+
+
+def breakable(info: LockInfo, now: datetime | None = None) -> bool:
+    """Whether a data manager may break this lock: its holder has been silent for longer than
+    its heartbeat interval plus :data:`BREAK_MARGIN` (a live holder refreshes it every
+    minute). A lock that tells no time may be broken."""
+    silent = silent_for(info, now)
+    return silent is None or silent > timedelta(seconds=HEARTBEAT_INTERVAL_S) + BREAK_MARGIN

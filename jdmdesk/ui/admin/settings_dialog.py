@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from jdmdesk.domain import parse
 from jdmdesk.domain.analytes import ANALYTES
+from jdmdesk.domain.fields import field_label
 from jdmdesk.domain.settings import BASELINE_RULES, MMT_VERSIONS, TIS_ENZYME_METHODS
 from jdmdesk.services.results import Status
 from jdmdesk.services.settings import SettingsService
@@ -59,12 +62,16 @@ class SettingsDialog(QDialog):
         self.ranges.verticalHeader().setVisible(False)
         for r, (code, a) in enumerate(ANALYTES.items()):
             low, high = s.reference_range(code)
-            label = QTableWidgetItem(f"{code} ({a.canonical_unit})")
-            label.setData(256, code)
-            self.ranges.setItem(r, 0, label)
+            analyte = QTableWidgetItem(f"{code} ({a.canonical_unit})")
+            analyte.setData(256, code)
+            analyte.setFlags(analyte.flags() & ~Qt.ItemFlag.ItemIsEditable)  # a name only
+            self.ranges.setItem(r, 0, analyte)
             self.ranges.setItem(r, 1, QTableWidgetItem(parse.format_number(low)))
             self.ranges.setItem(r, 2, QTableWidgetItem(parse.format_number(high)))
         self.ranges.resizeColumnsToContents()
+        # Tab enters the table at CK's low limit and leaves it (arrow keys move within)
+        self.ranges.setTabKeyNavigation(False)
+        self.ranges.setCurrentCell(0, 1)
         self.message = QLabel(self)
         self.message.setObjectName("settings_message")
         self.message.setStyleSheet("color: #b00020;")
@@ -80,6 +87,12 @@ class SettingsDialog(QDialog):
         lay.addWidget(self.message)
         lay.addWidget(buttons)
         self.resize(560, 640)
+        order: list[QWidget] = [getattr(self, n) for n in (
+            "study_name", "baseline_rule", "tis_enzyme_method", "mmt_version",
+            "tacrolimus_target_low", "tacrolimus_target_high", "visit_interval_days",
+            "auto_lock_minutes")]
+        for before, after in pairwise([*order, self.ranges, *buttons.buttons()]):
+            QWidget.setTabOrder(before, after)  # the form, then the ranges, then Save and Cancel
 
     def _combo(self, options: tuple[tuple[str, str], ...], current: str) -> QComboBox:
         combo = QComboBox(self)
@@ -126,4 +139,4 @@ class SettingsDialog(QDialog):
             self.accept()
             return
         self.message.setText(result.message + " " + "; ".join(
-            f"{k}: {v}" for k, v in result.errors.items()))
+            f"{field_label(k)}: {v}" for k, v in result.errors.items()))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jdmdesk.domain.access import ROLE_LABELS, Role, Session
+from jdmdesk.domain.access import PASSWORD_RULES, ROLE_LABELS, Role, Session, password_problem
 from jdmdesk.services.accounts import AccountService
 from jdmdesk.ui.prompts import Prompts
 
@@ -50,15 +50,23 @@ class UsersDialog(QDialog):
             w.setAccessibleName(f"new_{name}")
         for w in (self.password, self.repeat):
             w.setEchoMode(QLineEdit.EchoMode.Password)
+        self.rules = QLabel(PASSWORD_RULES, self)  # the rules up front, from their one home
+        self.rules.setObjectName("password_rules")
+        self.rules.setWordWrap(True)
+        self.rules.setStyleSheet("color: #555555;")
         form = QFormLayout()
         form.addRow("User name", self.username)
         form.addRow("Full name (shown on signatures)", self.display_name)
         form.addRow("Role", self.role)
-        form.addRow("Password (at least 10 characters)", self.password)
+        form.addRow("Password", self.password)
+        form.addRow("", self.rules)
         form.addRow("Password again", self.repeat)
+        for w in (self.username, self.password):
+            w.textChanged.connect(self._check_password)
         add = QPushButton("Add user", self)
         add.setObjectName("add_user_button")
         add.clicked.connect(self.add_user)
+        add.setDefault(True)  # Enter in the form adds the user
         toggle = QPushButton("Deactivate / reactivate…", self)
         toggle.setObjectName("toggle_user_button")
         toggle.clicked.connect(self.toggle_selected)
@@ -82,8 +90,17 @@ class UsersDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(add)
         lay.addWidget(self.message)
-        self.resize(620, 520)
+        self.resize(620, 560)
         self.refresh()
+        self.username.setFocus()  # typing goes into the new user's name at once
+        QWidget.setTabOrder(self.username, self.display_name)
+
+    def _check_password(self) -> None:
+        """As the password is typed: the rule it breaks, or the rules in plain grey."""
+        typed = self.password.text()
+        problem = password_problem(typed, self.username.text().strip()) if typed else None
+        self.rules.setText(f"{PASSWORD_RULES} Now: {problem}." if problem else PASSWORD_RULES)
+        self.rules.setStyleSheet("color: #b00020;" if problem else "color: #555555;")
 
     def refresh(self) -> None:
         users = self.accounts.users()
@@ -119,7 +136,9 @@ class UsersDialog(QDialog):
             return
         for w in (self.username, self.display_name, self.password, self.repeat):
             w.clear()
+        self.role.setCurrentIndex(0)
         self.refresh()
+        self.username.setFocus()  # ready for the next user
 
     def toggle_selected(self) -> None:
         username = self._selected()
@@ -140,8 +159,8 @@ class UsersDialog(QDialog):
         username = self._selected()
         if username is None:
             return
-        password = self.prompts.password("New password", f"New password for {username} "
-                                          "(at least 10 characters):")
+        password = self.prompts.password("New password", f"New password for {username}. "
+                                          f"{PASSWORD_RULES}")
         if password is None:
             return
         result = self.accounts.reset_password(self.session, username, password,

@@ -36,7 +36,7 @@ from jdmdesk.domain.chart_series import AnalyteSeries, ChartData, point_tooltip
 from jdmdesk.services.chart import CHART_KINDS, ChartSource
 from jdmdesk.ui.chart.axes import ChartItem, LogValueAxis, MonthAxis, TimeAxis, hover_tip
 from jdmdesk.ui.chart.export import write_image
-from jdmdesk.ui.chart.steroid import SteroidView
+from jdmdesk.ui.chart.steroid import SteroidView, steroid_legend
 from jdmdesk.ui.chart.style import (
     DAY0_LABEL,
     LEFT_AXIS_WIDTH,
@@ -171,6 +171,7 @@ class EnzymeChartPanel(QWidget):
         for side in ("left", "bottom", "top"):
             style_axis(main.getAxis(side))
         style_axis(main.getAxis("right"), "prednisolone eq. mg/kg/day", PRED_COLOUR)
+        main.getAxis("right").enableAutoSIPrefix(False)  # 0.5 mg/kg/day, never "500 (x0.001)"
         main.setLogMode(x=False, y=True)
         main.getAxis("right").setLogMode(False, False)
         main.vb.sigRangeChangedManually.connect(self._user_moved)
@@ -212,9 +213,11 @@ class EnzymeChartPanel(QWidget):
         self.uln_line = pg.InfiniteLine(
             pos=1, angle=0, movable=False, pen=pg.mkPen("#333333", width=1.3,
                                                         style=Qt.PenStyle.DashLine),
-            label="ULN", labelOpts={"position": 0.02, "color": TEXT_COLOUR,
-                                    "anchors": [(0, 1), (0, 1)]})
+            label="ULN", labelOpts={"position": 0.995, "color": TEXT_COLOUR,
+                                    "fill": (255, 255, 255, 230),
+                                    "anchors": [(1, 1), (1, 1)]})
         self.uln_line.setObjectName("uln_line")
+        self.uln_line.setZValue(6)  # its label stays readable above the markers (z 3-4)
         main.addItem(self.uln_line, ignoreBounds=True)
         self._legend_uln = pg.PlotDataItem(pen=pg.mkPen("#555555", width=1.3,
                                                         style=Qt.PenStyle.DashLine))
@@ -399,7 +402,7 @@ class EnzymeChartPanel(QWidget):
                 self.legend.addItem(self._legend_uln, "ULN (dashed)")
             self.legend.addItem(self._legend_above, "filled = above ULN")
         if d.prednisolone.runs:
-            self.legend.addItem(self._legend_pred, "prednisolone (right axis)")
+            self.legend.addItem(self._legend_pred, steroid_legend(d))
         if d.dose_changes:
             self.legend.addItem(self.steroid.dose_item, "tac dose change")
         n = len(self.legend.items)

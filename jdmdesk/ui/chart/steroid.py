@@ -1,5 +1,6 @@
 """The steroid taper drawn over the enzyme plot: prednisolone equivalent (mg/kg/day) on the
-right axis, with the tacrolimus dose changes as dotted lines and labels."""
+right axis, IV methylprednisolone pulses as shaded bands (apart from the daily line), and the
+tacrolimus dose changes as dotted lines and labels."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from PySide6.QtCore import Qt
 from jdmdesk.domain.chart_series import ChartData
 from jdmdesk.ui.chart.axes import ChartItem
 from jdmdesk.ui.chart.style import PRED_COLOUR, TAC_COLOUR, font
+
+PULSE_RGBA = (127, 127, 127, 60)
 
 
 class SteroidView(pg.ViewBox):
@@ -35,6 +38,7 @@ class SteroidView(pg.ViewBox):
         self.dose_item.setObjectName("tacrolimus_dose_changes")
         self.addItem(self.dose_item)
         self.dose_labels: list[pg.TextItem] = []
+        self.pulse_bands: list[tuple[pg.LinearRegionItem, pg.TextItem]] = []
         main.vb.sigResized.connect(self.follow_main)
         self.follow_main()
 
@@ -51,15 +55,52 @@ class SteroidView(pg.ViewBox):
         self.dose_item.setData(x=np.array(xs, dtype=float),
                                y=np.array([0.0, top] * len(d.dose_changes), dtype=float))
         while len(self.dose_labels) < len(d.dose_changes):
-            label = pg.TextItem(color=TAC_COLOUR, anchor=(0, 1.0), fill=(255, 255, 255, 200))
+            # hangs down from the top of the view (anchored at its top edge): never clipped
+            label = pg.TextItem(color=TAC_COLOUR, anchor=(-0.04, 0), fill=(255, 255, 255, 200))
             label.setFont(font(8.5))
+            label.setZValue(5)  # over its own dotted line
             self.addItem(label, ignoreBounds=True)
             self.dose_labels.append(label)
         for n, label in enumerate(self.dose_labels):
             if n < len(d.dose_changes):
                 change = d.dose_changes[n]
                 label.setText(change.label)
-                label.setPos(change.x, top * 0.93)
+                label.setPos(change.x, top * 0.995)
                 label.show()
             else:
                 label.hide()
+        self._apply_pulses(d, top)
+
+    def _apply_pulses(self, d: ChartData, top: float) -> None:
+        """One shaded band per pulse course, labelled at its foot ('IV MP 3×500 mg')."""
+        while len(self.pulse_bands) < len(d.pulse_marks):
+            band = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(PULSE_RGBA),
+                                       pen=pg.mkPen(PRED_COLOUR, width=0.8))
+            band.setObjectName("pulse")
+            band.setZValue(-5)
+            label = pg.TextItem(color=PRED_COLOUR, anchor=(0, 1))
+            label.setFont(font(8.5))
+            self.addItem(band, ignoreBounds=True)
+            self.addItem(label, ignoreBounds=True)
+            self.pulse_bands.append((band, label))
+        for n, (band, label) in enumerate(self.pulse_bands):
+            if n < len(d.pulse_marks):
+                mark = d.pulse_marks[n]
+                band.setRegion((mark.x_start, mark.x_end))
+                label.setText(mark.label)
+                label.setPos(mark.x_start, top * 0.02)
+                band.show()
+                label.show()
+            else:
+                band.hide()
+                label.hide()
+
+
+def steroid_legend(d: ChartData) -> str:
+    """The prednisolone line's legend text; says when days before the first weight were divided
+    by that nearest weight."""
+    near = d.prednisolone.nearest_weight
+    if near is None:
+        return "prednisolone (right axis)"
+    return (f"prednisolone (right axis; before {near[0].isoformat()} per kg of the "
+            f"nearest weight, {near[1]:g} kg)")

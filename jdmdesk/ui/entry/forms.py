@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -18,12 +20,18 @@ from PySide6.QtWidgets import (
 from jdmdesk.domain import parse
 from jdmdesk.domain.access import Action
 from jdmdesk.domain.analytes import ANALYTES
+from jdmdesk.domain.drug_defaults import defaults_for
+from jdmdesk.domain.fields import FieldSpec, field_label
 from jdmdesk.domain.totals import visit_totals
 from jdmdesk.domain.validation import Context, validate
+from jdmdesk.services.reader import StudyReader
+from jdmdesk.services.records import RecordService
 from jdmdesk.services.results import ServiceResult, Status
 from jdmdesk.services.signoff import Signature, SignoffService
+from jdmdesk.ui.entry.fields import FieldInput
 from jdmdesk.ui.entry.lab_panel import LabPanel
 from jdmdesk.ui.entry.record_form import RecordForm
+from jdmdesk.ui.prompts import Prompts
 
 TOTAL_LABELS = {"cmas": ("cmas_total", "CMAS total", "/ 52"),
                 "mmt8": ("mmt8_total", "MMT8 total", "/ 80"),
@@ -111,6 +119,18 @@ class VisitForm(RecordForm):
             self.prompts.error("Not unlocked", result.message)
         self._update_title()
 
+    # the globals in two columns: 'Global rated by' beside the parent/patient global it
+    # qualifies (Tab order stays the catalogue's: physician, parent/patient, rated by, …)
+    GLOBALS_PLACES: ClassVar[dict[str, tuple[int, int]]] = {
+        "phga": (0, 0), "extramuscular_ga": (0, 3), "ptga": (1, 0), "ptga_rater": (1, 3)}
+
+    def add_fields(self, grid: QGridLayout, specs: list[FieldSpec], columns: int) -> None:
+        if {s.name for s in specs} != set(self.GLOBALS_PLACES):
+            super().add_fields(grid, specs, columns)
+            return
+        for spec in specs:
+            self.add_field(grid, spec, *self.GLOBALS_PLACES[spec.name])
+
     def after_section(self, section: str, grid: QGridLayout) -> None:
         if section not in TOTAL_LABELS:
             return
@@ -150,11 +170,40 @@ class MedicationForm(RecordForm):
         self.change_dose_button.setVisible(self.reader.can_edit)
         self.change_dose_button.setEnabled(False)
         row.addWidget(self.change_dose_button)
+        # the summary has a line of its own above the buttons (in the button row its first
+        # line was clipped); added to the form's layout once that exists
         self.summary = QLabel(self)
         self.summary.setObjectName("dose_summary")
         self.summary.setWordWrap(True)
-        row.addWidget(self.summary, 1)
         self.changing_from: str | None = None
+        self._defaulted: dict[str, str] = {}
+
+    def build_body(self) -> QWidget:
+        body = super().build_body()
+        self.inputs["drug"].changed.connect(self._drug_chosen)
+        return body
+
+    def __init__(self, kind: str, writer: RecordService, reader: StudyReader,
+                 prompts: Prompts, parent: QWidget | None = None) -> None:
+        super().__init__(kind, writer, reader, prompts, parent)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, self.summary)  # above the buttons
+
+    def _drug_chosen(self) -> None:
+        """The drug's usual route, unit and frequency (domain/drug_defaults.py), into the
+        fields still untouched: empty, or holding what the previous drug's defaults put."""
+        if self._loading:
+            return
+        for name, code in defaults_for(self.inputs["drug"].text()).items():
+            current = self.inputs[name].text()
+            if current is None or current == self._defaulted.get(name):
+                self.inputs[name].set_text(code)
+                self._defaulted[name] = code
+
+    def set_texts(self, texts: dict[str, str | None]) -> None:
+        self._defaulted = {}
+        super().set_texts(texts)
 
     def _update_title(self) -> None:
         super()._update_title()
@@ -165,7 +214,9 @@ class MedicationForm(RecordForm):
 
     def on_draft_changed(self) -> None:
         if hasattr(self, "summary"):
-            self.summary.setText(self.reader.dose_summary(self.patient_id, self.draft()))
+            # one part a line: nothing clipped, whatever the form's width
+            text = self.reader.dose_summary(self.patient_id, self.draft())
+            self.summary.setText(text.replace(" · ", "\n"))
 
     def new(self) -> None:
         self.changing_from = None
@@ -191,6 +242,9 @@ class MedicationForm(RecordForm):
         return super().submit(reason, confirm)
 
 
+SINGLE_RESULT_FIELDS = ("analyte", "value", "unit", "ref_low", "ref_high")
+
+
 class LabForm(RecordForm):
     """One result, or (panel mode, Ctrl+P) a panel of several analytes from one sample."""
 
@@ -214,13 +268,19 @@ class LabForm(RecordForm):
         self.unit_combo = unit
         unit.currentIndexChanged.connect(self._prefill_reference)
         analyte.currentIndexChanged.connect(self._analyte_changed)
-        self.panel = LabPanel(lambda code, unit: self.reader.reference_range(
-            self.patient_id, code, unit), body)
         self.panel.edited.connect(self._on_changed)
-        layout = body.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(layout.count() - 1, self.panel)
+        self.panel.row_left.connect(self._check_panel_row)
         return body
+
+    def add_field(self, grid: QGridLayout, spec: FieldSpec, row: int, col: int) -> FieldInput:
+        """The panel grid goes right above the Note, so that in panel mode it follows the
+        sample date and time (the single result's fields are hidden then)."""
+        if spec.name == "note":
+            self.panel = LabPanel(lambda code, unit: self.reader.reference_range(
+                self.patient_id, code, unit), self)
+            grid.addWidget(self.panel, row, 0, 1, 2)
+            row += 1
+        return super().add_field(grid, spec, row, col)
 
     def _fill_units(self, code: str | None, current: str | None = None) -> None:
         self.unit_combo.blockSignals(True)
@@ -234,8 +294,12 @@ class LabForm(RecordForm):
 
     def set_panel_mode(self, on: bool) -> None:
         self.panel.set_active(on)
-        for name in ("analyte", "value", "unit", "ref_low", "ref_high"):
+        for name in SINGLE_RESULT_FIELDS:
             self.inputs[name].widget.setEnabled(not on)
+            self.inputs[name].widget.setVisible(not on)
+            self.labels[name].setVisible(not on)
+            if on:
+                self.show_message(name, None, error=False)
         self._update_title()
 
     def _analyte_changed(self) -> None:
@@ -253,9 +317,27 @@ class LabForm(RecordForm):
         self.inputs["ref_low"].set_text(parse.format_number(low))
         self.inputs["ref_high"].set_text(parse.format_number(high))
 
+    def _shared(self) -> dict[str, str | None]:
+        return {name: self.inputs[name].text() for name in ("sample_date", "sample_time",
+                                                            "note")}
+
     def panel_drafts(self) -> list[dict[str, str | None]]:
-        return self.panel.drafts({name: self.inputs[name].text()
-                                  for name in ("sample_date", "sample_time", "note")})
+        return self.panel.drafts(self._shared())
+
+    def _check_panel_row(self, code: str) -> None:
+        """Leaving a row: its value and limits checked as saving would (CK 9 500 000 is
+        refused here, not only on Ctrl+S)."""
+        if not self.active or not self.dirty or self.patient_id is None:
+            return
+        draft = self.panel.row_draft(code, self._shared())
+        found = []
+        if (draft["value"] or "").strip():
+            for name in ("value", "ref_low", "ref_high"):
+                error, warning = self.writer.check_field("lab", name, draft[name],
+                                                         self.patient_id, draft=draft)
+                if error or warning:
+                    found.append(f"{self.rt.field(name).label.lower()}: {error or warning}")
+        self.panel.set_row_message(code, "; ".join(found) or None)
 
     def set_texts(self, texts: dict[str, str | None]) -> None:
         super().set_texts(texts)
@@ -268,6 +350,14 @@ class LabForm(RecordForm):
             return super().submit(reason, confirm)
         return self.writer.save_lab_panel(self.patient_id or "", self.panel_drafts(),
                                           reason=reason, confirm_warnings=confirm)
+
+    def field_text(self, key: str) -> str:
+        """A panel's ``<n>:<field>`` key reads as '<analyte> <field label>'."""
+        index, _, name = key.partition(":")
+        codes = self.panel.entered_codes()
+        if name and index.isdigit() and int(index) < len(codes):
+            return f"{codes[int(index)]} {field_label(name, 'lab').lower()}"
+        return super().field_text(key)
 
     def show_results(self, result: ServiceResult) -> None:
         super().show_results(result)

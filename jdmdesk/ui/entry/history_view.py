@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jdmdesk.domain.codes import label_of
+from jdmdesk.domain.fields import RECORD_TYPES, field_label
 from jdmdesk.ui.entry.rows import AuditLine
 
 HEADERS = ("Time (UTC)", "User", "Action", "Field", "Old", "New", "Reason")
@@ -54,14 +56,28 @@ class HistoryView(QWidget):
         rows = self.load(self.kind, self.record_id) if self.kind and self.record_id else []
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            cells = (row.at_utc.replace("T", " ")[:19], row.user, row.action, row.field or "",
-                     _short(row.old_value), _short(row.new_value), row.reason or "")
+            field = field_label(row.field, self.kind) if row.field else ""
+            cells = (row.at_utc.replace("T", " ")[:19], row.user, row.action, field,
+                     _short(_value_label(self.kind, row.field, row.old_value)),
+                     _short(_value_label(self.kind, row.field, row.new_value)),
+                     row.reason or "")
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
 
     def rows_as_text(self) -> list[tuple[str, ...]]:
         return [tuple(self.table.item(r, c).text() for c in range(len(HEADERS)))
                 for r in range(self.table.rowCount())]
+
+
+def _value_label(kind: str | None, field: str | None, value: str | None) -> str | None:
+    """A coded value as its label (sex 'F' reads 'Female'); other values as stored."""
+    if value is None or not kind or not field or kind not in RECORD_TYPES:
+        return value
+    try:
+        spec = RECORD_TYPES[kind].field(field)
+    except KeyError:
+        return value
+    return label_of(spec.codes, value) if spec.codes else value
 
 
 def _short(value: str | None, limit: int = 120) -> str:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from jdmdesk.domain import parse
 from jdmdesk.domain.analytes import ANALYTES
+from jdmdesk.domain.fields import field_label
 
 ReferenceRange = Callable[[str, str], tuple[float | None, float | None]]  # (code, unit)
 
@@ -27,9 +30,15 @@ class LabPanel(QWidget):
 
     Widgets are named ``panel_<CODE>_<part>``. The reference range of each row is pre-filled
     from ``reference_range`` (the study's or the patient's own) when its unit changes.
+
+    Keyboard: Tab and Enter go from a value to the next analyte's value, so a typed number
+    never lands in a reference limit. F2 in a value goes to that row's unit, then Tab to its
+    Ref low and Ref high (and on through the other rows' units and ranges, which follow the
+    last value in the Tab order); Shift+Tab goes back.
     """
 
     edited = Signal()  # a value or a reference limit typed
+    row_left = Signal(str)  # the focus left a row's value or reference limit: analyte code
 
     def __init__(self, reference_range: ReferenceRange, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +66,15 @@ class LabPanel(QWidget):
             grid.addWidget(low, r, 3)
             grid.addWidget(high, r, 4)
             self.rows[code] = PanelRow(value, unit, low, high)
+            for w in (value, low, high):
+                w.installEventFilter(self)
+        rows = list(self.rows.values())
+        chain: list[QWidget] = [row.value for row in rows]
+        for row in rows:
+            chain += [row.unit, row.ref_low, row.ref_high]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+        self.row_messages: dict[str, str] = {}
         self.message = QLabel(self)
         self.message.setObjectName("panel_message")
         self.message.setStyleSheet("color: #b00020;")
@@ -64,6 +82,44 @@ class LabPanel(QWidget):
         grid.addWidget(self.message, len(ANALYTES) + 1, 0, 1, 5)
         self.active = False
         self.setVisible(False)
+
+    def _code_of(self, obj: QObject) -> str | None:
+        return next((c for c, r in self.rows.items()
+                     if obj in (r.value, r.ref_low, r.ref_high)), None)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and (code := self._code_of(obj)):
+            self.row_left.emit(code)
+        elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._key(obj, event)
+        return False
+
+    def _key(self, obj: QObject, event: QKeyEvent) -> bool:
+        code = self._code_of(obj)
+        if code is None or event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False
+        if event.key() == Qt.Key.Key_F2 and obj is self.rows[code].value:
+            self.rows[code].unit.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter moves on like Tab
+            tab = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
+            QApplication.sendEvent(obj, tab)
+            return True
+        return False
+
+    def row_draft(self, code: str, shared: Mapping[str, str | None]) -> dict[str, str | None]:
+        row = self.rows[code]
+        return {**shared, "analyte": code, "value": row.value.text(),
+                "unit": row.unit.currentText(), "ref_low": row.ref_low.text(),
+                "ref_high": row.ref_high.text()}
+
+    def set_row_message(self, code: str, text: str | None) -> None:
+        """What leaving a row found (as saving would say it), or None to clear it."""
+        if text:
+            self.row_messages[code] = text
+        else:
+            self.row_messages.pop(code, None)
+        self.message.setText("\n".join(f"{c} {t}" for c, t in self.row_messages.items()))
 
     def set_active(self, on: bool) -> None:
         """Show the grid (with fresh reference ranges) or hide it."""
@@ -86,14 +142,14 @@ class LabPanel(QWidget):
         """Empty every value (and re-read the ranges when the grid is on), for a new sample."""
         for row in self.rows.values():
             row.value.clear()
+        self.row_messages.clear()
+        self.message.clear()
         if self.active:
             self.prefill_all()
 
     def drafts(self, shared: Mapping[str, str | None]) -> list[dict[str, str | None]]:
         """One lab draft per analyte with a value, each with the ``shared`` sample fields."""
-        return [{**shared, "analyte": code, "value": row.value.text(),
-                 "unit": row.unit.currentText(), "ref_low": row.ref_low.text(),
-                 "ref_high": row.ref_high.text()}
+        return [self.row_draft(code, shared)
                 for code, row in self.rows.items() if row.value.text().strip()]
 
     def entered_codes(self) -> list[str]:
@@ -109,10 +165,11 @@ class LabPanel(QWidget):
         for key, text in messages.items():
             index, _, name = key.partition(":")
             if index.isdigit() and int(index) < len(codes):
-                lines.append(f"{codes[int(index)]} {name}: {text}")
+                lines.append(f"{codes[int(index)]} {field_label(name, 'lab').lower()}: {text}")
             else:
                 rest[key] = text
         if note:
             lines.append(note)
+        self.row_messages.clear()
         self.message.setText("\n".join(lines))
         return rest

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +31,7 @@ from jdmdesk.ui.entry.rows import LoadRecords, StoredRecord
 Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, str]  # (value key, header)
 
+WIDE_TABLES = {"medication"}
 COLUMNS: dict[str, list[Column]] = {
     "visit": [("visit_date", "Date"), ("signed", "Signed"), ("phga", "PhGA"), ("ptga", "Parent"),
               ("extramuscular_ga", "Extramusc."), ("cmas_total", "CMAS"),
@@ -128,6 +130,7 @@ class RecordSection(QWidget):
         self.form = form
         self.overlay = overlay
         self.kind = form.kind
+        self._focus_ordered = False
         self.load_records = load_records
         self.model = RecordTableModel(self.kind, self)
         self.table = QTableView(self)
@@ -137,6 +140,7 @@ class RecordSection(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (rows: arrow keys)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         # size columns from the visible rows, not from every one of thousands of results
@@ -173,18 +177,66 @@ class RecordSection(QWidget):
         self.splitter.setObjectName(f"{self.kind}_splitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(form)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        wide = self.kind in WIDE_TABLES  # every column visible (medication: End, Reason)
+        self.splitter.setStretchFactor(0, 3 if wide else 2)
+        self.splitter.setStretchFactor(1, 2 if wide else 3)
+        if wide:
+            self.splitter.setSizes([640, 460])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        self.outer: QSplitter | None = None
         if top is not None:
+            # the chart above the entry: resizable, collapsible (drag it away, or Ctrl+Shift+G),
+            # the entry given most of the height; its size is remembered per user
             self.outer = QSplitter(Qt.Orientation.Vertical, self)
             self.outer.setObjectName(f"{self.kind}_outer_splitter")
             self.outer.addWidget(top)
             self.outer.addWidget(self.splitter)
+            self.outer.setCollapsible(0, True)
+            self.outer.setCollapsible(1, False)
+            self.outer.setStretchFactor(0, 2)
+            self.outer.setStretchFactor(1, 3)
+            self.outer.setSizes([320, 560])
+            self._top_size = 320
+            QShortcut(QKeySequence("Ctrl+Shift+G"), self, self.toggle_top,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             lay.addWidget(self.outer)
         else:
             lay.addWidget(self.splitter)
+
+    def toggle_top(self) -> None:
+        """Collapse the chart above the entry, or bring it back at its last size."""
+        if self.outer is None:
+            return
+        top, rest = self.outer.sizes()
+        if top > 0:
+            self._top_size = top
+            self.outer.setSizes([0, top + rest])
+        else:
+            size = min(self._top_size or 320, max(rest - 200, 0))
+            self.outer.setSizes([size, rest - size])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._focus_ordered:  # once in its window: reparenting rebuilds the chain
+            self._focus_ordered = True
+            self._table_before_form()
+        super().showEvent(event)
+
+    def _table_before_form(self) -> None:
+        """Shift+Tab from the form's first field reaches this table (select a segment, then
+        Enter and Ctrl+D, keyboard only); Tab from the table goes into the form."""
+        first = self.form.first_input().focus_widget
+        chain: list[QWidget] = []
+        w: QWidget | None = first
+        for _ in range(2000):  # the form's widgets in their present focus order
+            if w is None or (chain and w is first):
+                break
+            if (self.form.isAncestorOf(w) and w is not self.form.scroll_area
+                    and w.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                chain.append(w)
+            w = w.nextInFocusChain()
+        for a, b in pairwise([self.table, *chain]):
+            QWidget.setTabOrder(a, b)
 
     def on_records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
         """``RecordService.changed``: the table's one refresh path after a save or delete."""

@@ -1,22 +1,52 @@
-"""A one-page A4 PDF summary of a patient: chart, scores table, treatment, adverse events."""
+"""The one-page A4 PDF summary of a patient: header, the enzyme chart drawn for the page (vector,
+:mod:`jdmdesk.ui.chart.page`), visits with scores, enzymes and signature status, treatment and
+safety. The one renderer for the window's "Print summary" and ``jdmdesk report``.
+
+Layout fills the page: the table and the text are measured first and the chart takes the height
+that is left (within limits); with many visits the earliest rows give way, and the page says so.
+No text is smaller than 8 pt.
+"""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
 
 from jdmdesk import APP_NAME, __version__
 from jdmdesk.atomic_file import atomic_write
+from jdmdesk.domain.chart_series import ChartData
 from jdmdesk.domain.parse import today
-from jdmdesk.domain.review import PatientReview
+from jdmdesk.domain.review import PatientReview, VisitReview
+from jdmdesk.ui.chart.page import MIN_TEXT_PT, PageChart
 from jdmdesk.ui.review import review_text as rt
 
-MAX_VISIT_ROWS = 16  # the latest visits when there are more, so the summary stays one page
+DPI = 300
+MARGIN_MM = 12
+CHART_MM = (70.0, 160.0)  # the chart's height on the page: at least, at most
+TABLE_PT = 8.0
+TEXT_PT = 8.5
+HEADERS: tuple[tuple[str, str], ...] = (
+    ("Date", "study day"), ("PhGA", "0–10"), ("Parent", "global"), ("Extra-", "muscular"),
+    ("CMAS", "/52"), ("MMT8", "/80"), ("CHAQ", "DI"), ("DAS", "/20"), ("CDASI", "activity"),
+    ("CK", "U/L"), ("LD", "U/L"), ("ASAT", "U/L"), ("TIS", ""), ("PRINTO", "inactive"),
+    ("Signed", "UTC date, by"))
+_CHANGED = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_total", "chaq_di",
+            "das_total")
 
 
-def write_patient_pdf(review: PatientReview, chart: QImage | None, path: Path,
+def write_patient_pdf(review: PatientReview, chart: ChartData | None, path: Path,
                       study_name: str = "") -> Path:
     """Write the summary to ``path`` (via a temporary name, then rename)."""
     path = Path(path)
@@ -24,73 +54,181 @@ def write_patient_pdf(review: PatientReview, chart: QImage | None, path: Path,
         writer = QPdfWriter(str(tmp))
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                          QPageLayout.Orientation.Portrait,
-                                         QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
-        writer.setResolution(150)
+                                         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                                         QPageLayout.Unit.Millimeter))
+        writer.setResolution(DPI)
         writer.setTitle(f"{review.study_code} summary")
         writer.setCreator(f"{APP_NAME} {__version__}")
         painter = QPainter(writer)
         try:
-            _paint(painter, writer.width(), writer.height(), review, chart, study_name)
+            SummaryPage(painter, writer.width(), writer.height()).paint(review, chart,
+                                                                          study_name)
         finally:
             painter.end()
         del painter, writer  # closes the file before it is fsynced and renamed
     return path
 
 
-def _paint(p: QPainter, width: int, height: int, rv: PatientReview, chart: QImage | None,
-           study_name: str) -> None:
-    y = 0.0
-
-    def text(line: str, size: float = 8.5, bold: bool = False, gap: float = 1.35) -> None:
-        nonlocal y
-        font = QFont("DejaVu Sans", size)
-        font.setBold(bold)
-        p.setFont(font)
-        rect = QRectF(0, y, width, height - y)
-        bound = p.boundingRect(rect, int(Qt.TextFlag.TextWordWrap), line)
-        p.drawText(rect, int(Qt.TextFlag.TextWordWrap), line)
-        y += bound.height() + size * gap
-
-    text(f"{rv.study_code} — patient summary", 15, True)
-    text(f"{study_name} · printed {today().isoformat()} by {APP_NAME} {__version__}", 7.5)
-    for line in rt.header_lines(rv):
-        text(line, 9)
-    if chart is not None and not chart.isNull():
-        target_w = width
-        target_h = min(height * 0.33, target_w * chart.height() / max(1, chart.width()))
-        p.drawImage(QRectF(0, y, target_w, target_h), chart)
-        y += target_h + 20
-    text("Visits and scores (change from baseline in brackets)", 10, True)
-    rows = [rt.visit_row(v) for v in rv.visits]
-    skipped = max(0, len(rows) - MAX_VISIT_ROWS)
-    rows = rows[skipped:]
-    y = _table(p, y, width, [list(rt.VISIT_COLUMNS), *rows])
-    if skipped:
-        text(f"({skipped} earlier visits not shown)", 7)
-    text("Treatment and safety", 10, True)
-    for line in rt.treatment_lines(rv):
-        text(line, 8)
-    text("Current medication: " + "; ".join(rt.medication_lines(rv)), 8)
-    text("Adverse events: " + "; ".join(rt.adverse_event_lines(rv)), 8)
+def visit_cells(r: VisitReview) -> list[tuple[str, str]]:
+    """Each column of the page's visit table as (value, second line)."""
+    day = "" if r.study_day is None else f"day {r.study_day}"
+    cells = [(r.visit_date.isoformat(), day)]
+    for name in _CHANGED:
+        value, delta = r.measures.get(name), r.change.get(name)
+        second = "" if r.is_baseline or delta is None or delta == 0 or value is None else \
+            f"{'+' if delta > 0 else '−'}{rt.num(abs(delta), 2)}"
+        cells.append((rt.num(value, 2), second))
+    cells.append((rt.num(r.measures.get("cdasi_activity")), ""))
+    cells += [(rt.num(r.enzymes.get(code), 0), "") for code in ("CK", "LD", "ASAT")]
+    if r.is_baseline:
+        cells.append(("baseline", ""))
+    elif r.tis is None:
+        cells.append(("—", ""))
+    elif r.tis.score is None:
+        cells.append(("not", "computable"))
+    else:
+        cells.append((rt.num(r.tis.score), r.tis.category or ""))
+    status = r.printo.status.replace("_", " ")
+    cells.append((status, f"{r.printo.n_met}/{r.printo.n_available} met"
+                  if r.printo.n_available else ""))
+    cells.append(("not signed", "") if r.signed_by is None
+                 else (f"\u2713 {(r.signed_at or '')[:10]}", r.signed_by))
+    return cells
 
 
-def _table(p: QPainter, y: float, width: int, rows: list[list[str]]) -> float:
-    font = QFont("DejaVu Sans", 7)
-    p.setFont(font)
-    weights = [1.45, 0.55, 1.2, 1.2, 1.2, 1.05, 1.05, 1.45, 1.0, 0.65, 0.7, 1.45, 1.25]
-    scale = width / sum(weights)
-    row_h = p.fontMetrics().height() * 1.35
-    for r, row in enumerate(rows):
-        x = 0.0
-        bold = r == 0
-        font.setBold(bold)
-        p.setFont(font)
-        if r % 2 == 1:
-            p.fillRect(QRectF(0, y, width, row_h), Qt.GlobalColor.lightGray)
-        for c, cell in enumerate(row):
-            w = weights[c] * scale
-            p.drawText(QRectF(x + 4, y, w - 6, row_h),
-                       int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), cell)
-            x += w
+class SummaryPage:
+    def __init__(self, painter: QPainter, width: int, height: int) -> None:
+        self.p, self.w, self.h = painter, float(width), float(height)
+        self.k = DPI / 72.0
+
+    def pt(self, points: float) -> float:
+        return points * self.k
+
+    def mm(self, mm: float) -> float:
+        return mm / 25.4 * DPI
+
+    def font(self, size: float, bold: bool = False) -> QFont:
+        f = QFont("DejaVu Sans")
+        # whole device pixels, rounded up: a PDF never holds text below the size asked for
+        f.setPixelSize(math.ceil(max(size, MIN_TEXT_PT) * self.k))
+        f.setBold(bold)
+        return f
+
+    def metrics(self, size: float, bold: bool = False) -> QFontMetricsF:
+        return QFontMetricsF(self.font(size, bold), self.p.device())
+
+    def text_height(self, text: str, size: float, bold: bool = False) -> float:
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return self.metrics(size, bold).boundingRect(QRectF(0, 0, self.w, self.h), flags,
+                                                     text).height()
+
+    def text(self, y: float, line: str, size: float, bold: bool = False,
+             colour: QColor | None = None, gap: float = 0.35) -> float:
+        self.p.setFont(self.font(size, bold))
+        self.p.setPen(colour or QColor("#111111"))
+        rect = QRectF(0, y, self.w, self.h - y)
+        self.p.drawText(rect, int(Qt.TextFlag.TextWordWrap), line)
+        return y + self.text_height(line, size, bold) + self.pt(size * gap)
+
+    # --- the page --------------------------------------------------------------------------
+
+    def paint(self, rv: PatientReview, chart: ChartData | None, study_name: str) -> None:
+        rows = [visit_cells(v) for v in rv.visits]
+        tail = self._tail_lines(rv)
+        tail_h = sum(self.text_height(t, s, b) + self.pt(s * 0.35) for t, s, b in tail)
+        top = self._top(rv, study_name, measure=True)
+        row_h = self.metrics(TABLE_PT).height() * 2 + self.pt(3)
+        title = "Visits and scores (second line: change from baseline)"
+        # what is not the chart, as paint() advances: gap, title, header row, rows, gaps, tail
+        fixed = (top + self.pt(8) + self.text_height(title, 10, True) + self.pt(3.5)
+                 + row_h + self.pt(6) + self.pt(4) + tail_h + self.pt(2))
+        chart_min, chart_max = self.mm(CHART_MM[0]), self.mm(CHART_MM[1])
+        shown = len(rows)
+        while shown > 1 and fixed + row_h * shown + chart_min > self.h:
+            shown -= 1
+        skipped = len(rows) - shown
+        if skipped:
+            fixed += self.text_height("x", TABLE_PT) + self.pt(TABLE_PT * 0.35)
+        chart_h = max(chart_min, min(chart_max, self.h - fixed - row_h * shown))
+        y = self._top(rv, study_name, measure=False)
+        if chart is not None:
+            PageChart(chart, DPI).draw(self.p, QRectF(0, y, self.w, chart_h))
+            y += chart_h + self.pt(8)
+        y = self.text(y, title, 10, True)
+        y = self._table(y, rows[skipped:])
+        if skipped:
+            y = self.text(y, f"({skipped} earlier visit{'s' if skipped > 1 else ''} not shown; "
+                             "all are in the study file and its exports)", TABLE_PT)
+        y += self.pt(4)
+        for line, size, bold in tail:
+            y = self.text(y, line, size, bold)
+
+    def _top(self, rv: PatientReview, study_name: str, *, measure: bool) -> float:
+        lines = [(f"{rv.study_code} \u2014 patient summary", 15.0, True),
+                 (f"{study_name} \u00b7 printed {today().isoformat()} by {APP_NAME} "
+                  f"{__version__}", 8.0, False)]
+        lines += [(line, 9.0, i == 0) for i, line in enumerate(rt.header_lines(rv))]
+        y = 0.0
+        for text, size, bold in lines:
+            if measure:
+                y += self.text_height(text, size, bold) + self.pt(size * 0.35)
+            else:
+                y = self.text(y, text, size, bold)
+        return y + self.pt(4)
+
+    def _tail_lines(self, rv: PatientReview) -> list[tuple[str, float, bool]]:
+        out: list[tuple[str, float, bool]] = [("Treatment and safety", 10.0, True)]
+        out += [(line, TEXT_PT, False) for line in rt.treatment_lines(rv)]
+        out.append(("Current medication: " + "; ".join(rt.medication_lines(rv)), TEXT_PT, False))
+        out.append(("Adverse events: " + "; ".join(rt.adverse_event_lines(rv)), TEXT_PT, False))
+        signed = [v for v in rv.visits if v.signed_by is not None]
+        signers = sorted({v.signed_by or "" for v in signed})
+        by = f" by {', '.join(signers)}" if signers else ""
+        out.append((f"Signatures: {len(signed)} of {len(rv.visits)} visits signed as reviewed"
+                    f"{by} (\u2713 UTC date of the signature; a signed visit is locked).",
+                    TEXT_PT, False))
+        return out
+
+    def _table(self, y: float, rows: list[list[tuple[str, str]]]) -> float:
+        fm, bold_fm = self.metrics(TABLE_PT), self.metrics(TABLE_PT, True)
+        pad = self.pt(3)
+        widths = [max(bold_fm.horizontalAdvance(h[0]), fm.horizontalAdvance(h[1]),
+                      *(max(fm.horizontalAdvance(r[col][0]), fm.horizontalAdvance(r[col][1]))
+                        for r in rows)) + pad
+                  for col, h in enumerate(HEADERS)]
+        scale = self.w / sum(widths)  # fill the width (and shrink, eliding, if ever needed)
+        widths = [w * scale for w in widths]
+        line_h = fm.height()
+        row_h = line_h * 2 + self.pt(3)
+        grey = QColor(232, 232, 232)
+        self._row(y, widths, list(HEADERS), row_h, bold=True)
         y += row_h
-    return y + row_h * 0.5
+        self.p.setPen(QPen(QColor("#888888"), self.pt(0.6)))
+        self.p.drawLine(0, int(y), int(self.w), int(y))
+        for n, cells in enumerate(rows):
+            if n % 2 == 1:
+                self.p.fillRect(QRectF(0, y, self.w, row_h), grey)
+            self._row(y, widths, cells, row_h, bold=False)
+            y += row_h
+        return y + self.pt(6)
+
+    def _row(self, y: float, widths: list[float], cells: list[tuple[str, str]], row_h: float,
+             *, bold: bool) -> None:
+        x = 0.0
+        half = (row_h - self.pt(3)) / 2
+        for (first, second), w in zip(cells, widths, strict=True):
+            inner = QRectF(x + self.pt(1.5), y + self.pt(1.5), w - self.pt(3), half)
+            self.p.setFont(self.font(TABLE_PT, bold))
+            self.p.setPen(QColor("#111111"))
+            fm = QFontMetricsF(self.p.font(), self.p.device())
+            self.p.drawText(inner, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                            fm.elidedText(first, Qt.TextElideMode.ElideRight, inner.width()))
+            if second:
+                self.p.setFont(self.font(TABLE_PT))
+                self.p.setPen(QColor("#555555"))
+                fm = QFontMetricsF(self.p.font(), self.p.device())
+                self.p.drawText(inner.translated(0, half),
+                                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                                fm.elidedText(second, Qt.TextElideMode.ElideRight,
+                                              inner.width()))
+            x += w

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -17,17 +19,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jdmdesk.domain.review import PatientReview
+from jdmdesk.domain.review import PatientReview, VisitReview
+from jdmdesk.services.results import ServiceResult
 from jdmdesk.ui.chart.view import EnzymeChart
 from jdmdesk.ui.review import review_text as rt
+from jdmdesk.ui.review.sign_dialog import SignDialog
+
+SIGN_SHORTCUT = "Ctrl+Shift+S"
+CHART_MIN_HEIGHT = 360  # the chart is the review's main read-out: never squashed to a strip
+Signer = Callable[[str, str], ServiceResult]  # (visit id, password): SignoffService.sign
 
 
 class ReviewView(QWidget):
     recomputed = Signal()  # after every recomputation from the database
+    status_message = Signal(str)
 
     def __init__(self, load: Callable[[str], PatientReview | None],
-                 chart: EnzymeChart | None = None, parent: QWidget | None = None) -> None:
+                 chart: EnzymeChart | None = None, parent: QWidget | None = None,
+                 sign: Signer | None = None) -> None:
         super().__init__(parent)
+        self.sign = sign  # None: this user may not sign, and no sign button is shown
+        self.sign_dialog: SignDialog | None = None
         self.setObjectName("review_view")
         self.load = load
         self.chart = chart
@@ -42,6 +54,9 @@ class ReviewView(QWidget):
         self.visits.setAccessibleName("review_visits")
         self.visits.setHorizontalHeaderLabels(rt.VISIT_COLUMNS)
         self.visits.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.visits.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.visits.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.visits.itemSelectionChanged.connect(self._update_sign_button)
         self.visits.verticalHeader().setVisible(False)
         self.visits.verticalHeader().setDefaultSectionSize(22)
         self.visits.horizontalHeader().setSectionResizeMode(
@@ -52,16 +67,41 @@ class ReviewView(QWidget):
         self.treatment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.print_button = QPushButton("Print summary (PDF)…", self)
         self.print_button.setObjectName("print_summary_button")
+        self.sign_button = QPushButton(f"Sign visit\u2026 ({SIGN_SHORTCUT})", self)
+        self.sign_button.setObjectName("review_sign_button")
+        self.sign_button.setToolTip("Sign the visit selected in the table as reviewed "
+                                    "(your password is asked); a signed visit is locked")
+        self.sign_button.clicked.connect(self.sign_selected)
+        self.sign_button.setVisible(sign is not None)
+        self.sign_button.setEnabled(False)
+        QShortcut(QKeySequence(SIGN_SHORTCUT), self, self.sign_selected,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         lay = QVBoxLayout(self)
         lay.addWidget(self.header)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setObjectName("review_splitter")
+        split.setChildrenCollapsible(False)
         if chart is not None:
+            chart.widget().setMinimumHeight(CHART_MIN_HEIGHT)
             split.addWidget(chart.widget())
+        self.visits.setMinimumHeight(110)
         split.addWidget(self.visits)
-        split.addWidget(self.treatment)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("review_treatment_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.treatment)
+        scroll.setMinimumHeight(60)
+        split.addWidget(scroll)
+        for index, stretch in enumerate((3, 2, 0) if chart is not None else (2, 0)):
+            split.setStretchFactor(index, stretch)
+        self.splitter = split
         lay.addWidget(split, 1)
-        lay.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.sign_button)
+        buttons.addWidget(self.print_button)
+        lay.addLayout(buttons)
 
     def show_patient(self, patient_id: str | None) -> None:
         self.patient_id = patient_id
@@ -90,6 +130,7 @@ class ReviewView(QWidget):
             self.refresh()
 
     def recompute(self) -> None:
+        selected = self.selected_visit()
         self.review = self.load(self.patient_id) if self.patient_id else None
         rv = self.review
         if rv is None:
@@ -111,6 +152,7 @@ class ReviewView(QWidget):
                 if visit.is_baseline:
                     item.setBackground(Qt.GlobalColor.lightGray)
                 self.visits.setItem(r, c, item)
+        self._reselect(selected)
         flagged = [f"<span style='color:#b00020'>⚠ {f.message}</span>" for f in rv.flags]
         lines = rt.treatment_lines(rv)
         self.treatment.setText(
@@ -118,6 +160,57 @@ class ReviewView(QWidget):
             + "<br><b>Current medication:</b> " + "; ".join(rt.medication_lines(rv))
             + "<br><b>Adverse events:</b> " + "; ".join(rt.adverse_event_lines(rv)))
         self.recomputed.emit()
+
+    # --- signing ---------------------------------------------------------------------------
+
+    def selected_visit(self) -> VisitReview | None:
+        rows = {i.row() for i in self.visits.selectedItems()}
+        if self.review is None or len(rows) != 1:
+            return None
+        row = rows.pop()
+        return self.review.visits[row] if row < len(self.review.visits) else None
+
+    def _reselect(self, visit: VisitReview | None) -> None:
+        if visit is None or self.review is None:
+            self._update_sign_button()
+            return
+        ids = [v.visit_id for v in self.review.visits]
+        if visit.visit_id in ids:
+            self.visits.selectRow(ids.index(visit.visit_id))
+        self._update_sign_button()
+
+    def _update_sign_button(self) -> None:
+        v = self.selected_visit()
+        self.sign_button.setEnabled(self.sign is not None and v is not None
+                                    and v.visit_id is not None and v.signed_by is None)
+
+    def sign_selected(self) -> None:
+        """Open the sign dialog for the visit selected in the table (button and shortcut)."""
+        v, rv, sign = self.selected_visit(), self.review, self.sign
+        if sign is None or rv is None:
+            return
+        if v is None or v.visit_id is None:
+            self.status_message.emit("Select a visit in the table to sign it.")
+            return
+        if v.signed_by is not None:
+            self.status_message.emit(f"The visit of {v.visit_date.isoformat()} is already "
+                                     f"signed ({rt.signed_text(v)}).")
+            return
+        visit_id = v.visit_id
+        dialog = SignDialog(rv.study_code, v.visit_date,
+                            lambda password: sign(visit_id, password), self)
+        dialog.accepted.connect(lambda: self._signed(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.sign_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+        dialog.password.setFocus()
+
+    def _signed(self, dialog: SignDialog) -> None:
+        result = dialog.result_of_signing
+        if result is not None:
+            self.status_message.emit(result.message)
+        self.visits.setFocus()
 
     def cell(self, row: int, column: str) -> str:
         return self.visits.item(row, rt.VISIT_COLUMNS.index(column)).text()

@@ -1,0 +1,38 @@
+"""A Qt platform plugin that cannot load is said plainly on stderr (issue 16, 'Also')."""
+
+from __future__ import annotations
+
+from jdmdesk import app
+from jdmdesk.ui.qt_platform import platform_problem
+
+
+def test_an_unloadable_xcb_plugin_is_named_with_what_to_install(tmp_path):
+    broken = tmp_path / "libqxcb.so"
+    broken.write_bytes(b"not a shared object")
+    problem = platform_problem({"DISPLAY": ":0"}, "linux", broken)
+    assert problem is not None and "xcb" in problem and "libxcb-cursor0" in problem
+    assert platform_problem({"DISPLAY": ":0", "QT_QPA_PLATFORM": "xcb"}, "linux", broken)
+
+
+def test_other_platforms_and_displays_are_not_judged(tmp_path):
+    broken = tmp_path / "libqxcb.so"
+    broken.write_bytes(b"x")
+    assert platform_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux", broken) is None
+    assert platform_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux", broken) is None
+    assert platform_problem({"DISPLAY": ":0"}, "win32", broken) is None
+    assert "DISPLAY" in (platform_problem({}, "linux", broken) or "")
+
+
+def test_run_gui_says_it_on_stderr_and_exits_2(tmp_path, monkeypatch, capsys):
+    class NoApp:
+        @staticmethod
+        def instance():
+            return None
+
+    monkeypatch.setattr(app, "QApplication", NoApp)
+    monkeypatch.setattr(app, "platform_problem", lambda: "the Qt platform plugin 'xcb' "
+                        "cannot load (libxcb-cursor.so.0: cannot open shared object file)")
+    assert app.run_gui(tmp_path / "s.jdm") == 2
+    err = capsys.readouterr().err
+    assert err.startswith("jdmdesk: cannot open the window:") and "libxcb-cursor" in err
+    assert err.count("\n") == 1
