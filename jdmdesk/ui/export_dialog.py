@@ -42,7 +42,8 @@ FORMAT_LABELS = {
     "spss": "SPSS data files (ZIP of .sav)",
 }
 # each format its own default file name: a REDCap export does not overwrite the bundle
-DEFAULT_STEMS = {"bundle": "statistics", "xlsx": "workbook", "odm": "odm", "redcap": "redcap"}
+DEFAULT_STEMS = {"bundle": "csv-bundle", "xlsx": "workbook", "odm": "odm", "redcap": "redcap",
+                 "stata": "stata", "spss": "spss"}
 READY_TEXT = "Pseudonymised unless 'Identified' is ticked."
 Confirm = Callable[[str, str], bool]
 
