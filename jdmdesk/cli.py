@@ -34,7 +34,8 @@ class CliError(Exception):
 
 def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="jdmdesk", description="JDM Desk study data capture. "
-                                "Commands: demo, check, report, export, backup, restore, recover "
+                                "Commands: demo, check, report, case-series, export, backup, "
+                                "restore, recover "
                                 "(see 'jdmdesk COMMAND --help'). Commands that read a study "
                                 "log in with JDMDESK_USER and JDMDESK_PASSWORD, or ask.")
     p.add_argument("study", nargs="?", type=Path, help="study file (.jdm) to open")
@@ -218,6 +219,23 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_case_series(args: argparse.Namespace) -> int:
+    from jdmdesk.report import prepare_headless_qt
+    from jdmdesk.services.case_series import CaseSeriesError, parse_codes
+
+    session = _session(args.study, "read")
+    prepare_headless_qt()
+    from jdmdesk.ui.case_series.job import run_case_series
+
+    try:
+        result = run_case_series(args.study, args.output, session,
+                                 study_codes=parse_codes(args.patients), force=args.force)
+    except CaseSeriesError as err:
+        raise CliError(str(err), EXIT_FAILED) from None
+    print(result.summary())
+    return EXIT_OK
+
+
 def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int]]]:
     demo = argparse.ArgumentParser(prog="jdmdesk demo", description="Write a synthetic study.")
     demo.add_argument("out", type=Path, help="new study file to write")
@@ -267,8 +285,19 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
     report.add_argument("--patient", required=True, help="study code of the patient")
     report.add_argument("--output", type=Path, required=True, help="PDF file to write")
     report.add_argument("--force", action="store_true", help="replace an existing output")
+    case_series = argparse.ArgumentParser(
+        prog="jdmdesk case-series",
+        description="Case series report (PDF, CSV tables, SVG/PNG figures) into a folder; "
+                    "pseudonymised: study codes and study days only.")
+    case_series.add_argument("study", type=Path)
+    case_series.add_argument("--output", type=Path, required=True,
+                             help="folder to write into (made when missing)")
+    case_series.add_argument("--patients", default=None,
+                             help="study codes, comma-separated (default: every patient)")
+    case_series.add_argument("--force", action="store_true",
+                             help="replace the report files already in the folder")
     return {"demo": (demo, _cmd_demo), "check": (check, _cmd_check),
-            "report": (report, _cmd_report),
+            "report": (report, _cmd_report), "case-series": (case_series, _cmd_case_series),
             "backup": (backup, _cmd_backup), "restore": (restore, _cmd_restore),
             "export": (export, _cmd_export), "recover": (recover, _cmd_recover)}
 

@@ -26,9 +26,7 @@ def write_report(study_path: Path, study_code: str, output: Path, *, session: Se
         raise ReportError(f"{output} already exists: choose a new name or use --force")
     if not output.parent.exists():
         raise ReportError(f"folder {output.parent} does not exist")
-    if "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY") \
-            and sys.platform.startswith("linux"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    prepare_headless_qt()
     from PySide6.QtWidgets import QApplication
 
     from jdmdesk.db.queries import read_settings
@@ -38,7 +36,6 @@ def write_report(study_path: Path, study_code: str, output: Path, *, session: Se
     from jdmdesk.services.review import ReviewService
     from jdmdesk.ui.review.report_pdf import write_patient_pdf
 
-    _quiet_offscreen_notes()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     study = open_study(study_path, read_only=True)
     try:
@@ -59,6 +56,22 @@ def write_report(study_path: Path, study_code: str, output: Path, *, session: Se
     finally:
         study.close()
         del app
+
+
+def prepare_headless_qt() -> None:
+    """Before a command paints: the offscreen platform without a display (Linux), its notes
+    kept off stderr, and one application object (fonts and painting need it)."""
+    if "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY") \
+            and sys.platform.startswith("linux"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    _quiet_offscreen_notes()
+    if QApplication.instance() is None:
+        _APP.append(QApplication(sys.argv[:1]))
+
+
+_APP: list[object] = []
 
 
 def _quiet_offscreen_notes() -> None:

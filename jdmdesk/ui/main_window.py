@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
                                                    "users_action"))
         self.tools_menu.addAction(self._action("Study &overview…", self.open_overview,
                                                "Ctrl+Shift+O", "overview_action"))
+        self.tools_menu.addAction(self._action(self.tr("&Case series report…"),
+                                               self.open_case_series, None,
+                                               "case_series_action"))
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.addAction(self._action("&Keyboard shortcuts", self._show_keys))
 
@@ -165,6 +168,13 @@ class MainWindow(QMainWindow):
         dialog = OverviewDialog(self.services.review, self)
         dialog.patient_chosen.connect(self.choose_patient)
         dialog.show()
+
+    def open_case_series(self) -> None:
+        from jdmdesk.services.case_series import CaseSeriesService
+        from jdmdesk.ui.case_series.dialog import CaseSeriesDialog
+
+        codes = sorted(CaseSeriesService(self.services.review.study).patient_codes())
+        CaseSeriesDialog(Path(self.study_path), self.services.session, codes, self).show()
 
     def open_export(self) -> None:
         from jdmdesk.ui.export_dialog import open_export_dialog

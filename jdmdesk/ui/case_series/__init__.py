@@ -1,0 +1,1 @@
+"""The case series report: figures, PDF, the folder job and the dialog."""
