@@ -108,7 +108,12 @@ def test_outcomes_are_the_reviews_numbers(demo, report):
 
 def test_pdf_has_tables_figures_and_no_calendar_dates_of_patients(demo, report):
     reader = pypdf.PdfReader(report / "case_series.pdf")
-    assert len(reader.pages) == 4
+    # the tables fill page 1; then two figures a page: 1a and 1b, then 1c and 2
+    assert len(reader.pages) == 3
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert all(f"Table {n}." in pages[0] for n in (1, 2, 3))
+    assert "Figure 1a." in pages[1] and "Figure 1b." in pages[1]
+    assert "Figure 1c." in pages[2] and "Figure 2." in pages[2]
     box = reader.pages[0].mediabox
     assert round(float(box.width)) == 595 and round(float(box.height)) == 842  # A4
     text = "\n".join(page.extract_text() for page in reader.pages)
@@ -184,7 +189,7 @@ def test_bad_input_exits_1_with_one_line(case, demo, tmp_path, monkeypatch, caps
         assert not out.exists()
 
 
-def test_a_patient_without_tacrolimus_is_listed_with_the_reason(demo, tmp_path):
+def test_a_patient_without_tacrolimus_is_listed_with_the_reason(demo, tmp_path, qapp):
     from jdmdesk.domain.clock import FixedClock
     from jdmdesk.services.records import RecordService
     from jdmdesk.ui.case_series.job import write_case_series
@@ -198,6 +203,15 @@ def test_a_patient_without_tacrolimus_is_listed_with_the_reason(demo, tmp_path):
         saved = writer.save("patient", {"study_code": "SYN-004", "sex": "F",
                                         "birth_date": "2016-02-01", "onset_date": "2022-05-01"})
         assert saved.ok, saved
+        first = ReviewService(study).patient_id("SYN-001")
+        for onset, category, grade in (("2025-03-01", "neurological", "1"),
+                                       ("2025-04-01", "neurological", "2"),
+                                       ("2025-05-01", "renal", "1"),
+                                       ("2024-12-01", "infection", "2")):  # before day 0
+            ae = writer.save("adverse_event", {
+                "onset_date": onset, "term": "tremor", "category": category, "grade": grade,
+                "serious": "0", "relatedness": "possible"}, patient_id=first)
+            assert ae.ok, ae
         cs = CaseSeriesService(study).load()
     finally:
         study.close()
@@ -212,6 +226,13 @@ def test_a_patient_without_tacrolimus_is_listed_with_the_reason(demo, tmp_path):
                     .extract_text().split())
     assert "SYN-004: not in the case series (no tacrolimus recorded)" in text
     assert not (tmp_path / "r" / "figure_enzymes_SYN-004.svg").exists()
+    ae = cs.adverse_events
+    assert ae.counts == {"neurological": {"1": 1, "2": 1}, "renal": {"1": 1}}
+    assert ae.patients == {"neurological": 1, "renal": 1} and ae.before_start == 1
+    pages = pypdf.PdfReader(tmp_path / "r" / "case_series.pdf").pages
+    flat = " ".join(" ".join(p.extract_text() for p in pages).split())
+    assert "Neurological (tremor, headache)" in flat and "Grade 5" in flat
+    assert "1 adverse event(s) with onset before tacrolimus start are not counted" in flat
 
 
 def test_codes_are_parsed_and_unknown_ones_named(demo):

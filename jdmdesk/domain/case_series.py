@@ -57,7 +57,7 @@ NO_TACROLIMUS = "no tacrolimus recorded"
 
 # (key, label, unit) of each outcome reported at baseline and at the last follow-up
 TIMED_OUTCOMES: tuple[tuple[str, str, str], ...] = (
-    ("study_day", "Study day", "days since tacrolimus start"),
+    ("study_day", "Study day", "day 0 = tacrolimus start"),
     ("ck", "CK", "U/L"), ("ck_uln", "CK", "× ULN"),
     ("ld", "LD", "U/L"), ("ld_uln", "LD", "× ULN"),
     ("asat", "ASAT", "U/L"), ("asat_uln", "ASAT", "× ULN"),
@@ -70,7 +70,7 @@ TIMED_OUTCOMES: tuple[tuple[str, str, str], ...] = (
 )
 # outcomes reported once, at the last follow-up
 FINAL_OUTCOMES: tuple[tuple[str, str, str], ...] = (
-    ("pred_reduction_pct", "Prednisolone eq. reduction", "% of baseline mg/kg/day"),
+    ("pred_reduction_pct", "Prednisolone eq. reduction", "%"),
     ("tis", "TIS", "0–100"), ("tis_category", "TIS category", "ACR/EULAR 2016"),
 )
 _MEASURE_OF = {"cmas": "cmas_total", "mmt8": "mmt8_total", "chaq": "chaq_di",
@@ -258,7 +258,8 @@ def ck_uln_course(p: PatientInput) -> UlnCourse:
 def ck_uln_group(patients: Sequence[PatientInput]) -> tuple[MedianPoint, ...]:
     """The median CK ULN multiple at each whole month since day 0: per patient the result
     nearest to that day within the review's lab window (:func:`nearest_lab`), over the patients
-    who have one; months where no patient has a result are left out."""
+    who have one; a month with fewer than two such patients (in a series of two or more) has
+    no median and is left out."""
     starts = [(p, p.review.tacrolimus_start) for p in patients]
     spans = [(p.review.follow_up_days or 0) for p, s in starts if s is not None]
     if not spans:
@@ -273,7 +274,7 @@ def ck_uln_group(patients: Sequence[PatientInput]) -> tuple[MedianPoint, ...]:
             lab = nearest_lab(lab_points(p.labs), "CK", start + timedelta(days=day))
             if lab is not None and lab.sample_date >= start and lab.uln_multiple is not None:
                 values.append(lab.uln_multiple)
-        if values:
+        if values and len(values) >= min(2, len(spans)):
             out.append(MedianPoint(month, day, statistics.median(values), len(values)))
     return tuple(out)
 

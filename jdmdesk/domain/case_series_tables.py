@@ -81,7 +81,8 @@ _DEFINITIONS = {
     "physical_activity": "Physical activity code: 0 bed- or chair-bound, 1 walks indoors only, "
                          "2 limited outdoor activity, 3 normal school activity, 4 unrestricted",
     "printo": "PRINTO clinically inactive disease: inactive, active or not_evaluable",
-    "pred_reduction_pct": "100 × (baseline − last) / baseline of pred_mg_kg_day",
+    "pred_reduction_pct": "Percent reduction of pred_mg_kg_day: 100 × (baseline − last) / "
+                          "baseline",
     "tis": "ACR/EULAR 2016 Total Improvement Score of the last visit against the baseline "
            "(empty when not computable)",
     "tis_category": "major (≥ 70), moderate (≥ 45), minimal (≥ 30), none, or not computable",

@@ -59,6 +59,20 @@ def summary_pdf(study: Path, tmp: Path) -> None:
                     str(pdf), str(HERE / "summary_pdf")], check=True)
 
 
+def case_series_pdf(study: Path, tmp: Path) -> None:
+    """Page 1 of the case series report (``jdmdesk case-series``), as a PNG."""
+    reviewer = demo_credentials(Role.REVIEWER)
+    out = tmp / "case-series"
+    env = {**os.environ, "JDMDESK_USER": reviewer.username, "JDMDESK_PASSWORD": reviewer.password}
+    subprocess.run([sys.executable, "-m", "jdmdesk", "case-series", str(study), "--output",
+                    str(out)], check=True, env=env)
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm (poppler-utils) is not installed: case_series_page1.png not rendered")
+        return
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", "1", "-l", "1",
+                    str(out / "case_series.pdf"), str(HERE / "case_series_page1")], check=True)
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
@@ -109,6 +123,7 @@ def main() -> int:
         window.unlock()
         window.close()
         summary_pdf(study, Path(tmp))
+        case_series_pdf(study, Path(tmp))
     print(f"screenshots written to {HERE}")
     return 0
 

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter
 
 from jdmdesk.atomic_file import atomic_write
 from jdmdesk.domain.access import Session
@@ -39,11 +39,14 @@ from jdmdesk.ui.case_series.figures import (
     GroupChart,
     draw_enzyme_figure,
     enzyme_title,
+    median_caption,
+    reference_caption,
     tr,
     write_png,
     write_svg,
 )
 from jdmdesk.ui.case_series.pdf import write_case_series_pdf
+from jdmdesk.ui.case_series.text import reference_ranges
 from jdmdesk.ui.chart.page import PageChart
 
 PDF_NAME = "case_series.pdf"
@@ -105,21 +108,29 @@ def _csv(path: Path, header: Sequence[str], numeric: Sequence[bool],
         tmp.write_bytes(buffer.getvalue().encode("utf-8"))
 
 
-def _titled(title: str, draw: Callable[[QPainter, QRectF, float], None]
+def _titled(title: str, subtitle: str, draw: Callable[[QPainter, QRectF, float], None]
             ) -> Callable[[QPainter, QRectF, float], None]:
-    """A figure file's drawing: its title above the figure."""
+    """A figure file's drawing: its title and a line on how to read it above the figure (the
+    file travels without the PDF's caption)."""
     def paint(p: QPainter, rect: QRectF, dpi: float) -> None:
         page = PageChart(ChartData(patient_id=None), dpi)
-        p.setFont(page.font(10, bold=True))
-        line = p.fontMetrics().height() * 1.4
-        p.drawText(QRectF(rect.left(), rect.top(), rect.width(), line), 0, title)
-        draw(p, QRectF(rect.left(), rect.top() + line, rect.width(), rect.height() - line),
-             dpi)
+        top = rect.top()
+        for text, bold in ((title, True), (subtitle, False)):
+            p.setFont(page.font(10 if bold else 8, bold=bold))
+            p.setPen(QColor("#222222"))
+            box = p.boundingRect(QRectF(rect.left(), top, rect.width(), rect.height()),
+                                 int(Qt.TextFlag.TextWordWrap), text)
+            p.drawText(box, int(Qt.TextFlag.TextWordWrap), text)
+            top = box.bottom() + page.pt(3)
+        draw(p, QRectF(rect.left(), top + page.pt(3), rect.width(),
+                       rect.bottom() - top - page.pt(3)), dpi)
     return paint
 
 
 def write_case_series(cs: CaseSeries, folder: Path, *, force: bool = False,
                       progress: Progress | None = None) -> CaseSeriesResult:
+    if QGuiApplication.instance() is None:  # fonts and painting would crash without one
+        raise RuntimeError("write_case_series needs a QGuiApplication")
     folder = Path(folder)
     names = output_names(cs)
     check_folder(folder, names, force=force)
@@ -131,13 +142,15 @@ def write_case_series(cs: CaseSeries, folder: Path, *, force: bool = False,
                                                    [False] * len(DICTIONARY_COLUMNS),
                                                    dictionary_rows())),
     ]
+    reference = reference_caption(reference_ranges(cs))
     for chart in cs.enzyme_charts:
         stem = f"figure_enzymes_{file_stem(chart.title)}"
-        draw = _titled(enzyme_title(chart.title),
+        draw = _titled(enzyme_title(chart.title), reference,
                        lambda p, r, dpi, c=chart: draw_enzyme_figure(p, r, dpi, c))
         jobs += [(f"{stem}.svg", lambda p, d=draw, t=chart.title: write_svg(p, d, t)),
                  (f"{stem}.png", lambda p, d=draw: write_png(p, d))]
     group = _titled(tr("CK as multiples of the upper limit of normal since tacrolimus start"),
+                    median_caption(cs.ck_median),
                     lambda p, r, dpi: GroupChart(cs.ck_uln, cs.ck_median, dpi).draw(p, r))
     jobs += [("figure_ck_uln_all.svg", lambda p: write_svg(p, group, "CK ULN multiples")),
              ("figure_ck_uln_all.png", lambda p: write_png(p, group)),

@@ -11,8 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF
-from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
 
 from jdmdesk import APP_NAME, __version__
 from jdmdesk.atomic_file import atomic_write
@@ -29,7 +37,7 @@ from jdmdesk.ui.case_series.figures import (
 )
 from jdmdesk.ui.review.report_pdf import DPI, MARGIN_MM, TABLE_PT, TEXT_PT, SummaryPage
 
-PATIENTS_PER_TABLE = 4  # outcome table: baseline and last columns of this many patients
+PATIENTS_PER_TABLE = 3  # outcome table: baseline and last columns of this many patients
 FIGURE_H_MM = 112.0
 Cells = list[tuple[str, str]]
 
@@ -132,7 +140,7 @@ class CaseSeriesDocument(SummaryPage):
                 headers += [(o.study_code, tr("baseline")), (o.study_code, tr("last visit"))]
             body: list[Cells] = []
             for key, label, unit in labels:
-                cells: Cells = [(label, unit)]
+                cells: Cells = [(f"{label}, {unit}", "")]
                 for o in chunk:
                     if key in o.final:
                         cells += [("", ""), (tx.cell(key, o.final.get(key)), "")]
@@ -144,7 +152,7 @@ class CaseSeriesDocument(SummaryPage):
             if len(rows) > PATIENTS_PER_TABLE:
                 title += tr(" (patients {a}\u2013{b} of {n})").format(
                     a=start + 1, b=start + len(chunk), n=len(rows))
-            self.heading(title, self._row_h() * (len(body) + 1))
+            self.heading(title, self._row_h(1) * len(body) + self._row_h())
             self.grid(headers, body, first_wide=True)
         notes = [f"{o.study_code}: {o.note}" for o in rows if o.note]
         by_rule: dict[str, list[str]] = {}
@@ -205,43 +213,60 @@ class CaseSeriesDocument(SummaryPage):
 
     # --- tables ----------------------------------------------------------------------------
 
-    def _row_h(self) -> float:
-        return self.metrics(TABLE_PT).height() * 2 + self.pt(3)
+    def _row_h(self, lines: int = 2) -> float:
+        return self.metrics(TABLE_PT).height() * lines + self.pt(3)
 
     def grid(self, headers: Cells, rows: Sequence[Cells], *, first_wide: bool = False
              ) -> None:
-        """A table over the page's width, its header repeated after a page break."""
+        """A table over the page's width, its header repeated after a page break; a row whose
+        cells have no second line takes one line."""
         fm, bold_fm = self.metrics(TABLE_PT), self.metrics(TABLE_PT, True)
         pad = self.pt(6)
         widths = [max(bold_fm.horizontalAdvance(h[0]), fm.horizontalAdvance(h[1]),
                       *(max(fm.horizontalAdvance(r[i][0]), fm.horizontalAdvance(r[i][1]))
                         for r in rows)) + pad for i, h in enumerate(headers)]
-        if first_wide:
-            rest = sum(widths[1:])
-            each = max((self.w - widths[0]) / max(len(widths) - 1, 1), 0)
-            widths = [widths[0], *([each] * (len(widths) - 1))] if rest < self.w - widths[0] \
-                else widths
+        if first_wide and sum(widths) < self.w:  # value columns share the rest alike
+            each = (self.w - widths[0]) / max(len(widths) - 1, 1)
+            widths = [widths[0], *([each] * (len(widths) - 1))]
         scale = self.w / sum(widths)
         widths = [w * scale for w in widths]
-        row_h = self._row_h()
 
         def header() -> None:
+            row_h = self._row_h()
             self._row(self.y, widths, headers, row_h, bold=True)
             self.y += row_h
             self.p.setPen(QPen(QColor("#888888"), self.pt(0.6)))
             self.p.drawLine(0, int(self.y), int(self.w), int(self.y))
 
-        self.need(row_h * 2)
+        self.need(self._row_h() * 2)
         header()
         for n, cells in enumerate(rows):
+            two = any(second for _, second in cells)
+            row_h = self._row_h(2 if two else 1)
             if self.y + row_h > self.h - self.pt(14):
                 self.new_page()
                 header()
             if n % 2 == 1:
                 self.p.fillRect(QRectF(0, self.y, self.w, row_h), QColor(236, 236, 236))
-            self._row(self.y, widths, cells, row_h, bold=False)
+            if two:
+                self._row(self.y, widths, cells, row_h, bold=False)
+            else:
+                self._line_row(self.y, widths, [first for first, _ in cells], row_h)
             self.y += row_h
         self.y += self.pt(4)
+
+    def _line_row(self, y: float, widths: Sequence[float], cells: Sequence[str],
+                  row_h: float) -> None:
+        self.p.setFont(self.font(TABLE_PT))
+        self.p.setPen(QColor("#111111"))
+        fm = QFontMetricsF(self.p.font(), self.p.device())
+        x = 0.0
+        for text, w in zip(cells, widths, strict=True):
+            inner = QRectF(x + self.pt(1.5), y, w - self.pt(3), row_h)
+            self.p.drawText(inner, int(Qt.AlignmentFlag.AlignLeft
+                                       | Qt.AlignmentFlag.AlignVCenter),
+                            fm.elidedText(text, Qt.TextElideMode.ElideRight, inner.width()))
+            x += w
 
 
 def _letter(n: int) -> str:

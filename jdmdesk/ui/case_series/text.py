@@ -102,7 +102,7 @@ def table1_summary(rows: Sequence[Characteristics]) -> list[tuple[str, str]]:
     sexes = {code: sum(1 for c in rows if c.sex == code) for code in ("M", "F")}
     agents = sum(1 for c in rows if c.prior_second_line)
     return [(tr("All ({n})").format(n=len(rows)), tr("median (range)")),
-            (tr("{m} M, {f} F").format(m=sexes["M"], f=sexes["F"]), ""),
+            (tr("boys {m}, girls {f}").format(m=sexes["M"], f=sexes["F"]), ""),
             (spread([c.age_at_start_y for c in rows]), ""),
             (spread([c.age_at_onset_y for c in rows]), ""),
             (spread([c.disease_duration_at_start_y for c in rows]), ""),
