@@ -108,12 +108,17 @@ def test_outcomes_are_the_reviews_numbers(demo, report):
 
 def test_pdf_has_tables_figures_and_no_calendar_dates_of_patients(demo, report):
     reader = pypdf.PdfReader(report / "case_series.pdf")
-    # the tables fill page 1; then two figures a page: 1a and 1b, then 1c and 2
-    assert len(reader.pages) == 3
+    # page 1: title, methods, Tables 1 and 2; then the summary, Table 3 and the four figures
+    assert len(reader.pages) == 4
     pages = [" ".join(page.extract_text().split()) for page in reader.pages]
-    assert all(f"Table {n}." in pages[0] for n in (1, 2, 3))
-    assert "Figure 1a." in pages[1] and "Figure 1b." in pages[1]
-    assert "Figure 1c." in pages[2] and "Figure 2." in pages[2]
+    assert "Methods." in pages[0] and "Table 1." in pages[0] and "Table 2." in pages[0]
+    for heading in ("Table 2 (all patients)", "Table 3.", "Figure 1a.", "Figure 1b.",
+                    "Figure 1c.", "Figure 2."):
+        where = [n for n, text in enumerate(pages) if heading in text]
+        assert len(where) == 1 and where[0] >= 1, (heading, where)
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == \
+            (595, 842)
     box = reader.pages[0].mediabox
     assert round(float(box.width)) == 595 and round(float(box.height)) == 842  # A4
     text = "\n".join(page.extract_text() for page in reader.pages)
@@ -246,3 +251,22 @@ def test_codes_are_parsed_and_unknown_ones_named(demo):
             == ["SYN-003"]
     finally:
         study.close()
+
+
+def test_the_all_patients_table_is_the_median_of_the_rows(demo):
+    from jdmdesk.domain.case_series import outcome_summary
+
+    study = open_study(demo, read_only=True)
+    try:
+        cs = CaseSeriesService(study).load()
+    finally:
+        study.close()
+    summary = outcome_summary(cs.outcomes)
+    cks = sorted(o.baseline["ck"] for o in cs.outcomes)
+    base, last = summary["ck"]
+    assert (base.median, base.low, base.high, base.n) == (cks[1], cks[0], cks[2], 3)
+    assert last.median == sorted(o.last["ck"] for o in cs.outcomes)[1]
+    assert summary["printo"][1] == (sum(o.last["printo"] == "inactive" for o in cs.outcomes), 3)
+    categories = [o.final["tis_category"] for o in cs.outcomes]
+    assert summary["tis_category"][1] == {c: categories.count(c) for c in set(categories)}
+    assert summary["tis"][0] is None and summary["tis"][1].n == 3

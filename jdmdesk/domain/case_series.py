@@ -230,6 +230,47 @@ def outcome_row(p: PatientInput) -> OutcomeRow:
     return OutcomeRow(r.study_code, baseline, follow, final, rule, "; ".join(notes))
 
 
+@dataclass(frozen=True)
+class Spread:
+    """Median and range of one outcome over the patients who have it."""
+
+    median: float
+    low: float
+    high: float
+    n: int
+
+
+def spread(values: Sequence[Any]) -> Spread | None:
+    known = sorted(float(v) for v in values if isinstance(v, int | float))
+    if not known:
+        return None
+    return Spread(statistics.median(known), known[0], known[-1], len(known))
+
+
+def outcome_summary(rows: Sequence[OutcomeRow]) -> dict[str, tuple[Any, Any]]:
+    """Per outcome key ``(baseline, last)`` across patients: a :class:`Spread` for numbers;
+    for PRINTO the number inactive of those evaluable; for the TIS category the count of
+    each category. Built from the same rows as the per-patient table."""
+    out: dict[str, tuple[Any, Any]] = {}
+    for key, _, _ in TIMED_OUTCOMES:
+        if key == "printo":
+            def inactive(rows_at: list[dict[str, Any]]) -> tuple[int, int]:
+                seen = [r.get("printo") for r in rows_at
+                        if r.get("printo") in ("inactive", "active")]
+                return sum(1 for s in seen if s == "inactive"), len(seen)
+            out[key] = (inactive([r.baseline for r in rows]), inactive([r.last for r in rows]))
+        else:
+            out[key] = (spread([r.baseline.get(key) for r in rows]),
+                        spread([r.last.get(key) for r in rows]))
+    for key, _, _ in FINAL_OUTCOMES:
+        if key == "tis_category":
+            found = [r.final.get(key) for r in rows if r.final.get(key)]
+            out[key] = (None, {c: found.count(c) for c in dict.fromkeys(found)})
+        else:
+            out[key] = (None, spread([r.final.get(key) for r in rows]))
+    return out
+
+
 def since_start(chart: ChartData) -> ChartData:
     """The chart's CK, LD and ASAT from day 0 on (the seed's Figure 1): no steroid line, no
     troughs, no dose marks; each result keeps its own ULN (the dashed reference line)."""

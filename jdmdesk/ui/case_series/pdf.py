@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 
 from jdmdesk import APP_NAME, __version__
 from jdmdesk.atomic_file import atomic_write
-from jdmdesk.domain.case_series import CaseSeries
+from jdmdesk.domain.case_series import CaseSeries, outcome_summary
 from jdmdesk.domain.parse import today
 from jdmdesk.ui.case_series import text as tx
 from jdmdesk.ui.case_series.figures import (
@@ -154,6 +154,8 @@ class CaseSeriesDocument(SummaryPage):
                     a=start + 1, b=start + len(chunk), n=len(rows))
             self.heading(title, self._row_h(1) * len(body) + self._row_h())
             self.grid(headers, body, first_wide=True)
+        if len(rows) > 1:
+            self._summary(cs)
         notes = [f"{o.study_code}: {o.note}" for o in rows if o.note]
         by_rule: dict[str, list[str]] = {}
         for o in rows:
@@ -166,6 +168,18 @@ class CaseSeriesDocument(SummaryPage):
             or "\u2014"), TABLE_PT)
         for line in notes:
             self.para(line, TABLE_PT)
+
+    def _summary(self, cs: CaseSeries) -> None:
+        summary = outcome_summary(cs.outcomes)
+        headers = [(tr("Outcome"), tr("unit or range")),
+                   (tr("Baseline"), tr("median (range), n")),
+                   (tr("Last visit"), tr("median (range), n"))]
+        body = [[(f"{label}, {unit}", ""), (tx.summary_cell(key, summary[key][0]), ""),
+                 (tx.summary_cell(key, summary[key][1]), "")]
+                for key, label, unit in tx.outcome_labels()]
+        self.heading(tr("Table 2 (all patients). Outcomes across the {n} patients").format(
+            n=len(cs.outcomes)), self._row_h(1) * len(body) + self._row_h())
+        self.grid(headers, body, first_wide=True)
 
     def _adverse_events(self, cs: CaseSeries) -> None:
         ae = cs.adverse_events

@@ -13,6 +13,7 @@ from jdmdesk.domain.case_series import (
     TIMED_OUTCOMES,
     CaseSeries,
     Characteristics,
+    Spread,
 )
 from jdmdesk.domain.codes import AE_CATEGORIES, AE_GRADES, DRUGS
 from jdmdesk.domain.medication import (
@@ -135,9 +136,38 @@ def outcome_labels() -> list[tuple[str, str, str]]:
               "physical_activity": tr("Physical activity"),
               "pred_mg_kg_day": tr("Prednisolone eq."), "phga": tr("Physician global"),
               "pred_reduction_pct": tr("Prednisolone eq. reduction"),
-              "tis_category": tr("TIS category")}
-    return [(key, labels.get(key, label), unit)
+              "tis_category": tr("TIS category"), "cmas": tr("CMAS"), "mmt8": tr("MMT8"),
+              "chaq": tr("CHAQ DI"), "das_skin": tr("DAS skin"),
+              "cdasi_activity": tr("CDASI activity"), "tis": tr("TIS")}
+    units = {"study_day": tr("day 0 = tacrolimus start"), "printo": tr("status"),
+             "pred_reduction_pct": "%", "tis_category": "ACR/EULAR 2016"}
+    return [(key, labels.get(key, label), units.get(key, unit))
             for key, label, unit in (*TIMED_OUTCOMES, *FINAL_OUTCOMES)]
+
+
+def plain(key: str, value: float) -> str:
+    """A number as its cell shows it, without the × or % of a single value (the row says)."""
+    if key.endswith("_uln"):
+        return f"{value:.1f}"
+    if key == "pred_reduction_pct":
+        return f"{value:.0f}"
+    return cell(key, value)
+
+
+def summary_cell(key: str, value: Any) -> str:
+    """A cell of the all-patients table: median (range), n; inactive of evaluable; counts."""
+    if value is None:
+        return "" if key in ("tis_category", "pred_reduction_pct", "tis") else "\u2014"
+    if isinstance(value, Spread):
+        if key == "study_day":
+            return f"{value.median:g} ({value.low:g} to {value.high:g}), {value.n}"
+        return f"{plain(key, value.median)} ({plain(key, value.low)}\u2013" \
+               f"{plain(key, value.high)}), {value.n}"
+    if isinstance(value, tuple):  # PRINTO: inactive of evaluable
+        return tr("{k} of {n} inactive").format(k=value[0], n=value[1])
+    if isinstance(value, dict):  # TIS categories
+        return ", ".join(f"{cell(key, c)} {n}" for c, n in value.items()) or "\u2014"
+    return cell(key, value)
 
 
 def ae_labels() -> tuple[dict[str, str], list[tuple[str, str]]]:
