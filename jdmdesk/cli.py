@@ -223,13 +223,16 @@ def _cmd_case_series(args: argparse.Namespace) -> int:
     from jdmdesk.report import prepare_headless_qt
     from jdmdesk.services.case_series import CaseSeriesError, parse_codes
 
+    codes = parse_codes(args.patients)
+    if args.patients is not None and codes is None:
+        raise CliError("--patients: no study codes given (leave it out for every patient)")
     session = _session(args.study, "read")
     prepare_headless_qt()
     from jdmdesk.ui.case_series.job import run_case_series
 
     try:
-        result = run_case_series(args.study, args.output, session,
-                                 study_codes=parse_codes(args.patients), force=args.force)
+        result = run_case_series(args.study, args.output, session, study_codes=codes,
+                                 force=args.force)
     except CaseSeriesError as err:
         raise CliError(str(err), EXIT_FAILED) from None
     print(result.summary())

@@ -240,6 +240,13 @@ def test_a_patient_without_tacrolimus_is_listed_with_the_reason(demo, tmp_path, 
     assert "1 adverse event(s) with onset before tacrolimus start are not counted" in flat
 
 
+def test_an_empty_patient_list_is_a_usage_error(demo, tmp_path, capsys):
+    assert main(["case-series", str(demo), "--output", str(tmp_path / "o"),
+                 "--patients", " , "]) == 2
+    assert "no study codes given" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
 def test_codes_are_parsed_and_unknown_ones_named(demo):
     assert parse_codes(" SYN-001, SYN-003 ,SYN-001,") == ("SYN-001", "SYN-003")
     assert parse_codes("") is None and parse_codes(None) is None
