@@ -224,7 +224,7 @@ def _cmd_case_series(args: argparse.Namespace) -> int:
     from jdmdesk.services.case_series import CaseSeriesError, parse_codes
 
     codes = parse_codes(args.patients)
-    if args.patients is not None and codes is None:
+    if codes is not None and not codes:
         raise CliError("--patients: no study codes given (leave it out for every patient)")
     session = _session(args.study, "read")
     prepare_headless_qt()

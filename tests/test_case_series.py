@@ -249,7 +249,7 @@ def test_an_empty_patient_list_is_a_usage_error(demo, tmp_path, capsys):
 
 def test_codes_are_parsed_and_unknown_ones_named(demo):
     assert parse_codes(" SYN-001, SYN-003 ,SYN-001,") == ("SYN-001", "SYN-003")
-    assert parse_codes("") is None and parse_codes(None) is None
+    assert parse_codes(" , ") == () and parse_codes(None) is None
     study = open_study(demo, read_only=True)
     try:
         with pytest.raises(CaseSeriesError, match="'X'"):

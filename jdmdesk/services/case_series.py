@@ -28,8 +28,9 @@ class CaseSeriesError(Exception):
 
 
 def parse_codes(text: str | None) -> tuple[str, ...] | None:
-    """``"SYN-001, SYN-003"`` as study codes (duplicates dropped); None for all patients."""
-    if text is None or not text.strip():
+    """``"SYN-001, SYN-003"`` as study codes (duplicates dropped); None (every patient) when
+    no text is given, ``()`` when the text names no code."""
+    if text is None:
         return None
     return tuple(dict.fromkeys(c.strip() for c in text.split(",") if c.strip()))
 
