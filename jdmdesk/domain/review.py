@@ -234,6 +234,7 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
     )
     base_index = choose_baseline(visits, tac, settings.baseline_rule)
     base = None
+    cutoff: date | None = None
     if base_index is not None:
         base_values = visits[base_index]
         review.baseline_date = visit_day(base_values)
@@ -252,7 +253,10 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
         measures = {m: values.get(m) for m in MEASURES}
         change = {m: None if base is None or measures[m] is None or base[1].get(m) is None
                   else measures[m] - base[1][m] for m in MEASURES}
-        results = {code: nearest_lab(points, code, day) for code in REVIEW_ENZYMES}
+        # the baseline row shows the enzymes its TIS uses (one rule: baseline_lab)
+        results = {code: baseline_lab(points, code, day, cutoff)
+                   if i == base_index and cutoff is not None else nearest_lab(points, code, day)
+                   for code in REVIEW_ENZYMES}
         enzymes = {code: None if p is None else p.value_canonical for code, p in results.items()}
         ck_value = enzymes["CK"]
         mg_day, mg_kg_day = steroid_on(day, segments, weights)

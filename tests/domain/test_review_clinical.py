@@ -45,6 +45,17 @@ def test_baseline_enzyme_is_the_latest_on_or_before_day0_not_the_nearest_after()
     assert enzyme.baseline == 2000 and enzyme.percent == pytest.approx(85.0)
 
 
+def test_baseline_row_shows_the_enzyme_its_tis_uses():
+    # the review's baseline row and the TIS read the same result (one rule), so the screen, the
+    # case-series table and the score agree: day -10, not the nearer day +2 on tacrolimus
+    visits = [visit(-1, **BASE_VISIT), visit(90, **FOLLOW_VISIT)]
+    labs = [lab("CK", -10, 2000, 145), lab("CK", 2, 500, 145), lab("CK", 90, 300, 145)]
+    rows = review(visits, labs).visits
+    assert rows[0].is_baseline and rows[0].enzymes["CK"] == 2000
+    assert rows[0].enzymes["CK"] == rows[-1].tis.item("enzyme").baseline
+    assert rows[-1].enzymes["CK"] == 300  # a follow-up row keeps the nearest result
+
+
 def test_baseline_enzyme_after_day0_only_when_none_before():
     visits = [visit(-1, **BASE_VISIT), visit(90, **FOLLOW_VISIT)]
     labs = [lab("CK", 9, 900, 145), lab("CK", 2, 500, 145), lab("CK", 90, 300, 145)]
