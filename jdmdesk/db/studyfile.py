@@ -134,6 +134,11 @@ class IntegrityCheck:
         finally:
             conn.close()
 
+    @property
+    def done(self) -> bool:
+        """Whether the check has ended (``error`` then says how)."""
+        return not self._thread.is_alive()
+
     def wait(self) -> None:
         self._thread.join()
         if self.error is not None:
