@@ -257,9 +257,37 @@ class EnzymeChartPanel(QWidget):
 
     @Slot(str, str, list)
     def on_records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
-        """RecordService.changed: redraw when this patient's labs, medication or visits moved."""
-        if kind in CHART_KINDS and patient_id and patient_id == self.patient_id:
-            self._refresh_or_defer()
+        """RecordService.changed: redraw when this patient's labs, medication or visits moved.
+
+        A new lab result dated after the points already drawn is appended: only its series,
+        its ULN steps and (when it moves the last date) the steroid line are set again. Edits,
+        deletions, earlier dates, medication and visits redraw in full."""
+        if kind not in CHART_KINDS or not patient_id or patient_id != self.patient_id:
+            return
+        if kind == "lab" and not self._stale and not (self.lazy and not self.isVisible()):
+            updated = self.service.append(self.data, list(ids))
+            if updated is not None:
+                self._apply_append(updated)
+                return
+        self._refresh_or_defer()
+
+    def _apply_append(self, d: ChartData) -> None:
+        old, self.data = self.data, d
+        for code in ENZYME_CODES:
+            if d.series.get(code) is not old.series.get(code):
+                self._apply_series(code, d.series.get(code))
+        shown = [c for c in ENZYME_CODES if (s := d.series.get(c)) is not None and s.present]
+        was = [c for c in ENZYME_CODES if (s := old.series.get(c)) is not None and s.present]
+        if shown != was:
+            self._apply_legend(d)
+        if d.missing_uln != old.missing_uln:
+            self._apply_axes(d, d.calendar and d.patient_id is not None)
+        if d.prednisolone is not old.prednisolone:
+            self.steroid.apply(d)
+        if d.troughs is not old.troughs:
+            self.trough_plot.apply(d)
+        self._follow_range(d)
+        self.refreshed.emit()
 
     @Slot(bool)
     def set_uln_mode(self, on: bool) -> None:
@@ -335,14 +363,17 @@ class EnzymeChartPanel(QWidget):
         self._apply_legend(d)
         self.steroid.apply(d)
         self.trough_plot.apply(d)
+        self._follow_range(d)
+        self.refreshed.emit()
+
+    def _follow_range(self, d: ChartData) -> None:
         if self._follow_x and d.x_range is not None:
             lo, hi = d.x_range
-            unit = 86_400.0 if calendar else 1.0
+            unit = 86_400.0 if d.calendar and d.patient_id is not None else 1.0
             pad = max((hi - lo) * 0.03, 3 * unit)
             self.main.setXRange(lo - pad, hi + pad, padding=0)
             self._follow_x = True  # setXRange is not a manual move
         self.main.enableAutoRange(axis="y")
-        self.refreshed.emit()
 
     def _apply_axes(self, d: ChartData, calendar: bool) -> None:
         for axis in (self.time_axis, self.trough_axis):
