@@ -374,6 +374,21 @@ def _x_range(series: dict[str, AnalyteSeries], troughs: TroughSeries, day0: date
     return (min(xs), max(xs)) if xs else None
 
 
+def _extend_analyte(old: AnalyteSeries, p: LabResult, time: TimeBase) -> AnalyteSeries:
+    """``old`` with ``p`` after its last point: what ``build_analyte`` would give, without
+    converting every earlier result again."""
+    y = float(p.value_canonical)
+    uln = p.uln_canonical
+    multiple = p.uln_multiple
+    xs = (*old.x, time.x(p.sample_date))
+    ulns = (*old.uln, uln)
+    ux, uy = _uln_steps(xs, ulns)
+    return replace(old, points=(*old.points, p), x=xs, y=(*old.y, y),
+                   y_uln=(*old.y_uln, NAN if multiple is None else multiple), uln=ulns,
+                   above=(*old.above, uln is not None and y > uln),
+                   days=(*old.days, time.day(p.sample_date)), uln_x=ux, uln_y=uy)
+
+
 def _order(p: LabResult) -> tuple[date, str]:
     return p.sample_date, p.sample_time or ""
 
@@ -398,7 +413,7 @@ def append_labs(data: ChartData, new: Sequence[LabResult], segments: Sequence[Se
             old = series[p.analyte]
             if old.points and _order(p) < _order(old.points[-1]):
                 return None
-            series[p.analyte] = build_analyte(p.analyte, (*old.points, p), time)
+            series[p.analyte] = _extend_analyte(old, p, time)
         elif p.analyte == TROUGH_CODE:
             if troughs.points and _order(p) < _order(troughs.points[-1]):
                 return None

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from jdmdesk.domain.analytes import ENZYME_CODES
 from jdmdesk.domain.chart_series import AnalyteSeries, ChartData, point_tooltip
+from jdmdesk.domain.labs import LabResult
 from jdmdesk.services.chart import CHART_KINDS, ChartSource
 from jdmdesk.ui.chart.axes import ChartItem, LogValueAxis, MonthAxis, TimeAxis, hover_tip
 from jdmdesk.ui.chart.export import write_image
@@ -62,6 +63,8 @@ class EnzymeChartPanel(QWidget):
         self.data = ChartData(patient_id=None)
         self.uln_mode = False
         self._follow_x = True
+        # hover texts of the points drawn, by (result, study day): kept while results append
+        self._tips: dict[tuple[LabResult, int | None], str] = {}
         self._build_toolbar()
         self.note = QLabel(self)
         self.note.setObjectName("chart_note")
@@ -253,6 +256,7 @@ class EnzymeChartPanel(QWidget):
     def refresh(self) -> None:
         """Re-query the study and update the existing items in place."""
         self.data = self.service.load(self.patient_id)
+        self._tips.clear()
         self._apply()
 
     @Slot(str, str, list)
@@ -275,7 +279,7 @@ class EnzymeChartPanel(QWidget):
         old, self.data = self.data, d
         for code in ENZYME_CODES:
             if d.series.get(code) is not old.series.get(code):
-                self._apply_series(code, d.series.get(code))
+                self._apply_series(code, d.series.get(code), appended=True)
         shown = [c for c in ENZYME_CODES if (s := d.series.get(c)) is not None and s.present]
         was = [c for c in ENZYME_CODES if (s := old.series.get(c)) is not None and s.present]
         if shown != was:
@@ -286,7 +290,8 @@ class EnzymeChartPanel(QWidget):
             self.steroid.apply(d)
         if d.troughs is not old.troughs:
             self.trough_plot.apply(d)
-        self._follow_range(d)
+        if d.x_range != old.x_range:
+            self._follow_range(d)
         self.refreshed.emit()
 
     @Slot(bool)
@@ -403,7 +408,10 @@ class EnzymeChartPanel(QWidget):
             self.note.setText("")
         self.note.setVisible(bool(self.note.text()))
 
-    def _apply_series(self, code: str, s: AnalyteSeries | None) -> None:
+    def _apply_series(self, code: str, s: AnalyteSeries | None, *,
+                      appended: bool = False) -> None:
+        """Set the analyte's items; ``appended``: only later points were added, so the
+        filled (above ULN) markers are set again only when they changed."""
         item, uln, above = self.items[code], self.uln_items[code], self.above_items[code]
         if s is None or not s.present:
             for it in (item, uln, above):
@@ -412,16 +420,26 @@ class EnzymeChartPanel(QWidget):
         ys = s.values(self.uln_mode)
         # a log axis cannot show 0; the ULN view leaves out results without a ULN (NaN)
         keep = [i for i, v in enumerate(ys) if math.isfinite(v) and (self.uln_mode or v > 0)]
-        tips = [point_tooltip(s.points[i], s.days[i]) for i in keep]
+        tips = [self._tip(s.points[i], s.days[i]) for i in keep]
         x = np.array([s.x[i] for i in keep], dtype=float)
         y = np.array([ys[i] for i in keep], dtype=float)
         item.setData(x=x, y=y, data=np.array(tips, dtype=object))
         hi = [n for n, i in enumerate(keep) if s.above[i]]
-        above.setData(x=x[hi], y=y[hi], data=np.array([tips[n] for n in hi], dtype=object))
+        ax, ay = above.getData()
+        if not appended or ax is None or len(ax) != len(hi) or not (
+                np.array_equal(ax, x[hi]) and np.array_equal(ay, y[hi])):
+            above.setData(x=x[hi], y=y[hi], data=np.array([tips[n] for n in hi], dtype=object))
         if self.uln_mode:
             uln.setData(x=[], y=[])
         else:
             uln.setData(x=np.array(s.uln_x, dtype=float), y=np.array(s.uln_y, dtype=float))
+
+    def _tip(self, point: LabResult, day: int | None) -> str:
+        key = (point, day)
+        tip = self._tips.get(key)
+        if tip is None:
+            tip = self._tips[key] = point_tooltip(point, day)
+        return tip
 
     def _apply_legend(self, d: ChartData) -> None:
         self.legend.clear()
