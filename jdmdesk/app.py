@@ -26,7 +26,14 @@ from jdmdesk.db.backup import (
     restore_backup,
     restore_helps,
 )
-from jdmdesk.db.connection import Study, StudyFileError, hold_writes, looks_encrypted
+from jdmdesk.db.connection import (
+    Study,
+    StudyFileError,
+    cancel_held_check,
+    hold_writes,
+    looks_encrypted,
+    release_writes,
+)
 from jdmdesk.db.driver import Error as DbError
 from jdmdesk.db.keystore import MissingKeyFile
 from jdmdesk.db.lock import HEARTBEAT_INTERVAL_S, open_locked, os_user
@@ -256,7 +263,9 @@ def finish_when_checked(window: MainWindow, study: Study, accounts: AccountServi
         if not integrity.done:
             return
         timer.stop()
-        if integrity.error is not None:
+        if integrity.error is None:
+            release_writes(study.db)
+        else:
             study.read_only = True
             window.show_alarm(QCoreApplication.translate(
                 "App", "The study file failed its integrity check: {problem}. Nothing can be "
@@ -297,6 +306,9 @@ def assemble_window(study_path: Path, opened: OpenedStudy, accounts: AccountServ
     def close() -> None:
         if handed_over:
             return  # the next user's window has the study now
+        if cancel_held_check(study.db):  # closed before quick_check ended: write nothing
+            opened.close()
+            return
         try:
             if study.key is not None and not study.read_only:
                 keystore.write_head(study.db, study_path)  # outside the file: what it has reached

@@ -226,6 +226,24 @@ class WriteGate(Protocol):
 
     def wait(self) -> None: ...
 
+    def cancel(self) -> None: ...
+
+
+def release_writes(db: Database) -> None:
+    """The held check passed: writes go ahead without waiting."""
+    if getattr(db.conn, "write_gate", None) is not None:
+        db.conn.write_gate = None  # type: ignore[attr-defined]
+
+
+def cancel_held_check(db: Database) -> bool:
+    """Closing while writes are still held: stop the check (it reads nothing more) and say
+    so, so that nothing is written on the way out (no backup of an unchecked file)."""
+    gate: WriteGate | None = getattr(db.conn, "write_gate", None)
+    if gate is None:
+        return False
+    gate.cancel()
+    return True
+
 
 def _pass_write_gate(conn: sqlite3.Connection) -> None:
     gate: WriteGate | None = getattr(conn, "write_gate", None)

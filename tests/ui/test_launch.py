@@ -39,6 +39,12 @@ class HeldCheck:
         self.error = error
         self.finished.set()
 
+    cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+        self.end(StudyFileError(Path("x"), Problem.DAMAGED, "stopped"))
+
 
 def test_study_kind(tmp_path: Path) -> None:
     study = study_with_users(tmp_path / "s.jdm")
@@ -142,3 +148,24 @@ def test_a_check_failing_after_the_window_is_shown_makes_it_read_only(tmp_path, 
         assert not result.ok
     finally:
         close_window(w)
+
+
+def test_closing_before_the_check_ends_stops_it_and_writes_nothing(tmp_path, qtbot, monkeypatch):
+    study = study_with_users(tmp_path / "s.jdm")
+    check = HeldCheck()
+    w = build_main_window(study, credentials(Role.DATA_ENTRY), hasher=FAST,
+                          integrity=check, defer_check=True)
+    backups: list[object] = []
+    monkeypatch.setattr("jdmdesk.app.backup_on_close", backups.append)
+    close_window(w)
+    assert check.cancelled and not backups
+
+
+def test_a_real_check_can_be_stopped(tmp_path):
+    from jdmdesk.db.studyfile import start_integrity_check
+
+    study = study_with_users(tmp_path / "s.jdm")
+    check = start_integrity_check(study)
+    assert check is not None
+    check.cancel()
+    assert check.done
