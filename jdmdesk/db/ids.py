@@ -61,18 +61,13 @@ class Uuid7Generator:
         if n <= 0:
             return []
         ms, first = self._reserve(n)
-        tails = self._random(4 * n).hex()
+        tails = memoryview(self._random(4 * n)).cast("I")  # 32 random bits per key
         head = f"{ms & 0xFFFF_FFFF_FFFF:012x}"
         stamp = f"{head[:8]}-{head[8:]}-7"
-        out = []
-        for i in range(n):
-            counter = first + i
-            hi = counter >> 30  # 12 bits: rand_a
-            lo = counter & 0x3FFF_FFFF  # 30 bits: the top of rand_b, after the variant
-            b = (0b10 << 62) | (lo << 32) | int(tails[8 * i:8 * i + 8], 16)
-            text = f"{b:016x}"
-            out.append(f"{stamp}{hi:03x}-{text[:4]}-{text[4:]}")
-        return out
+        # counter bits: 12 in rand_a, then 30 after the variant (0b10): 14 + 16 of them
+        return [f"{stamp}{c >> 30:03x}-{0x8000 | ((c >> 16) & 0x3FFF):04x}-"
+                f"{c & 0xFFFF:04x}{t:08x}" for c, t in zip(range(first, first + n), tails,
+                                                         strict=True)]
 
     def __call__(self) -> str:
         return self.batch(1)[0]
