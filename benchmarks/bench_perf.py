@@ -213,7 +213,7 @@ def in_process(study: Path, runs: int) -> None:
              "extramuscular_ga": "2",
              **{f"cmas_{i}": "2" for i in range(1, 15)}, "das_skin": "3", "das_muscle": "4",
              "cdasi_activity": "12", "cdasi_damage": "3"}
-    ms = timed(lambda: must(writer.save("visit", draft, patient_id=pid,
+    ms = timed(lambda: must(writer.save("visit", draft, patient_id=pid, reason="benchmark",
                                         confirm_warnings=True)), runs)
     n_fields = len(draft)
 
@@ -240,7 +240,8 @@ def in_process(study: Path, runs: int) -> None:
     for d in panel:  # plausible values for each analyte
         d["value"] = {"K": "4.2", "MG": "0.8", "GLUCOSE": "5.1", "CREATININE": "45"}.get(
             d["analyte"], "12")
-    ms = timed(lambda: must(writer.save_lab_panel(pid, panel, confirm_warnings=True)), runs)
+    ms = timed(lambda: must(writer.save_lab_panel(pid, panel, reason="benchmark",
+                                                 confirm_warnings=True)), runs)
 
     def raw_panel() -> None:
         raw.execute("BEGIN IMMEDIATE")
