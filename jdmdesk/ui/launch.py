@@ -19,7 +19,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtWidgets import QApplication
+
+from jdmdesk import APP_NAME
 from jdmdesk.prelogin import Warmup, study_kind
+from jdmdesk.ui.qt_platform import platform_problem
 
 if TYPE_CHECKING:
     from jdmdesk.domain.access import Credentials
@@ -36,11 +40,6 @@ def early_login(path: Path) -> Credentials | None:
 
 def run_gui(path: Path, *, read_only: bool = False) -> int:
     """The window for ``path``, the login dialog first; returns the process's exit code."""
-    from PySide6.QtWidgets import QApplication
-
-    from jdmdesk import APP_NAME
-    from jdmdesk.ui.qt_platform import platform_problem
-
     if QApplication.instance() is None and (problem := platform_problem()) is not None:
         print(f"jdmdesk: cannot open the window: {problem}", file=sys.stderr)
         return 2
