@@ -359,6 +359,8 @@ def main() -> int:
     ap.add_argument("--patients", type=int, default=10_000)
     ap.add_argument("--runs", type=int, default=40)
     ap.add_argument("--skip-export", action="store_true")
+    ap.add_argument("--skip-check", action="store_true",
+                    help="leave out jdmdesk check (integrity_check of the whole file, 3 runs)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         from PySide6.QtCore import QSettings
@@ -378,7 +380,8 @@ def main() -> int:
             cold_start(work, max(5, args.runs // 8))
             memory(work)
             in_process(work, args.runs)
-            check(work, 3)
+            if not args.skip_check:
+                check(work, 3)
             if not args.skip_export:
                 print("\nexport (benchmarks/bench_export.py):", flush=True)
                 subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_export.py"),
