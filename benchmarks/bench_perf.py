@@ -13,6 +13,7 @@ after visiting 100 patients. Saves go to a copy: the input stays as it was. Neve
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import random
 import shutil
@@ -285,8 +286,8 @@ def in_process(study: Path, runs: int) -> None:
         return (done[0] - t0) * 1000 if done else float("nan")
 
     # a new result after every point drawn (appended), then one dated before them (full redraw)
-    appended = [save_to_chart(f"2027-{1 + i // 28:02d}-{1 + i % 28:02d}", 300 + i)
-                for i in range(runs)]
+    today = datetime.date.today().isoformat()  # on or after every result (none in the future)
+    appended = [save_to_chart(today, 300 + i) for i in range(runs)]
     redrawn = [save_to_chart(f"2019-{1 + i // 28:02d}-{1 + i % 28:02d}", 300 + i)
                for i in range(runs)]
     ms = appended
