@@ -34,9 +34,9 @@ from jdmdesk.db.bulk import (  # noqa: E402
     bulk_rows,
     drop_secondary_indexes,
     insert_rows,
-    uuid4_batch,
 )
 from jdmdesk.db.connection import write_transaction  # noqa: E402
+from jdmdesk.db.ids import new_id  # noqa: E402
 from jdmdesk.db.studyfile import create_study  # noqa: E402
 from jdmdesk.db.tables import existing_table  # noqa: E402
 from jdmdesk.demo import synthetic, write_demo  # noqa: E402
@@ -57,7 +57,7 @@ def prepared(patients: int) -> list[Batch]:
                 rows.append({**row, "patient_id": pid})
         samples: dict[str, str] = {}
         for row in rows if kind == "lab" else []:  # the generator's sample keys become UUIDs
-            row["sample_id"] = samples.setdefault(row["sample_id"], uuid4_batch(1)[0])
+            row["sample_id"] = samples.setdefault(row["sample_id"], new_id())
         table, cols, params, _ = bulk_rows(kind, rows, now)
         batches.append((table, cols, params))
     return batches

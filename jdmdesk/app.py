@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
 from jdmdesk import APP_NAME
@@ -26,10 +26,18 @@ from jdmdesk.db.backup import (
     restore_backup,
     restore_helps,
 )
-from jdmdesk.db.connection import Study, StudyFileError, looks_encrypted
+from jdmdesk.db.connection import (
+    Study,
+    StudyFileError,
+    cancel_held_check,
+    hold_writes,
+    looks_encrypted,
+    release_writes,
+)
+from jdmdesk.db.driver import Error as DbError
 from jdmdesk.db.keystore import MissingKeyFile
 from jdmdesk.db.lock import HEARTBEAT_INTERVAL_S, open_locked, os_user
-from jdmdesk.db.studyfile import create_study, start_integrity_check
+from jdmdesk.db.studyfile import IntegrityCheck, create_study, start_integrity_check
 from jdmdesk.domain.access import Credentials, Role, Session
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
 from jdmdesk.services.accounts import HASHER, AccountError, AccountService
@@ -42,7 +50,6 @@ from jdmdesk.services.settings import SettingsService
 from jdmdesk.services.signoff import SignoffService
 from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui.chart.deferred import DeferredChart
-from jdmdesk.ui.qt_platform import platform_problem
 
 if TYPE_CHECKING:
     from jdmdesk.db.lock import OpenedStudy
@@ -162,7 +169,9 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
                       hasher: PasswordHasher = HASHER,
                       clock: Clock = SYSTEM_CLOCK,
                       show_recovery_key: ShowRecoveryKey | None = None,
-                      ask_recovery: AskRecovery | None = None) -> QMainWindow:
+                      ask_recovery: AskRecovery | None = None,
+                      integrity: IntegrityCheck | None = None,
+                      defer_check: bool = False) -> QMainWindow:
     """The whole window for a study file (created when missing), opened as the user of
     ``credentials`` (or of what ``ask`` returns), without an event loop.
 
@@ -174,6 +183,12 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     A new study is encrypted: ``show_recovery_key`` is given its recovery key, once. An
     encrypted study is unlocked first (a password, or ``ask_recovery`` when its key file is
     gone); only then is the file opened.
+
+    ``integrity`` is a ``quick_check`` already started (by the launcher, while the login
+    dialog was up). With ``defer_check`` the window is returned while the check still runs:
+    every write waits for it (a damaged file refuses them and turns the window read-only with
+    a red banner), and the login is recorded once it has passed. Without it, as before, a
+    damaged file raises StudyFileError here.
     """
     path = Path(study_path)
     if not read_only and not path.exists():
@@ -185,7 +200,8 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     if unlocked.credentials is not None:
         credentials = unlocked.credentials
     # quick_check of a large study runs beside the imports and the password check
-    integrity = start_integrity_check(Path(study_path))
+    if integrity is None:
+        integrity = start_integrity_check(Path(study_path))
     opened = open_locked(Path(study_path), read_only=read_only, create=not read_only,
                          user=os_user(), integrity=integrity)
     study = opened.study
@@ -209,20 +225,63 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     try:
         window = assemble_window(Path(study_path), opened, accounts, session,
                                  list(opened.notices), clock)
-        if integrity is not None:
+        deferred = defer_check and integrity is not None and not integrity.done
+        if integrity is not None and not deferred:
             integrity.wait()  # a damaged file is refused before anything can be written
         if alarm is not None:
             window.show_alarm(alarm)
+        if deferred:
+            assert integrity is not None
+            finish_when_checked(window, study, accounts, integrity)
+            return window
         if not study.read_only:
             accounts.record_pending()  # the login, now that the file is known to be sound
     except BaseException:
         opened.close()
         raise
+    _backup_on_open(window, study)
+    return window
+
+
+def _backup_on_open(window: MainWindow, study: Study) -> None:
     try:
-        backup_on_open_if_due(opened.study)
+        backup_on_open_if_due(study)
     except (BackupError, OSError) as err:
         window.show_notice(f"Automatic backup failed: {err}")
-    return window
+
+
+def finish_when_checked(window: MainWindow, study: Study, accounts: AccountService,
+                        integrity: IntegrityCheck) -> None:
+    """The window is up while ``quick_check`` runs: writes wait for it (``hold_writes``);
+    when it ends, record the login and make the backup that is due, or, for a damaged file,
+    turn the window read-only with a red banner."""
+    hold_writes(study.db, integrity)
+    timer = QTimer(window)
+    timer.setInterval(50)
+
+    def poll() -> None:
+        if not integrity.done:
+            return
+        timer.stop()
+        if integrity.error is None:
+            release_writes(study.db)
+        else:
+            study.read_only = True
+            window.show_alarm(QCoreApplication.translate(
+                "App", "The study file failed its integrity check: {problem}. Nothing can be "
+                "saved; close it and restore a verified backup.").format(
+                    problem=integrity.error))
+            return
+        try:
+            if not study.read_only:
+                accounts.record_pending()
+        except DbError as err:
+            window.show_notice(f"The login could not be recorded: {err}")
+            return
+        _backup_on_open(window, study)
+
+    timer.timeout.connect(poll)
+    timer.start()
 
 
 def assemble_window(study_path: Path, opened: OpenedStudy, accounts: AccountService,
@@ -247,6 +306,9 @@ def assemble_window(study_path: Path, opened: OpenedStudy, accounts: AccountServ
     def close() -> None:
         if handed_over:
             return  # the next user's window has the study now
+        if cancel_held_check(study.db):  # closed before quick_check ended: write nothing
+            opened.close()
+            return
         try:
             if study.key is not None and not study.read_only:
                 keystore.write_head(study.db, study_path)  # outside the file: what it has reached
@@ -310,11 +372,16 @@ def make_chart(services: StudyServices) -> EnzymeChartPanel:
 
 
 def run_gui(path: Path, *, read_only: bool = False) -> int:
-    if QApplication.instance() is None and (problem := platform_problem()) is not None:
-        print(f"jdmdesk: cannot open the window: {problem}", file=sys.stderr)
-        return 2
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName(APP_NAME)
+    """The window for ``path``, the login dialog first (see jdmdesk.ui.launch)."""
+    from jdmdesk.ui.launch import run_gui as launch
+
+    return launch(path, read_only=read_only)
+
+
+def open_window(app: QApplication, path: Path, credentials: Credentials | None, *,
+                read_only: bool = False, integrity: IntegrityCheck | None = None) -> int:
+    """After the login dialog: the window (asking again on a refused password), then the
+    event loop. Returns the process's exit code."""
     from jdmdesk.ui.admin.login_dialog import ask_with_dialog
     from jdmdesk.ui.admin.recovery_dialog import (
         ask_recovery_with_dialog,
@@ -322,9 +389,11 @@ def run_gui(path: Path, *, read_only: bool = False) -> int:
     )
 
     try:
-        window = build_main_window(path, read_only=read_only, ask=ask_with_dialog(path.name),
+        window = build_main_window(path, credentials, read_only=read_only,
+                                   ask=ask_with_dialog(path.name),
                                    show_recovery_key=show_recovery_key_with_dialog(path.name),
-                                   ask_recovery=ask_recovery_with_dialog(path.name))
+                                   ask_recovery=ask_recovery_with_dialog(path.name),
+                                   integrity=integrity, defer_check=True)
     except StudyFileError as err:
         message = describe_with_backup(err)
         print(f"jdmdesk: {message}", file=sys.stderr)
@@ -340,7 +409,7 @@ def run_gui(path: Path, *, read_only: bool = False) -> int:
     window.show()
     # after the first paint, build the lab tab's chart so switching to it is instant
     QTimer.singleShot(0, window.workspace.chart.panel)
-    return app.exec()
+    return int(app.exec())
 
 
 def _offer_restore(err: StudyFileError, message: str) -> None:

@@ -50,7 +50,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
     last = window_state.load_text("last_study")
     path = args.study or (Path(last) if last and Path(last).exists() else default_study())
-    from jdmdesk.app import run_gui
+    from jdmdesk.ui.launch import run_gui  # the login dialog before the rest is imported
 
     return run_gui(path, read_only=args.read_only)
 
@@ -319,11 +319,28 @@ def _err(text: str) -> None:
     print(f"jdmdesk: {_one_line(text)}", file=sys.stderr)
 
 
+class _LazyErrors:
+    """The database's exception classes, imported on first use (an ``except`` clause's class
+    is looked up only when an exception is being matched)."""
+
+    @property
+    def StudyFileError(self) -> type[Exception]:
+        from jdmdesk.db.connection import StudyFileError
+
+        return StudyFileError
+
+    @property
+    def DatabaseFault(self) -> type[Exception]:
+        from jdmdesk.db.errors import DatabaseFault
+
+        return DatabaseFault
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    from jdmdesk.db.connection import StudyFileError
-    from jdmdesk.db.errors import DatabaseFault, describe_storage_error
-
+    # the window's path imports the database code only after its login dialog is painted: the
+    # classes below are imported (by _errors) only when an exception is being matched
+    errors = _LazyErrors()
     subs = _sub_parsers()
     try:
         if any("\x00" in a for a in args_list):
@@ -335,7 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as err:
         _err(str(err))
         return err.code
-    except StudyFileError as err:
+    except errors.StudyFileError as err:
         from jdmdesk.db.backup import hint_for
 
         hint = hint_for(err)
@@ -347,7 +364,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnicodeError:  # a file name that cannot be encoded (e.g. a lone surrogate)
         _err("a file name contains characters that cannot be used in a file name")
         return EXIT_USAGE
-    except DatabaseFault as err:  # a full disk or an I/O error under a command: one line
+    except errors.DatabaseFault as err:  # a full disk or an I/O error under a command: one line
+        from jdmdesk.db.errors import describe_storage_error
+
         _err(describe_storage_error(err))
         return EXIT_FAILED
     except OSError as err:

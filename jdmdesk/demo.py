@@ -27,9 +27,9 @@ from jdmdesk.db.bulk import (
     create_indexes,
     drop_secondary_indexes,
     study_profile,
-    uuid4_batch,
 )
 from jdmdesk.db.connection import write_transaction
+from jdmdesk.db.ids import new_ids
 from jdmdesk.db.studyfile import create_study
 from jdmdesk.domain.access import Credentials, Role
 from jdmdesk.domain.fields import CHAQ_DOMAINS, CMAS_ITEMS, MMT8_GROUPS
@@ -300,7 +300,7 @@ def _write_chunk(db: Any, plans: list[PatientPlan]) -> None:
             for m in plan.medications:
                 m["patient_id"] = pid
             keys = list(dict.fromkeys(lab["sample_id"] for lab in plan.labs))
-            samples = dict(zip(keys, uuid4_batch(len(keys)), strict=True))
+            samples = dict(zip(keys, new_ids(len(keys)), strict=True))
             for lab in plan.labs:
                 lab["patient_id"] = pid
                 lab["sample_id"] = samples[lab["sample_id"]]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import secrets
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +17,7 @@ from sqlite_utils import Database
 
 from jdmdesk.db import audit, seals
 from jdmdesk.db.audit import Change
+from jdmdesk.db.ids import new_id
 from jdmdesk.db.tables import existing_table
 
 
@@ -69,7 +69,7 @@ def insert(db: Database, actor: str, username: str, display_name: str, role: str
            password_hash: str) -> str:
     """Inside the caller's transaction; the audit row never holds the hash."""
     now = audit.utc_now()
-    account_id = str(uuid.uuid4())
+    account_id = new_id()
     existing_table(db, "user_account").insert(
         {"id": account_id, "username": username, "display_name": display_name, "role": role,
          "password_hash": password_hash, "created_at": now, "updated_at": now}, alter=False)

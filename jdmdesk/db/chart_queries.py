@@ -34,6 +34,20 @@ def chart_labs(db: Database, patient_id: str, analytes: Sequence[str]) -> list[L
     return [_lab_result(r) for r in db.conn.execute(sql, (patient_id, *analytes))]
 
 
+def saved_labs(db: Database, patient_id: str, ids: Sequence[str]) -> list[LabResult] | None:
+    """The patient's results with these ids, or None when one of them is deleted or not the
+    patient's (the chart then redraws in full)."""
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    rows = db.conn.execute(f"SELECT {_LAB_COLUMNS}, deleted FROM lab_result "
+                           f"WHERE patient_id = ? AND id IN ({marks}) {_LAB_ORDER}",
+                           (patient_id, *ids)).fetchall()
+    if len(rows) != len(set(ids)) or any(r[-1] for r in rows):
+        return None
+    return [_lab_result(r) for r in rows]
+
+
 def patient_labs(db: Database, patient_id: str) -> list[LabResult]:
     """All the patient's results, in date order."""
     sql = f"SELECT {_LAB_COLUMNS} FROM lab_result WHERE patient_id = ? AND deleted = 0 {_LAB_ORDER}"

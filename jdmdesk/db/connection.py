@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Protocol
 
 from sqlite_utils import Database
 
@@ -212,9 +213,56 @@ def wrap(conn: sqlite3.Connection) -> Database:
     return Database(conn, recursive_triggers=False, execute_plugins=False)
 
 
+def hold_writes(db: Database, check: WriteGate) -> None:
+    """Make every write on ``db`` wait for ``check`` (a quick_check still running when the
+    window was shown); a failed check refuses them all."""
+    conn = db.conn
+    if hasattr(type(conn), "write_gate"):
+        conn.write_gate = check  # type: ignore[attr-defined]
+
+
+class WriteGate(Protocol):
+    error: StudyFileError | None
+
+    def wait(self) -> None: ...
+
+    def cancel(self) -> None: ...
+
+
+def release_writes(db: Database) -> None:
+    """The held check passed: writes go ahead without waiting."""
+    if getattr(db.conn, "write_gate", None) is not None:
+        db.conn.write_gate = None  # type: ignore[attr-defined]
+
+
+def cancel_held_check(db: Database) -> bool:
+    """Closing while writes are still held: stop the check (it reads nothing more) and say
+    so, so that nothing is written on the way out (no backup of an unchecked file)."""
+    gate: WriteGate | None = getattr(db.conn, "write_gate", None)
+    if gate is None:
+        return False
+    gate.cancel()
+    return True
+
+
+def _pass_write_gate(conn: sqlite3.Connection) -> None:
+    gate: WriteGate | None = getattr(conn, "write_gate", None)
+    if gate is None:
+        return
+    try:
+        gate.wait()
+    except StudyFileError as err:
+        raise driver.OperationalError(f"the study file failed its integrity check ({err}); "
+                                      "nothing was saved") from None
+    conn.write_gate = None  # type: ignore[attr-defined]
+
+
 @contextmanager
 def write_transaction(db: Database) -> Iterator[Database]:
-    """``BEGIN IMMEDIATE … COMMIT``; rolls back on any exception, then re-raises it."""
+    """``BEGIN IMMEDIATE … COMMIT``; rolls back on any exception, then re-raises it.
+
+    A write first waits for the study's pending integrity check (``hold_writes``)."""
+    _pass_write_gate(db.conn)
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         yield db

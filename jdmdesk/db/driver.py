@@ -36,6 +36,8 @@ class _StudyConnection(_driver.Connection):  # type: ignore[misc]
     """A driver connection that can carry the keys of its study's MACs (``seal_keys``)."""
 
     seal_keys: Any = None
+    # called (then dropped) before the first write transaction: the pending integrity check
+    write_gate: Any = None
 
 
 def connect(database: str, *, uri: bool = False,

@@ -7,7 +7,6 @@ their audit rows to it. Table and column names come from the field catalogue, ne
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +15,7 @@ from sqlite_utils import Database
 
 from jdmdesk.db import audit
 from jdmdesk.db.audit import Change
+from jdmdesk.db.ids import new_id
 from jdmdesk.domain.fields import RecordType, record_type
 
 # Columns a table has beyond the catalogue's fields and the common system columns.
@@ -115,7 +115,7 @@ def insert(db: Database, user: str, kind: str, values: Mapping[str, Any],
     """Insert a new record and its audit rows; returns its UUID."""
     rt = record_type(kind)
     now = at or audit.utc_now()
-    record_id = str(uuid.uuid4())
+    record_id = new_id()  # time-ordered (UUIDv7): appended to the key's B-tree
     row: dict[str, Any] = {name: values.get(name) for name in rt.field_names}
     row.update(extra or {})
     row.update(id=record_id, missing=json.dumps(dict(missing), sort_keys=True),

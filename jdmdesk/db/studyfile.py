@@ -117,6 +117,9 @@ class IntegrityCheck:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.error: StudyFileError | None = None
+        self._conn: sqlite3.Connection | None = None
+        self._cancelled = False
+        self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="quick_check", daemon=True)
         self._thread.start()
 
@@ -127,12 +130,36 @@ class IntegrityCheck:
             self.error = _refusal(self.path, err, Problem.UNREADABLE,
                                   f"cannot open the file ({err})")
             return
+        with self._lock:
+            self._conn = conn
         try:
-            _quick_check(self.path, conn)
+            if not self._cancelled:
+                _quick_check(self.path, conn)
         except StudyFileError as err:
             self.error = err
+        except Error:
+            if not self._cancelled:
+                raise
         finally:
+            with self._lock:
+                self._conn = None
             conn.close()
+        if self._cancelled:
+            self.error = StudyFileError(self.path, Problem.DAMAGED,
+                                        "the integrity check was stopped before it ended")
+
+    def cancel(self) -> None:
+        """Stop a check still running (the window closed first) and wait for its thread."""
+        with self._lock:
+            self._cancelled = True
+            if self._conn is not None:
+                self._conn.interrupt()
+        self._thread.join()
+
+    @property
+    def done(self) -> bool:
+        """Whether the check has ended (``error`` then says how)."""
+        return not self._thread.is_alive()
 
     def wait(self) -> None:
         self._thread.join()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import calendar
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -179,6 +179,7 @@ class ChartData:
     missing_uln: int = 0  # enzyme results without a ULN (left out of the ULN view)
     pulses: tuple[PulseCourse, ...] = ()  # IV methylprednisolone pulses, apart from the steps
     pulse_marks: tuple[PulseMark, ...] = ()  # the same pulses in chart x
+    until: date | None = None  # the last date known: open medication runs to it
 
     @property
     def calendar(self) -> bool:
@@ -351,21 +352,85 @@ def build_chart(patient_id: str | None, labs: Iterable[LabResult], segments: Seq
     until = max(known) if known else date.today()
     pred = prednisolone_steps(segments, weights, until, time)
     pulses = pulse_courses(segments, sorted(weights))
-    xs = [x for s in series.values() for x in s.x] + list(troughs.x)
-    if day0 is not None:
-        xs.append(0.0)
-    if xs and pred.x:
-        xs.append(pred.x[0])  # the steroid line is seen from the drug's start
-    x_range = (min(xs), max(xs)) if xs else None
     missing = sum(1 for s in series.values() for u in s.uln if u is None)
     return ChartData(
         patient_id=patient_id, title=title, day0=day0, series=series,
         prednisolone=pred,
         dose_changes=tacrolimus_changes(segments, weights, time),
-        troughs=troughs, target_band=target_band, x_range=x_range,
+        troughs=troughs, target_band=target_band,
+        x_range=_x_range(series, troughs, day0, pred),
         note=NO_TACROLIMUS_NOTE if day0 is None else None, missing_uln=missing,
-        pulses=pulses, pulse_marks=pulse_marks(pulses, time),
+        pulses=pulses, pulse_marks=pulse_marks(pulses, time), until=until if known else None,
     )
+
+
+def _x_range(series: dict[str, AnalyteSeries], troughs: TroughSeries, day0: date | None,
+             pred: StepSeries) -> tuple[float, float] | None:
+    xs = [x for s in series.values() for x in s.x] + list(troughs.x)
+    if day0 is not None:
+        xs.append(0.0)
+    if xs and pred.x:
+        xs.append(pred.x[0])  # the steroid line is seen from the drug's start
+    return (min(xs), max(xs)) if xs else None
+
+
+def _extend_analyte(old: AnalyteSeries, p: LabResult, time: TimeBase) -> AnalyteSeries:
+    """``old`` with ``p`` after its last point: what ``build_analyte`` would give, without
+    converting every earlier result again."""
+    y = float(p.value_canonical)
+    uln = p.uln_canonical
+    multiple = p.uln_multiple
+    xs = (*old.x, time.x(p.sample_date))
+    ulns = (*old.uln, uln)
+    ux, uy = _uln_steps(xs, ulns)
+    return replace(old, points=(*old.points, p), x=xs, y=(*old.y, y),
+                   y_uln=(*old.y_uln, NAN if multiple is None else multiple), uln=ulns,
+                   above=(*old.above, uln is not None and y > uln),
+                   days=(*old.days, time.day(p.sample_date)), uln_x=ux, uln_y=uy)
+
+
+def _order(p: LabResult) -> tuple[date, str]:
+    return p.sample_date, p.sample_time or ""
+
+
+def append_labs(data: ChartData, new: Sequence[LabResult], segments: Sequence[Segment],
+                weights: Sequence[tuple[date, float]]) -> ChartData | None:
+    """``data`` with newly saved results added, when each lands after the last point of its
+    series (a new result, the usual case): only the series it joins, its ULN steps, the range
+    and, when it moves the last known date, the steroid line are built again. None when it
+    does not append (dated before a point already drawn): the caller redraws in full.
+
+    ``segments`` and ``weights`` are those ``data`` was built from. Equal to ``build_chart``
+    over all the results (tests/domain/test_chart_append.py)."""
+    if data.patient_id is None:
+        return None
+    time = data.time
+    series = dict(data.series)
+    troughs = data.troughs
+    known = [data.until] if data.until is not None else []
+    for p in sorted(new, key=_order):
+        if p.analyte in series:
+            old = series[p.analyte]
+            if old.points and _order(p) < _order(old.points[-1]):
+                return None
+            series[p.analyte] = _extend_analyte(old, p, time)
+        elif p.analyte == TROUGH_CODE:
+            if troughs.points and _order(p) < _order(troughs.points[-1]):
+                return None
+            troughs = build_troughs((*troughs.points, p), time)
+        else:
+            continue  # not on the chart
+        known.append(p.sample_date)
+    if data.until is None and not known:
+        return data
+    until = max(known) if known else data.until
+    pred = data.prednisolone
+    if until != data.until:
+        assert until is not None
+        pred = prednisolone_steps(segments, weights, until, time)
+    missing = sum(1 for s in series.values() for u in s.uln if u is None)
+    return replace(data, series=series, troughs=troughs, prednisolone=pred, until=until,
+                   x_range=_x_range(series, troughs, data.day0, pred), missing_uln=missing)
 
 
 def month_label(day: float) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
@@ -13,6 +12,7 @@ from sqlite_utils import Database
 from jdmdesk.db import queries, signoff
 from jdmdesk.db import records as repo
 from jdmdesk.db.connection import Study
+from jdmdesk.db.ids import new_id
 from jdmdesk.domain import parse
 from jdmdesk.domain.access import Action, Session
 from jdmdesk.domain.analytes import ANALYTES
@@ -234,7 +234,7 @@ class RecordService(QObject):
         extra: dict[str, Any] = {"value_canonical": a.to_canonical(values["value"],
                                                                    values["unit"])}
         if record_id is None:
-            extra["sample_id"] = str(uuid.uuid4())
+            extra["sample_id"] = new_id()
         return extra
 
     def save_lab_panel(self, patient_id: str, drafts: Sequence[Draft], *,
@@ -255,7 +255,7 @@ class RecordService(QObject):
             return problem
         if not checked:
             return ServiceResult(Status.INVALID, message="The panel has no results.")
-        sample_id = str(uuid.uuid4())
+        sample_id = new_id()
 
         def write(db: Database) -> ServiceResult:
             ids = []

@@ -216,16 +216,19 @@ def test_missing_file_is_reported(tmp_path):
     assert info.value.problem is Problem.MISSING
 
 
-def test_bulk_uuids_are_valid_version_4():
+def test_bulk_rows_get_time_ordered_version_7_keys():
     import uuid
 
-    from jdmdesk.db.bulk import uuid4_batch
+    from jdmdesk.db.bulk import bulk_rows
 
-    ids = uuid4_batch(2000)
-    assert len(set(ids)) == 2000
-    for text in ids:
+    rows = [{"study_code": f"P-{i}", "sex": "F"} for i in range(2000)] + [{"id": "kept"}]
+    _, _, _, ids = bulk_rows("patient", rows, "2026-01-01T00:00:00Z")
+    assert ids[-1] == "kept" and len(set(ids)) == 2001
+    fresh = ids[:-1]
+    assert fresh == sorted(fresh)
+    for text in fresh:
         u = uuid.UUID(text)
-        assert str(u) == text and u.version == 4 and u.variant == uuid.RFC_4122
+        assert str(u) == text and u.version == 7 and u.variant == uuid.RFC_4122
 
 
 def test_bulk_fill_checks_what_its_dropped_triggers_and_keys_would_have(study):

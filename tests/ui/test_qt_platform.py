@@ -29,8 +29,10 @@ def test_run_gui_says_it_on_stderr_and_exits_2(tmp_path, monkeypatch, capsys):
         def instance():
             return None
 
-    monkeypatch.setattr(app, "QApplication", NoApp)
-    monkeypatch.setattr(app, "platform_problem", lambda: "the Qt platform plugin 'xcb' "
+    from jdmdesk.ui import launch  # what jdmdesk STUDY runs first (app.run_gui passes on)
+
+    monkeypatch.setattr(launch, "QApplication", NoApp)
+    monkeypatch.setattr(launch, "platform_problem", lambda: "the Qt platform plugin 'xcb' "
                         "cannot load (libxcb-cursor.so.0: cannot open shared object file)")
     assert app.run_gui(tmp_path / "s.jdm") == 2
     err = capsys.readouterr().err

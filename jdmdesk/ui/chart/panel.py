@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from jdmdesk.domain.analytes import ENZYME_CODES
 from jdmdesk.domain.chart_series import AnalyteSeries, ChartData, point_tooltip
+from jdmdesk.domain.labs import LabResult
 from jdmdesk.services.chart import CHART_KINDS, ChartSource
 from jdmdesk.ui.chart.axes import ChartItem, LogValueAxis, MonthAxis, TimeAxis, hover_tip
 from jdmdesk.ui.chart.export import write_image
@@ -62,6 +63,8 @@ class EnzymeChartPanel(QWidget):
         self.data = ChartData(patient_id=None)
         self.uln_mode = False
         self._follow_x = True
+        # hover texts of the points drawn, by (result, study day): kept while results append
+        self._tips: dict[tuple[LabResult, int | None], str] = {}
         self._build_toolbar()
         self.note = QLabel(self)
         self.note.setObjectName("chart_note")
@@ -253,13 +256,43 @@ class EnzymeChartPanel(QWidget):
     def refresh(self) -> None:
         """Re-query the study and update the existing items in place."""
         self.data = self.service.load(self.patient_id)
+        self._tips.clear()
         self._apply()
 
     @Slot(str, str, list)
     def on_records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
-        """RecordService.changed: redraw when this patient's labs, medication or visits moved."""
-        if kind in CHART_KINDS and patient_id and patient_id == self.patient_id:
-            self._refresh_or_defer()
+        """RecordService.changed: redraw when this patient's labs, medication or visits moved.
+
+        A new lab result dated after the points already drawn is appended: only its series,
+        its ULN steps and (when it moves the last date) the steroid line are set again. Edits,
+        deletions, earlier dates, medication and visits redraw in full."""
+        if kind not in CHART_KINDS or not patient_id or patient_id != self.patient_id:
+            return
+        if kind == "lab" and not self._stale and not (self.lazy and not self.isVisible()):
+            updated = self.service.append(self.data, list(ids))
+            if updated is not None:
+                self._apply_append(updated)
+                return
+        self._refresh_or_defer()
+
+    def _apply_append(self, d: ChartData) -> None:
+        old, self.data = self.data, d
+        for code in ENZYME_CODES:
+            if d.series.get(code) is not old.series.get(code):
+                self._apply_series(code, d.series.get(code), appended=True)
+        shown = [c for c in ENZYME_CODES if (s := d.series.get(c)) is not None and s.present]
+        was = [c for c in ENZYME_CODES if (s := old.series.get(c)) is not None and s.present]
+        if shown != was:
+            self._apply_legend(d)
+        if d.missing_uln != old.missing_uln:
+            self._apply_axes(d, d.calendar and d.patient_id is not None)
+        if d.prednisolone is not old.prednisolone:
+            self.steroid.apply(d)
+        if d.troughs is not old.troughs:
+            self.trough_plot.apply(d)
+        if d.x_range != old.x_range:
+            self._follow_range(d)
+        self.refreshed.emit()
 
     @Slot(bool)
     def set_uln_mode(self, on: bool) -> None:
@@ -335,14 +368,17 @@ class EnzymeChartPanel(QWidget):
         self._apply_legend(d)
         self.steroid.apply(d)
         self.trough_plot.apply(d)
+        self._follow_range(d)
+        self.refreshed.emit()
+
+    def _follow_range(self, d: ChartData) -> None:
         if self._follow_x and d.x_range is not None:
             lo, hi = d.x_range
-            unit = 86_400.0 if calendar else 1.0
+            unit = 86_400.0 if d.calendar and d.patient_id is not None else 1.0
             pad = max((hi - lo) * 0.03, 3 * unit)
             self.main.setXRange(lo - pad, hi + pad, padding=0)
             self._follow_x = True  # setXRange is not a manual move
         self.main.enableAutoRange(axis="y")
-        self.refreshed.emit()
 
     def _apply_axes(self, d: ChartData, calendar: bool) -> None:
         for axis in (self.time_axis, self.trough_axis):
@@ -372,7 +408,10 @@ class EnzymeChartPanel(QWidget):
             self.note.setText("")
         self.note.setVisible(bool(self.note.text()))
 
-    def _apply_series(self, code: str, s: AnalyteSeries | None) -> None:
+    def _apply_series(self, code: str, s: AnalyteSeries | None, *,
+                      appended: bool = False) -> None:
+        """Set the analyte's items; ``appended``: only later points were added, so the
+        filled (above ULN) markers are set again only when they changed."""
         item, uln, above = self.items[code], self.uln_items[code], self.above_items[code]
         if s is None or not s.present:
             for it in (item, uln, above):
@@ -381,16 +420,26 @@ class EnzymeChartPanel(QWidget):
         ys = s.values(self.uln_mode)
         # a log axis cannot show 0; the ULN view leaves out results without a ULN (NaN)
         keep = [i for i, v in enumerate(ys) if math.isfinite(v) and (self.uln_mode or v > 0)]
-        tips = [point_tooltip(s.points[i], s.days[i]) for i in keep]
+        tips = [self._tip(s.points[i], s.days[i]) for i in keep]
         x = np.array([s.x[i] for i in keep], dtype=float)
         y = np.array([ys[i] for i in keep], dtype=float)
         item.setData(x=x, y=y, data=np.array(tips, dtype=object))
         hi = [n for n, i in enumerate(keep) if s.above[i]]
-        above.setData(x=x[hi], y=y[hi], data=np.array([tips[n] for n in hi], dtype=object))
+        ax, ay = above.getData()
+        if not appended or ax is None or len(ax) != len(hi) or not (
+                np.array_equal(ax, x[hi]) and np.array_equal(ay, y[hi])):
+            above.setData(x=x[hi], y=y[hi], data=np.array([tips[n] for n in hi], dtype=object))
         if self.uln_mode:
             uln.setData(x=[], y=[])
         else:
             uln.setData(x=np.array(s.uln_x, dtype=float), y=np.array(s.uln_y, dtype=float))
+
+    def _tip(self, point: LabResult, day: int | None) -> str:
+        key = (point, day)
+        tip = self._tips.get(key)
+        if tip is None:
+            tip = self._tips[key] = point_tooltip(point, day)
+        return tip
 
     def _apply_legend(self, d: ChartData) -> None:
         self.legend.clear()
