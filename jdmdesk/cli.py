@@ -235,7 +235,11 @@ def _cmd_import_labs(args: argparse.Namespace) -> int:
             raise CliError(f"cannot read the mapping {args.mapping}: {err}") from None
         except MappingError as err:
             raise CliError(f"{args.mapping}: {err}") from None
-    session = _session(args.study, "import_labs")
+    from jdmdesk.domain.access import Action, refusal
+
+    session = _session(args.study, "read")  # the login itself reads; the role is checked here
+    if not session.can(Action.IMPORT_LABS):
+        raise CliError(refusal(session.role, Action.IMPORT_LABS), EXIT_FAILED)
     if args.dry_run:
         study = open_study(args.study, read_only=True)
         close = study.close

@@ -17,7 +17,7 @@ import codecs
 import csv
 import hashlib
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -58,6 +58,24 @@ class Row:
     line: int
     cells: list[str]
     problems: list[Cell]
+
+
+class RowStream:
+    """The rows of an open file, streamed; :meth:`close` releases the file whether or not the
+    rows were read (also on exhaustion)."""
+
+    def __init__(self, rows: Iterator[Row], close: Callable[[], None]) -> None:
+        self._rows = rows
+        self._close = close
+
+    def __iter__(self) -> Iterator[Row]:
+        try:
+            yield from self._rows
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._close()
 
 
 def inspect(path: Path) -> FileFacts:
@@ -132,7 +150,7 @@ def _delimiter(path: Path, encoding: str) -> str:
         return best if counts[best] else ","
 
 
-def read(facts: FileFacts) -> tuple[list[str], Iterator[Row]]:
+def read(facts: FileFacts) -> tuple[list[str], RowStream]:
     """The header and an iterator over the rows (blank rows skipped)."""
     if facts.kind == "xlsx":
         return _read_xlsx(facts.path)
@@ -153,18 +171,20 @@ def _check_header(header: list[str], name: str) -> list[str]:
     return header
 
 
-def _read_csv(facts: FileFacts) -> tuple[list[str], Iterator[Row]]:
+def _read_csv(facts: FileFacts) -> tuple[list[str], RowStream]:
     fh: IO[str] = open(facts.path, encoding=facts.encoding, newline="")  # noqa: SIM115
     reader = csv.reader(fh, delimiter=facts.delimiter)
     try:
         first = next(reader, None)
+        if first is None:
+            raise LabFileError(f"{facts.path.name} is empty")
+        header = _check_header(first, facts.path.name)
     except csv.Error as err:
         fh.close()
         raise LabFileError(f"{facts.path.name}: line 1 cannot be read as CSV ({err})") from None
-    if first is None:
+    except BaseException:
         fh.close()
-        raise LabFileError(f"{facts.path.name} is empty")
-    header = _check_header(first, facts.path.name)
+        raise
 
     def rows() -> Iterator[Row]:
         start = reader.line_num + 1
@@ -184,7 +204,7 @@ def _read_csv(facts: FileFacts) -> tuple[list[str], Iterator[Row]]:
         finally:
             fh.close()
 
-    return header, rows()
+    return header, RowStream(rows(), fh.close)
 
 
 def _text(value: Any) -> str:
@@ -204,9 +224,9 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _read_xlsx(path: Path) -> tuple[list[str], Iterator[Row]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
+def _read_xlsx(path: Path) -> tuple[list[str], RowStream]:
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     try:
         wb = load_workbook(path, read_only=True, data_only=False)
@@ -217,11 +237,14 @@ def _read_xlsx(path: Path) -> tuple[list[str], Iterator[Row]]:
         wb.close()
         raise LabFileError(f"{path.name} has no worksheet")
     it = ws.iter_rows()
-    first = next(it, None)
-    if first is None:
+    try:
+        first = next(it, None)
+        if first is None:
+            raise LabFileError(f"{path.name}: the first sheet is empty")
+        header = _check_header([_text(c.value) for c in first], path.name)
+    except BaseException:
         wb.close()
-        raise LabFileError(f"{path.name}: the first sheet is empty")
-    header = _check_header([_text(c.value) for c in first], path.name)
+        raise
 
     def rows() -> Iterator[Row]:
         line = 1
@@ -246,7 +269,7 @@ def _read_xlsx(path: Path) -> tuple[list[str], Iterator[Row]]:
         finally:
             wb.close()
 
-    return header, rows()
+    return header, RowStream(rows(), wb.close)
 
 
 def sample(path: Path, n: int = 8) -> tuple[FileFacts, list[str], list[Row]]:
@@ -258,9 +281,7 @@ def sample(path: Path, n: int = 8) -> tuple[FileFacts, list[str], list[Row]]:
         first.append(row)
         if len(first) >= n:
             break
-    close = getattr(rows, "close", None)
-    if close is not None:
-        close()
+    rows.close()
     return facts, header, first
 
 

@@ -36,7 +36,15 @@ from jdmdesk.domain.lab_mapping import (
 )
 from jdmdesk.domain.lab_rows import BLOCKING, STATUSES, Problem, RowChecker, RowResult
 from jdmdesk.domain.parse import clean_text
-from jdmdesk.importing.lab_file import FileFacts, LabFileError, Row, inspect, read, sample
+from jdmdesk.importing.lab_file import (
+    FileFacts,
+    LabFileError,
+    Row,
+    RowStream,
+    inspect,
+    read,
+    sample,
+)
 from jdmdesk.services.guard import refusal
 from jdmdesk.services.results import ServiceResult, Status, describe_db_error
 
@@ -170,20 +178,18 @@ class LabImportService(QObject):
                           default_range=default_range)
 
     def _open(self, path: Path, mapping: LabMapping | None
-              ) -> tuple[FileFacts, list[str], Iterator[Row], LabMapping]:
+              ) -> tuple[FileFacts, list[str], RowStream, LabMapping]:
         facts = inspect(Path(path))
         header, rows = read(facts)
         if mapping is None:
             mapping, _ = self.mapping_for(header)
         problems = mapping.problems(header)
         if problems:
-            close = getattr(rows, "close", None)
-            if close is not None:
-                close()
+            rows.close()
             raise LabFileError("the mapping does not fit this file: " + "; ".join(problems))
         return facts, header, rows, mapping
 
-    def _walk(self, check: ImportCheck, rows: Iterator[Row],
+    def _walk(self, check: ImportCheck, rows: RowStream,
               on_new: object = None) -> None:
         checker = self._checker(check.header, check.mapping)
         for row in rows:
@@ -277,8 +283,8 @@ class LabImportService(QObject):
             for pid, ids in check.patients.items():
                 self.announce("lab", pid, ids)
         self.imported.emit(imported)
-        ids = tuple(i for ids in check.patients.values() for i in ids)
-        return ServiceResult(Status.SAVED, ids, message=(
+        new_ids = tuple(i for ids in check.patients.values() for i in ids)
+        return ServiceResult(Status.SAVED, new_ids, message=(
             f"Imported {check.counts['new']} lab results from {facts.path.name} "
             f"({check.summary()}).")), check
 
@@ -324,9 +330,9 @@ class LabImportService(QObject):
         if callable(self.announce):
             for pid, ids in by_patient.items():
                 self.announce("lab", pid, ids)
-        ids = tuple(i for ids in by_patient.values() for i in ids)
-        return ServiceResult(Status.SAVED, ids, message=(
-            f"Import of {found.file_name} undone: {len(ids)} lab results deleted."))
+        gone = tuple(i for ids in by_patient.values() for i in ids)
+        return ServiceResult(Status.SAVED, gone, message=(
+            f"Import of {found.file_name} undone: {len(gone)} lab results deleted."))
 
 
 def _mapping_dict(mapping: LabMapping) -> dict[str, object]:
