@@ -158,6 +158,7 @@ class RowChecker:
         self._tests: dict[str, str | None] = {}
         self._seen: dict[tuple[str, str, str, str], tuple[float, str | None, int]] = {}
         self._contexts: dict[str, Context] = {}
+        self.unknown_tests: dict[str, int] = {}  # test names no analyte matched, with counts
 
     def _cell(self, row: Sequence[str], role: str) -> str:
         found = self.col.get(role)
@@ -225,6 +226,7 @@ class RowChecker:
         test = self._cell(row, "test")
         code = self._analyte(test) if test else None
         if test and code is None:
+            self.unknown_tests[test] = self.unknown_tests.get(test, 0) + 1
             problems.append(Problem(line, self._column("test"),
                                     f"test '{parse._shorten(test)}' is not one of the study's "
                                     "analytes: add it to the mapping"))

@@ -63,6 +63,7 @@ class ImportCheck:
     problems: list[Problem] = field(default_factory=list)  # invalid and unknown patient
     conflicts: list[RowResult] = field(default_factory=list)  # the first SHOWN_CONFLICTS
     unusual: list[Problem] = field(default_factory=list)  # soft-limit warnings, imported
+    unknown_tests: dict[str, int] = field(default_factory=dict)  # test name -> rows
     patients: dict[str, list[str]] = field(default_factory=dict)  # imported ids by patient
     import_id: str | None = None
     report_path: Path | None = None
@@ -208,6 +209,7 @@ class LabImportService(QObject):
                                   for w in result.warnings.values()]
                 if callable(on_new):
                     on_new(result)
+        check.unknown_tests = dict(checker.unknown_tests)
 
     def check(self, path: Path, mapping: LabMapping | None = None) -> ImportCheck:
         """A dry run: what an import of the file would do; raises LabFileError."""
