@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -123,6 +124,7 @@ def split_range(text: str) -> tuple[str, str]:
     raise parse.FieldError(f"'{parse._shorten(text)}' is not a range like '0 - 145'")
 
 
+@lru_cache(maxsize=4096)
 def split_date_time(text: str) -> tuple[str, str | None]:
     """'2024-05-20 08:15', '20-05-2024 8:15:00' or '2024-05-20T08:15' -> date and time text
     (seconds dropped: results are kept to the minute)."""
@@ -158,6 +160,7 @@ class RowChecker:
         self._tests: dict[str, str | None] = {}
         self._seen: dict[tuple[str, str, str, str], tuple[float, str | None, int]] = {}
         self._contexts: dict[str, Context] = {}
+        self._units: dict[tuple[str, str], str] = {}
         self.unknown_tests: dict[str, int] = {}  # test names no analyte matched, with counts
 
     def _cell(self, row: Sequence[str], role: str) -> str:
@@ -230,7 +233,11 @@ class RowChecker:
             problems.append(Problem(line, self._column("test"),
                                     f"test '{parse._shorten(test)}' is not one of the study's "
                                     "analytes: add it to the mapping"))
-        unit = match_unit(code or "", self._cell(row, "unit"), self.mapping.units)
+        unit_text = self._cell(row, "unit")
+        unit = self._units.get((code or "", unit_text))
+        if unit is None:
+            unit = self._units[(code or "", unit_text)] = match_unit(code or "", unit_text,
+                                                                     self.mapping.units)
         low, high = self._cell(row, "ref_low"), self._cell(row, "ref_high")
         if "ref_range" in self.col:
             try:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Any, Final
 
@@ -96,6 +97,21 @@ def reference_limit_problems(analyte: str, unit: str, ref_low: object,
     """Why a reference range (limits in ``unit``) cannot be stored, per limit (``ref_low``,
     ``ref_high``); empty when it can. A limit of ``None`` is not reported. The analyte and
     unit must be known to the catalogue (callers check those first)."""
+    try:
+        return dict(_limit_problems(analyte, unit, ref_low, ref_high))
+    except TypeError:  # an unhashable limit (never from a form or a file): check it as it is
+        return _reference_limit_problems(analyte, unit, ref_low, ref_high)
+
+
+@lru_cache(maxsize=1024, typed=True)  # typed: 0, 0.0 and False are different limits
+def _limit_problems(analyte: str, unit: str, ref_low: object,
+                    ref_high: object) -> tuple[tuple[str, str], ...]:
+    """Cached: an imported file repeats the same few ranges for thousands of rows."""
+    return tuple(_reference_limit_problems(analyte, unit, ref_low, ref_high).items())
+
+
+def _reference_limit_problems(analyte: str, unit: str, ref_low: object,
+                              ref_high: object) -> dict[str, str]:
     a = ANALYTES[analyte]
     low, high = plausible_uln(analyte)
     problems: dict[str, str] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 import unicodedata
 from datetime import date, datetime, time
 
@@ -92,8 +93,10 @@ def parse_integer(text: str) -> int:
     return int(value)
 
 
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> date:
-    """ISO ``yyyy-mm-dd`` or ``dd-mm-yyyy`` (also with ``/`` or ``.``)."""
+    """ISO ``yyyy-mm-dd`` or ``dd-mm-yyyy`` (also with ``/`` or ``.``). Cached: an imported
+    file repeats the same dates thousands of times (a refusal is not cached)."""
     s = text.strip()
     m = _DATE_ISO.match(s)
     try:
@@ -107,6 +110,7 @@ def parse_date(text: str) -> date:
     raise FieldError("type a date as yyyy-mm-dd or dd-mm-yyyy")
 
 
+@lru_cache(maxsize=4096)
 def parse_time(text: str) -> time:
     m = _TIME.match(text.strip())
     if not m:

@@ -85,3 +85,10 @@ def test_the_service_saves_a_typed_censored_value(service, patient_id):
     rec = repo.require(service.study.db, "lab", result.record_id)
     assert rec.values["value"] == 5 and rec.values["censored"] == "<"
     assert rec.extra["value_canonical"] == 5
+
+
+def test_cached_reference_checks_tell_false_from_zero():
+    assert labs.reference_limit_problems("CK", "U/L", 0, 145) == {}
+    assert labs.reference_limit_problems("CK", "U/L", False, 145) == {
+        "ref_low": "a reference limit must be a number"}
+    assert labs.reference_limit_problems("CK", "U/L", 0.0, 145.0) == {}
