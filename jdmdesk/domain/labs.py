@@ -34,8 +34,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from typing import Any, Final
 
 from jdmdesk.domain.analytes import ANALYTES

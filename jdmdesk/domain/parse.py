@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 import unicodedata
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from jdmdesk.domain.codes import MISSING_SHORTHANDS
 

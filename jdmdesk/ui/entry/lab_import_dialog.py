@@ -59,6 +59,8 @@ class LabImportDialog(QDialog):
         self.tests_table.setObjectName("unknown_tests")
         self.tests_table.setHorizontalHeaderLabels(
             [self.tr("Test name in the file"), self.tr("Rows"), self.tr("Analyte")])
+        self.tests_table.horizontalHeader().setStretchLastSection(True)
+        self.tests_table.setMaximumHeight(130)
         self.tests_table.setVisible(False)
         layout.addWidget(self.tests_table)
         buttons = QHBoxLayout()
@@ -86,11 +88,12 @@ class LabImportDialog(QDialog):
         layout.addWidget(self.problems)
         self.conflicts = QTableWidget(0, 6, self)
         self.conflicts.setObjectName("import_conflicts")
+        self.conflicts.horizontalHeader().setStretchLastSection(True)
         self.conflicts.setHorizontalHeaderLabels([
             self.tr("Line"), self.tr("Patient"), self.tr("Analyte"), self.tr("Sample"),
             self.tr("In the file"), self.tr("Stored (kept)")])
         layout.addWidget(self.conflicts)
-        self.resize(900, 720)
+        self.resize(900, 860)
 
     # --- building ---------------------------------------------------------------------
 
@@ -117,7 +120,9 @@ class LabImportDialog(QDialog):
         for i, row in enumerate(rows):
             for j, text in enumerate(row.cells[:len(self.header)]):
                 table.setItem(i, j, QTableWidgetItem(text))
-        table.setMaximumHeight(220)
+        table.resizeColumnsToContents()
+        table.setMinimumHeight(170)
+        table.setMaximumHeight(230)
         return table
 
     def _mapping_box(self, mapping: LabMapping) -> QGroupBox:
@@ -233,6 +238,7 @@ class LabImportDialog(QDialog):
                 combo.addItem(f"{code} — {a.name}", code)
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.tests_table.setCellWidget(i, 2, combo)
+        self.tests_table.resizeColumnsToContents()
         self.tests_table.setVisible(bool(unknown))
 
     def run_import(self) -> None:
