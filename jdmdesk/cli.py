@@ -34,9 +34,10 @@ class CliError(Exception):
 
 def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="jdmdesk", description="JDM Desk study data capture. "
-                                "Commands: demo, check, report, export, backup, restore, recover "
-                                "(see 'jdmdesk COMMAND --help'). Commands that read a study "
-                                "log in with JDMDESK_USER and JDMDESK_PASSWORD, or ask.")
+                                "Commands: demo, check, report, export, backup, restore, recover, "
+                                "import-labs (see 'jdmdesk COMMAND --help'). Commands that "
+                                "read a study log in with JDMDESK_USER and JDMDESK_PASSWORD, "
+                                "or ask.")
     p.add_argument("study", nargs="?", type=Path, help="study file (.jdm) to open")
     p.add_argument("--read-only", action="store_true", help="open for review, allow no edit")
     p.add_argument("--version", action="version", version=f"jdmdesk {__version__}")
