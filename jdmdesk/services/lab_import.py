@@ -18,11 +18,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from sqlite_utils import Database
 
 from jdmdesk.atomic_file import atomic_write
 from jdmdesk.db import lab_import as repo
-from jdmdesk.db.connection import Study, write_transaction
-from jdmdesk.db.driver import Error as DbError
+from jdmdesk.db.connection import Study
 from jdmdesk.db.queries import read_settings
 from jdmdesk.domain.access import Action, Session
 from jdmdesk.domain.analytes import ANALYTES
@@ -46,7 +46,7 @@ from jdmdesk.importing.lab_file import (
     sample,
 )
 from jdmdesk.services.guard import refusal
-from jdmdesk.services.results import ServiceResult, Status, describe_db_error
+from jdmdesk.services.results import ServiceResult, Status, commit
 
 BATCH = 5000
 SHOWN_CONFLICTS = 500
@@ -152,14 +152,13 @@ class LabImportService(QObject):
     def save_mapping(self, header: list[str], mapping: LabMapping) -> ServiceResult:
         if (refused := self.refusal()) is not None:
             return refused
-        try:
-            with write_transaction(self.study.db) as db:
-                changed = repo.save_mapping(db, self.session.username, header_key(header),
-                                            _mapping_dict(mapping))
-        except DbError as err:
-            return ServiceResult.failed(describe_db_error(err))
-        return ServiceResult(Status.SAVED if changed else Status.UNCHANGED,
-                             message="Mapping saved." if changed else "Mapping unchanged.")
+        def work(db: Database) -> ServiceResult:
+            changed = repo.save_mapping(db, self.session.username, header_key(header),
+                                        _mapping_dict(mapping))
+            return ServiceResult(Status.SAVED if changed else Status.UNCHANGED,
+                                 message="Mapping saved." if changed else "Mapping unchanged.")
+
+        return commit(self.study, work)
 
     # --- check and import -----------------------------------------------------------------
 
@@ -251,24 +250,28 @@ class LabImportService(QObject):
             if len(pending) >= BATCH:
                 flush(None)
 
+        def work(db: Database) -> ServiceResult:
+            self._walk(check, rows, on_new)
+            if check.blocking and not skip_invalid:
+                raise _Rollback
+            flush(db)
+            if check.counts["new"] == 0:
+                raise _Rollback
+            repo.record_import(db, user, check.import_id or "", facts.path.name,
+                               facts.sha256, check.counts)
+            if save_mapping and own_field_mapping(header) is None:
+                repo.save_mapping(db, user, header_key(header), _mapping_dict(mapping))
+            return ServiceResult(Status.SAVED)
+
         try:
-            with write_transaction(self.study.db) as db:
-                self._walk(check, rows, on_new)
-                if check.blocking and not skip_invalid:
-                    raise _Rollback
-                flush(db)
-                if check.counts["new"] == 0:
-                    raise _Rollback
-                repo.record_import(db, user, check.import_id or "", facts.path.name,
-                                   facts.sha256, check.counts)
-                if save_mapping and own_field_mapping(header) is None:
-                    repo.save_mapping(db, user, header_key(header), _mapping_dict(mapping))
+            written = commit(self.study, work)
         except _Rollback:
             check.patients.clear()
             imported = None
-        except DbError as err:
-            return ServiceResult.failed(describe_db_error(err)), check
         else:
+            if not written.ok:
+                rows.close()
+                return written, check
             imported = check.import_id
         if imported is None:
             check.import_id = None
@@ -324,11 +327,15 @@ class LabImportService(QObject):
             return ServiceResult(Status.INVALID, message="No such import in this study.")
         if found.undone:
             return ServiceResult(Status.UNCHANGED, message="This import was already undone.")
-        try:
-            with write_transaction(self.study.db) as db:
-                by_patient = repo.undo_import(db, self.session.username, import_id, reason)
-        except DbError as err:
-            return ServiceResult.failed(describe_db_error(err))
+        by_patient: dict[str, list[str]] = {}
+
+        def work(db: Database) -> ServiceResult:
+            by_patient.update(repo.undo_import(db, self.session.username, import_id, reason))
+            return ServiceResult(Status.SAVED)
+
+        written = commit(self.study, work)
+        if not written.ok:
+            return written
         if callable(self.announce):
             for pid, ids in by_patient.items():
                 self.announce("lab", pid, ids)
