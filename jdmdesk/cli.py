@@ -35,7 +35,7 @@ class CliError(Exception):
 def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="jdmdesk", description="JDM Desk study data capture. "
                                 "Commands: demo, check, report, case-series, export, backup, "
-                                "restore, recover "
+                                "restore, recover, import-labs "
                                 "(see 'jdmdesk COMMAND --help'). Commands that read a study "
                                 "log in with JDMDESK_USER and JDMDESK_PASSWORD, or ask.")
     p.add_argument("study", nargs="?", type=Path, help="study file (.jdm) to open")
@@ -239,6 +239,67 @@ def _cmd_case_series(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_import_labs(args: argparse.Namespace) -> int:
+    """Lab results from a hospital CSV or xlsx file (issue 20); exit 1 when nothing could be
+    imported because of problems, each printed on stderr with its line and column."""
+    from jdmdesk.db.studyfile import open_study
+    from jdmdesk.domain.lab_mapping import LabMapping, MappingError
+    from jdmdesk.importing.lab_file import LabFileError
+    from jdmdesk.services.lab_import import LabImportService, conflict_text
+    from jdmdesk.services.results import Status
+
+    mapping = None
+    if args.mapping is not None:
+        try:
+            mapping = LabMapping.from_json(args.mapping.read_text(encoding="utf-8"))
+        except (OSError, UnicodeError) as err:
+            raise CliError(f"cannot read the mapping {args.mapping}: {err}") from None
+        except MappingError as err:
+            raise CliError(f"{args.mapping}: {err}") from None
+    from jdmdesk.domain.access import Action, refusal
+
+    session = _session(args.study, "read")  # the login itself reads; the role is checked here
+    if not session.can(Action.IMPORT_LABS):
+        raise CliError(refusal(session.role, Action.IMPORT_LABS), EXIT_FAILED)
+    if args.dry_run:
+        study = open_study(args.study, read_only=True)
+        close = study.close
+    else:
+        from jdmdesk.db.lock import open_locked, os_user
+
+        opened = open_locked(args.study, user=os_user())
+        study, close = opened.study, opened.close
+    try:
+        service = LabImportService(study, session)
+        if args.dry_run:
+            try:
+                check = service.check(args.input, mapping)
+            except LabFileError as err:
+                raise CliError(str(err), EXIT_FAILED) from None
+            result = None
+        else:
+            result, check = service.run(args.input, mapping, skip_invalid=args.skip_invalid)
+    finally:
+        close()
+    if check is not None:
+        for problem in check.problems:
+            _err(str(problem))
+        for row in check.conflicts:
+            _err("conflict, not imported: " + conflict_text(row))
+    if result is None:
+        assert check is not None
+        print(f"dry run, nothing stored: {check.summary()}")
+        return EXIT_FAILED if check.blocking else EXIT_OK
+    if result.status is Status.FORBIDDEN:
+        raise CliError(result.message, EXIT_FAILED)
+    if not result.ok:
+        raise CliError(result.message, EXIT_FAILED)
+    print(result.message)
+    if check is not None and check.report_path is not None:
+        print(f"report: {check.report_path}")
+    return EXIT_OK
+
+
 def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int]]]:
     demo = argparse.ArgumentParser(prog="jdmdesk demo", description="Write a synthetic study.")
     demo.add_argument("out", type=Path, help="new study file to write")
@@ -299,8 +360,23 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
                              help="study codes, comma-separated (default: every patient)")
     case_series.add_argument("--force", action="store_true",
                              help="replace the report files already in the folder")
+    import_labs = argparse.ArgumentParser(
+        prog="jdmdesk import-labs",
+        description="Import lab results from a hospital CSV or xlsx file (data entry or data "
+                    "manager). All or nothing unless --skip-invalid.")
+    import_labs.add_argument("study", type=Path)
+    import_labs.add_argument("--input", type=Path, required=True, help="CSV or xlsx file")
+    import_labs.add_argument("--mapping", type=Path,
+                             help="mapping JSON (as exported by File > Import lab results); "
+                                  "default: the study's saved mapping for the file's header, "
+                                  "or JDM Desk's own column names")
+    import_labs.add_argument("--dry-run", action="store_true",
+                             help="check and count only; store nothing")
+    import_labs.add_argument("--skip-invalid", action="store_true",
+                             help="import the valid rows and write a report beside the file")
     return {"demo": (demo, _cmd_demo), "check": (check, _cmd_check),
             "report": (report, _cmd_report), "case-series": (case_series, _cmd_case_series),
+            "import-labs": (import_labs, _cmd_import_labs),
             "backup": (backup, _cmd_backup), "restore": (restore, _cmd_restore),
             "export": (export, _cmd_export), "recover": (recover, _cmd_recover)}
 

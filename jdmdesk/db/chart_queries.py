@@ -13,7 +13,7 @@ from jdmdesk.domain.labs import LabResult
 from jdmdesk.domain.medication import Segment
 
 _LAB_COLUMNS = ("id, analyte, sample_date, sample_time, value, unit, value_canonical, "
-                "ref_low, ref_high")
+                "ref_low, ref_high, censored")
 _LAB_ORDER = "ORDER BY sample_date, sample_time, created_at"
 
 
@@ -21,7 +21,7 @@ def _lab_result(r: tuple[Any, ...]) -> LabResult:
     return LabResult(record_id=r[0], analyte=r[1], sample_date=date.fromisoformat(r[2]),
                      sample_time=r[3], value=float(r[4]), unit=r[5],
                      value_canonical=float(r[6]),
-                     ref_low=r[7], ref_high=r[8])
+                     ref_low=r[7], ref_high=r[8], censored=r[9])
 
 
 def chart_labs(db: Database, patient_id: str, analytes: Sequence[str]) -> list[LabResult]:

@@ -76,7 +76,39 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE user_account ADD COLUMN row_mac TEXT")
 
 
-MIGRATIONS: list[Step] = [_v1, _v2, _v3, _v4]
+def _lab_import(conn: sqlite3.Connection) -> None:
+    """Censored lab values (issue 17 A7) and lab import from hospital files (issue 20): the
+    censoring flag beside the value, the patient's hospital number (an identifying field), the
+    import each imported result came from, the imports themselves and their saved mappings."""
+    conn.execute("ALTER TABLE lab_result ADD COLUMN censored TEXT "
+                 "CHECK (censored IS NULL OR censored IN ('<', '>'))")
+    conn.execute("ALTER TABLE lab_result ADD COLUMN import_id TEXT "
+                 "CHECK (import_id IS NULL OR length(import_id) = 36)")
+    conn.execute("CREATE INDEX lab_result_import ON lab_result (import_id) "
+                 "WHERE import_id IS NOT NULL")
+    conn.execute("ALTER TABLE patient ADD COLUMN hospital_number TEXT CHECK "
+                 "(hospital_number IS NULL OR length(hospital_number) BETWEEN 1 AND 32)")
+    conn.execute("CREATE UNIQUE INDEX patient_hospital_number ON patient (hospital_number) "
+                 "WHERE hospital_number IS NOT NULL")
+    conn.execute("""CREATE TABLE lab_import (
+    id          TEXT PRIMARY KEY CHECK (length(id) = 36),
+    file_name   TEXT NOT NULL,
+    sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+    imported_by TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    counts      TEXT NOT NULL CHECK (json_valid(counts)),
+    undone      INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),
+    undone_reason TEXT,
+    CHECK (undone = 0 OR undone_reason IS NOT NULL)
+) STRICT""")
+    conn.execute("""CREATE TABLE lab_import_mapping (
+    header_key TEXT PRIMARY KEY,
+    mapping    TEXT NOT NULL CHECK (json_valid(mapping)),
+    updated_at TEXT NOT NULL
+) STRICT""")
+
+
+MIGRATIONS: list[Step] = [_v1, _v2, _v3, _v4, _lab_import]
 LATEST_VERSION = len(MIGRATIONS)
 
 

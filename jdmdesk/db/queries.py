@@ -65,6 +65,12 @@ def patient_id_by_code(db: Database, study_code: str) -> str | None:
     return row[0] if row else None
 
 
+def patient_id_by_hospital_number(db: Database, number: str) -> str | None:
+    row = db.conn.execute("SELECT id FROM patient WHERE hospital_number = ?",
+                          (number,)).fetchone()
+    return row[0] if row else None
+
+
 MEASURE_COLUMNS = ("weight_kg", "height_cm")
 
 

@@ -32,14 +32,16 @@ class Action(StrEnum):
     UNLOCK_VISIT = "unlock_visit"
     UNDELETE = "undelete"
     BACKUP = "backup"  # manual backup and restore: a copy of identified data, like an export
+    IMPORT_LABS = "import_labs"  # lab results from a hospital file (issue 20)
+    UNDO_IMPORT = "undo_import"  # soft-delete a whole lab import
 
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
-    Role.DATA_ENTRY: frozenset({Action.READ, Action.EDIT_RECORDS}),
+    Role.DATA_ENTRY: frozenset({Action.READ, Action.EDIT_RECORDS, Action.IMPORT_LABS}),
     Role.REVIEWER: frozenset({Action.READ, Action.SIGN_VISIT}),
     Role.DATA_MANAGER: frozenset({Action.READ, Action.EXPORT, Action.STUDY_SETTINGS,
                                   Action.MANAGE_USERS, Action.UNLOCK_VISIT, Action.UNDELETE,
-                                  Action.BACKUP}),
+                                  Action.BACKUP, Action.IMPORT_LABS, Action.UNDO_IMPORT}),
 }
 
 # Completes "… accounts may not ___." in the message a refused action gets.
@@ -53,6 +55,8 @@ ACTION_PHRASES = {
     Action.UNLOCK_VISIT: "unlock signed visits",
     Action.UNDELETE: "restore deleted records",
     Action.BACKUP: "back up or restore the study",
+    Action.IMPORT_LABS: "import lab results",
+    Action.UNDO_IMPORT: "undo a lab import",
 }
 
 ROLE_LABELS = {Role.DATA_ENTRY: "Data entry", Role.REVIEWER: "Reviewer",

@@ -443,14 +443,17 @@ def point_tooltip(p: LabResult, day: int | None) -> str:
     """Hover text: analyte, value, unit, ULN, date and day."""
     a = ANALYTES.get(p.analyte)
     unit = a.canonical_unit if a else p.unit
-    lines = [f"{p.analyte}: {p.value:g} {p.unit}"]
+    lines = [f"{p.analyte}: {p.censored or ''}{p.value:g} {p.unit}"]
     if a is not None and p.unit != unit:
         lines[0] += f" ({p.value_canonical:g} {unit})"
     ratio = p.uln_multiple
     if ratio is None:
         lines.append("ULN: not reported")
     else:
-        lines.append(f"ULN: {p.ref_high:g} {p.unit} \u2014 {ratio:.2f} \u00d7 ULN")
+        lines.append(f"ULN: {p.ref_high:g} {p.unit} \u2014 {p.censored or ''}{ratio:.2f} "
+                     "\u00d7 ULN")
+    if p.censored:
+        lines.append("censored: the lab gave a limit, plotted at that limit")
     when = p.sample_date.isoformat() + (f" {p.sample_time}" if p.sample_time else "")
     lines.append(when if day is None else f"{when} \u00b7 day {day}")
     return "\n".join(lines)

@@ -159,6 +159,12 @@ AE_OUTCOMES: CodeList = (
 )
 YES_NO: CodeList = (("1", "Yes"), ("0", "No"))
 
+# A lab result reported beyond a limit of the method (issue 17 A7): the value stored is the limit.
+CENSORING: CodeList = (
+    ("<", "Below the limit: the true value is lower than the value given"),
+    (">", "Above the limit: the true value is higher than the value given"),
+)
+
 
 def label_of(codes: CodeList, code: str | None) -> str:
     return dict(codes).get(code or "", code or "")

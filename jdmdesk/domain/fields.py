@@ -90,6 +90,9 @@ PATIENT = RecordType(
         FieldSpec("birth_date", "Date of birth", Kind.DATE, required=True, identifying=True),
         FieldSpec("onset_date", "Disease onset", Kind.DATE),
         FieldSpec("diagnosis_date", "Diagnosis", Kind.DATE),
+        FieldSpec("hospital_number", "Hospital number", Kind.TEXT, identifying=True,
+                  max_length=32, help="The hospital's patient number, to match lab files; "
+                  "never exported pseudonymised"),
         FieldSpec("note", "Note", Kind.LONGTEXT, free_text=True, max_length=20_000),
     ),
 )
@@ -247,7 +250,11 @@ LAB = RecordType(
         FieldSpec("sample_time", "Sample time", Kind.TIME),
         FieldSpec("analyte", "Analyte", Kind.CODE, required=True),  # codes: analytes catalogue
         FieldSpec("value", "Value", Kind.DECIMAL, required=True,
-                  help="As reported, in the unit chosen"),
+                  help="As reported, in the unit chosen; '<5' or '>2000' for a result "
+                  "beyond a limit of the method"),
+        FieldSpec("censored", "Censored", Kind.CODE, codes=codes.CENSORING,
+                  help="'<' or '>' when the lab reported the value as beyond a limit; the "
+                  "value is then that limit"),
         FieldSpec("unit", "Unit", Kind.CODE, required=True, max_length=16,
                   help="One of the analyte's accepted units"),  # codes: per analyte
         FieldSpec("ref_low", "Reference low", Kind.DECIMAL,

@@ -17,6 +17,16 @@ lab form and the study's default ranges (issue 15): in canonical units, the ULN 
 is not negative and below the ULN. A value stored before that rule (or written around it) can
 still hold a limit such as ``1e-320``; :func:`uln_multiple` then gives ``None``, never ``inf``
 or ``NaN``, so no reader and no export sees a number that is not finite.
+
+Censored results (issue 17 A7): a lab reports ``<5`` below its limit of quantification and
+``>2000`` above its measurable range. The value stored is the limit (5, 2000) and ``censored``
+keeps the flag (``'<'`` or ``'>'``) beside it; every reader shows the two together
+(:func:`value_text`) and every export writes them as two columns (``value``, ``censored``).
+In scores the limit is used as the value, which is conservative for the questions the study
+asks: a ``<x`` result is taken as x (at least as abnormal as it can have been, so a ULN multiple
+and a TIS improvement are never overstated) and a ``>x`` result as x (a baseline above the
+range counts no higher than its limit, so an improvement from it is never overstated either).
+Such a score is marked as resting on a censored result (:attr:`LabResult.censored`).
 """
 
 from __future__ import annotations
@@ -25,10 +35,11 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any, Final
 
 from jdmdesk.domain.analytes import ANALYTES
-from jdmdesk.domain.parse import format_number
+from jdmdesk.domain.parse import FieldError, format_number, split_censored
 from jdmdesk.domain.timeline import to_date
 
 ULN_BOUND_FACTOR: Final = 1000.0  # a lab's ULN within 1/1000 and 1000 times the typical ULN
@@ -86,6 +97,21 @@ def reference_limit_problems(analyte: str, unit: str, ref_low: object,
     """Why a reference range (limits in ``unit``) cannot be stored, per limit (``ref_low``,
     ``ref_high``); empty when it can. A limit of ``None`` is not reported. The analyte and
     unit must be known to the catalogue (callers check those first)."""
+    try:
+        return dict(_limit_problems(analyte, unit, ref_low, ref_high))
+    except TypeError:  # an unhashable limit (never from a form or a file): check it as it is
+        return _reference_limit_problems(analyte, unit, ref_low, ref_high)
+
+
+@lru_cache(maxsize=1024, typed=True)  # typed: 0, 0.0 and False are different limits
+def _limit_problems(analyte: str, unit: str, ref_low: object,
+                    ref_high: object) -> tuple[tuple[str, str], ...]:
+    """Cached: an imported file repeats the same few ranges for thousands of rows."""
+    return tuple(_reference_limit_problems(analyte, unit, ref_low, ref_high).items())
+
+
+def _reference_limit_problems(analyte: str, unit: str, ref_low: object,
+                              ref_high: object) -> dict[str, str]:
     a = ANALYTES[analyte]
     low, high = plausible_uln(analyte)
     problems: dict[str, str] = {}
@@ -112,6 +138,39 @@ def reference_limit_problems(analyte: str, unit: str, ref_low: object,
     return problems
 
 
+def value_text(value: float | None, censored: str | None) -> str:
+    """A stored value as people read it: ``'<5'`` for a censored result, else the number."""
+    if value is None:
+        return ""
+    return f"{censored or ''}{format_number(value)}"
+
+
+def split_censored_draft(draft: Mapping[str, str | None]
+                         ) -> tuple[dict[str, str | None], str | None]:
+    """The lab form's (and the import's) draft with a ``<``/``>`` typed before the value moved
+    into the ``censored`` field; and why that cannot be done (or None). The one place where a
+    typed ``<5`` becomes value 5 with flag ``'<'``."""
+    out = dict(draft)
+    value = draft.get("value")
+    given = (draft.get("censored") or "").strip() or None
+    if value is None or not value.strip():
+        if given is not None:
+            return out, "a censored result needs its limit as the value, e.g. <5"
+        return out, None
+    try:
+        flag, rest = split_censored(value)
+    except FieldError as err:
+        return out, str(err)
+    if flag is None:
+        return out, None
+    if not rest.strip():
+        return out, f"give the limit after '{flag}', e.g. {flag}5"
+    if given is not None and given != flag:
+        return out, f"the value says '{flag}' but the censoring flag is '{given}'"
+    out["value"], out["censored"] = rest, flag
+    return out, None
+
+
 @dataclass(frozen=True)
 class LabResult:
     """One laboratory result: value and range as entered, plus the canonical value."""
@@ -125,6 +184,7 @@ class LabResult:
     ref_low: float | None = None
     ref_high: float | None = None
     sample_time: str | None = None
+    censored: str | None = None  # '<' or '>': the value is a limit of the method
 
     @classmethod
     def from_values(cls, v: Mapping[str, Any]) -> LabResult:
@@ -134,7 +194,12 @@ class LabResult:
             raise ValueError("a lab result needs a sample date")
         return cls(str(v.get("id") or ""), v["analyte"], sample_date, float(v["value"]),
                    v["unit"], float(v["value_canonical"]), v.get("ref_low"), v.get("ref_high"),
-                   v.get("sample_time"))
+                   v.get("sample_time"), v.get("censored") or None)
+
+    @property
+    def value_text(self) -> str:
+        """``'<5'`` for a censored result, else the number."""
+        return value_text(self.value, self.censored)
 
     @property
     def uln_canonical(self) -> float | None:

@@ -11,6 +11,7 @@ import math
 import re
 import unicodedata
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from jdmdesk.domain.codes import MISSING_SHORTHANDS
 
@@ -59,6 +60,32 @@ def parse_number(text: str) -> float:
     return value
 
 
+_CENSOR_PREFIXES = {"<": "<", ">": ">", "\u2264": "<", "\u2265": ">", "<=": "<", ">=": ">"}
+
+
+def split_censored(text: str) -> tuple[str | None, str]:
+    """A result reported beyond a limit of the method: ``'<5'`` -> ``('<', '5')``,
+    ``'> 2000'`` -> ``('>', '2000')`` (also ``≤``/``≥``, ``<=``/``>=``, which labs print for
+    the same limit); any other text -> ``(None, text)``. The number itself is parsed by
+    :func:`parse_number` like any other value."""
+    s = text.strip()
+    for prefix in sorted(_CENSOR_PREFIXES, key=len, reverse=True):
+        if s.startswith(prefix):
+            rest = s[len(prefix):].strip()
+            if rest[:1] in ("<", ">", "\u2264", "\u2265"):
+                raise FieldError("use one '<' or '>' before the number")
+            return _CENSOR_PREFIXES[prefix], rest
+    return None, text
+
+
+def parse_censored_number(text: str) -> tuple[float, str | None]:
+    """A number with an optional censoring flag: ``'<5'`` -> ``(5.0, '<')``."""
+    flag, rest = split_censored(text)
+    if flag is not None and not rest:
+        raise FieldError(f"give the limit after '{flag}', e.g. {flag}5")
+    return parse_number(rest), flag
+
+
 def parse_integer(text: str) -> int:
     value = parse_number(text)
     if value != int(value):
@@ -66,8 +93,10 @@ def parse_integer(text: str) -> int:
     return int(value)
 
 
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> date:
-    """ISO ``yyyy-mm-dd`` or ``dd-mm-yyyy`` (also with ``/`` or ``.``)."""
+    """ISO ``yyyy-mm-dd`` or ``dd-mm-yyyy`` (also with ``/`` or ``.``). Cached: an imported
+    file repeats the same dates thousands of times (a refusal is not cached)."""
     s = text.strip()
     m = _DATE_ISO.match(s)
     try:
@@ -81,6 +110,7 @@ def parse_date(text: str) -> date:
     raise FieldError("type a date as yyyy-mm-dd or dd-mm-yyyy")
 
 
+@lru_cache(maxsize=4096)
 def parse_time(text: str) -> time:
     m = _TIME.match(text.strip())
     if not m:

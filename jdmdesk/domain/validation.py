@@ -99,6 +99,9 @@ def validate(kind: str | RecordType, draft: Draft, ctx: Context) -> Validated:
     """Validate every field of a draft, then the rules that join fields."""
     rt = record_type(kind) if isinstance(kind, str) else kind
     out = Validated()
+    censor_problem = None
+    if rt.name == "lab":
+        draft, censor_problem = labs.split_censored_draft(draft)
     for spec in rt.fields:
         text = draft.get(spec.name)
         reason = parse.missing_reason(text) if spec.numeric else None
@@ -117,6 +120,8 @@ def validate(kind: str | RecordType, draft: Draft, ctx: Context) -> Validated:
     unknown = set(draft) - set(rt.field_names)
     for name in sorted(unknown):
         out.errors[name] = f"{rt.label} has no field '{name}'"
+    if censor_problem is not None:
+        out.errors["value"] = censor_problem
     _CROSS_RULES.get(rt.name, lambda v: None)(out)
     if rt.name == "visit":
         _growth_rules(out, ctx)

@@ -97,7 +97,8 @@ class ExportSource:
         if not o.identified:
             steps += [
                 "patient key is the study code",
-                "identifying fields dropped: initials, birth_date",
+                "identifying fields dropped: " + ", ".join(
+                    f.name for f in RECORD_TYPES["patient"].fields if f.identifying),
                 "calendar dates replaced by <field>_day: days since the patient's first "
                 "systemic tacrolimus start (day 0)",
                 "age in years at each date added as <field>_age (one decimal)",

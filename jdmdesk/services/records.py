@@ -136,6 +136,12 @@ class RecordService(QObject):
             other = queries.patient_id_by_code(self.study.db, v.values["study_code"])
             if other is not None and other != record_id:
                 v.errors["study_code"] = "this study code is already used"
+        if kind == "patient" and v.values.get("hospital_number") \
+                and "hospital_number" not in v.errors:
+            other = queries.patient_id_by_hospital_number(self.study.db,
+                                                          v.values["hospital_number"])
+            if other is not None and other != record_id:
+                v.errors["hospital_number"] = "this hospital number belongs to another patient"
         return v
 
     # --- writes -------------------------------------------------------------------------

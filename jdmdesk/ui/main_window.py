@@ -117,6 +117,13 @@ class MainWindow(QMainWindow):
                                                   "backup_action"))
             self.file_menu.addAction(self._action("&Restore a backup into a new file…",
                                                   self.restore_backup, None, "restore_action"))
+        if self.reader.can(Action.IMPORT_LABS):
+            self.file_menu.addAction(self._action(self.tr("&Import lab results…"),
+                                                  self.import_labs, None, "import_labs_action"))
+        if self.reader.can(Action.UNDO_IMPORT):
+            self.file_menu.addAction(self._action(self.tr("&Undo a lab import…"),
+                                                  self.undo_lab_import, None,
+                                                  "undo_import_action"))
         self.file_menu.addSeparator()
         if self._switch_user is not None:
             self.file_menu.addAction(self._action("S&witch user…", self.switch_user, None,
@@ -180,6 +187,42 @@ class MainWindow(QMainWindow):
         from jdmdesk.ui.export_dialog import open_export_dialog
 
         open_export_dialog(self, Path(self.study_path), self.services.session)
+
+    def lab_import_service(self):  # noqa: ANN201 (a services type, imported when used)
+        from jdmdesk.services.lab_import import LabImportService
+
+        return LabImportService(self.writer.study, self.services.session, self.services.clock,
+                                announce=self.writer.announce, parent=self)
+
+    def import_labs(self, path: Path | None = None) -> object:
+        from jdmdesk.ui.entry.lab_import_dialog import open_lab_import
+
+        return open_lab_import(self, self.lab_import_service(), path)
+
+    def undo_lab_import(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        service = self.lab_import_service()
+        live = [i for i in service.imports() if not i.undone]
+        if not live:
+            self.show_status(self.tr("No lab import to undo."))
+            return
+        labels = [self.tr("{at} · {file} · {n} results · {user}").format(
+            at=i.imported_at[:16].replace("T", " "), file=i.file_name,
+            n=i.counts.get("new", 0), user=i.imported_by) for i in live]
+        chosen, ok = QInputDialog.getItem(self, self.tr("Undo a lab import"),
+                                          self.tr("Import to undo (its results are deleted):"),
+                                          labels, 0, False)
+        if not ok:
+            return
+        reason = self.prompts.reason(self.tr("Undo a lab import"),
+                                     self.tr("Reason for undoing this import:"))
+        if reason is None:
+            return
+        result = service.undo(live[labels.index(chosen)].id, reason)
+        self.show_status(result.message)
+        if not result.ok:
+            self.prompts.error(self.tr("Undo a lab import"), result.message)
 
     def back_up(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -102,11 +102,12 @@ def test_no_password_in_clear_anywhere_in_the_file(svc, study):
 
 def test_role_matrix_is_exactly_the_issue():
     expected = {
-        Role.DATA_ENTRY: {Action.READ, Action.EDIT_RECORDS},
+        # issue 20: lab imports by data entry and data managers, undone by a data manager
+        Role.DATA_ENTRY: {Action.READ, Action.EDIT_RECORDS, Action.IMPORT_LABS},
         Role.REVIEWER: {Action.READ, Action.SIGN_VISIT},
         Role.DATA_MANAGER: {Action.READ, Action.EXPORT, Action.STUDY_SETTINGS,
                             Action.MANAGE_USERS, Action.UNLOCK_VISIT, Action.UNDELETE,
-                            Action.BACKUP},
+                            Action.BACKUP, Action.IMPORT_LABS, Action.UNDO_IMPORT},
     }
     for role in Role:
         for action in Action:

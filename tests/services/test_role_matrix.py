@@ -86,10 +86,30 @@ def _attempts(w: World) -> dict[Action, Callable[[Session], bool]]:
             return False
         return True
 
+    def import_labs(s: Session) -> bool:
+        from jdmdesk.services.lab_import import LabImportService
+
+        src = w.tmp / f"{s.username}.csv"
+        src.write_text("study_code,sample_date,analyte,value,unit\n"
+                       f"P-1,2024-0{len(s.username) % 9 + 1}-02,CK,300,U/L\n", encoding="utf-8")
+        return LabImportService(w.study, s, FixedClock.on(TODAY)).run(src)[0].ok
+
+    def undo_import(s: Session) -> bool:
+        from jdmdesk.services.lab_import import LabImportService
+
+        manager = LabImportService(w.study, w.users[Role.DATA_MANAGER], FixedClock.on(TODAY))
+        src = w.tmp / "to-undo.csv"
+        src.write_text("study_code,sample_date,analyte,value,unit\nP-1,2024-01-09,LD,400,U/L\n",
+                       encoding="utf-8")
+        result, check = manager.run(src)
+        assert result.ok and check is not None and check.import_id
+        return LabImportService(w.study, s).undo(check.import_id, "wrong file").ok
+
     return {Action.EDIT_RECORDS: edit, Action.SIGN_VISIT: sign, Action.EXPORT: export,
             Action.STUDY_SETTINGS: settings, Action.MANAGE_USERS: users,
             Action.UNLOCK_VISIT: unlock, Action.UNDELETE: undelete, Action.BACKUP: backup,
-            Action.READ: read}
+            Action.READ: read, Action.IMPORT_LABS: import_labs,
+            Action.UNDO_IMPORT: undo_import}
 
 
 @pytest.mark.parametrize("role", list(Role))

@@ -83,6 +83,8 @@ def _offered(w) -> dict[Action, bool]:
         Action.UNLOCK_VISIT: shown_button(visit.unlock_button),
         Action.UNDELETE: shown_button(section.restore_button),
         Action.BACKUP: backup.pop(),
+        Action.IMPORT_LABS: action("import_labs_action"),
+        Action.UNDO_IMPORT: action("undo_import_action"),
     }
 
 

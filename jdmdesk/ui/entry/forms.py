@@ -242,7 +242,7 @@ class MedicationForm(RecordForm):
         return super().submit(reason, confirm)
 
 
-SINGLE_RESULT_FIELDS = ("analyte", "value", "unit", "ref_low", "ref_high")
+SINGLE_RESULT_FIELDS = ("analyte", "value", "censored", "unit", "ref_low", "ref_high")
 
 
 class LabForm(RecordForm):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jdmdesk.domain import parse
+from jdmdesk.domain import labs, parse
 from jdmdesk.domain.access import Action
 from jdmdesk.domain.codes import label_of
 from jdmdesk.domain.fields import record_type
@@ -68,6 +68,8 @@ def display_row(kind: str, values: Mapping[str, Any]) -> dict[str, str]:
             out[key] = parse.format_number(value)
         else:
             out[key] = str(value)
+    if kind == "lab" and data.get("censored") and data.get("value") is not None:
+        out["value"] = labs.value_text(data["value"], data["censored"])
     return out
 
 

@@ -72,8 +72,16 @@ def printo_text(r: VisitReview) -> str:
 def visit_row(r: VisitReview) -> list[str]:
     return [r.visit_date.isoformat(), "—" if r.study_day is None else str(r.study_day),
             *(with_change(r, m) for m in _MEASURE_COLUMNS), num(r.measures.get("cdasi_activity")),
-            num(r.ck, 0), num(r.enzymes.get("LD"), 0), num(r.enzymes.get("ASAT"), 0),
+            *(_enzyme(r, code) for code in ("CK", "LD", "ASAT")),
             tis_text(r.tis, r.is_baseline), printo_text(r), signed_text(r)]
+
+
+def _enzyme(r: VisitReview, code: str) -> str:
+    """The enzyme nearest the visit, with its censoring flag ('<5') when the lab gave one."""
+    text = num(r.ck if code == "CK" else r.enzymes.get(code), 0)
+    result = r.enzyme_results.get(code)
+    flag = result.censored if result is not None else None
+    return f"{flag}{text}" if flag and text not in ("", "—") else text
 
 
 def signed_text(r: VisitReview) -> str:

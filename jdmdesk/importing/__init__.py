@@ -1,0 +1,1 @@
+"""Reading files from outside the study (hospital lab exports) into rows of text."""
