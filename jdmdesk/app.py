@@ -315,6 +315,9 @@ def run_gui(path: Path, *, read_only: bool = False) -> int:
         return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    from jdmdesk.ui.about import app_icon
+
+    QApplication.setWindowIcon(app_icon())
     from jdmdesk.ui.admin.login_dialog import ask_with_dialog
     from jdmdesk.ui.admin.recovery_dialog import (
         ask_recovery_with_dialog,
