@@ -147,7 +147,10 @@ def main(argv: list[str]) -> int:
     if argv[0] == "smoke":
         return _packaging("smoke").main(argv[1:])
     if argv[0] == "wheels":
-        return _packaging("wheels").main(argv[1:])
+        wheels = _packaging("wheels")
+        # this Python's pip when it has one (a Debian python3 may not): else the project's venv
+        python = sys.executable if wheels.has_pip(sys.executable) else str(ensure_venv())
+        return wheels.main(argv[1:], python)
     python = ensure_venv()
     if argv[0] == "demo":
         return run_demo(python, argv[1:])

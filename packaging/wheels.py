@@ -115,15 +115,19 @@ def check_all(python_exe: str, pins: list[tuple[str, str]], work: Path,
     return results
 
 
-def main(argv: list[str]) -> int:
+def has_pip(python_exe: str) -> bool:
+    return subprocess.run([python_exe, "-m", "pip", "--version"], capture_output=True,
+                          check=False).returncode == 0
+
+
+def main(argv: list[str], python_exe: str | None = None) -> int:
+    """``python_exe``: a Python with pip (default: this one)."""
     if argv:
         print("tasks.py wheels takes no arguments", file=sys.stderr)
         return 2
-    python_exe = sys.executable
-    if subprocess.run([python_exe, "-m", "pip", "--version"], capture_output=True,
-                      check=False).returncode != 0:
-        print("pip is not available for this Python: install python3-pip, or run this "
-              "with the project's .venv/bin/python", file=sys.stderr)
+    python_exe = python_exe or sys.executable
+    if not has_pip(python_exe):
+        print(f"pip is not available for {python_exe}", file=sys.stderr)
         return 2
     pins = pinned()
     print(f"asking the package index for {len(pins)} pinned dependencies x "
