@@ -3,6 +3,14 @@
     python3 tasks.py demo    # make .venv, install, build the demo study, open the app on it
     python3 tasks.py test    # make .venv, install with test extras, run the whole suite offscreen
 
+For packagers:
+
+    python3 tasks.py bundle [--smoke]  # the self-contained app in dist/jdmdesk (PyInstaller);
+                                       # --smoke: then run it as a user would (see smoke)
+    python3 tasks.py smoke             # check the built dist/jdmdesk in a clean environment
+    python3 tasks.py wheels            # does every pinned dependency have a wheel for
+                                       # Windows, macOS and Linux, CPython 3.11-3.13?
+
 On Windows use ``py tasks.py demo`` / ``py tasks.py test``. Standard library only: this file runs
 before anything is installed.
 """
@@ -16,11 +24,15 @@ import sys
 import time
 import venv
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".jdmdesk-installed"
+BUNDLE_STAMP = VENV / ".jdmdesk-bundle-installed"
 DEMO_STUDY = ROOT / "out" / "demo.jdm"
+SPEC = ROOT / "packaging" / "jdmdesk.spec"
+DIST = ROOT / "dist"
 
 
 def venv_python() -> Path:
@@ -68,10 +80,77 @@ def run_tests(python: Path, extra: list[str]) -> int:
     return subprocess.call([str(python), "-m", "pytest", *extra], cwd=ROOT, env=env)
 
 
+def _packaging(name: str) -> ModuleType:
+    """A helper module of packaging/ (standard library only)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"jdmdesk_{name}", ROOT / "packaging" /
+                                                  f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def ensure_bundle_tools(python: Path) -> None:
+    """PyInstaller, pinned in pyproject's ``bundle`` extra (not needed to run or test)."""
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if BUNDLE_STAMP.exists() and BUNDLE_STAMP.read_text(encoding="utf-8") == wanted:
+        return
+    print("Installing the bundle tools (PyInstaller) ...", flush=True)
+    subprocess.run([str(python), "-m", "pip", "--disable-pip-version-check", "install",
+                    "--quiet", "-e", f"{ROOT}[bundle]"], check=True)
+    BUNDLE_STAMP.write_text(wanted, encoding="utf-8")
+
+
+def build_bundle(python: Path) -> int:
+    """dist/jdmdesk: PyInstaller on packaging/jdmdesk.spec (the same spec on every system)."""
+    started = time.perf_counter()
+    code = subprocess.call([str(python), "-m", "PyInstaller", "--noconfirm", "--log-level",
+                            "WARN", "--distpath", str(DIST), "--workpath", str(ROOT / "build"),
+                            str(SPEC)], cwd=ROOT)
+    if code != 0:
+        print(f"PyInstaller failed (exit {code})", file=sys.stderr)
+        return code
+    smoke = _packaging("smoke")
+    size_mb = smoke.size_bytes(smoke.BUNDLE) / 1e6
+    print(f"built {smoke.executable()} in {time.perf_counter() - started:.0f} s; "
+          f"{size_mb:.0f} MB unpacked (budget {smoke.SIZE_BUDGET_MB} MB)")
+    if size_mb > smoke.SIZE_BUDGET_MB:
+        print(f"the bundle is over its size budget of {smoke.SIZE_BUDGET_MB} MB",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_bundle(argv: list[str]) -> int:
+    unknown = [a for a in argv if a != "--smoke"]
+    if unknown:
+        print(f"tasks.py bundle: unknown option {unknown[0]} (only --smoke)", file=sys.stderr)
+        return 2
+    python = ensure_venv()
+    ensure_bundle_tools(python)
+    code = build_bundle(python)
+    if code == 0 and "--smoke" in argv:
+        code = _packaging("smoke").main([])
+    return code
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"demo", "test"}:
+    commands = {"demo", "test", "bundle", "smoke", "wheels"}
+    if not argv or argv[0] not in commands:
         print(__doc__, file=sys.stderr)
         return 2
+    if argv[0] == "bundle":
+        return run_bundle(argv[1:])
+    if argv[0] == "smoke":
+        return _packaging("smoke").main(argv[1:])
+    if argv[0] == "wheels":
+        wheels = _packaging("wheels")
+        # this Python's pip when it has one (a Debian python3 may not): else the project's venv
+        python = sys.executable if wheels.has_pip(sys.executable) else str(ensure_venv())
+        return wheels.main(argv[1:], python)
     python = ensure_venv()
     if argv[0] == "demo":
         return run_demo(python, argv[1:])

@@ -27,8 +27,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-# Windows cannot open a folder to fsync it (and NTFS makes renames durable by its journal).
-FSYNC_FOLDERS = os.name != "nt"
+
+def folders_can_be_synced(os_name: str) -> bool:
+    """Windows cannot open a folder to fsync it (and NTFS makes renames durable by its
+    journal); POSIX systems can, and need it for a rename to survive a power cut."""
+    return os_name != "nt"
+
+
+FSYNC_FOLDERS = folders_can_be_synced(os.name)
 # The files SQLite may keep beside a database written under the temporary name.
 SQLITE_COMPANIONS = ("-journal", "-wal", "-shm")
 

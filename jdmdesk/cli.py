@@ -16,8 +16,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jdmdesk import __version__
-
 if TYPE_CHECKING:
     from jdmdesk.domain.access import Session
 
@@ -40,8 +38,21 @@ def _gui_parser() -> argparse.ArgumentParser:
                                 "log in with JDMDESK_USER and JDMDESK_PASSWORD, or ask.")
     p.add_argument("study", nargs="?", type=Path, help="study file (.jdm) to open")
     p.add_argument("--read-only", action="store_true", help="open for review, allow no edit")
-    p.add_argument("--version", action="version", version=f"jdmdesk {__version__}")
+    p.add_argument("--version", action=_VersionAction, nargs=0,
+                   help="show the version, the study schema it writes and the versions of Qt, "
+                        "SQLite/SQLCipher and Python, and exit")
     return p
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: built only when asked (it loads Qt and the database driver)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from jdmdesk.version_info import version_text
+
+        print(version_text())
+        parser.exit()
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:

@@ -45,6 +45,9 @@ def run_gui(path: Path, *, read_only: bool = False) -> int:
         return 2
     app: Any = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    from jdmdesk.ui.about import app_icon
+
+    QApplication.setWindowIcon(app_icon())
     kind = study_kind(path)
     warm = Warmup(path, check=kind == "plain")
     credentials: Credentials | None = None

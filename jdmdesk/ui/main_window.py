@@ -155,6 +155,14 @@ class MainWindow(QMainWindow):
                                                "case_series_action"))
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.addAction(self._action("&Keyboard shortcuts", self._show_keys))
+        self.help_menu.addAction(self._action(self.tr("&About JDM Desk"), self.show_about, None,
+                                              "about_action"))
+
+    def show_about(self) -> None:
+        from jdmdesk.ui.about import about_box
+
+        self.about = about_box(self)
+        self.about.open()
 
     def open_settings(self) -> None:
         from jdmdesk.ui.admin.settings_dialog import SettingsDialog

@@ -47,6 +47,21 @@ def platform_problem(env: Mapping[str, str] | None = None, system: str | None = 
     try:
         ctypes.CDLL(str(plugin))
     except OSError as err:
-        return (f"the Qt platform plugin 'xcb' cannot load ({err}). Qt needs the X11/xcb "
+        missing = missing_libraries(plugin)
+        why = f"missing {', '.join(missing)}" if missing else str(err)
+        return (f"the Qt platform plugin 'xcb' cannot load ({why}). Qt needs the X11/xcb "
                 f"libraries; on Debian or Ubuntu: sudo apt install {XCB_PACKAGES}")
     return None
+
+
+def missing_libraries(plugin: Path) -> list[str]:
+    """Every library ``plugin`` links against that this system lacks (from ``ldd``; the
+    loader's own error names only the first). Empty when ldd cannot tell."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, timeout=10,
+                             check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return [line.split("=>")[0].strip() for line in out.splitlines() if "not found" in line]

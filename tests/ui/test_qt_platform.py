@@ -38,3 +38,32 @@ def test_run_gui_says_it_on_stderr_and_exits_2(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert err.startswith("jdmdesk: cannot open the window:") and "libxcb-cursor" in err
     assert err.count("\n") == 1
+
+
+def test_every_missing_library_is_named_not_only_the_first(tmp_path, monkeypatch):
+    import subprocess
+
+    from jdmdesk.ui import qt_platform
+
+    broken = tmp_path / "libqxcb.so"
+    broken.write_bytes(b"x")
+    ldd = ("\tlibQt6XcbQpa.so.6 => /opt/Qt/lib/libQt6XcbQpa.so.6 (0x1)\n"
+           "\tlibxcb-cursor.so.0 => not found\n\tlibxcb-icccm.so.4 => not found\n")
+    monkeypatch.setattr(subprocess, "run",
+                        lambda *a, **k: subprocess.CompletedProcess(a, 0, ldd, ""))
+    problem = qt_platform.platform_problem({"DISPLAY": ":0"}, "linux", broken) or ""
+    assert "missing libxcb-cursor.so.0, libxcb-icccm.so.4" in problem
+    assert "sudo apt install libxcb-cursor0" in problem and "\n" not in problem
+
+
+def test_without_ldd_the_loader_error_is_given(tmp_path, monkeypatch):
+    import subprocess
+
+    def no_ldd(*a, **k):
+        raise FileNotFoundError("ldd")
+
+    monkeypatch.setattr(subprocess, "run", no_ldd)
+    broken = tmp_path / "libqxcb.so"
+    broken.write_bytes(b"x")
+    problem = platform_problem({"DISPLAY": ":0"}, "linux", broken) or ""
+    assert "cannot load (" in problem and "libxcb-cursor0" in problem
