@@ -2,6 +2,8 @@
 
     python3 tasks.py demo    # make .venv, install, build the demo study, open the app on it
     python3 tasks.py test    # make .venv, install with test extras, run the whole suite offscreen
+    python3 tasks.py i18n    # pyside6-lupdate + pyside6-lrelease: update resources/i18n/*.ts,
+                             # list the strings without a Dutch translation, compile the .qm
 
 On Windows use ``py tasks.py demo`` / ``py tasks.py test``. Standard library only: this file runs
 before anything is installed.
@@ -68,13 +70,21 @@ def run_tests(python: Path, extra: list[str]) -> int:
     return subprocess.call([str(python), "-m", "pytest", *extra], cwd=ROOT, env=env)
 
 
+def run_i18n(python: Path) -> int:
+    """Translations (issue 21); the compiled .qm files are committed, so demo and test never
+    need this step."""
+    return subprocess.call([str(python), "-m", "jdmdesk.ui.translations"], cwd=ROOT)
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"demo", "test"}:
+    if not argv or argv[0] not in {"demo", "test", "i18n"}:
         print(__doc__, file=sys.stderr)
         return 2
     python = ensure_venv()
     if argv[0] == "demo":
         return run_demo(python, argv[1:])
+    if argv[0] == "i18n":
+        return run_i18n(python)
     return run_tests(python, argv[1:])
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
 from jdmdesk import APP_NAME
@@ -98,7 +98,7 @@ def unlock(path: Path, credentials: Credentials | None, ask: AskCredentials | No
                 return Unlocked(given, refused)
             except WrongKey:
                 refused.append(given.username)
-                error = "unknown user name or wrong password"
+                error = QCoreApplication.translate("app", "unknown user name or wrong password")
             except (MissingKeyFile, KeyFileError) as err:
                 if ask_recovery is None:
                     raise AccountError(str(err).rstrip(".")) from None
@@ -109,8 +109,9 @@ def unlock(path: Path, credentials: Credentials | None, ask: AskCredentials | No
 
 
 def _recover(path: Path, ask_recovery: AskRecovery | None, refused: list[str]) -> Unlocked:
-    reason = (f"The key file {keyring.key_file_path(path).name} is missing or damaged"
-              if not keystore.has_user_copies(path) else "No password opened the study")
+    reason = (QCoreApplication.translate("app", "The key file {file} is missing or damaged").format(
+        file=keyring.key_file_path(path).name) if not keystore.has_user_copies(path)
+        else QCoreApplication.translate("app", "No password opened the study"))
     if ask_recovery is None:
         raise AccountError(f"{reason.lower()}: open the study with its recovery key")
     error: str | None = None
@@ -124,7 +125,7 @@ def _recover(path: Path, ask_recovery: AskRecovery | None, refused: list[str]) -
         except RecoveryKeyError as err:
             error = str(err)
         except WrongKey:
-            error = "This recovery key does not open this study."
+            error = QCoreApplication.translate("app", "This recovery key does not open this study.")
 
 
 def log_in(accounts: AccountService, credentials: Credentials | None,
@@ -221,7 +222,8 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     try:
         backup_on_open_if_due(opened.study)
     except (BackupError, OSError) as err:
-        window.show_notice(f"Automatic backup failed: {err}")
+        window.show_notice(QCoreApplication.translate(
+            "app", "Automatic backup failed: {problem}").format(problem=err))
     return window
 
 
@@ -284,13 +286,16 @@ def _tamper_alarm(study: Study, session: Session, tamper: keystore.Tamper) -> st
     written (not even the login)."""
     if not tamper.problems:
         return None
-    text = "Changed outside JDM Desk: " + "; ".join(tamper.problems) + "."
+    text = QCoreApplication.translate("app", "Changed outside JDM Desk: {problems}.").format(
+        problems="; ".join(tamper.problems))
     own_row_ok = session.username.lower() not in {u.lower() for u in tamper.accounts}
     if session.role is Role.DATA_MANAGER and own_row_ok:
-        return text + " Check the audit trail (jdmdesk check) and restore a verified backup " \
-            "if needed."
+        return text + " " + QCoreApplication.translate(
+            "app", "Check the audit trail (jdmdesk check) and restore a verified backup if "
+            "needed.")
     study.read_only = True
-    return text + " Read-only until a data manager has opened it."
+    return text + " " + QCoreApplication.translate(
+        "app", "Read-only until a data manager has opened it.")
 
 
 def deferred_chart(services: StudyServices) -> DeferredChart:
@@ -315,6 +320,9 @@ def run_gui(path: Path, *, read_only: bool = False) -> int:
         return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    from jdmdesk.ui import language
+
+    language.install()  # the OS language, the user's choice or JDMDESK_LANGUAGE
     from jdmdesk.ui.admin.login_dialog import ask_with_dialog
     from jdmdesk.ui.admin.recovery_dialog import (
         ask_recovery_with_dialog,
@@ -346,18 +354,22 @@ def run_gui(path: Path, *, read_only: bool = False) -> int:
 def _offer_restore(err: StudyFileError, message: str) -> None:
     """A refused file is never repaired in place: offer its newest verified backup as a copy."""
     backup = newest_verified_backup(err.path) if restore_helps(err) else None
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, f"Cannot open {err.path.name}.")
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
+                      QCoreApplication.translate("app", "Cannot open {file}.").format(
+                          file=err.path.name))
     box.setInformativeText(message)
-    restore = box.addButton("Restore backup into a new file…",
+    restore = box.addButton(QCoreApplication.translate("app", "Restore backup into a new file…"),
                             QMessageBox.ButtonRole.AcceptRole) if backup else None
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     if restore is None or box.clickedButton() is not restore or backup is None:
         return
-    target, _ = QFileDialog.getSaveFileName(None, "Restore into a new study file",
+    target, _ = QFileDialog.getSaveFileName(None, QCoreApplication.translate(
+                                                "app", "Restore into a new study file"),
                                             str(err.path.with_name(err.path.stem +
                                                                    "-restored.jdm")),
-                                            "JDM Desk study (*.jdm)")
+                                            QCoreApplication.translate("app",
+                                                                       "JDM Desk study (*.jdm)"))
     if not target:
         return
     try:
@@ -365,4 +377,5 @@ def _offer_restore(err: StudyFileError, message: str) -> None:
     except BackupError as exc:
         QMessageBox.warning(None, APP_NAME, str(exc))
         return
-    QMessageBox.information(None, APP_NAME, f"Restored into {target}. Open it with jdmdesk.")
+    QMessageBox.information(None, APP_NAME, QCoreApplication.translate(
+        "app", "Restored into {file}. Open it with jdmdesk.").format(file=target))
