@@ -31,13 +31,21 @@ class Message(str):
     params: dict[str, Any]
 
     def __new__(cls, template: str, **params: Any) -> Message:
-        made = super().__new__(cls, template.format(**params) if params else template)
+        made = super().__new__(cls, template.format(**with_lowered(params)) if params
+                               else template)
         made.template = template
         made.params = params
         return made
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self.template, self.params))
+
+
+def with_lowered(params: dict[str, Any]) -> dict[str, Any]:
+    """A label value ``<key>`` (a key ending in "label") is also ``<key>_lower``, lower case:
+    translators look the label up as written and lower it after."""
+    return {**params, **{f"{k}_lower": v.lower() for k, v in params.items()
+                         if k.endswith("label") and isinstance(v, str)}}
 
 
 def _rebuild(template: str, params: dict[str, Any]) -> Message:

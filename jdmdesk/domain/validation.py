@@ -167,7 +167,8 @@ def _growth_rules(out: Validated, ctx: Context) -> None:
                             None if "height_cm" in out.errors else v.get("height_cm"),
                             ctx.earlier_visits)
     for name, text in found.items():
-        out.warnings[name] = f"{out.warnings[name]}; {text}" if name in out.warnings else text
+        out.warnings[name] = Message("{first}; {second}", first=out.warnings[name], second=text) \
+            if name in out.warnings else text
 
 
 def _medication_rules(out: Validated) -> None:

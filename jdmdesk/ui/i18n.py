@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from jdmdesk.domain.texts import CATALOGUE, MESSAGES, Message
+from jdmdesk.domain.texts import CATALOGUE, MESSAGES, Message, with_lowered
 from jdmdesk.ui.locale_format import show
 
 
@@ -21,12 +21,15 @@ def message(text: str) -> str:
     its template is translated."""
     if isinstance(text, Message):
         params = {key: _value(key, value) for key, value in text.params.items()}
-        return QCoreApplication.translate(MESSAGES, text.template).format(**params)
+        return QCoreApplication.translate(MESSAGES, text.template).format(
+            **with_lowered(params))
     return QCoreApplication.translate(MESSAGES, text) if text else text
 
 
 def _value(key: str, value: object) -> object:
     """A message's value as the UI shows it: labels translated, dates and decimals local."""
+    if isinstance(value, Message):
+        return message(value)
     if not isinstance(value, str):
         return value
     return catalogue(value) if key.endswith("label") else show(value)

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from jdmdesk.domain.texts import CATALOGUE, catalogue_texts
+from jdmdesk.domain.texts import CATALOGUE, MESSAGES, catalogue_texts
 
 PACKAGE = Path(__file__).resolve().parent.parent
 ROOT = PACKAGE.parent
@@ -65,7 +65,12 @@ UI_TABLES = (("jdmdesk.ui.entry.record_table", "COLUMNS"),
              ("jdmdesk.ui.review.report_pdf", "HEADERS"),
              ("jdmdesk.ui.export_dialog", "FORMAT_LABELS"),
              ("jdmdesk.ui.export_dialog", "READY_TEXT"),
-             ("jdmdesk.ui.workspace", "SECTION_TITLES"))
+             ("jdmdesk.ui.workspace", "SECTION_TITLES"),
+             # the exports' own code lists (their label_nl in code_lists.csv)
+             ("jdmdesk.export.rows", "DAY_MISSING_CODES"),
+             ("jdmdesk.export.analysis", "TIS_CATEGORIES"),
+             ("jdmdesk.export.analysis", "PRINTO_STATUSES"),
+             ("jdmdesk.export.analysis", "MEASURE_LABELS"))
 _KEY = re.compile(r"^[a-z0-9_]+$")  # a field name or code: never translated
 
 
@@ -144,6 +149,21 @@ def untranslated(ts: Path) -> list[Untranslated]:
     return found
 
 
+def texts_json(ts: Path) -> str:
+    """The finished translations of the catalogue and the domain's messages, for the exports
+    (they run without Qt): {context: {source: translation}}."""
+    out: dict[str, dict[str, str]] = {MESSAGES: {}, CATALOGUE: {}}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        if name not in out:
+            continue
+        for msg in context.iter("message"):
+            tr = msg.find("translation")
+            if tr is not None and tr.text and tr.get("type") is None:
+                out[name][msg.findtext("source") or ""] = tr.text
+    return json.dumps(out, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
 def update() -> int:
     QM_DIR.mkdir(exist_ok=True)
     CATALOGUE_FILE.write_text(catalogue_source(), encoding="utf-8")
@@ -157,6 +177,7 @@ def update() -> int:
             print(f"{ts.relative_to(ROOT)}: {len(missing)} string(s) without a finished "
                   f"translation:", *map(str, missing), sep="\n")
         lrelease(ts, QM_DIR / f"jdmdesk_{language}.qm")
+        (QM_DIR / f"texts_{language}.json").write_text(texts_json(ts), encoding="utf-8")
         print(f"compiled {(QM_DIR / f'jdmdesk_{language}.qm').relative_to(ROOT)}")
     if missing_any:
         print("translate them in resources/i18n/*.ts (pyside6-linguist opens it), then run "

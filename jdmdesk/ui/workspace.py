@@ -19,6 +19,7 @@ from jdmdesk.ui.entry.history_view import HistoryView
 from jdmdesk.ui.entry.record_form import RecordForm
 from jdmdesk.ui.entry.record_table import RecordSection
 from jdmdesk.ui.i18n import catalogue
+from jdmdesk.ui.locale_format import show_number
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.review.review_view import ReviewView
 
@@ -157,9 +158,9 @@ class PatientWorkspace(QWidget):
             self.header.setText(self.tr("New patient") if self.patient_id is None else "")
             return
         age = age_years(rec["birth_date"], self.services.clock.today())
-        parts = [rec["study_code"], label_of(SEX, rec["sex"])]
+        parts = [rec["study_code"], catalogue(label_of(SEX, rec["sex"]))]
         if age is not None:
-            parts.append(f"{age:.1f} y")
+            parts.append(self.tr("{age} y").format(age=show_number(f"{age:.1f}")))
         self.header.setText(" · ".join(parts))
 
     def _record_selected(self, kind: str, record_id: str) -> None:

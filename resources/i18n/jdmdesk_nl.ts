@@ -136,6 +136,10 @@
         <translation>geef aan wie de globale score van ouder/patiënt gaf (ouder of patiënt)</translation>
     </message>
     <message>
+        <source>{first}; {second}</source>
+        <translation>{first}; {second}</translation>
+    </message>
+    <message>
         <source>before the start date</source>
         <translation>vóór de startdatum</translation>
     </message>
@@ -156,8 +160,24 @@
         <translation>{code} wordt gerapporteerd in {units}</translation>
     </message>
     <message>
+        <source>a reference limit must be a number</source>
+        <translation>een referentiegrens moet een getal zijn</translation>
+    </message>
+    <message>
+        <source>a reference limit cannot be negative</source>
+        <translation>een referentiegrens kan niet negatief zijn</translation>
+    </message>
+    <message>
+        <source>the upper limit of normal must be above 0</source>
+        <translation>de bovengrens van normaal moet boven 0 liggen</translation>
+    </message>
+    <message>
         <source>implausible for {code}: must be {low}–{high} {unit}</source>
         <translation>onwaarschijnlijk voor {code}: moet {low}–{high} {unit} zijn</translation>
+    </message>
+    <message>
+        <source>upper limit must be above the lower limit</source>
+        <translation>de bovengrens moet boven de ondergrens liggen</translation>
     </message>
     <message>
         <source>unusual {code} value: please confirm</source>
@@ -226,6 +246,234 @@
     <message>
         <source>{record_label} restored.</source>
         <translation>{record_label} teruggezet.</translation>
+    </message>
+    <message>
+        <source>{analyte_label} at the visit</source>
+        <translation>{analyte_label} bij het bezoek</translation>
+    </message>
+    <message>
+        <source>{analyte_label}: sample day minus visit day</source>
+        <translation>{analyte_label}: afnamedag min bezoekdag</translation>
+    </message>
+    <message>
+        <source>{analyte_label}: multiple of the upper limit of normal</source>
+        <translation>{analyte_label}: veelvoud van de bovengrens van normaal</translation>
+    </message>
+    <message>
+        <source>Visit number</source>
+        <translation>Bezoeknummer</translation>
+    </message>
+    <message>
+        <source>Baseline visit</source>
+        <translation>Uitgangsbezoek</translation>
+    </message>
+    <message>
+        <source>Days since the first visit</source>
+        <translation>Dagen sinds het eerste bezoek</translation>
+    </message>
+    <message>
+        <source>{measure_label}: change from baseline</source>
+        <translation>{measure_label}: verandering t.o.v. uitgangsmeting</translation>
+    </message>
+    <message>
+        <source>Total Improvement Score</source>
+        <translation>Total Improvement Score</translation>
+    </message>
+    <message>
+        <source>TIS response category</source>
+        <translation>TIS-responscategorie</translation>
+    </message>
+    <message>
+        <source>PRINTO inactive disease</source>
+        <translation>PRINTO inactieve ziekte</translation>
+    </message>
+    <message>
+        <source>PRINTO criteria met</source>
+        <translation>PRINTO-criteria voldaan</translation>
+    </message>
+    <message>
+        <source>PRINTO criteria available</source>
+        <translation>PRINTO-criteria beschikbaar</translation>
+    </message>
+    <message>
+        <source>Prednisolone equivalent on the visit date</source>
+        <translation>Prednisolonequivalent op de bezoekdatum</translation>
+    </message>
+    <message>
+        <source>Prednisolone equivalent per kg on the visit date</source>
+        <translation>Prednisolonequivalent per kg op de bezoekdatum</translation>
+    </message>
+    <message>
+        <source>Tacrolimus dose on the visit date</source>
+        <translation>Tacrolimusdosis op de bezoekdatum</translation>
+    </message>
+    <message>
+        <source>Age at the first tacrolimus start</source>
+        <translation>Leeftijd bij de eerste start van tacrolimus</translation>
+    </message>
+    <message>
+        <source>Study code (patient key)</source>
+        <translation>Studiecode (patiëntsleutel)</translation>
+    </message>
+    <message>
+        <source>{record_label} record id</source>
+        <translation>{record_label}: record-id</translation>
+    </message>
+    <message>
+        <source>{field_label}: study day</source>
+        <translation>{field_label}: studiedag</translation>
+    </message>
+    <message>
+        <source>{field_label}: why the study day is empty</source>
+        <translation>{field_label}: waarom de studiedag leeg is</translation>
+    </message>
+    <message>
+        <source>Age at {field_label_lower}</source>
+        <translation>Leeftijd op {field_label_lower}</translation>
+    </message>
+    <message>
+        <source>{field_label}: reason missing</source>
+        <translation>{field_label}: reden ontbreken</translation>
+    </message>
+    <message>
+        <source>First systemic tacrolimus start (day 0)</source>
+        <translation>Eerste start systemisch tacrolimus (dag 0)</translation>
+    </message>
+    <message>
+        <source>Value in canonical unit</source>
+        <translation>Waarde in standaardeenheid</translation>
+    </message>
+    <message>
+        <source>height fell from {before} cm at the visit of {date} to {now} cm (more than {limit} cm): please confirm</source>
+        <translation>lengte gedaald van {before} cm bij het bezoek van {date} naar {now} cm (meer dan {limit} cm): graag bevestigen</translation>
+    </message>
+    <message>
+        <source>weight changed from {before} kg at the visit of {date} by {change} in {days} days (more than {limit} per month): please confirm</source>
+        <translation>gewicht veranderd van {before} kg bij het bezoek van {date} met {change} in {days} dagen (meer dan {limit} per maand): graag bevestigen</translation>
+    </message>
+    <message>
+        <source>last visit on or before the tacrolimus start</source>
+        <translation>laatste bezoek op of vóór de start van tacrolimus</translation>
+    </message>
+    <message>
+        <source>first visit in the study (study setting)</source>
+        <translation>eerste bezoek in de studie (studie-instelling)</translation>
+    </message>
+    <message>
+        <source>first visit, because no tacrolimus is recorded (the study&apos;s rule, last visit on or before the tacrolimus start, cannot apply)</source>
+        <translation>eerste bezoek, omdat er geen tacrolimus is vastgelegd (de regel van de studie, laatste bezoek op of vóór de start van tacrolimus, is niet toepasbaar)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>no visit on or before the tacrolimus start</source>
+        <translation>geen bezoek op of vóór de start van tacrolimus</translation>
+    </message>
+    <message>
+        <source>no visits</source>
+        <translation>geen bezoeken</translation>
+    </message>
+    <message>
+        <source>Baseline: none ({why}), so no TIS</source>
+        <translation>Uitgangsmeting: geen ({why}), dus geen TIS</translation>
+    </message>
+    <message>
+        <source>Baseline: {rule}, visit of {date}</source>
+        <translation>Uitgangsmeting: {rule}, bezoek van {date}</translation>
+    </message>
+    <message>
+        <source>eGFR not computed for {n} creatinine results outside ages 1–17 ({name}, {formula}, is valid for ages 1–17 only; adult: not computed)</source>
+        <translation>eGFR niet berekend voor {n} creatinine-uitslagen buiten de leeftijd 1–17 ({name}, {formula}, geldt alleen voor 1–17 jaar; volwassen: niet berekend)</translation>
+    </message>
+    <message>
+        <source>eGFR not computed for 1 creatinine result outside ages 1–17 ({name}, {formula}, is valid for ages 1–17 only; adult: not computed)</source>
+        <translation>eGFR niet berekend voor 1 creatinine-uitslag buiten de leeftijd 1–17 ({name}, {formula}, geldt alleen voor 1–17 jaar; volwassen: niet berekend)</translation>
+    </message>
+    <message>
+        <source>no tacrolimus recorded</source>
+        <translation>geen tacrolimus vastgelegd</translation>
+    </message>
+    <message>
+        <source>stopped {date}</source>
+        <translation>gestopt {date}</translation>
+    </message>
+    <message>
+        <source>restarted {date}</source>
+        <translation>herstart {date}</translation>
+    </message>
+    <message>
+        <source>tacrolimus since {date} ({days} days on drug, {months} months{events}{off})</source>
+        <translation>tacrolimus sinds {date} ({days} dagen op het middel, {months} maanden{events}{off})</translation>
+    </message>
+    <message>
+        <source>; {events}</source>
+        <translation>; {events}</translation>
+    </message>
+    <message>
+        <source>; not on tacrolimus at the last record</source>
+        <translation>; geen tacrolimus bij het laatste gegeven</translation>
+    </message>
+    <message>
+        <source>{first}, {second}</source>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <source>IV methylprednisolone pulses: none</source>
+        <translation>IV-methylprednisolonpulsen: geen</translation>
+    </message>
+    <message>
+        <source>total unknown (a dose not convertible to mg)</source>
+        <translation>totaal onbekend (een dosis is niet om te rekenen naar mg)</translation>
+    </message>
+    <message>
+        <source>{mg} mg in total</source>
+        <translation>{mg} mg in totaal</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} tot {end}</translation>
+    </message>
+    <message>
+        <source>IV methylprednisolone pulses (reported apart from the daily dose): {doses} in {courses}, {total} ({dates})</source>
+        <translation>IV-methylprednisolonpulsen (apart van de dagdosis vermeld): {doses} in {courses}, {total} ({dates})</translation>
+    </message>
+    <message>
+        <source>1 dose</source>
+        <translation>1 dosis</translation>
+    </message>
+    <message>
+        <source>{n} doses</source>
+        <translation>{n} doses</translation>
+    </message>
+    <message>
+        <source>1 course</source>
+        <translation>1 kuur</translation>
+    </message>
+    <message>
+        <source>{n} courses</source>
+        <translation>{n} kuren</translation>
+    </message>
+    <message>
+        <source>{measure} {value} {unit} is above {limit} {unit} ({code})</source>
+        <translation>{measure} {value} {unit} ligt boven {limit} {unit} ({code})</translation>
+    </message>
+    <message>
+        <source>{measure} {value} {unit} is below {limit} {unit} ({code})</source>
+        <translation>{measure} {value} {unit} ligt onder {limit} {unit} ({code})</translation>
+    </message>
+    <message>
+        <source>blood pressure {shown}: {category} — {reason} {basis}</source>
+        <translation>bloeddruk {shown}: {category} — {reason} {basis}</translation>
+    </message>
+    <message>
+        <source>tac stop</source>
+        <translation>tac stop</translation>
+    </message>
+    <message>
+        <source>tac {arrow}{dose} mg/d</source>
+        <translation>tac {arrow}{dose} mg/d</translation>
     </message>
 </context>
 <context>
@@ -391,6 +639,10 @@
         <translation>Actief</translation>
     </message>
     <message>
+        <source>Active (3 criteria met is impossible)</source>
+        <translation>Actief (3 criteria voldaan is onmogelijk)</translation>
+    </message>
+    <message>
         <source>Adverse Event</source>
         <translation>Bijwerking</translation>
     </message>
@@ -453,6 +705,10 @@
     <message>
         <source>CHAQ Arising</source>
         <translation>CHAQ Opstaan</translation>
+    </message>
+    <message>
+        <source>CHAQ DI</source>
+        <translation>CHAQ DI</translation>
     </message>
     <message>
         <source>CHAQ Dressing and grooming</source>
@@ -569,6 +825,10 @@
     <message>
         <source>Ciclosporin</source>
         <translation>Ciclosporine</translation>
+    </message>
+    <message>
+        <source>Clinically inactive (≥ 3 of 4 PRINTO criteria met)</source>
+        <translation>Klinisch inactief (≥ 3 van 4 PRINTO-criteria voldaan)</translation>
     </message>
     <message>
         <source>Creatine kinase</source>
@@ -709,6 +969,10 @@
     <message>
         <source>Extramusc.</source>
         <translation>Extramusc.</translation>
+    </message>
+    <message>
+        <source>Extramuscular GA</source>
+        <translation>Extramusculaire GA</translation>
     </message>
     <message>
         <source>Extramuscular activity</source>
@@ -927,6 +1191,10 @@
         <translation>Magnesium</translation>
     </message>
     <message>
+        <source>Major improvement (TIS ≥ 70)</source>
+        <translation>Grote verbetering (TIS ≥ 70)</translation>
+    </message>
+    <message>
         <source>Malar or facial erythema</source>
         <translation>Malar of faciaal erytheem</translation>
     </message>
@@ -959,8 +1227,16 @@
         <translation>Methylprednisolon</translation>
     </message>
     <message>
+        <source>Minimal improvement (TIS ≥ 30)</source>
+        <translation>Minimale verbetering (TIS ≥ 30)</translation>
+    </message>
+    <message>
         <source>Missing-value reasons</source>
         <translation>Redenen voor ontbrekende waarden</translation>
+    </message>
+    <message>
+        <source>Moderate improvement (TIS ≥ 45)</source>
+        <translation>Matige verbetering (TIS ≥ 45)</translation>
     </message>
     <message>
         <source>Multiple of upper limit of normal</source>
@@ -995,6 +1271,10 @@
         <translation>Nee</translation>
     </message>
     <message>
+        <source>No improvement (TIS &lt; 30)</source>
+        <translation>Geen verbetering (TIS &lt; 30)</translation>
+    </message>
+    <message>
         <source>None</source>
         <translation>Geen</translation>
     </message>
@@ -1005,6 +1285,10 @@
     <message>
         <source>Not done</source>
         <translation>Niet gedaan</translation>
+    </message>
+    <message>
+        <source>Not evaluable (too few criteria available)</source>
+        <translation>Niet te beoordelen (te weinig criteria beschikbaar)</translation>
     </message>
     <message>
         <source>Not resolved</source>
@@ -1067,6 +1351,10 @@
         <translation>Patiënt</translation>
     </message>
     <message>
+        <source>Patient has no systemic tacrolimus start (no day 0)</source>
+        <translation>Patiënt heeft geen start van systemisch tacrolimus (geen dag 0)</translation>
+    </message>
+    <message>
         <source>PhGA</source>
         <translation>PhGA</translation>
     </message>
@@ -1105,6 +1393,10 @@
     <message>
         <source>Pseudonymised unless &apos;Identified&apos; is ticked.</source>
         <translation>Gepseudonimiseerd, tenzij &apos;Identificeerbaar&apos; is aangevinkt.</translation>
+    </message>
+    <message>
+        <source>PtGA</source>
+        <translation>PtGA</translation>
     </message>
     <message>
         <source>REDCap project files (ZIP)</source>
@@ -2038,6 +2330,13 @@ laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: 
     </message>
 </context>
 <context>
+    <name>MonthAxis</name>
+    <message>
+        <source>{n} mo</source>
+        <translation>{n} mnd</translation>
+    </message>
+</context>
+<context>
     <name>OverviewDialog</name>
     <message>
         <source>Study overview</source>
@@ -2086,6 +2385,10 @@ laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: 
         <source>days since tacrolimus start (day 0)</source>
         <translation>dagen sinds start tacrolimus (dag 0)</translation>
     </message>
+    <message>
+        <source>{n} mo</source>
+        <translation>{n} mnd</translation>
+    </message>
 </context>
 <context>
     <name>PatientListPanel</name>
@@ -2127,6 +2430,10 @@ laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: 
     <message>
         <source>New patient</source>
         <translation>Nieuwe patiënt</translation>
+    </message>
+    <message>
+        <source>{age} y</source>
+        <translation>{age} j</translation>
     </message>
     <message>
         <source>Save patient summary</source>

@@ -71,6 +71,22 @@ def test_catalogue_marks_and_compiled_file_are_up_to_date(tmp_path):
     translations.lrelease(translations.ts_path("nl"), qm)
     assert qm.read_bytes() == language.qm_path("nl").read_bytes(), \
         "jdmdesk/i18n/jdmdesk_nl.qm is older than the .ts: run `python3 tasks.py i18n`"
+    assert (translations.QM_DIR / "texts_nl.json").read_text(encoding="utf-8") == \
+        translations.texts_json(translations.ts_path("nl")), \
+        "jdmdesk/i18n/texts_nl.json is older than the .ts: run `python3 tasks.py i18n`"
+
+
+def test_exports_offer_english_and_dutch_labels():
+    from jdmdesk.export.code_lists import CODE_LISTS_HEADER
+    from jdmdesk.export.dictionary import DICTIONARY_HEADER
+    from jdmdesk.i18n import dutch
+
+    assert {"label_en", "label_nl"} <= set(DICTIONARY_HEADER) & set(CODE_LISTS_HEADER)
+    made = texts.Message("Age at {field_label_lower}", field_label="Visit date")
+    assert made == "Age at visit date" and dutch(made) == "Leeftijd op bezoekdatum"
+    assert dutch(texts.Message("{field_label}: study day", field_label="Onset date")) == \
+        "Begindatum: studiedag"
+    assert dutch("Female") == "Vrouw" and dutch("no such label") == "no such label"
 
 
 def test_untranslated_lists_what_is_missing(tmp_path):

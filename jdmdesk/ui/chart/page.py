@@ -23,6 +23,7 @@ from jdmdesk.domain.analytes import ENZYME_CODES
 from jdmdesk.domain.chart_series import DAYS_PER_MONTH, ChartData
 from jdmdesk.ui.chart.steroid import steroid_legend
 from jdmdesk.ui.chart.style import AXIS_COLOUR, DAY0_LABEL, PRED_COLOUR, STYLE, TAC_COLOUR
+from jdmdesk.ui.i18n import message
 from jdmdesk.ui.locale_format import show_number
 
 MIN_TEXT_PT = 8.0
@@ -275,13 +276,13 @@ class PageChart:
             x = self._x(r, change.x)
             p.setPen(QPen(QColor(TAC_COLOUR), self.pt(1), Qt.PenStyle.DotLine))
             p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))
-            w = fm.horizontalAdvance(change.label) + self.pt(4)
+            w = fm.horizontalAdvance(message(change.label)) + self.pt(4)
             box = QRectF(x + self.pt(2), r.top() + self.pt(2), w, fm.height())
             if box.right() > r.right():
                 box.moveRight(x - self.pt(2))
             p.fillRect(box, QColor(255, 255, 255, 210))
             p.setPen(QColor(TAC_COLOUR))
-            p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), change.label)
+            p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), message(change.label))
         p.setClipping(False)
         if pred.runs:  # the right axis
             step = _nice_step(top / 4)
@@ -372,7 +373,7 @@ class PageChart:
             p.setPen(TEXT)
             p.drawText(QRectF(x - self.pt(30), main.top() - fm.height() * 1.2, self.pt(60),
                               fm.height()), int(Qt.AlignmentFlag.AlignHCenter),
-                       f"{k * step} mo")
+                       QCoreApplication.translate("PageChart", "{n} mo").format(n=k * step))
 
     def _vertical_text(self, p: QPainter, at: QPointF, text: str, colour: QColor) -> None:
         p.save()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from jdmdesk.domain.chart_series import ChartData
 from jdmdesk.ui.chart.axes import ChartItem
 from jdmdesk.ui.chart.style import PRED_COLOUR, TAC_COLOUR, font
+from jdmdesk.ui.i18n import message
 from jdmdesk.ui.locale_format import show_date, show_number
 
 PULSE_RGBA = (127, 127, 127, 60)
@@ -65,7 +66,7 @@ class SteroidView(pg.ViewBox):
         for n, label in enumerate(self.dose_labels):
             if n < len(d.dose_changes):
                 change = d.dose_changes[n]
-                label.setText(change.label)
+                label.setText(message(change.label))
                 label.setPos(change.x, top * 0.995)
                 label.show()
             else:
@@ -88,7 +89,7 @@ class SteroidView(pg.ViewBox):
             if n < len(d.pulse_marks):
                 mark = d.pulse_marks[n]
                 band.setRegion((mark.x_start, mark.x_end))
-                label.setText(mark.label)
+                label.setText(message(mark.label))
                 label.setPos(mark.x_start, top * 0.02)
                 band.show()
                 label.show()

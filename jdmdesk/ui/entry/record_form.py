@@ -201,6 +201,7 @@ class RecordForm(QWidget):
         record = catalogue(self.rt.label).lower()
         mode = (self.tr("Edit {record}") if self.record_id else self.tr("New {record}")).format(
             record=record)
+        mode = mode[:1].upper() + mode[1:]  # "{record} wijzigen" starts with the record
         self.title.setText(mode + (" •" if self._dirty else ""))
 
     def set_patient(self, patient_id: str | None) -> None:

@@ -130,11 +130,11 @@ def treatment_lines(rv: PatientReview) -> list[str]:
     s = rv.steroids
     if s is not None:
         now = translate("ReviewText", "unknown (a dose cannot be converted)") \
-            if s.current_mg_day is None else f"{num(s.current_mg_day)} mg/day"
+            if s.current_mg_day is None else f"{num(s.current_mg_day)} {catalogue('mg/day')}"
         text = translate("ReviewText", "Steroid (prednisolone equivalent): now {now}").format(
             now=now)
         if s.current_mg_kg_day is not None:
-            text += f" = {num(s.current_mg_kg_day, 2)} mg/kg/day"
+            text += f" = {num(s.current_mg_kg_day, 2)} {catalogue('mg/kg/day')}"
         if s.cumulative_mg is not None:
             text += translate("ReviewText", "; cumulative since tacrolimus start {mg} mg").format(
                 mg=num(s.cumulative_mg, 0))
