@@ -257,3 +257,25 @@ def test_pseudo_localised_forms_translate_everything_and_clip_nothing(tmp_path, 
         assert not clipped, sorted(clipped)
     finally:
         close_window(w)
+
+
+def test_language_choice_is_remembered_and_the_environment_wins(tmp_path, qtbot, monkeypatch,
+                                                                english_after):
+    w = shown(open_window(study_with_users(tmp_path / "choice.jdm")), qtbot)
+    try:
+        menu = w.findChild(type(w.tools_menu), "language_menu")
+        assert menu is not None
+        dutch = next(a for a in menu.actions() if a.objectName() == "language_nl_action")
+        dutch.trigger()
+        assert language.saved_choice() == "nl"
+        monkeypatch.delenv(language.ENV)
+        assert language.chosen_language() == "nl"  # remembered for this user
+        monkeypatch.setenv(language.ENV, "en")
+        assert language.chosen_language() == "en"  # scripts and tests decide
+        next(a for a in menu.actions() if a.objectName() == "language_system_action").trigger()
+        monkeypatch.delenv(language.ENV)
+        assert language.saved_choice() == "" and \
+            language.chosen_language() == language.system_language()
+    finally:
+        language.save_choice("")
+        close_window(w)
