@@ -2,6 +2,8 @@
 
     python3 tasks.py demo    # make .venv, install, build the demo study, open the app on it
     python3 tasks.py test    # make .venv, install with test extras, run the whole suite offscreen
+    python3 tasks.py i18n    # pyside6-lupdate + pyside6-lrelease: update resources/i18n/*.ts,
+                             # list the strings without a Dutch translation, compile the .qm
 
 For packagers:
 
@@ -137,8 +139,14 @@ def run_bundle(argv: list[str]) -> int:
     return code
 
 
+def run_i18n(python: Path) -> int:
+    """Translations (issue 21); the compiled .qm files are committed, so demo and test never
+    need this step."""
+    return subprocess.call([str(python), "-m", "jdmdesk.ui.translations"], cwd=ROOT)
+
+
 def main(argv: list[str]) -> int:
-    commands = {"demo", "test", "bundle", "smoke", "wheels"}
+    commands = {"demo", "test", "i18n", "bundle", "smoke", "wheels"}
     if not argv or argv[0] not in commands:
         print(__doc__, file=sys.stderr)
         return 2
@@ -154,6 +162,8 @@ def main(argv: list[str]) -> int:
     python = ensure_venv()
     if argv[0] == "demo":
         return run_demo(python, argv[1:])
+    if argv[0] == "i18n":
+        return run_i18n(python)
     return run_tests(python, argv[1:])
 
 

@@ -105,7 +105,7 @@ def unlock(path: Path, credentials: Credentials | None, ask: AskCredentials | No
                 return Unlocked(given, refused)
             except WrongKey:
                 refused.append(given.username)
-                error = "unknown user name or wrong password"
+                error = QCoreApplication.translate("app", "unknown user name or wrong password")
             except (MissingKeyFile, KeyFileError) as err:
                 if ask_recovery is None:
                     raise AccountError(str(err).rstrip(".")) from None
@@ -116,8 +116,9 @@ def unlock(path: Path, credentials: Credentials | None, ask: AskCredentials | No
 
 
 def _recover(path: Path, ask_recovery: AskRecovery | None, refused: list[str]) -> Unlocked:
-    reason = (f"The key file {keyring.key_file_path(path).name} is missing or damaged"
-              if not keystore.has_user_copies(path) else "No password opened the study")
+    reason = (QCoreApplication.translate("app", "The key file {file} is missing or damaged").format(
+        file=keyring.key_file_path(path).name) if not keystore.has_user_copies(path)
+        else QCoreApplication.translate("app", "No password opened the study"))
     if ask_recovery is None:
         raise AccountError(f"{reason.lower()}: open the study with its recovery key")
     error: str | None = None
@@ -131,7 +132,7 @@ def _recover(path: Path, ask_recovery: AskRecovery | None, refused: list[str]) -
         except RecoveryKeyError as err:
             error = str(err)
         except WrongKey:
-            error = "This recovery key does not open this study."
+            error = QCoreApplication.translate("app", "This recovery key does not open this study.")
 
 
 def log_in(accounts: AccountService, credentials: Credentials | None,
@@ -247,7 +248,8 @@ def _backup_on_open(window: MainWindow, study: Study) -> None:
     try:
         backup_on_open_if_due(study)
     except (BackupError, OSError) as err:
-        window.show_notice(f"Automatic backup failed: {err}")
+        window.show_notice(QCoreApplication.translate(
+            "app", "Automatic backup failed: {problem}").format(problem=err))
 
 
 def finish_when_checked(window: MainWindow, study: Study, accounts: AccountService,
@@ -276,7 +278,8 @@ def finish_when_checked(window: MainWindow, study: Study, accounts: AccountServi
             if not study.read_only:
                 accounts.record_pending()
         except DbError as err:
-            window.show_notice(f"The login could not be recorded: {err}")
+            window.show_notice(QCoreApplication.translate(
+                "app", "The login could not be recorded: {problem}").format(problem=err))
             return
         _backup_on_open(window, study)
 
@@ -346,13 +349,16 @@ def _tamper_alarm(study: Study, session: Session, tamper: keystore.Tamper) -> st
     written (not even the login)."""
     if not tamper.problems:
         return None
-    text = "Changed outside JDM Desk: " + "; ".join(tamper.problems) + "."
+    text = QCoreApplication.translate("app", "Changed outside JDM Desk: {problems}.").format(
+        problems="; ".join(tamper.problems))
     own_row_ok = session.username.lower() not in {u.lower() for u in tamper.accounts}
     if session.role is Role.DATA_MANAGER and own_row_ok:
-        return text + " Check the audit trail (jdmdesk check) and restore a verified backup " \
-            "if needed."
+        return text + " " + QCoreApplication.translate(
+            "app", "Check the audit trail (jdmdesk check) and restore a verified backup if "
+            "needed.")
     study.read_only = True
-    return text + " Read-only until a data manager has opened it."
+    return text + " " + QCoreApplication.translate(
+        "app", "Read-only until a data manager has opened it.")
 
 
 def deferred_chart(services: StudyServices) -> DeferredChart:
@@ -415,18 +421,22 @@ def open_window(app: QApplication, path: Path, credentials: Credentials | None, 
 def _offer_restore(err: StudyFileError, message: str) -> None:
     """A refused file is never repaired in place: offer its newest verified backup as a copy."""
     backup = newest_verified_backup(err.path) if restore_helps(err) else None
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, f"Cannot open {err.path.name}.")
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
+                      QCoreApplication.translate("app", "Cannot open {file}.").format(
+                          file=err.path.name))
     box.setInformativeText(message)
-    restore = box.addButton("Restore backup into a new file…",
+    restore = box.addButton(QCoreApplication.translate("app", "Restore backup into a new file…"),
                             QMessageBox.ButtonRole.AcceptRole) if backup else None
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     if restore is None or box.clickedButton() is not restore or backup is None:
         return
-    target, _ = QFileDialog.getSaveFileName(None, "Restore into a new study file",
+    target, _ = QFileDialog.getSaveFileName(None, QCoreApplication.translate(
+                                                "app", "Restore into a new study file"),
                                             str(err.path.with_name(err.path.stem +
                                                                    "-restored.jdm")),
-                                            "JDM Desk study (*.jdm)")
+                                            QCoreApplication.translate("app",
+                                                                       "JDM Desk study (*.jdm)"))
     if not target:
         return
     try:
@@ -434,4 +444,5 @@ def _offer_restore(err: StudyFileError, message: str) -> None:
     except BackupError as exc:
         QMessageBox.warning(None, APP_NAME, str(exc))
         return
-    QMessageBox.information(None, APP_NAME, f"Restored into {target}. Open it with jdmdesk.")
+    QMessageBox.information(None, APP_NAME, QCoreApplication.translate(
+        "app", "Restored into {file}. Open it with jdmdesk.").format(file=target))

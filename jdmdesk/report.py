@@ -36,7 +36,12 @@ def write_report(study_path: Path, study_code: str, output: Path, *, session: Se
     from jdmdesk.services.review import ReviewService
     from jdmdesk.ui.review.report_pdf import write_patient_pdf
 
+    fresh = QApplication.instance() is None
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if fresh:  # the PDF in the language of the person who makes it
+        from jdmdesk.ui import language
+
+        language.install()
     study = open_study(study_path, read_only=True)
     try:
         refused = refusal(study, session, Action.READ)

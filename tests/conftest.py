@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# English unless a test asks for Dutch (issue 21): the assertions read the source language
+os.environ.setdefault("JDMDESK_LANGUAGE", "en")
 
 from collections.abc import Iterable, Iterator
 from datetime import date

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from jdmdesk.domain.parse import text_problem
+from jdmdesk.domain.texts import Message
 
 
 class Role(StrEnum):
@@ -152,16 +153,17 @@ def account_name_problem(username: str, display_name: str) -> str | None:
 MIN_PASSWORD_LENGTH = 10
 
 
-PASSWORD_RULES = (f"At least {MIN_PASSWORD_LENGTH} characters, and not containing the user "
-                  "name.")  # what password_problem checks, said before anyone types
+# what password_problem checks, said before anyone types
+PASSWORD_RULES = Message("At least {length} characters, and not containing the user name.",
+                         length=MIN_PASSWORD_LENGTH)
 
 
 def password_problem(password: str, username: str) -> str | None:
     """Why a new password cannot be used, or None."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"use at least {MIN_PASSWORD_LENGTH} characters"
+        return Message("use at least {length} characters", length=MIN_PASSWORD_LENGTH)
     if any(unicodedata.category(c) == "Cs" for c in password):
-        return "the password contains an invalid character (unpaired surrogate)"
+        return Message("the password contains an invalid character (unpaired surrogate)")
     if username.lower() in password.lower():
-        return "the password must not contain the user name"
+        return Message("the password must not contain the user name")
     return None

@@ -37,6 +37,7 @@ from jdmdesk.domain.medication import (
     tacrolimus_start,
     weight_on,
 )
+from jdmdesk.domain.texts import Message
 
 NAN = math.nan
 DAYS_PER_MONTH = 365.25 / 12
@@ -128,10 +129,10 @@ class DoseChange:
     @property
     def label(self) -> str:
         if self.kind == "stop":
-            return "tac stop"
+            return Message("tac stop")
         arrow = {"increase": "\u2191", "decrease": "\u2193"}.get(self.kind, "")
         dose = "?" if self.daily_mg is None else f"{self.daily_mg:g}"
-        return f"tac {arrow}{dose} mg/d"
+        return Message("tac {arrow}{dose} mg/d", arrow=arrow, dose=dose)
 
 
 @dataclass(frozen=True)

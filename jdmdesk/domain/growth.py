@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from jdmdesk.domain.parse import format_number
+from jdmdesk.domain.texts import Message
 
 HEIGHT_DROP_CM = 2.0
 WEIGHT_CHANGE_PER_MONTH = 0.10
@@ -40,9 +41,10 @@ def height_warning(on: date, height_cm: float, earlier: Sequence[Measured]) -> s
     if prev is None or prev.height_cm is None:
         return None
     if height_cm < prev.height_cm - HEIGHT_DROP_CM:
-        return (f"height fell from {format_number(prev.height_cm)} cm at the visit of "
-                f"{prev.visit_date.isoformat()} to {format_number(height_cm)} cm (more than "
-                f"{format_number(HEIGHT_DROP_CM)} cm): please confirm")
+        return Message("height fell from {before} cm at the visit of {date} to {now} cm (more "
+                       "than {limit} cm): please confirm", before=format_number(prev.height_cm),
+                       date=prev.visit_date.isoformat(), now=format_number(height_cm),
+                       limit=format_number(HEIGHT_DROP_CM))
     return None
 
 
@@ -53,10 +55,11 @@ def weight_warning(on: date, weight_kg: float, earlier: Sequence[Measured]) -> s
     months = max((on - prev.visit_date).days / DAYS_PER_MONTH, 1.0)
     change = (weight_kg - prev.weight_kg) / prev.weight_kg
     if abs(change) / months > WEIGHT_CHANGE_PER_MONTH:
-        return (f"weight changed from {format_number(prev.weight_kg)} kg at the visit of "
-                f"{prev.visit_date.isoformat()} by {change:+.0%} in "
-                f"{(on - prev.visit_date).days} days (more than "
-                f"{WEIGHT_CHANGE_PER_MONTH:.0%} per month): please confirm")
+        return Message("weight changed from {before} kg at the visit of {date} by {change} in "
+                       "{days} days (more than {limit} per month): please confirm",
+                       before=format_number(prev.weight_kg), date=prev.visit_date.isoformat(),
+                       change=f"{change:+.0%}", days=(on - prev.visit_date).days,
+                       limit=f"{WEIGHT_CHANGE_PER_MONTH:.0%}")
     return None
 
 

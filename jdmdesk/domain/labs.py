@@ -40,6 +40,7 @@ from typing import Any, Final
 
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.parse import FieldError, format_number, split_censored
+from jdmdesk.domain.texts import Message
 from jdmdesk.domain.timeline import to_date
 
 ULN_BOUND_FACTOR: Final = 1000.0  # a lab's ULN within 1/1000 and 1000 times the typical ULN
@@ -121,20 +122,21 @@ def _reference_limit_problems(analyte: str, unit: str, ref_low: object,
             continue
         if isinstance(limit, bool) or not isinstance(limit, (int, float)) \
                 or not math.isfinite(limit):
-            problems[name] = "a reference limit must be a number"
+            problems[name] = Message("a reference limit must be a number")
             continue
         numbers[name] = float(limit)
         canonical = a.to_canonical(float(limit), unit)
         if canonical < 0:
-            problems[name] = "a reference limit cannot be negative"
+            problems[name] = Message("a reference limit cannot be negative")
         elif name == "ref_high" and canonical <= 0:
-            problems[name] = "the upper limit of normal must be above 0"
+            problems[name] = Message("the upper limit of normal must be above 0")
         elif canonical > high or (name == "ref_high" and canonical < low):
             lo = format_number(a.from_canonical(low, unit)) if name == "ref_high" else "0"
             hi = format_number(a.from_canonical(high, unit))
-            problems[name] = f"implausible for {a.code}: must be {lo}–{hi} {unit}"
+            problems[name] = Message("implausible for {code}: must be {low}–{high} {unit}",
+                                     code=a.code, low=lo, high=hi, unit=unit)
     if not problems and len(numbers) == 2 and numbers["ref_high"] <= numbers["ref_low"]:
-        problems["ref_high"] = "upper limit must be above the lower limit"
+        problems["ref_high"] = Message("upper limit must be above the lower limit")
     return problems
 
 
@@ -155,18 +157,19 @@ def split_censored_draft(draft: Mapping[str, str | None]
     given = (draft.get("censored") or "").strip() or None
     if value is None or not value.strip():
         if given is not None:
-            return out, "a censored result needs its limit as the value, e.g. <5"
+            return out, Message("a censored result needs its limit as the value, e.g. <5")
         return out, None
     try:
         flag, rest = split_censored(value)
     except FieldError as err:
-        return out, str(err)
+        return out, err.message
     if flag is None:
         return out, None
     if not rest.strip():
-        return out, f"give the limit after '{flag}', e.g. {flag}5"
+        return out, Message("give the limit after '{flag}', e.g. {flag}5", flag=flag)
     if given is not None and given != flag:
-        return out, f"the value says '{flag}' but the censoring flag is '{given}'"
+        return out, Message("the value says '{flag}' but the censoring flag is '{given}'",
+                           flag=flag, given=given)
     out["value"], out["censored"] = rest, flag
     return out, None
 

@@ -14,10 +14,17 @@ from datetime import date, datetime, time
 from functools import lru_cache
 
 from jdmdesk.domain.codes import MISSING_SHORTHANDS
+from jdmdesk.domain.texts import Message
 
 
 class FieldError(ValueError):
-    """A value that cannot be accepted; ``str(err)`` is the message for the user."""
+    """A value that cannot be accepted; ``str(err)`` is the message for the user (in English;
+    :attr:`message` keeps the :class:`Message` the UI translates)."""
+
+    @property
+    def message(self) -> str:
+        first = self.args[0] if self.args else ""
+        return first if isinstance(first, str) else str(self)
 
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
@@ -49,14 +56,14 @@ def parse_number(text: str) -> float:
     """A decimal number; a decimal comma is accepted ("1,5" = 1.5)."""
     s = text.strip().replace("\u2212", "-")  # MINUS SIGN as typed by some keyboards/pastes
     if s.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
-        raise FieldError("not a number (NaN and infinity are not values)")
+        raise FieldError(Message("not a number (NaN and infinity are not values)"))
     if s.count(",") + s.count(".") > 1:
-        raise FieldError("use one decimal separator and no thousands separator")
+        raise FieldError(Message("use one decimal separator and no thousands separator"))
     if not _NUMBER.match(s):
-        raise FieldError(f"'{_shorten(text)}' is not a number")
+        raise FieldError(Message("'{value}' is not a number", value=_shorten(text)))
     value = float(s.replace(",", "."))
     if not math.isfinite(value):
-        raise FieldError("number out of range")
+        raise FieldError(Message("number out of range"))
     return value
 
 
@@ -73,7 +80,7 @@ def split_censored(text: str) -> tuple[str | None, str]:
         if s.startswith(prefix):
             rest = s[len(prefix):].strip()
             if rest[:1] in ("<", ">", "\u2264", "\u2265"):
-                raise FieldError("use one '<' or '>' before the number")
+                raise FieldError(Message("use one '<' or '>' before the number"))
             return _CENSOR_PREFIXES[prefix], rest
     return None, text
 
@@ -82,14 +89,14 @@ def parse_censored_number(text: str) -> tuple[float, str | None]:
     """A number with an optional censoring flag: ``'<5'`` -> ``(5.0, '<')``."""
     flag, rest = split_censored(text)
     if flag is not None and not rest:
-        raise FieldError(f"give the limit after '{flag}', e.g. {flag}5")
+        raise FieldError(Message("give the limit after '{flag}', e.g. {flag}5", flag=flag))
     return parse_number(rest), flag
 
 
 def parse_integer(text: str) -> int:
     value = parse_number(text)
     if value != int(value):
-        raise FieldError("must be a whole number")
+        raise FieldError(Message("must be a whole number"))
     return int(value)
 
 
@@ -106,19 +113,21 @@ def parse_date(text: str) -> date:
         if m:
             return date(int(m[3]), int(m[2]), int(m[1]))
     except ValueError:
-        raise FieldError(f"'{_shorten(text)}' is not a calendar date") from None
-    raise FieldError("type a date as yyyy-mm-dd or dd-mm-yyyy")
+        raise FieldError(Message("'{value}' is not a calendar date", value=_shorten(text))) \
+            from None
+    raise FieldError(Message("type a date as yyyy-mm-dd or dd-mm-yyyy"))
 
 
 @lru_cache(maxsize=4096)
 def parse_time(text: str) -> time:
     m = _TIME.match(text.strip())
     if not m:
-        raise FieldError("type a time as hh:mm")
+        raise FieldError(Message("type a time as hh:mm"))
     try:
         return time(int(m[1]), int(m[2]))
     except ValueError:
-        raise FieldError(f"'{_shorten(text)}' is not a time of day") from None
+        raise FieldError(Message("'{value}' is not a time of day", value=_shorten(text))) \
+            from None
 
 
 def _joins(text: str, i: int) -> bool:
@@ -135,18 +144,21 @@ def text_problem(text: str, *, multiline: bool) -> str | None:
     for i, ch in enumerate(text):
         cat = unicodedata.category(ch)
         if cat == "Cs":
-            return "contains an invalid character (unpaired surrogate)"
+            return Message("contains an invalid character (unpaired surrogate)")
         if ch == "\x00":
-            return "contains a NUL character"
+            return Message("contains a NUL character")
         if cat == "Cc" and not (multiline and ch in "\n\t\r"):
-            return f"contains a control character (U+{ord(ch):04X})"
+            return Message("contains a control character (U+{code:04X})", code=ord(ch))
         if cat in ("Zl", "Zp"):
-            return (f"contains a line or paragraph separator (U+{ord(ch):04X})"
-                    + (": use a plain line break" if multiline else ""))
+            return (Message("contains a line or paragraph separator (U+{code:04X}): use a plain "
+                            "line break", code=ord(ch)) if multiline else
+                    Message("contains a line or paragraph separator (U+{code:04X})", code=ord(ch)))
         if ch in _BIDI_CONTROLS:
-            return f"contains a text-direction control character (U+{ord(ch):04X})"
+            return Message("contains a text-direction control character (U+{code:04X})",
+                           code=ord(ch))
         if cat == "Cf" and not (ch in _JOINERS and _joins(text, i)):
-            return f"contains an invisible formatting character (U+{ord(ch):04X})"
+            return Message("contains an invisible formatting character (U+{code:04X})",
+                           code=ord(ch))
     return None
 
 
@@ -154,7 +166,8 @@ def clean_text(text: str, *, max_length: int, multiline: bool) -> str:
     """Accept text verbatim unless it carries characters that corrupt or disguise it
     (``text_problem``): the one text rule of notes, terms, user names and the study name."""
     if len(text) > max_length:
-        raise FieldError(f"too long: {len(text):,} characters, at most {max_length:,}")
+        raise FieldError(Message("too long: {length:,} characters, at most {limit:,}",
+                                 length=len(text), limit=max_length))
     if (problem := text_problem(text, multiline=multiline)) is not None:
         raise FieldError(problem)
     return text.replace("\r\n", "\n") if multiline else text.strip()
@@ -163,7 +176,8 @@ def clean_text(text: str, *, max_length: int, multiline: bool) -> str:
 def parse_study_code(text: str) -> str:
     s = clean_text(text, max_length=32, multiline=False)
     if not _STUDY_CODE.match(s):
-        raise FieldError("use 1-32 letters, digits, '-' or '_', starting with a letter or digit")
+        raise FieldError(Message("use 1-32 letters, digits, '-' or '_', starting with a letter "
+                                 "or digit"))
     return s
 
 

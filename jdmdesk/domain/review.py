@@ -25,6 +25,7 @@ from jdmdesk.domain.renal import (
 )
 from jdmdesk.domain.safety import SafetyFlag, safety_flags, trough_status
 from jdmdesk.domain.settings import StudySettings
+from jdmdesk.domain.texts import Message
 from jdmdesk.domain.timeline import (
     age_years,
     completed_years,
@@ -183,12 +184,12 @@ def choose_baseline(visits: Sequence[Values], tac_start: date | None, rule: str)
 
 
 BASELINE_RULE_TEXT = {
-    "last_on_or_before_tacrolimus": "last visit on or before the tacrolimus start",
-    "first_visit": "first visit in the study (study setting)",
-    "first_visit_no_tacrolimus": "first visit, because no tacrolimus is recorded (the study's "
-                                 "rule, last visit on or before the tacrolimus start, cannot "
-                                 "apply)",
-    "none": "none",
+    "last_on_or_before_tacrolimus": Message("last visit on or before the tacrolimus start"),
+    "first_visit": Message("first visit in the study (study setting)"),
+    "first_visit_no_tacrolimus": Message("first visit, because no tacrolimus is recorded (the "
+                                         "study's rule, last visit on or before the tacrolimus "
+                                         "start, cannot apply)"),
+    "none": Message("none"),
 }
 
 
@@ -200,13 +201,15 @@ def baseline_rule_used(rule: str, tac_start: date | None, base: date | None,
     date and, when there is none, why. It is shown wherever a TIS is (issue 17 A5).
     """
     if base is None:
-        why = ("no visit on or before the tacrolimus start" if has_visits else "no visits")
-        return "none", f"Baseline: none ({why}), so no TIS"
+        why = (Message("no visit on or before the tacrolimus start") if has_visits
+               else Message("no visits"))
+        return "none", Message("Baseline: none ({why}), so no TIS", why=why)
     if rule == "last_on_or_before_tacrolimus":
         code = "first_visit_no_tacrolimus" if tac_start is None else rule
     else:
         code = "first_visit"
-    return code, f"Baseline: {BASELINE_RULE_TEXT[code]}, visit of {base.isoformat()}"
+    return code, Message("Baseline: {rule}, visit of {date}", rule=BASELINE_RULE_TEXT[code],
+                         date=base.isoformat())
 
 
 def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Values],
@@ -295,10 +298,13 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
             if egfr is not None:
                 review.egfr.append((p.sample_date, round(egfr, 1)))
     if outside_ages:
-        review.egfr_note = (
-            f"eGFR not computed for {outside_ages} creatinine result"
-            f"{'s' if outside_ages != 1 else ''} outside ages 1–17 ({SCHWARTZ_NAME}, "
-            f"{SCHWARTZ_FORMULA}, is valid for ages 1–17 only; adult: not computed)")
+        review.egfr_note = (Message(
+            "eGFR not computed for {n} creatinine results outside ages 1–17 ({name}, "
+            "{formula}, is valid for ages 1–17 only; adult: not computed)", n=outside_ages,
+            name=SCHWARTZ_NAME, formula=SCHWARTZ_FORMULA) if outside_ages != 1 else Message(
+            "eGFR not computed for 1 creatinine result outside ages 1–17 ({name}, "
+            "{formula}, is valid for ages 1–17 only; adult: not computed)",
+            name=SCHWARTZ_NAME, formula=SCHWARTZ_FORMULA))
     review.egfr_trend = egfr_trend(review.egfr)
     latest = {code: next((p.value_canonical for p in reversed(points) if p.analyte == code), None)
               for code in ("K", "MG", "GLUCOSE")}
@@ -342,31 +348,44 @@ def tacrolimus_text(course: med.TacrolimusCourse | None) -> str:
     """'tacrolimus since 2024-03-01 (150 days on drug, 4.9 months; stopped 2024-04-01,
     restarted 2024-04-15)' for the review header."""
     if course is None:
-        return "no tacrolimus recorded"
-    text = (f"tacrolimus since {course.start.isoformat()} ({course.days_on} days on drug, "
-            f"{course.days_on / DAYS_PER_MONTH:.1f} months")
-    events = sorted([(d, "stopped") for d in course.stops]
-                    + [(d, "restarted") for d in course.restarts])
-    if events:
-        text += "; " + ", ".join(f"{what} {d.isoformat()}" for d, what in events)
-    if not course.on_drug:
-        text += "; not on tacrolimus at the last record"
-    return text + ")"
+        return Message("no tacrolimus recorded")
+    events = sorted([(d, Message("stopped {date}", date=d.isoformat())) for d in course.stops]
+                    + [(d, Message("restarted {date}", date=d.isoformat()))
+                       for d in course.restarts])
+    return Message("tacrolimus since {date} ({days} days on drug, {months} months{events}{off})",
+                   date=course.start.isoformat(), days=course.days_on,
+                   months=f"{course.days_on / DAYS_PER_MONTH:.1f}",
+                   events=Message("; {events}", events=_joined([e for _, e in events], ", "))
+                   if events else "",
+                   off="" if course.on_drug else Message("; not on tacrolimus at the last record"))
+
+
+def _joined(parts: Sequence[str], separator: str) -> str:
+    """``parts`` joined, each part a Message the UI translates (", " or "; " between)."""
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        out = Message("{first}, {second}" if separator == ", " else "{first}; {second}",
+                      first=out, second=part)
+    return out
 
 
 def pulse_text(pulses: Sequence[med.PulseCourse]) -> str:
     """'IV methylprednisolone pulses: 3 doses, 1500 mg in total (2024-03-21 to 2024-03-23)'."""
     if not pulses:
-        return "IV methylprednisolone pulses: none"
+        return Message("IV methylprednisolone pulses: none")
     doses = sum(p.doses for p in pulses)
     totals = [p.total_mg for p in pulses]
-    total = "total unknown (a dose not convertible to mg)" if any(t is None for t in totals) else \
-        f"{format_number(round(sum(t for t in totals if t is not None), 1))} mg in total"
-    dates = "; ".join(p.start.isoformat() if p.doses == 1
-                      else f"{p.start.isoformat()} to {p.end.isoformat()}" for p in pulses)
-    return (f"IV methylprednisolone pulses (reported apart from the daily dose): {doses} "
-            f"dose{'s' if doses != 1 else ''} in {len(pulses)} course"
-            f"{'s' if len(pulses) != 1 else ''}, {total} ({dates})")
+    total = Message("total unknown (a dose not convertible to mg)") \
+        if any(t is None for t in totals) else Message(
+            "{mg} mg in total", mg=format_number(round(sum(t for t in totals if t is not None), 1)))
+    dates = _joined([p.start.isoformat() if p.doses == 1 else Message(
+        "{start} to {end}", start=p.start.isoformat(), end=p.end.isoformat()) for p in pulses],
+        "; ")
+    return Message("IV methylprednisolone pulses (reported apart from the daily dose): "
+                   "{doses} in {courses}, {total} ({dates})",
+                   doses=Message("1 dose") if doses == 1 else Message("{n} doses", n=doses),
+                   courses=Message("1 course") if len(pulses) == 1
+                   else Message("{n} courses", n=len(pulses)), total=total, dates=dates)
 
 
 def overdue(last_visit: date | None, interval_days: int, today: date) -> bool:

@@ -10,6 +10,7 @@ from typing import Final
 
 from jdmdesk.domain.blood_pressure import assess_bp
 from jdmdesk.domain.rounding import for_compare
+from jdmdesk.domain.texts import Message
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,14 @@ def _lab_flags(
         return []
     if high is not None and for_compare(value) > high:
         return [SafetyFlag(high_code, measure, value, high,
-                           f"{measure} {value:g} {unit} is above {high:g} {unit} ({high_code})")]
+                           Message("{measure} {value} {unit} is above {limit} {unit} ({code})",
+                                   measure=measure, value=f"{value:g}", unit=unit,
+                                   limit=f"{high:g}", code=high_code))]
     if low is not None and for_compare(value) < low:
         return [SafetyFlag(low_code, measure, value, low,
-                           f"{measure} {value:g} {unit} is below {low:g} {unit} ({low_code})")]
+                           Message("{measure} {value} {unit} is below {limit} {unit} ({code})",
+                                   measure=measure, value=f"{value:g}", unit=unit,
+                                   limit=f"{low:g}", code=low_code))]
     return []
 
 
@@ -80,7 +85,9 @@ def _bp_flags(sbp: float | None, dbp: float | None, t: SafetyThresholds,
     shown = f"{_fmt(sbp)}/{_fmt(dbp)} mmHg"
     return [SafetyFlag("hypertension", "blood pressure", sbp if high_sbp else dbp,
                        bp.systolic.stage1 if high_sbp else bp.diastolic.stage1,
-                       f"blood pressure {shown}: {bp.category} \u2014 {bp.reason} {bp.basis}")]
+                       Message("blood pressure {shown}: {category} \u2014 {reason} {basis}",
+                               shown=shown, category=bp.category, reason=bp.reason,
+                               basis=bp.basis))]
 
 
 def _fmt(value: float | None) -> str:

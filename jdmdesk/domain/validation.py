@@ -16,6 +16,7 @@ from jdmdesk.domain.analytes import ANALYTES, normalise_unit
 from jdmdesk.domain.fields import FieldSpec, Kind, RecordType, record_type
 from jdmdesk.domain.growth import Measured, growth_warnings
 from jdmdesk.domain.parse import FieldError
+from jdmdesk.domain.texts import Message
 
 Draft = Mapping[str, str | None]
 EARLIEST_DATE = date(1900, 1, 1)
@@ -46,7 +47,7 @@ def validate_field(spec: FieldSpec, text: str | None, ctx: Context) -> tuple[Any
     """Parse one field. Returns (value, warning) or raises FieldError. Blank gives (None, None)."""
     if parse.is_blank(text):
         if spec.required:
-            raise FieldError("required")
+            raise FieldError(Message("required"))
         return None, None
     assert text is not None
     value: Any
@@ -59,16 +60,18 @@ def validate_field(spec: FieldSpec, text: str | None, ctx: Context) -> tuple[Any
     if spec.kind is Kind.CODE or spec.kind is Kind.BOOLEAN:
         code = text.strip()
         if spec.codes and code not in dict(spec.codes):
-            raise FieldError(f"'{parse._shorten(text)}' is not one of the allowed values")
+            raise FieldError(Message("'{value}' is not one of the allowed values",
+                                     value=parse._shorten(text)))
         return (int(code) if spec.kind is Kind.BOOLEAN else code), None
     if spec.kind is Kind.DATE:
         d = parse.parse_date(text)
         if d < EARLIEST_DATE:
-            raise FieldError("date before 1900")
+            raise FieldError(Message("date before 1900"))
         if d > ctx.today:
-            raise FieldError("date in the future")
+            raise FieldError(Message("date in the future"))
         if ctx.birth_date is not None and d < ctx.birth_date and spec.name != "birth_date":
-            raise FieldError(f"before the patient's birth date ({ctx.birth_date.isoformat()})")
+            raise FieldError(Message("before the patient's birth date ({date})",
+                                     date=ctx.birth_date.isoformat()))
         return d.isoformat(), None
     if spec.kind is Kind.TIME:
         return parse.parse_time(text).strftime("%H:%M"), None
@@ -79,19 +82,24 @@ def validate_field(spec: FieldSpec, text: str | None, ctx: Context) -> tuple[Any
 
 
 def _check_range(spec: FieldSpec, number: float) -> str | None:
-    unit = f" {spec.unit}" if spec.unit and spec.unit not in {"points", "score", "grade"} else ""
+    unit = spec.unit if spec.unit and spec.unit not in {"points", "score", "grade"} else ""
     if spec.hard is not None:
         lo, hi = spec.hard
         if not lo <= number <= hi:
-            raise FieldError(f"must be between {parse.format_number(lo)} and "
-                             f"{parse.format_number(hi)}{unit}")
+            low, high = parse.format_number(lo), parse.format_number(hi)
+            raise FieldError(Message("must be between {low} and {high} {unit_label}", low=low,
+                                     high=high, unit_label=unit) if unit else
+                             Message("must be between {low} and {high}", low=low, high=high))
     if spec.step is not None and abs(round(number / spec.step) * spec.step - number) > 1e-9:
-        raise FieldError(f"use steps of {parse.format_number(spec.step)}")
+        raise FieldError(Message("use steps of {step}", step=parse.format_number(spec.step)))
     if spec.soft is not None:
         lo, hi = spec.soft
         if not lo <= number <= hi:
-            return (f"unusual value (expected {parse.format_number(lo)}–"
-                    f"{parse.format_number(hi)}{unit}): please confirm")
+            low, high = parse.format_number(lo), parse.format_number(hi)
+            return (Message("unusual value (expected {low}–{high} {unit_label}): please confirm",
+                            low=low, high=high, unit_label=unit) if unit else
+                    Message("unusual value (expected {low}–{high}): please confirm", low=low,
+                            high=high))
     return None
 
 
@@ -112,14 +120,15 @@ def validate(kind: str | RecordType, draft: Draft, ctx: Context) -> Validated:
         try:
             value, warning = validate_field(spec, text, ctx)
         except FieldError as err:
-            out.errors[spec.name] = str(err)
+            out.errors[spec.name] = err.message
             continue
         out.values[spec.name] = value
         if warning:
             out.warnings[spec.name] = warning
     unknown = set(draft) - set(rt.field_names)
     for name in sorted(unknown):
-        out.errors[name] = f"{rt.label} has no field '{name}'"
+        out.errors[name] = Message("{record_label} has no field '{name}'", record_label=rt.label,
+                                   name=name)
     if censor_problem is not None:
         out.errors["value"] = censor_problem
     _CROSS_RULES.get(rt.name, lambda v: None)(out)
@@ -137,19 +146,20 @@ def _patient_rules(out: Validated) -> None:
     v = out.values
     for name in ("onset_date", "diagnosis_date"):
         if _both(out, "birth_date", name) and v[name] < v["birth_date"]:
-            out.errors[name] = "before the date of birth"
+            out.errors[name] = Message("before the date of birth")
     if _both(out, "onset_date", "diagnosis_date") and v["diagnosis_date"] < v["onset_date"]:
-        out.errors["diagnosis_date"] = "before disease onset"
+        out.errors["diagnosis_date"] = Message("before disease onset")
 
 
 def _visit_rules(out: Validated) -> None:
     v = out.values
     if _both(out, "sbp", "dbp") and v["dbp"] >= v["sbp"]:
-        out.errors["dbp"] = "diastolic must be lower than systolic"
+        out.errors["dbp"] = Message("diastolic must be lower than systolic")
     # who rated the parent/patient global qualifies that global only: asked for with it
     if (v.get("ptga") is not None and "ptga" not in out.errors
             and v.get("ptga_rater") is None and "ptga_rater" not in out.errors):
-        out.errors["ptga_rater"] = "say who rated the parent/patient global (parent or patient)"
+        out.errors["ptga_rater"] = Message(
+            "say who rated the parent/patient global (parent or patient)")
 
 
 def _growth_rules(out: Validated, ctx: Context) -> None:
@@ -162,21 +172,23 @@ def _growth_rules(out: Validated, ctx: Context) -> None:
                             None if "height_cm" in out.errors else v.get("height_cm"),
                             ctx.earlier_visits)
     for name, text in found.items():
-        out.warnings[name] = f"{out.warnings[name]}; {text}" if name in out.warnings else text
+        out.warnings[name] = Message("{first}; {second}", first=out.warnings[name], second=text) \
+            if name in out.warnings else text
 
 
 def _medication_rules(out: Validated) -> None:
     v = out.values
     if _both(out, "start_date", "end_date") and v["end_date"] < v["start_date"]:
-        out.errors["end_date"] = "before the start date"
+        out.errors["end_date"] = Message("before the start date")
     if v.get("dose_amount") == 0 and v.get("change_reason") != "stop":
-        out.errors["dose_amount"] = "a dose of 0 is only for a 'stop' segment; set an end date"
+        out.errors["dose_amount"] = Message(
+            "a dose of 0 is only for a 'stop' segment; set an end date")
 
 
 def _adverse_event_rules(out: Validated) -> None:
     v = out.values
     if _both(out, "onset_date", "end_date") and v["end_date"] < v["onset_date"]:
-        out.errors["end_date"] = "before the onset date"
+        out.errors["end_date"] = Message("before the onset date")
 
 
 def _lab_rules(out: Validated) -> None:
@@ -185,7 +197,8 @@ def _lab_rules(out: Validated) -> None:
     if code is None or "analyte" in out.errors:
         return
     if code not in ANALYTES:
-        out.errors["analyte"] = f"unknown analyte '{parse._shorten(str(code))}'"
+        out.errors["analyte"] = Message("unknown analyte '{code}'",
+                                         code=parse._shorten(str(code)))
         return
     a = ANALYTES[code]
     unit = v.get("unit")
@@ -193,7 +206,8 @@ def _lab_rules(out: Validated) -> None:
         unit = normalise_unit(unit)
         if not a.accepts(unit):
             allowed = ", ".join(a.units)
-            out.errors["unit"] = f"{a.code} is reported in {allowed}"
+            out.errors["unit"] = Message("{code} is reported in {units}", code=a.code,
+                                         units=allowed)
             return
         v["unit"] = unit
     value = v.get("value")
@@ -202,9 +216,10 @@ def _lab_rules(out: Validated) -> None:
         if not a.hard_min <= canonical <= a.hard_max:
             lo = parse.format_number(a.from_canonical(a.hard_min, unit))
             hi = parse.format_number(a.from_canonical(a.hard_max, unit))
-            out.errors["value"] = f"implausible for {a.code}: must be {lo}–{hi} {unit}"
+            out.errors["value"] = Message("implausible for {code}: must be {low}–{high} {unit}",
+                                          code=a.code, low=lo, high=hi, unit=unit)
         elif not a.soft_min <= canonical <= a.soft_max:
-            out.warnings["value"] = f"unusual {a.code} value: please confirm"
+            out.warnings["value"] = Message("unusual {code} value: please confirm", code=a.code)
     if unit is not None:
         refs = [None if name in out.errors else v.get(name) for name in ("ref_low", "ref_high")]
         for name, problem in labs.reference_limit_problems(code, unit, *refs).items():

@@ -35,6 +35,7 @@ from jdmdesk.domain.review import (
     review_patient,
 )
 from jdmdesk.domain.settings import StudySettings
+from jdmdesk.domain.texts import Message
 from jdmdesk.domain.timeline import age_years
 from jdmdesk.export.rows import (
     Column,
@@ -118,15 +119,19 @@ def _lab_columns() -> list[Column]:
         a = ANALYTES[code]
         stem = f"lab_{code.lower()}"
         cols += [
-            Column(stem, f"{a.name} at the visit", Kind.DECIMAL, _lab(code, "value"),
+            Column(stem, Message("{analyte_label} at the visit", analyte_label=a.name),
+                   Kind.DECIMAL, _lab(code, "value"),
                    unit=a.canonical_unit, origin="derived", source=f"lab.value_canonical[{code}]",
                    description=f"In the canonical unit; {window}; empty if none"),
-            Column(f"{stem}_offset_days", f"{a.name}: sample day minus visit day",
+            Column(f"{stem}_offset_days",
+                   Message("{analyte_label}: sample day minus visit day", analyte_label=a.name),
                    Kind.INTEGER, _lab(code, "offset"), unit="days",
                    range=(-LAB_WINDOW_DAYS, LAB_WINDOW_DAYS), origin="derived",
                    source=f"lab.sample_date[{code}]",
                    description="Negative when the sample was taken before the visit"),
-            Column(f"{stem}_uln_multiple", f"{a.name}: multiple of the upper limit of normal",
+            Column(f"{stem}_uln_multiple",
+                   Message("{analyte_label}: multiple of the upper limit of normal",
+                           analyte_label=a.name),
                    Kind.DECIMAL, _lab(code, "uln"), origin="derived",
                    source=f"lab.value[{code}]",
                    description="value / ref_high of that result (its own lab's ULN); empty "
@@ -137,48 +142,52 @@ def _lab_columns() -> list[Column]:
 
 def _review_columns() -> list[Column]:
     cols = [
-        Column("visit_number", "Visit number", Kind.INTEGER, _review(lambda v: v.visit_number),
+        Column("visit_number", Message("Visit number"), Kind.INTEGER,
+               _review(lambda v: v.visit_number),
                range=(1, 10_000), origin="derived", source="visit.visit_date",
                description="1, 2, … in visit-date order within the patient"),
-        Column("baseline", "Baseline visit", Kind.BOOLEAN, _review(lambda v: v.is_baseline),
+        Column("baseline", Message("Baseline visit"), Kind.BOOLEAN,
+               _review(lambda v: v.is_baseline),
                origin="derived", source="visit.visit_date",
                description="1 for the visit the review uses as baseline (the study's "
                            "baseline rule), else 0"),
-        Column("days_since_first_visit", "Days since the first visit", Kind.INTEGER,
+        Column("days_since_first_visit", Message("Days since the first visit"), Kind.INTEGER,
                _review(lambda v: v.days_since_first_visit), unit="days",
                range=(0, 100_000), origin="derived", source="visit.visit_date",
                description="A time axis for every patient, with or without tacrolimus"),
     ]
     for m in MEASURES:
-        cols.append(Column(f"{m}_change", f"{MEASURE_LABELS[m]}: change from baseline",
+        cols.append(Column(f"{m}_change", Message("{measure_label}: change from baseline",
+                                                  measure_label=MEASURE_LABELS[m]),
                            Kind.DECIMAL, _review(_change(m), 4),
                            origin="derived", source=f"visit.{m}",
                            description="Visit value minus the baseline visit's value; empty "
                                        "without a baseline or either value"))
     cols += [
-        Column("tis", "Total Improvement Score", Kind.DECIMAL,
+        Column("tis", Message("Total Improvement Score"), Kind.DECIMAL,
                _review(lambda v: None if v.tis is None else v.tis.score, 4), range=(0, 100),
                unit="points", origin="derived", source="visit",
                description="ACR/EULAR TIS against the baseline visit (§3); empty for the "
                            "baseline, visits before it, and when a measure is missing"),
-        Column("tis_category", "TIS response category", Kind.CODE,
+        Column("tis_category", Message("TIS response category"), Kind.CODE,
                _review(lambda v: None if v.tis is None else v.tis.category),
                codes=TIS_CATEGORIES, origin="derived", source="visit"),
-        Column("printo_status", "PRINTO inactive disease", Kind.CODE,
+        Column("printo_status", Message("PRINTO inactive disease"), Kind.CODE,
                _review(lambda v: v.printo.status), codes=PRINTO_STATUSES, origin="derived",
                source="visit", description="CK ≤ 150 U/L (the visit's CK by the window rule), "
                                            "CMAS ≥ 48, MMT8 ≥ 78, PhGA ≤ 0.2; ≥ 3 of 4"),
-        Column("printo_criteria_met", "PRINTO criteria met", Kind.INTEGER, _printo_met,
+        Column("printo_criteria_met", Message("PRINTO criteria met"), Kind.INTEGER, _printo_met,
                range=(0, 4), origin="derived", source="visit"),
-        Column("printo_criteria_available", "PRINTO criteria available", Kind.INTEGER,
+        Column("printo_criteria_available", Message("PRINTO criteria available"), Kind.INTEGER,
                _review(lambda v: v.printo.n_available), range=(0, 4), origin="derived",
                source="visit"),
-        Column("pred_eq_mg_day", "Prednisolone equivalent on the visit date", Kind.DECIMAL,
+        Column("pred_eq_mg_day", Message("Prednisolone equivalent on the visit date"), Kind.DECIMAL,
                _review(lambda v: v.pred_eq_mg_day, 4), unit="mg/day", origin="derived",
                source="medication",
                description="Sum over the daily systemic corticosteroids given that day (BNF "
                            "factors; IV pulses apart); empty when a dose cannot be computed"),
-        Column("pred_eq_mg_kg_day", "Prednisolone equivalent per kg on the visit date",
+        Column("pred_eq_mg_kg_day",
+               Message("Prednisolone equivalent per kg on the visit date"),
                Kind.DECIMAL, _review(lambda v: v.pred_eq_mg_kg_day, 4), unit="mg/kg/day",
                origin="derived", source="medication",
                description="Per kg of the latest visit weight on or before the visit"),
@@ -187,7 +196,7 @@ def _review_columns() -> list[Column]:
                unit="mg", origin="derived", source="medication",
                description="Daily doses summed from day 0 to the visit date, inclusive; empty "
                            "before day 0, without tacrolimus or with an unknown dose"),
-        Column("tacrolimus_mg_day", "Tacrolimus dose on the visit date", Kind.DECIMAL,
+        Column("tacrolimus_mg_day", Message("Tacrolimus dose on the visit date"), Kind.DECIMAL,
                _review(lambda v: v.tacrolimus_mg_day, 4), unit="mg/day", origin="derived",
                source="medication", description="Systemic tacrolimus given that day; 0 when "
                                                 "none; empty when a dose cannot be computed"),
@@ -202,7 +211,8 @@ def analysis_table(*, identified: bool) -> Table:
     visit = RECORD_TYPES["visit"]
     cols = _key_columns(visit)
     cols.append(_sex_column())
-    cols.append(Column("tacrolimus_start_age", "Age at the first tacrolimus start", Kind.DECIMAL,
+    cols.append(Column("tacrolimus_start_age", Message("Age at the first tacrolimus start"),
+                       Kind.DECIMAL,
                        lambda rec, ctx: age_years(ctx.birth_date, ctx.tacrolimus_start),
                        unit="years", origin="derived", source="medication.start_date"))
     cols += entered_columns(visit, identified=identified, include_free_text=False)

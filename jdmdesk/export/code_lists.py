@@ -15,8 +15,9 @@ from collections.abc import Iterable, Iterator
 from jdmdesk.domain import codes
 from jdmdesk.domain.codes import CodeList
 from jdmdesk.export.rows import DAY_MISSING_CODES, Column, Table
+from jdmdesk.i18n import dutch
 
-CODE_LISTS_HEADER = ["list", "code", "label", "order"]
+CODE_LISTS_HEADER = ["list", "code", "label_en", "label_nl", "order"]
 _RENAMED = {"missing_reasons_export": "missing_reason"}
 
 
@@ -58,4 +59,4 @@ class CodeLists:
     def rows(self) -> Iterator[list[object]]:
         for code_list, name in self.names.items():
             for order, (code, label) in enumerate(code_list, start=1):
-                yield [name, code, label, order]
+                yield [name, code, label, dutch(label), order]

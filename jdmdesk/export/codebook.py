@@ -5,6 +5,7 @@ from __future__ import annotations
 from jdmdesk.domain import codes
 from jdmdesk.domain.review import LAB_WINDOW_DAYS
 from jdmdesk.export.rows import NO_TACROLIMUS, Table
+from jdmdesk.i18n import dutch
 
 
 def _md(text: str) -> str:
@@ -22,9 +23,10 @@ def codebook(tables: list[Table], audit_columns: list[str], steps: list[str],
         *(f"| {t.name}.csv | {_md(t.description)} |" for t in tables),
         "| audit_trail.csv | Every change made in the study file, in order (seq). |",
         "| data_dictionary.csv | One row per column of every table (audit trail included): "
-        "label, type, value type, unit, allowed range or codes, code list, entered or "
+        "label in English and Dutch (label_en, label_nl), type, value type, unit, allowed "
+        "range or codes, code list, entered or "
         "derived. |",
-        "| code_lists.csv | One row per code: list, code, label, order. |",
+        "| code_lists.csv | One row per code: list, code, label_en, label_nl, order. |",
         "| datapackage.json | Frictionless Data Package: a Table Schema per CSV (types, "
         "formats, code lists, ranges, keys, missing-value marker), size and SHA-256. |",
         "| README.txt | How to open the bundle (Excel: use the xlsx export). |",
@@ -77,10 +79,11 @@ def codebook(tables: list[Table], audit_columns: list[str], steps: list[str],
     out += ["", "## De-identification applied", "", *(f"- {s}" for s in steps), ""]
     for t in tables:
         out += [f"## {t.name}.csv", "", _md(t.description), "",
-                "| column | label | type | unit | allowed | origin |",
-                "|---|---|---|---|---|---|"]
+                "| column | label_en | label_nl | type | unit | allowed | origin |",
+                "|---|---|---|---|---|---|---|"]
         for c in t.columns:
-            out.append(f"| {c.name} | {_md(c.label)} | {c.kind} | {_md(c.unit)} | "
+            out.append(f"| {c.name} | {_md(c.label)} | {_md(dutch(c.label))} | {c.kind} | "
+                       f"{_md(c.unit)} | "
                        f"{_md(c.allowed)} | {c.origin} |")
         out.append("")
     out += ["## audit_trail.csv", "",

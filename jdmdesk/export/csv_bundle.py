@@ -29,7 +29,7 @@ def write_bundle(source: ExportSource, path: Path, progress: Progress) -> dict[s
         described = [*source.tables, source.audit_table()]
         z.csv("data_dictionary.csv", DICTIONARY_HEADER, [False] * len(DICTIONARY_HEADER),
               dictionary_rows(described))
-        z.csv("code_lists.csv", CODE_LISTS_HEADER, [False, False, False, True],
+        z.csv("code_lists.csv", CODE_LISTS_HEADER, [False, False, False, False, True],
               CodeLists(described).rows())
         z.text("codebook.md", codebook(source.tables, audit_cols,
                                        source.deidentification_steps(),

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from jdmdesk.export.code_lists import CodeLists
 from jdmdesk.export.datapackage import value_type
 from jdmdesk.export.rows import Table
+from jdmdesk.i18n import dutch
 
-DICTIONARY_HEADER = ["variable", "table", "label", "type", "value_type", "unit", "allowed",
-                     "code_list", "origin", "description"]
+DICTIONARY_HEADER = ["variable", "table", "label_en", "label_nl", "type", "value_type", "unit",
+                     "allowed", "code_list", "origin", "description"]
 
 
 def dictionary_rows(tables: list[Table]) -> Iterator[list[str]]:
@@ -18,6 +19,6 @@ def dictionary_rows(tables: list[Table]) -> Iterator[list[str]]:
     lists = CodeLists(tables)
     for t in tables:
         for c in t.columns:
-            yield [c.name, t.name, c.label, str(c.kind), value_type(c), c.unit, c.allowed,
-                   lists.name(c), c.origin if c.origin in ("entered", "key") else "derived",
-                   c.description]
+            yield [c.name, t.name, c.label, dutch(c.label), str(c.kind), value_type(c), c.unit,
+                   c.allowed, lists.name(c),
+                   c.origin if c.origin in ("entered", "key") else "derived", c.description]

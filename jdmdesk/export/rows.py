@@ -28,6 +28,7 @@ from jdmdesk.domain import medication as med
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.codes import CodeList
 from jdmdesk.domain.fields import RECORD_TYPES, FieldSpec, Kind, RecordType
+from jdmdesk.domain.texts import Message
 from jdmdesk.domain.timeline import age_years, study_day
 from jdmdesk.domain.totals import visit_totals
 
@@ -131,10 +132,11 @@ def _age(name: str) -> Getter:
 # --- columns from the data dictionary --------------------------------------------------------
 
 def _key_columns(rt: RecordType) -> list[Column]:
-    cols = [Column("study_code", "Study code (patient key)", Kind.TEXT,
+    cols = [Column("study_code", Message("Study code (patient key)"), Kind.TEXT,
                    lambda rec, ctx: ctx.study_code, origin="key", source="study_code",
                    description="The patient's pseudonymous study code")]
-    cols.append(Column("record_id", f"{rt.label} record id", Kind.TEXT, _value("id"),
+    cols.append(Column("record_id", Message("{record_label} record id", record_label=rt.label),
+                       Kind.TEXT, _value("id"),
                        origin="key", source="id",
                        description="Random UUID of the record in the study file"))
     return cols
@@ -149,21 +151,25 @@ def _date_columns(f: FieldSpec, identified: bool) -> list[Column]:
             cols.append(_missing_column(f))
         if f.identifying:  # the birth date: its study day and "age at birth" mean nothing
             return cols
-    cols.append(Column(f"{f.name}_day", f"{f.label}: study day", Kind.INTEGER, _day(f.name),
+    cols.append(Column(f"{f.name}_day", Message("{field_label}: study day", field_label=f.label),
+                       Kind.INTEGER, _day(f.name),
                        unit="days", origin="derived", source=f.name,
                        description="Days since the first systemic tacrolimus start (day 0); "
                                    "negative before it"))
-    cols.append(Column(f"{f.name}_day_missing", f"{f.label}: why the study day is empty",
+    cols.append(Column(f"{f.name}_day_missing",
+                       Message("{field_label}: why the study day is empty", field_label=f.label),
                        Kind.CODE, _day_missing(f.name), codes=DAY_MISSING_CODES,
                        origin="derived", source=f.name))
-    cols.append(Column(f"{f.name}_age", f"Age at {f.label.lower()}", Kind.DECIMAL,
+    cols.append(Column(f"{f.name}_age",
+                       Message("Age at {field_label_lower}", field_label=f.label), Kind.DECIMAL,
                        _age(f.name), unit="years", origin="derived", source=f.name,
                        description="Age in years at that date, one decimal"))
     return cols
 
 
 def _missing_column(f: FieldSpec) -> Column:
-    return Column(f"{f.name}_missing", f"{f.label}: reason missing", Kind.CODE,
+    return Column(f"{f.name}_missing",
+                  Message("{field_label}: reason missing", field_label=f.label), Kind.CODE,
                   _missing(f.name), codes=codes.MISSING_REASONS_EXPORT, source=f.name)
 
 
@@ -200,10 +206,10 @@ def entered_columns(rt: RecordType, *, identified: bool,
 def _derived_patient(identified: bool) -> list[Column]:
     cols = []
     if identified:
-        cols.append(Column("tacrolimus_start", "First systemic tacrolimus start (day 0)",
+        cols.append(Column("tacrolimus_start", Message("First systemic tacrolimus start (day 0)"),
                            Kind.DATE, lambda rec, ctx: ctx.tacrolimus_start, origin="derived",
                            source="medication.start_date"))
-    cols.append(Column("tacrolimus_start_age", "Age at the first tacrolimus start",
+    cols.append(Column("tacrolimus_start_age", Message("Age at the first tacrolimus start"),
                        Kind.DECIMAL, lambda rec, ctx: age_years(ctx.birth_date,
                                                              ctx.tacrolimus_start),
                        unit="years", origin="derived", source="medication.start_date"))
@@ -260,7 +266,7 @@ def _canonical_unit(rec: dict[str, Any], ctx: PatientContext) -> str | None:
 def _derived_lab() -> list[Column]:
     units = sorted({u for a in ANALYTES.values() for u in a.units})
     return [
-        Column("value_canonical", "Value in canonical unit", Kind.DECIMAL,
+        Column("value_canonical", Message("Value in canonical unit"), Kind.DECIMAL,
                _value("value_canonical"), origin="derived", source="value",
                description="Value converted to the analyte's canonical unit (canonical_unit)"),
         Column("canonical_unit", "Canonical unit", Kind.CODE, _canonical_unit,

@@ -27,6 +27,7 @@ from jdmdesk.domain.locking import (
     other_patient_problem,
     signed_patient_problem,
 )
+from jdmdesk.domain.texts import Message
 from jdmdesk.domain.timeline import to_date
 from jdmdesk.domain.validation import Context, Draft, Validated, validate, validate_field
 from jdmdesk.services.guard import refusal
@@ -126,7 +127,7 @@ class RecordService(QObject):
         try:
             _, warning = validate_field(spec, text, self.context(kind, patient_id))
         except parse.FieldError as err:
-            return str(err), None
+            return err.message, None
         return None, warning
 
     def validate(self, kind: str, draft: Draft, patient_id: str | None = None,
@@ -163,7 +164,7 @@ class RecordService(QObject):
             return locked
         extra = self._extra(kind, checked.values, record_id)
         warned = dict.fromkeys(checked.warnings, reason or "")
-        saved = f"{record_type(kind).label} saved."
+        saved = Message("{record_label} saved.", record_label=record_type(kind).label)
 
         def write(db: Database) -> ServiceResult:
             if record_id is None:
@@ -175,7 +176,7 @@ class RecordService(QObject):
                                   checked.missing, reason or "", extra=extra,
                                   warned_reason=warned)
             if not changes:
-                return ServiceResult(Status.UNCHANGED, (record_id,), message="No changes.")
+                return ServiceResult(Status.UNCHANGED, (record_id,), message=Message("No changes."))
             return ServiceResult(Status.SAVED, (record_id,), warnings=checked.warnings,
                                  message=saved)
 
@@ -223,13 +224,14 @@ class RecordService(QObject):
             n = len(checked.errors)
             return ServiceResult(Status.INVALID, errors=checked.errors,
                                  warnings=checked.warnings,
-                                 message=f"{n} field{'s' if n > 1 else ''} to correct: not saved.")
+                                 message=Message("{n} fields to correct: not saved.", n=n)
+                                 if n > 1 else Message("1 field to correct: not saved."))
         if record_id is not None and not (reason or "").strip():
             return ServiceResult(Status.NEEDS_REASON,
-                                 message="A reason is needed to edit a record.")
+                                 message=Message("A reason is needed to edit a record."))
         if checked.warnings and not (confirm and (reason or "").strip()):
             return ServiceResult(Status.NEEDS_CONFIRMATION, warnings=checked.warnings,
-                                 message="Unusual values: confirm them with a reason.")
+                                 message=Message("Unusual values: confirm them with a reason."))
         return None
 
     def _extra(self, kind: str, values: Mapping[str, Any],
@@ -260,7 +262,7 @@ class RecordService(QObject):
         if problem is not None:
             return problem
         if not checked:
-            return ServiceResult(Status.INVALID, message="The panel has no results.")
+            return ServiceResult(Status.INVALID, message=Message("The panel has no results."))
         sample_id = new_id()
 
         def write(db: Database) -> ServiceResult:
@@ -272,7 +274,7 @@ class RecordService(QObject):
                                        patient_id=patient_id, extra=extra,
                                        warned_reason=dict.fromkeys(v.warnings, reason or "")))
             return ServiceResult(Status.SAVED, tuple(ids), warnings=warnings,
-                                 message=f"{len(ids)} lab results saved.")
+                                 message=Message("{n} lab results saved.", n=len(ids)))
 
         return self._commit_and_announce("lab", patient_id, write)
 
@@ -295,7 +297,7 @@ class RecordService(QObject):
             return ServiceResult(Status.INVALID,
                                  errors={"start_date": "must be after the current segment's "
                                                        f"start ({old_start.isoformat()})"},
-                                 message="1 field to correct: not saved.")
+                                 message=Message("1 field to correct: not saved."))
         end = (new_start - timedelta(days=1)).isoformat()
         ended = {**current.values}
         if ended.get("end_date") is None or ended["end_date"] > end:
@@ -308,8 +310,8 @@ class RecordService(QObject):
                                  checked.missing, patient_id=current.patient_id,
                                  warned_reason=dict.fromkeys(checked.warnings, reason or ""))
             return ServiceResult(Status.SAVED, (new_id, segment_id), warnings=checked.warnings,
-                                 message="Dose changed: previous segment ended, new segment "
-                                         "saved.")
+                                 message=Message("Dose changed: previous segment ended, new "
+                                                 "segment saved."))
 
         return self._commit_and_announce("medication", current.patient_id or "", write)
 
@@ -325,15 +327,18 @@ class RecordService(QObject):
             return ServiceResult(Status.INVALID,
                                  message=not_found_problem(record_type(kind).label))
         if not reason.strip():
-            return ServiceResult(Status.NEEDS_REASON, message="A reason is needed.")
+            return ServiceResult(Status.NEEDS_REASON, message=Message("A reason is needed."))
         if deleted and kind == "patient" \
                 and (locked := self._signed_patient(record_id, deleting=True)):
             return locked
-        verb = "deleted" if deleted else "restored"
+
+        label = record_type(kind).label
 
         def write(db: Database) -> ServiceResult:
             repo.set_deleted(db, self.user, kind, record_id, deleted, reason.strip())
             return ServiceResult(Status.SAVED, (record_id,),
-                                 message=f"{record_type(kind).label} {verb}.")
+                                 message=Message("{record_label} deleted.", record_label=label)
+                                 if deleted else
+                                 Message("{record_label} restored.", record_label=label))
 
         return self._commit_and_announce(kind, rec.patient_id or "", write)

@@ -32,6 +32,7 @@ from jdmdesk.domain.access import Session
 from jdmdesk.export import CancelToken, ExportCancelled, ExportError, ExportOptions
 from jdmdesk.export.options import SUFFIXES
 from jdmdesk.services.exports import run_export
+from jdmdesk.ui.i18n import catalogue
 
 FORMAT_LABELS = {
     "bundle": "Statistics bundle (ZIP of CSV files)",
@@ -102,7 +103,7 @@ class ExportDialog(QDialog):
                  confirm: Confirm | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
-        self.setWindowTitle("Export study")
+        self.setWindowTitle(self.tr("Export study"))
         self.study_path = Path(study_path)
         self.session = session
         self._confirm = confirm or _ask(self)
@@ -110,23 +111,24 @@ class ExportDialog(QDialog):
         self._worker: ExportWorker | None = None
 
         self.format = QComboBox(objectName="export_format")
-        for key, label in FORMAT_LABELS.items():
+        for key, label in ((k, catalogue(v)) for k, v in FORMAT_LABELS.items()):
             self.format.addItem(label, key)
         self.output = QLineEdit(objectName="export_output")
-        self.browse = QPushButton("Browse…", objectName="export_browse")
-        self.identified = QCheckBox("Identified: keep calendar dates, birth dates and initials",
-                                    objectName="export_identified")
-        self.free_text = QCheckBox("Include free text (notes, reasons for change)",
+        self.browse = QPushButton(self.tr("Browse…"), objectName="export_browse")
+        self.identified = QCheckBox(
+            self.tr("Identified: keep calendar dates, birth dates and initials"),
+            objectName="export_identified")
+        self.free_text = QCheckBox(self.tr("Include free text (notes, reasons for change)"),
                                    objectName="export_include_free_text")
         self.progress = QProgressBar(objectName="export_progress")
-        self.status = QLabel(READY_TEXT, objectName="export_status")
+        self.status = QLabel(catalogue(READY_TEXT), objectName="export_status")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # room for a summary of three lines (the path of the file written, the counts)
         self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 3 + 4)
         self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.start = QPushButton("Export", objectName="export_start")
-        self.cancel = QPushButton("Cancel", objectName="export_cancel")
+        self.start = QPushButton(self.tr("Export"), objectName="export_start")
+        self.cancel = QPushButton(self.tr("Cancel"), objectName="export_cancel")
         for w in (self.format, self.output, self.identified, self.free_text, self.progress,
                   self.start, self.cancel):
             w.setAccessibleName(w.objectName())
@@ -134,11 +136,11 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
 
         form = QFormLayout()
-        form.addRow("Format", self.format)
+        form.addRow(self.tr("Format"), self.format)
         row = QHBoxLayout()
         row.addWidget(self.output)
         row.addWidget(self.browse)
-        form.addRow("Output file", row)
+        form.addRow(self.tr("Output file"), row)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.start)
@@ -170,7 +172,7 @@ class ExportDialog(QDialog):
         """A new format: its own default name, and no word left from the last format's run."""
         self._suggest_name()
         self.progress.setValue(0)
-        self.status.setText(READY_TEXT)
+        self.status.setText(catalogue(READY_TEXT))
 
     def _suggest_name(self) -> None:
         """The format's default name, unless a name of one's own was typed (then only its
@@ -184,7 +186,7 @@ class ExportDialog(QDialog):
             self.output.setText(str(Path(current).with_suffix(SUFFIXES[fmt])))
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.output.text())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.output.text())
         if path:
             self.output.setText(path)
 
@@ -200,17 +202,18 @@ class ExportDialog(QDialog):
             return False
         text = self.output.text().strip()
         if not text:
-            self.status.setText("Choose an output file.")
+            self.status.setText(self.tr("Choose an output file."))
             return False
         output = Path(text)
         if self.identified.isChecked() and not self._confirm(
-                "Identified export",
-                "The export will contain calendar dates, birth dates and initials: it is "
-                "personal data. Export identified data?"):
+                self.tr("Identified export"),
+                self.tr("The export will contain calendar dates, birth dates and initials: it is "
+                "personal data. Export identified data?")):
             return False
         force = False
         if output.exists():
-            if not self._confirm("Replace file", f"{output} already exists. Replace it?"):
+            if not self._confirm(self.tr("Replace file"),
+                                 self.tr("{file} already exists. Replace it?").format(file=output)):
                 return False
             force = True
         options = ExportOptions(self.chosen_format(), identified=self.identified.isChecked(),
@@ -224,7 +227,7 @@ class ExportDialog(QDialog):
         self._worker.cancelled.connect(self._on_cancelled)
         self._worker.failed.connect(self._on_failed)
         self._set_running(True)
-        self.status.setText("Exporting…")
+        self.status.setText(self.tr("Exporting…"))
         self._thread.start()
         return True
 
@@ -232,12 +235,12 @@ class ExportDialog(QDialog):
         for w in (self.format, self.output, self.browse, self.identified, self.free_text,
                   self.start):
             w.setEnabled(not running)
-        self.cancel.setText("Cancel" if running else "Close")
+        self.cancel.setText(self.tr("Cancel") if running else self.tr("Close"))
 
     def _cancel_or_close(self) -> None:
         if self._worker is not None:
             self._worker.cancel()
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
         else:
             self.reject()
 
@@ -256,7 +259,7 @@ class ExportDialog(QDialog):
     def _on_cancelled(self) -> None:
         self._stop()
         self.progress.setValue(0)
-        self.status.setText("Export cancelled: nothing was written.")
+        self.status.setText(self.tr("Export cancelled: nothing was written."))
         self.export_stopped.emit("cancelled")
 
     @Slot(str)

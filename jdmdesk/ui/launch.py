@@ -48,6 +48,9 @@ def run_gui(path: Path, *, read_only: bool = False) -> int:
     from jdmdesk.ui.about import app_icon
 
     QApplication.setWindowIcon(app_icon())
+    from jdmdesk.ui import language
+
+    language.install()  # the OS language, the user's choice or JDMDESK_LANGUAGE
     kind = study_kind(path)
     warm = Warmup(path, check=kind == "plain")
     credentials: Credentials | None = None

@@ -11,12 +11,14 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QStackedW
 
 from jdmdesk import APP_NAME
 from jdmdesk.domain.access import ROLE_LABELS, Action, Credentials
+from jdmdesk.domain.texts import QT_TRANSLATE_NOOP
 from jdmdesk.services.accounts import AccountError
 from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui import window_state
 from jdmdesk.ui.admin.auto_lock import IdleWatcher, LockScreen
 from jdmdesk.ui.app_shortcuts import ApplicationShortcuts
 from jdmdesk.ui.entry.patient_list import PatientListPanel
+from jdmdesk.ui.i18n import catalogue, message
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.review.read_only import apply_read_only_look
 from jdmdesk.ui.workspace import PatientWorkspace
@@ -68,7 +70,8 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         services.settings.changed.connect(self._settings_changed)
         self.idle.start()
-        self.user_label = QLabel(f"{session.display_name} · {ROLE_LABELS[session.role]}", self)
+        self.user_label = QLabel(f"{session.display_name} · {catalogue(ROLE_LABELS[session.role])}",
+                                 self)
         self.user_label.setObjectName("user_label")
         self.statusBar().addPermanentWidget(self.user_label)
         self.banner = QLabel(self)
@@ -79,7 +82,7 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self._notices: list[str] = []
         if reader.read_only:
-            self.show_notice("Read-only: this study can be reviewed but not changed.")
+            self.show_notice(self.tr("Read-only: this study can be reviewed but not changed."))
         for notice in services.notices:
             self.show_notice(notice)
         self.patients.patient_chosen.connect(self.choose_patient)
@@ -108,14 +111,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
+        self.file_menu = bar.addMenu(self.tr("&File"))
         if self.reader.can(Action.EXPORT):
-            self.file_menu.addAction(self._action("&Export study file…", self.open_export,
+            self.file_menu.addAction(self._action(self.tr("&Export study file…"), self.open_export,
                                                   "Ctrl+E", "export_action"))
         if self.reader.can(Action.BACKUP):
-            self.file_menu.addAction(self._action("&Back up now…", self.back_up, None,
+            self.file_menu.addAction(self._action(self.tr("&Back up now…"), self.back_up, None,
                                                   "backup_action"))
-            self.file_menu.addAction(self._action("&Restore a backup into a new file…",
+            self.file_menu.addAction(self._action(self.tr("&Restore a backup into a new file…"),
                                                   self.restore_backup, None, "restore_action"))
         if self.reader.can(Action.IMPORT_LABS):
             self.file_menu.addAction(self._action(self.tr("&Import lab results…"),
@@ -126,35 +129,40 @@ class MainWindow(QMainWindow):
                                                   "undo_import_action"))
         self.file_menu.addSeparator()
         if self._switch_user is not None:
-            self.file_menu.addAction(self._action("S&witch user…", self.switch_user, None,
+            self.file_menu.addAction(self._action(self.tr("S&witch user…"), self.switch_user, None,
                                                   "switch_user_action"))
-        self.file_menu.addAction(self._action("&Lock now", self.lock, "Ctrl+L", "lock_action"))
-        self.file_menu.addAction(self._action("&Close", self.close, "Ctrl+Q", "close_action"))
-        patient = bar.addMenu("&Patient")
+        self.file_menu.addAction(self._action(self.tr("&Lock now"), self.lock, "Ctrl+L",
+                                              "lock_action"))
+        self.file_menu.addAction(self._action(self.tr("&Close"), self.close, "Ctrl+Q",
+                                              "close_action"))
+        patient = bar.addMenu(self.tr("&Patient"))
         if self.reader.can_edit:
-            patient.addAction(self._action("&New patient", self.new_patient, "Ctrl+Shift+N",
+            patient.addAction(self._action(self.tr("&New patient"), self.new_patient,
+                                           "Ctrl+Shift+N",
                                            "new_patient_action"))
-        patient.addAction(self._action("&Find patient", self._focus_search, "Ctrl+F",
+        patient.addAction(self._action(self.tr("&Find patient"), self._focus_search, "Ctrl+F",
                                        "find_patient_action"))
-        go = bar.addMenu("&Go")
+        go = bar.addMenu(self.tr("&Go"))
         for i, kind in enumerate(("patient", "visit", "medication", "lab", "adverse_event")):
-            go.addAction(self._action(kind.replace("_", " ").title(),
+            go.addAction(self._action(catalogue(kind.replace("_", " ").title()),
                                       lambda _checked=False, k=kind: self.workspace.show_section(k),
                                       f"Ctrl+{i + 1}", f"go_{kind}_action"))
-        self.tools_menu = bar.addMenu("&Tools")
+        self.tools_menu = bar.addMenu(self.tr("&Tools"))
         if self.reader.can(Action.STUDY_SETTINGS):
-            self.tools_menu.addAction(self._action("Study &settings…", self.open_settings, None,
+            self.tools_menu.addAction(self._action(self.tr("Study &settings…"), self.open_settings,
+                                                   None,
                                                    "settings_action"))
         if self.reader.can(Action.MANAGE_USERS):
-            self.tools_menu.addAction(self._action("&Users…", self.open_users, None,
+            self.tools_menu.addAction(self._action(self.tr("&Users…"), self.open_users, None,
                                                    "users_action"))
-        self.tools_menu.addAction(self._action("Study &overview…", self.open_overview,
+        self.tools_menu.addAction(self._action(self.tr("Study &overview…"), self.open_overview,
                                                "Ctrl+Shift+O", "overview_action"))
         self.tools_menu.addAction(self._action(self.tr("&Case series report…"),
                                                self.open_case_series, None,
                                                "case_series_action"))
-        self.help_menu = bar.addMenu("&Help")
-        self.help_menu.addAction(self._action("&Keyboard shortcuts", self._show_keys))
+        self.tools_menu.addMenu(self._language_menu())
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self._show_keys))
         self.help_menu.addAction(self._action(self.tr("&About JDM Desk"), self.show_about, None,
                                               "about_action"))
 
@@ -170,7 +178,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.services.settings, self.prompts, self)
         if dialog.exec():
             self.setWindowTitle(self._title())
-            self.show_status("Study settings saved.")
+            self.show_status(self.tr("Study settings saved."))
 
     def open_users(self) -> None:
         from jdmdesk.ui.admin.users_dialog import UsersDialog
@@ -236,32 +244,59 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         maintenance = self.services.maintenance
-        target, _ = QFileDialog.getSaveFileName(self, "Back up the study",
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the study"),
                                                 str(maintenance.suggested_backup_path()),
-                                                "JDM Desk study (*.jdm)")
+                                                self.tr("JDM Desk study (*.jdm)"))
         if target:
             result = maintenance.backup_to(Path(target))
-            self.show_status(result.message)
+            self.show_status(message(result.message))
             if not result.ok:
-                self.prompts.error("Backup", result.message)
+                self.prompts.error(self.tr("Backup"), message(result.message))
 
     def restore_backup(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        source, _ = QFileDialog.getOpenFileName(self, "Choose a backup", str(
-            self.services.maintenance.suggested_backup_path().parent), "JDM Desk study (*.jdm)")
+        source, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), str(
+            self.services.maintenance.suggested_backup_path().parent),
+            self.tr("JDM Desk study (*.jdm)"))
         if not source:
             return
-        target, _ = QFileDialog.getSaveFileName(self, "Restore into a new study file", "",
-                                                "JDM Desk study (*.jdm)")
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Restore into a new study file"), "",
+                                                self.tr("JDM Desk study (*.jdm)"))
         if target:
             result = self.services.maintenance.restore(Path(source), Path(target))
-            self.show_status(result.message)
+            self.show_status(message(result.message))
             if not result.ok:
-                self.prompts.error("Restore", result.message)
+                self.prompts.error(self.tr("Restore"), message(result.message))
+
+    def _language_menu(self) -> QMenu:  # noqa: F821 - imported here, away from others' edits
+        """Tools ▸ Language: this user's choice, remembered; the window speaks it next time."""
+        from PySide6.QtGui import QActionGroup
+        from PySide6.QtWidgets import QMenu
+
+        from jdmdesk.ui import language
+
+        menu = QMenu(self.tr("&Language"), self)
+        menu.setObjectName("language_menu")
+        group = QActionGroup(menu)
+        chosen = language.saved_choice()
+        for code, name in (("", self.tr("Operating system's language")),
+                           *language.LANGUAGES.items()):
+            action = QAction(name, menu, checkable=True, checked=code == chosen)
+            action.setObjectName(f"language_{code or 'system'}_action")
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            menu.addAction(action)
+        return menu
+
+    def choose_language(self, code: str) -> None:
+        from jdmdesk.ui import language
+
+        language.save_choice(code)
+        self.show_status(self.tr("The language changes when JDM Desk is opened next."))
 
     def _title(self) -> str:
-        ro = " — read-only" if self.reader.read_only else ""
+        ro = self.tr(" — read-only") if self.reader.read_only else ""
         return f"{self.reader.settings().study_name} — {APP_NAME}{ro}"
 
     def _focus_search(self) -> None:
@@ -269,7 +304,7 @@ class MainWindow(QMainWindow):
         self.patients.search.selectAll()
 
     def _show_keys(self) -> None:
-        self.prompts.error("Keyboard shortcuts", KEYS_HELP)
+        self.prompts.error(self.tr("Keyboard shortcuts"), self.tr(KEYS_HELP))
 
     # --- actions -------------------------------------------------------------------------
 
@@ -290,7 +325,7 @@ class MainWindow(QMainWindow):
         self.statusBar().insertPermanentWidget(0, self.alarm, 2)
 
     def show_status(self, text: str) -> None:
-        self.statusBar().showMessage(text, 8000)
+        self.statusBar().showMessage(message(text), 8000)
 
     def choose_patient(self, patient_id: str) -> None:
         if patient_id == self.workspace.patient_id:
@@ -335,8 +370,8 @@ class MainWindow(QMainWindow):
         while True:
             given = self.ask_credentials(False, error)
             if given is None:
-                self.show_status("Switch user cancelled: still logged in as "
-                                 f"{self.services.session.display_name}.")
+                self.show_status(self.tr("Switch user cancelled: still logged in as {name}.")
+                                 .format(name=self.services.session.display_name))
                 return None
             try:
                 new = self._switch_user(given)
@@ -401,8 +436,8 @@ class MainWindow(QMainWindow):
     def _close_from_lock(self) -> None:
         if self.workspace.dirty_forms():
             self.lock_screen.message.setText(
-                f"There are unsaved changes: only {self.services.session.display_name} "
-                "can close this study.")
+                self.tr("There are unsaved changes: only {name} can close this study.").format(
+                    name=self.services.session.display_name))
             return
         self.close()
 
@@ -462,9 +497,9 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-KEYS_HELP = """Tab / Enter: next field · Shift+Tab: previous field
+KEYS_HELP = QT_TRANSLATE_NOOP("MainWindow", """Tab / Enter: next field · Shift+Tab: previous field
 Ctrl+S: save · Esc: discard changes · Ctrl+N: new record
 Ctrl+D: change dose (medication) · Ctrl+P: lab panel mode (F2: a row's unit and range)
 Ctrl+Shift+G: hide or show the lab chart · F4: calendar in a date field
 Ctrl+F: find patient · Ctrl+Shift+N: new patient · Ctrl+1…5: patient, visits, medication,
-labs, adverse events · Alt+O: history · Alt+R: review · Del: delete the selected record"""
+labs, adverse events · Alt+O: history · Alt+R: review · Del: delete the selected record""")

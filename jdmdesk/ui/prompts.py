@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
@@ -11,9 +12,11 @@ class Prompts:
 
     def unsaved_changes(self, what: str) -> str:
         """'save', 'discard' or 'cancel'."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
-                          f"The {what} has unsaved changes.", parent=self.parent)
-        box.setInformativeText("Save them before leaving?")
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("Prompts",
+                                                                                "Unsaved changes"),
+                          QCoreApplication.translate("Prompts", "The {record} has unsaved changes.")
+                          .format(record=what), parent=self.parent)
+        box.setInformativeText(QCoreApplication.translate("Prompts", "Save them before leaving?"))
         box.setStandardButtons(QMessageBox.StandardButton.Save
                                | QMessageBox.StandardButton.Discard
                                | QMessageBox.StandardButton.Cancel)
@@ -42,8 +45,9 @@ class Prompts:
     def confirm_warnings(self, warnings: dict[str, str]) -> str | None:
         """Show unusual values; returns the reason to keep them, or None to go back."""
         lines = "\n".join(f"• {name}: {msg}" for name, msg in warnings.items())
-        return self.reason("Confirm unusual values",
-                           f"{lines}\n\nReason for keeping these values:")
+        return self.reason(QCoreApplication.translate("Prompts", "Confirm unusual values"),
+                           lines + "\n\n" + QCoreApplication.translate(
+                               "Prompts", "Reason for keeping these values:"))
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self.parent, title, text)

@@ -18,6 +18,8 @@ from jdmdesk.ui.entry.forms import FORM_CLASSES, VisitForm
 from jdmdesk.ui.entry.history_view import HistoryView
 from jdmdesk.ui.entry.record_form import RecordForm
 from jdmdesk.ui.entry.record_table import RecordSection
+from jdmdesk.ui.i18n import catalogue
+from jdmdesk.ui.locale_format import show_number
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.review.review_view import ReviewView
 
@@ -38,7 +40,7 @@ class PatientWorkspace(QWidget):
         self.writer, self.reader, self.prompts = writer, reader, prompts
         chart = chart_factory() if chart_factory else None
         self.patient_id: str | None = None
-        self.header = QLabel("No patient selected", self)
+        self.header = QLabel(self.tr("No patient selected"), self)
         self.header.setObjectName("patient_header")
         self.header.setStyleSheet("font-size: 13pt; font-weight: 600; padding: 4px;")
         self.tabs = QTabWidget(self)
@@ -53,23 +55,23 @@ class PatientWorkspace(QWidget):
             form.status_message.connect(self.status_message)
             self.forms[kind] = form
             if kind == "patient":
-                self.tabs.addTab(form, SECTION_TITLES[kind])
+                self.tabs.addTab(form, catalogue(SECTION_TITLES[kind]))
                 continue
             section = RecordSection(form, reader.records, self,
                                     top=chart.widget() if chart and kind == "lab" else None,
                                     overlay=self._signed_cells if kind == "visit" else None)
             section.record_selected.connect(self._record_selected)
             self.sections[kind] = section
-            self.tabs.addTab(section, SECTION_TITLES[kind])
+            self.tabs.addTab(section, catalogue(SECTION_TITLES[kind]))
         self.history = HistoryView(reader.history, self)
-        self.tabs.addTab(self.history, "Hist&ory")
+        self.tabs.addTab(self.history, self.tr("Hist&ory"))
         self.review = ReviewView(services.review.review,
                                  chart_factory() if chart_factory else None, self,
                                  sign=services.signoff.sign
                                  if reader.can(Action.SIGN_VISIT) else None)
         self.review.status_message.connect(self.status_message)
         self.review.print_button.clicked.connect(self.print_summary)
-        self.tabs.addTab(self.review, "&Review")
+        self.tabs.addTab(self.review, self.tr("&Review"))
         self._current_tab = 0
         self.tabs.currentChanged.connect(self._tab_changed)
         lay = QVBoxLayout(self)
@@ -153,12 +155,12 @@ class PatientWorkspace(QWidget):
     def _update_header(self) -> None:
         rec = self.reader.record("patient", self.patient_id) if self.patient_id else None
         if rec is None:
-            self.header.setText("New patient" if self.patient_id is None else "")
+            self.header.setText(self.tr("New patient") if self.patient_id is None else "")
             return
         age = age_years(rec["birth_date"], self.services.clock.today())
-        parts = [rec["study_code"], label_of(SEX, rec["sex"])]
+        parts = [rec["study_code"], catalogue(label_of(SEX, rec["sex"]))]
         if age is not None:
-            parts.append(f"{age:.1f} y")
+            parts.append(self.tr("{age} y").format(age=show_number(f"{age:.1f}")))
         self.header.setText(" · ".join(parts))
 
     def _record_selected(self, kind: str, record_id: str) -> None:
@@ -186,14 +188,17 @@ class PatientWorkspace(QWidget):
         rv = self.review.review
         if rv is None:
             return
-        target, _ = QFileDialog.getSaveFileName(self, "Save patient summary",
-                                                f"{rv.study_code}-summary.pdf", "PDF (*.pdf)")
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save patient summary"),
+                                                f"{rv.study_code}-summary.pdf",
+                                                self.tr("PDF (*.pdf)"))
         if not target:
             return
         chart = self.services.chart.load(self.patient_id) if self.services.chart else None
         try:
             write_patient_pdf(rv, chart, Path(target), self.reader.settings().study_name)
         except OSError as err:
-            self.prompts.error("Summary not saved", f"Cannot write {target}: {err.strerror}")
+            self.prompts.error(self.tr("Summary not saved"),
+                               self.tr("Cannot write {file}: {problem}").format(
+                                   file=target, problem=err.strerror))
             return
-        self.status_message.emit(f"Summary saved to {target}")
+        self.status_message.emit(self.tr("Summary saved to {file}").format(file=target))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from jdmdesk.app import build_main_window
 from jdmdesk.demo import demo_credentials, write_demo
 from jdmdesk.domain.access import Role
+from jdmdesk.ui import language
 from jdmdesk.ui.admin.login_dialog import LoginDialog
 
 HERE = Path(__file__).resolve().parent
@@ -45,18 +46,40 @@ def sign_first_visit(study: Path, app: QApplication) -> None:
     window.close()
 
 
-def summary_pdf(study: Path, tmp: Path) -> None:
+def summary_pdf(study: Path, tmp: Path, lang: str = "en") -> None:
     """Page 1 of the PDF summary as the reviewer prints it (``jdmdesk report``), as a PNG."""
     reviewer = demo_credentials(Role.REVIEWER)
-    pdf = tmp / "summary.pdf"
-    env = {**os.environ, "JDMDESK_USER": reviewer.username, "JDMDESK_PASSWORD": reviewer.password}
+    pdf = tmp / f"summary-{lang}.pdf"
+    env = {**os.environ, "JDMDESK_USER": reviewer.username, "JDMDESK_PASSWORD": reviewer.password,
+           "JDMDESK_LANGUAGE": lang}
     subprocess.run([sys.executable, "-m", "jdmdesk", "report", str(study), "--patient",
                     "SYN-001", "--output", str(pdf)], check=True, env=env)
     if shutil.which("pdftoppm") is None:
         print("pdftoppm (poppler-utils) is not installed: summary_pdf.png not rendered")
         return
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", "1", "-l", "1",
-                    str(pdf), str(HERE / "summary_pdf")], check=True)
+                    str(pdf), str(HERE / ("summary_pdf" if lang == "en"
+                                          else f"summary_pdf_{lang}"))], check=True)
+
+
+def dutch_lab_form(study: Path, app: QApplication) -> None:
+    """The README's Dutch twin of lab_form.png (issue 21)."""
+    language.install("nl")
+    window = build_main_window(study, demo_credentials(Role.DATA_ENTRY))
+    window.show()
+    window.resize(1500, 940)
+    window.choose_patient(window.patients.model.ids[0])
+    ws = window.workspace
+    ws.show_section("lab")
+    section = ws.sections["lab"]
+    if section.model.rowCount():
+        row = min(1, section.model.rowCount() - 1)
+        section.table.selectRow(row)
+        section._activated(section.model.index(row, 0))
+    app.processEvents()
+    window.grab().save(str(HERE / "lab_form_nl.png"))
+    window.close()
+    language.install("en")
 
 
 def case_series_pdf(study: Path, tmp: Path) -> None:
@@ -75,6 +98,7 @@ def case_series_pdf(study: Path, tmp: Path) -> None:
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    language.install("en")  # the README's screenshots are English, with Dutch twins
     with tempfile.TemporaryDirectory() as tmp:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         study = Path(tmp) / "demo.jdm"
@@ -122,8 +146,10 @@ def main() -> int:
         window.grab().save(str(HERE / "locked.png"))
         window.unlock()
         window.close()
+        dutch_lab_form(study, app)
         summary_pdf(study, Path(tmp))
         case_series_pdf(study, Path(tmp))
+        summary_pdf(study, Path(tmp), "nl")
     print(f"screenshots written to {HERE}")
     return 0
 

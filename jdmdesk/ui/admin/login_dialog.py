@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.domain.access import Credentials, password_problem
+from jdmdesk.ui.i18n import message
 
 
 class LoginDialog(QDialog):
@@ -23,11 +24,12 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("login_dialog")
         self.first_user = first_user
-        self.setWindowTitle("Create the first user" if first_user else f"Log in — {study_name}")
+        self.setWindowTitle(self.tr("Create the first user") if first_user
+                            else self.tr("Log in — {study}").format(study=study_name))
         intro = QLabel(
-            f"<b>{study_name}</b> has no users yet. Create its first account: a data manager, "
-            "who can then add the other users." if first_user
-            else f"Log in to <b>{study_name}</b>.", self)
+            self.tr("<b>{study}</b> has no users yet. Create its first account: a data manager, "
+                    "who can then add the other users.").format(study=study_name) if first_user
+            else self.tr("Log in to <b>{study}</b>.").format(study=study_name), self)
         intro.setWordWrap(True)
         self.username = QLineEdit(self)
         self.display_name = QLineEdit(self)
@@ -43,12 +45,12 @@ class LoginDialog(QDialog):
             self.display_name.hide()
             self.repeat.hide()
         form = QFormLayout()
-        form.addRow("User name", self.username)
+        form.addRow(self.tr("User name"), self.username)
         if first_user:
-            form.addRow("Full name (shown on signatures)", self.display_name)
-        form.addRow("Password", self.password)
+            form.addRow(self.tr("Full name (shown on signatures)"), self.display_name)
+        form.addRow(self.tr("Password"), self.password)
         if first_user:
-            form.addRow("Password again", self.repeat)
+            form.addRow(self.tr("Password again"), self.repeat)
         self.message = QLabel(error or "", self)
         self.message.setObjectName("login_message")
         self.message.setStyleSheet("color: #b00020;")
@@ -56,7 +58,7 @@ class LoginDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            "Create and open" if first_user else "Log in")
+            self.tr("Create and open") if first_user else self.tr("Log in"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -69,15 +71,15 @@ class LoginDialog(QDialog):
     def problem(self) -> str | None:
         """What must be fixed before the form can be sent (the service checks again)."""
         if not self.username.text().strip() or not self.password.text():
-            return "Enter the user name and the password."
+            return self.tr("Enter the user name and the password.")
         if not self.first_user:
             return None
         if not self.display_name.text().strip():
-            return "Enter your full name: it is shown on your signatures."
+            return self.tr("Enter your full name: it is shown on your signatures.")
         if self.password.text() != self.repeat.text():
-            return "The two passwords differ."
+            return self.tr("The two passwords differ.")
         problem = password_problem(self.password.text(), self.username.text().strip())
-        return problem.capitalize() + "." if problem else None
+        return message(problem).capitalize() + "." if problem else None
 
     def submit(self) -> None:
         problem = self.problem()

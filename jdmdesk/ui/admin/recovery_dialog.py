@@ -26,12 +26,12 @@ class RecoveryKeyShownDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recovery_key_dialog")
-        self.setWindowTitle(f"Recovery key — {study_name}")
-        intro = QLabel(
-            f"<b>{study_name}</b> is encrypted. This recovery key opens it when every password "
-            "is lost or its key file (<i>" + study_name + ".keys</i>) is gone. It is shown "
+        self.setWindowTitle(self.tr("Recovery key — {study}").format(study=study_name))
+        intro = QLabel(self.tr(
+            "<b>{study}</b> is encrypted. This recovery key opens it when every password "
+            "is lost or its key file (<i>{study}.keys</i>) is gone. It is shown "
             "<b>only now</b>: print it or write it down, and keep it in the site file, apart "
-            "from the computer.", self)
+            "from the computer.").format(study=study_name), self)
         intro.setWordWrap(True)
         self.key = QLabel(recovery_key, self)
         self.key.setObjectName("recovery_key_text")
@@ -41,9 +41,9 @@ class RecoveryKeyShownDialog(QDialog):
         self.key.setFont(font)
         self.key.setWordWrap(True)
         self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        copy = QPushButton("Copy", self)
+        copy = QPushButton(self.tr("Copy"), self)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(recovery_key))
-        self.stored = QCheckBox("I have printed or stored the recovery key", self)
+        self.stored = QCheckBox(self.tr("I have printed or stored the recovery key"), self)
         self.stored.setObjectName("recovery_key_stored")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -65,9 +65,11 @@ class RecoveryKeyAskDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recovery_ask_dialog")
-        self.setWindowTitle(f"Open with the recovery key — {study_name}")
-        intro = QLabel(f"{reason}. Type the recovery key of <b>{study_name}</b> (printed when "
-                       "the study was created; dashes and case do not matter).", self)
+        self.setWindowTitle(self.tr("Open with the recovery key — {study}").format(
+            study=study_name))
+        intro = QLabel(self.tr("{reason}. Type the recovery key of <b>{study}</b> (printed when "
+                               "the study was created; dashes and case do not matter).").format(
+            reason=reason, study=study_name), self)
         intro.setWordWrap(True)
         self.text = QLineEdit(self)
         self.text.setObjectName("recovery_key_input")

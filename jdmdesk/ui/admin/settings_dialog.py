@@ -23,8 +23,10 @@ from jdmdesk.domain import parse
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.fields import field_label
 from jdmdesk.domain.settings import BASELINE_RULES, MMT_VERSIONS, TIS_ENZYME_METHODS
+from jdmdesk.domain.texts import QT_TRANSLATE_NOOP
 from jdmdesk.services.results import Status
 from jdmdesk.services.settings import SettingsService
+from jdmdesk.ui.i18n import catalogue, message
 from jdmdesk.ui.prompts import Prompts
 
 
@@ -33,7 +35,7 @@ class SettingsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settings_dialog")
-        self.setWindowTitle("Study settings")
+        self.setWindowTitle(self.tr("Study settings"))
         self.service, self.prompts = service, prompts
         s = service.current()
         self.study_name = QLineEdit(s.study_name, self)
@@ -45,20 +47,34 @@ class SettingsDialog(QDialog):
         self.visit_interval_days = QLineEdit(str(s.visit_interval_days))
         self.auto_lock_minutes = QLineEdit(str(s.auto_lock_minutes))
         form = QFormLayout()
-        for name, label in (("study_name", "Study name"), ("baseline_rule", "Baseline"),
-                            ("tis_enzyme_method", "TIS enzyme method"),
-                            ("mmt_version", "MMT version"),
-                            ("tacrolimus_target_low", "Tacrolimus target low (ng/mL)"),
-                            ("tacrolimus_target_high", "Tacrolimus target high (ng/mL)"),
-                            ("visit_interval_days", "Visit interval (days, for overdue)"),
-                            ("auto_lock_minutes", "Lock the window after idle (minutes)")):
+        for name, label in (("study_name", QT_TRANSLATE_NOOP("Catalogue",
+                                               "Study name")),
+                            ("baseline_rule", QT_TRANSLATE_NOOP("Catalogue",
+                                               "Baseline")),
+                            ("tis_enzyme_method", QT_TRANSLATE_NOOP("Catalogue",
+                                               "TIS enzyme method")),
+                            ("mmt_version", QT_TRANSLATE_NOOP("Catalogue",
+                                               "MMT version")),
+                            ("tacrolimus_target_low",
+                             QT_TRANSLATE_NOOP("Catalogue",
+                                               "Tacrolimus target low (ng/mL)")),
+                            ("tacrolimus_target_high",
+                             QT_TRANSLATE_NOOP("Catalogue",
+                                               "Tacrolimus target high (ng/mL)")),
+                            ("visit_interval_days",
+                             QT_TRANSLATE_NOOP("Catalogue",
+                                               "Visit interval (days, for overdue)")),
+                            ("auto_lock_minutes",
+                             QT_TRANSLATE_NOOP("Catalogue",
+                                               "Lock the window after idle (minutes)"))):
             w = getattr(self, name)
             w.setObjectName(name)
             w.setAccessibleName(name)
-            form.addRow(label, w)
+            form.addRow(catalogue(label), w)
         self.ranges = QTableWidget(len(ANALYTES), 3, self)
         self.ranges.setObjectName("reference_ranges")
-        self.ranges.setHorizontalHeaderLabels(["Analyte (canonical unit)", "Low", "High"])
+        self.ranges.setHorizontalHeaderLabels([self.tr("Analyte (canonical unit)"), self.tr("Low"),
+                                               self.tr("High")])
         self.ranges.verticalHeader().setVisible(False)
         for r, (code, a) in enumerate(ANALYTES.items()):
             low, high = s.reference_range(code)
@@ -82,7 +98,8 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
-        lay.addWidget(QLabel("Default reference ranges (offered when a patient has none yet):"))
+        lay.addWidget(QLabel(self.tr(
+            "Default reference ranges (offered when a patient has none yet):")))
         lay.addWidget(self.ranges, 1)
         lay.addWidget(self.message)
         lay.addWidget(buttons)
@@ -97,7 +114,7 @@ class SettingsDialog(QDialog):
     def _combo(self, options: tuple[tuple[str, str], ...], current: str) -> QComboBox:
         combo = QComboBox(self)
         for code, label in options:
-            combo.addItem(label, code)
+            combo.addItem(catalogue(label), code)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         return combo
 
@@ -131,12 +148,13 @@ class SettingsDialog(QDialog):
         changes = self.changes()
         if changes is None:
             return
-        reason = self.prompts.reason("Reason for change", "Why are the study settings changed?")
+        reason = self.prompts.reason(self.tr("Reason for change"),
+                                     self.tr("Why are the study settings changed?"))
         if reason is None:
             return
         result = self.service.update(changes, reason)
         if result.status in (Status.SAVED, Status.UNCHANGED):
             self.accept()
             return
-        self.message.setText(result.message + " " + "; ".join(
-            f"{field_label(k)}: {v}" for k, v in result.errors.items()))
+        self.message.setText(message(result.message) + " " + "; ".join(
+            f"{catalogue(field_label(k))}: {message(v)}" for k, v in result.errors.items()))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from jdmdesk.domain.access import PASSWORD_RULES, ROLE_LABELS, Role, Session, password_problem
 from jdmdesk.services.accounts import AccountService
+from jdmdesk.ui.i18n import catalogue, message
 from jdmdesk.ui.prompts import Prompts
 
 COLUMNS = ("User name", "Full name", "Role", "Active", "Failed attempts")
@@ -29,11 +30,11 @@ class UsersDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("users_dialog")
-        self.setWindowTitle("Users of this study")
+        self.setWindowTitle(self.tr("Users of this study"))
         self.accounts, self.session, self.prompts = accounts, session, prompts
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("users_table")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([catalogue(c) for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -50,30 +51,31 @@ class UsersDialog(QDialog):
             w.setAccessibleName(f"new_{name}")
         for w in (self.password, self.repeat):
             w.setEchoMode(QLineEdit.EchoMode.Password)
-        self.rules = QLabel(PASSWORD_RULES, self)  # the rules up front, from their one home
+        # the rules up front, from their one home
+        self.rules = QLabel(message(PASSWORD_RULES), self)
         self.rules.setObjectName("password_rules")
         self.rules.setWordWrap(True)
         self.rules.setStyleSheet("color: #555555;")
         form = QFormLayout()
-        form.addRow("User name", self.username)
-        form.addRow("Full name (shown on signatures)", self.display_name)
-        form.addRow("Role", self.role)
-        form.addRow("Password", self.password)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Full name (shown on signatures)"), self.display_name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Password"), self.password)
         form.addRow("", self.rules)
-        form.addRow("Password again", self.repeat)
+        form.addRow(self.tr("Password again"), self.repeat)
         for w in (self.username, self.password):
             w.textChanged.connect(self._check_password)
-        add = QPushButton("Add user", self)
+        add = QPushButton(self.tr("Add user"), self)
         add.setObjectName("add_user_button")
         add.clicked.connect(self.add_user)
         add.setDefault(True)  # Enter in the form adds the user
-        toggle = QPushButton("Deactivate / reactivate…", self)
+        toggle = QPushButton(self.tr("Deactivate / reactivate…"), self)
         toggle.setObjectName("toggle_user_button")
         toggle.clicked.connect(self.toggle_selected)
-        reset = QPushButton("Set new password…", self)
+        reset = QPushButton(self.tr("Set new password…"), self)
         reset.setObjectName("reset_password_button")
         reset.clicked.connect(self.reset_selected)
-        close = QPushButton("Close", self)
+        close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.accept)
         self.message = QLabel(self)
         self.message.setObjectName("users_message")
@@ -86,7 +88,7 @@ class UsersDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.table, 1)
         lay.addLayout(row)
-        lay.addWidget(QLabel("<b>Add a user</b>", self))
+        lay.addWidget(QLabel(self.tr("<b>Add a user</b>"), self))
         lay.addLayout(form)
         lay.addWidget(add)
         lay.addWidget(self.message)
@@ -99,7 +101,9 @@ class UsersDialog(QDialog):
         """As the password is typed: the rule it breaks, or the rules in plain grey."""
         typed = self.password.text()
         problem = password_problem(typed, self.username.text().strip()) if typed else None
-        self.rules.setText(f"{PASSWORD_RULES} Now: {problem}." if problem else PASSWORD_RULES)
+        self.rules.setText(self.tr("{rules} Now: {problem}.").format(
+            rules=message(PASSWORD_RULES), problem=message(problem))
+            if problem else message(PASSWORD_RULES))
         self.rules.setStyleSheet("color: #b00020;" if problem else "color: #555555;")
 
     def refresh(self) -> None:
@@ -120,18 +124,18 @@ class UsersDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         item = self.table.item(rows[0].row(), 0) if rows else None
         if item is None:
-            self._say("Select a user first.", error=True)
+            self._say(self.tr("Select a user first."), error=True)
             return None
         return item.text()
 
     def add_user(self) -> None:
         if self.password.text() != self.repeat.text():
-            self._say("The two passwords differ.", error=True)
+            self._say(self.tr("The two passwords differ."), error=True)
             return
         result = self.accounts.create_user(self.session, self.username.text(),
                                            self.display_name.text(), self.role.currentData(),
                                            self.password.text())
-        self._say(result.message, error=not result.ok)
+        self._say(message(result.message), error=not result.ok)
         if not result.ok:
             return
         for w in (self.username, self.display_name, self.password, self.repeat):
@@ -145,12 +149,14 @@ class UsersDialog(QDialog):
         if username is None:
             return
         account = next(u for u in self.accounts.users() if u.username == username)
-        verb = "deactivate" if account.active else "reactivate"
-        reason = self.prompts.reason(f"{verb.title()} user", f"Why {verb} {username}?")
+        reason = self.prompts.reason(
+            self.tr("Deactivate user") if account.active else self.tr("Reactivate user"),
+            (self.tr("Why deactivate {user}?") if account.active
+             else self.tr("Why reactivate {user}?")).format(user=username))
         if reason is None:
             return
         result = self.accounts.set_active(self.session, username, not account.active, reason)
-        self._say(result.message, error=not result.ok)
+        self._say(message(result.message), error=not result.ok)
         if not result.ok:
             return
         self.refresh()
@@ -159,13 +165,14 @@ class UsersDialog(QDialog):
         username = self._selected()
         if username is None:
             return
-        password = self.prompts.password("New password", f"New password for {username}. "
-                                          f"{PASSWORD_RULES}")
+        password = self.prompts.password(self.tr("New password"),
+                                         self.tr("New password for {user}.").format(user=username)
+                                         + " " + message(PASSWORD_RULES))
         if password is None:
             return
         result = self.accounts.reset_password(self.session, username, password,
                                               "password reset")
-        self._say(result.message, error=not result.ok)
+        self._say(message(result.message), error=not result.ok)
         if not result.ok:
             return
         self.refresh()

@@ -74,7 +74,7 @@ class MonthAxis(pg.AxisItem):
 
     def tickStrings(self, values: Sequence[float], scale: float,
                     spacing: float) -> list[str]:
-        return [f"{round(v / DAYS_PER_MONTH)} mo" for v in values]
+        return [self.tr("{n} mo").format(n=round(v / DAYS_PER_MONTH)) for v in values]
 
 
 

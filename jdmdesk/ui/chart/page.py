@@ -16,13 +16,15 @@ import math
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from jdmdesk.domain.analytes import ENZYME_CODES
 from jdmdesk.domain.chart_series import DAYS_PER_MONTH, ChartData
 from jdmdesk.ui.chart.steroid import steroid_legend
 from jdmdesk.ui.chart.style import AXIS_COLOUR, DAY0_LABEL, PRED_COLOUR, STYLE, TAC_COLOUR
+from jdmdesk.ui.i18n import message
+from jdmdesk.ui.locale_format import show_number
 
 MIN_TEXT_PT = 8.0
 TEXT = QColor("#222222")
@@ -66,7 +68,8 @@ class PageChart:
         self._legend(p, rect, measure=False)
         if d.patient_id is None or d.x_range is None:
             p.setPen(TEXT)
-            p.drawText(main, int(Qt.AlignmentFlag.AlignCenter), "No enzyme results recorded.")
+            p.drawText(main, int(Qt.AlignmentFlag.AlignCenter),
+                       QCoreApplication.translate("PageChart", "No enzyme results recorded."))
             p.restore()
             return
         lo, hi = d.x_range
@@ -107,7 +110,8 @@ class PageChart:
 
             def filled(p: QPainter, r: QRectF) -> None:
                 self._marker(p, r.center(), "o", QColor("#555555"), True)
-            out += [("ULN (dashed)", uln), ("filled = above ULN", filled)]
+            out += [(QCoreApplication.translate("PageChart", "ULN (dashed)"), uln),
+                    (QCoreApplication.translate("PageChart", "filled = above ULN"), filled)]
         if d.prednisolone.runs:
             def pred(p: QPainter, r: QRectF) -> None:
                 p.setPen(QPen(QColor(PRED_COLOUR), self.pt(1.6)))
@@ -117,7 +121,7 @@ class PageChart:
             def dose(p: QPainter, r: QRectF) -> None:
                 p.setPen(QPen(QColor(TAC_COLOUR), self.pt(1), Qt.PenStyle.DotLine))
                 p.drawLine(QPointF(r.center().x(), r.top()), QPointF(r.center().x(), r.bottom()))
-            out.append(("tacrolimus dose change", dose))
+            out.append((QCoreApplication.translate("PageChart", "tacrolimus dose change"), dose))
         return out
 
     def _legend(self, p: QPainter, rect: QRectF, *, measure: bool) -> float:
@@ -167,7 +171,8 @@ class PageChart:
                               fm.height()), int(Qt.AlignmentFlag.AlignRight
                                                 | Qt.AlignmentFlag.AlignVCenter),
                        f"{v:,.0f}".replace(",", "\u2009") if v >= 1 else f"{v:g}")
-        self._vertical_text(p, QPointF(r.left() - self.pt(40), r.center().y()), "U/L (log scale)",
+        self._vertical_text(p, QPointF(r.left() - self.pt(40), r.center().y()),
+                            QCoreApplication.translate("PageChart", "U/L (log scale)"),
                             TEXT)
         p.save()
         p.setClipRect(r)
@@ -193,11 +198,12 @@ class PageChart:
         p.restore()
         if d.day0 is not None:
             x = self._x(r, 0.0)
-            w = fm.horizontalAdvance(DAY0_LABEL) + self.pt(4)
+            w = fm.horizontalAdvance(QCoreApplication.translate("Chart", DAY0_LABEL)) + self.pt(4)
             box = QRectF(x + self.pt(2), r.bottom() - fm.height() - self.pt(2), w, fm.height())
             p.fillRect(box, QColor(255, 255, 255, 220))
             p.setPen(TEXT)
-            p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), DAY0_LABEL)
+            p.drawText(box, int(Qt.AlignmentFlag.AlignCenter),
+                       QCoreApplication.translate("Chart", DAY0_LABEL))
 
     def _polyline(self, p: QPainter, r: QRectF, xs: Sequence[float], ys: Sequence[float],
                   y_of: Callable[[float], float], pen: QPen) -> None:
@@ -270,13 +276,13 @@ class PageChart:
             x = self._x(r, change.x)
             p.setPen(QPen(QColor(TAC_COLOUR), self.pt(1), Qt.PenStyle.DotLine))
             p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))
-            w = fm.horizontalAdvance(change.label) + self.pt(4)
+            w = fm.horizontalAdvance(message(change.label)) + self.pt(4)
             box = QRectF(x + self.pt(2), r.top() + self.pt(2), w, fm.height())
             if box.right() > r.right():
                 box.moveRight(x - self.pt(2))
             p.fillRect(box, QColor(255, 255, 255, 210))
             p.setPen(QColor(TAC_COLOUR))
-            p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), change.label)
+            p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), message(change.label))
         p.setClipping(False)
         if pred.runs:  # the right axis
             step = _nice_step(top / 4)
@@ -291,7 +297,9 @@ class PageChart:
                            f"{v:g}")
                 v = round(v + step, 6)
             self._vertical_text(p, QPointF(r.right() + self.pt(28), r.center().y()),
-                                "prednisolone eq. mg/kg/day", QColor(PRED_COLOUR))
+                                QCoreApplication.translate("PageChart",
+                                                           "prednisolone eq. mg/kg/day"),
+                                QColor(PRED_COLOUR))
         p.setClipRect(r)
 
     def _troughs(self, p: QPainter, r: QRectF) -> None:
@@ -313,13 +321,16 @@ class PageChart:
         p.setPen(QColor(TAC_COLOUR))
         p.drawText(QRectF(r.left() + self.pt(4), r.top() + self.pt(1), r.width(), fm.height()),
                    int(Qt.AlignmentFlag.AlignLeft),
-                   f"tacrolimus trough, target {lo:g}\u2013{hi:g} ng/mL")
+                   QCoreApplication.translate(
+                       "PageChart", "tacrolimus trough, target {low}\u2013{high} ng/mL").format(
+                       low=show_number(f"{lo:g}"), high=show_number(f"{hi:g}")))
         for v in (lo, hi):
             p.setPen(TEXT)
             p.drawText(QRectF(r.left() - self.pt(40), y_of(v) - fm.height() / 2, self.pt(36),
                               fm.height()), int(Qt.AlignmentFlag.AlignRight
                                                 | Qt.AlignmentFlag.AlignVCenter), f"{v:g}")
-        self._vertical_text(p, QPointF(r.left() - self.pt(40), r.center().y()), "ng/mL", TEXT)
+        self._vertical_text(p, QPointF(r.left() - self.pt(40), r.center().y()),
+                            QCoreApplication.translate("PageChart", "ng/mL"), TEXT)
         p.save()
         p.setClipRect(r)
         if d.day0 is not None:
@@ -345,7 +356,9 @@ class PageChart:
             p.setPen(TEXT)
             p.drawText(QRectF(x - self.pt(30), bottom.bottom() + self.pt(2), self.pt(60),
                               fm.height()), int(Qt.AlignmentFlag.AlignHCenter), text)
-        title = "date" if d.calendar else "days since tacrolimus start (day 0)"
+        title = (QCoreApplication.translate("PageChart", "date") if d.calendar
+                 else QCoreApplication.translate("PageChart",
+                                                 "days since tacrolimus start (day 0)"))
         p.drawText(QRectF(main.left(), bottom.bottom() + fm.height() * 1.15, main.width(),
                           fm.height()), int(Qt.AlignmentFlag.AlignHCenter), title)
         if d.calendar:
@@ -360,7 +373,7 @@ class PageChart:
             p.setPen(TEXT)
             p.drawText(QRectF(x - self.pt(30), main.top() - fm.height() * 1.2, self.pt(60),
                               fm.height()), int(Qt.AlignmentFlag.AlignHCenter),
-                       f"{k * step} mo")
+                       QCoreApplication.translate("PageChart", "{n} mo").format(n=k * step))
 
     def _vertical_text(self, p: QPainter, at: QPointF, text: str, colour: QColor) -> None:
         p.save()

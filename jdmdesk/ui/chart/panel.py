@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QImage, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -87,25 +87,26 @@ class EnzymeChartPanel(QWidget):
     def _build_toolbar(self) -> None:
         self._toolbar = QHBoxLayout()
         self._toolbar.setContentsMargins(2, 2, 2, 0)
-        self.title = QLabel("Muscle enzymes", self)
+        self.title = QLabel(self.tr("Muscle enzymes"), self)
         self.title.setObjectName("chart_title")
         self.title.setStyleSheet("font-weight: 600;")
-        self.log_button = self._tool("Absolute (log)", "scale_log",
-                                     "Enzyme activity in U/L on a logarithmic axis")
-        self.uln_button = self._tool("\u00d7 ULN", "scale_uln",
-                                     "Each value divided by its own upper limit of normal")
+        self.log_button = self._tool(self.tr("Absolute (log)"), "scale_log",
+                                     self.tr("Enzyme activity in U/L on a logarithmic axis"))
+        self.uln_button = self._tool(self.tr("\u00d7 ULN"), "scale_uln",
+                                     self.tr("Each value divided by its own upper limit of normal"))
         self.scale_group = QButtonGroup(self)
         for b in (self.log_button, self.uln_button):
             b.setCheckable(True)
             self.scale_group.addButton(b)
         self.log_button.setChecked(True)
         self.uln_button.toggled.connect(self.set_uln_mode)
-        self.export_button = self._tool("Export", "export_chart", "Save the chart as an image")
+        self.export_button = self._tool(self.tr("Export"), "export_chart",
+                                        self.tr("Save the chart as an image"))
         menu = QMenu(self.export_button)
-        self.export_png_action = QAction("PNG image\u2026", menu)
+        self.export_png_action = QAction(self.tr("PNG image\u2026"), menu)
         self.export_png_action.setObjectName("export_png")
         self.export_png_action.triggered.connect(lambda: self.export_png())
-        self.export_svg_action = QAction("SVG drawing\u2026", menu)
+        self.export_svg_action = QAction(self.tr("SVG drawing\u2026"), menu)
         self.export_svg_action.setObjectName("export_svg")
         self.export_svg_action.triggered.connect(lambda: self.export_svg())
         menu.addAction(self.export_png_action)
@@ -114,7 +115,7 @@ class EnzymeChartPanel(QWidget):
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._toolbar.addWidget(self.title)
         self._toolbar.addStretch(1)
-        self._toolbar.addWidget(QLabel("Scale:", self))
+        self._toolbar.addWidget(QLabel(self.tr("Scale:"), self))
         self._toolbar.addWidget(self.log_button)
         self._toolbar.addWidget(self.uln_button)
         self._toolbar.addSpacing(12)
@@ -137,8 +138,8 @@ class EnzymeChartPanel(QWidget):
         self.plot.setObjectName("enzyme_chart")
         self.plot.setAccessibleName("enzyme_chart")
         self.plot.setAccessibleDescription(
-            "Muscle enzymes by day since tacrolimus start, with prednisolone dose and "
-            "tacrolimus troughs")
+            self.tr("Muscle enzymes by day since tacrolimus start, with prednisolone dose and "
+            "tacrolimus troughs"))
         self.plot.setMinimumHeight(320)
         main = self.main = self.plot.getPlotItem()
         # Both plots share one scene (one export, aligned axes): a layout becomes the central item.
@@ -173,7 +174,7 @@ class EnzymeChartPanel(QWidget):
         main.getAxis("right").setWidth(RIGHT_AXIS_WIDTH)
         for side in ("left", "bottom", "top"):
             style_axis(main.getAxis(side))
-        style_axis(main.getAxis("right"), "prednisolone eq. mg/kg/day", PRED_COLOUR)
+        style_axis(main.getAxis("right"), self.tr("prednisolone eq. mg/kg/day"), PRED_COLOUR)
         main.getAxis("right").enableAutoSIPrefix(False)  # 0.5 mg/kg/day, never "500 (x0.001)"
         main.setLogMode(x=False, y=True)
         main.getAxis("right").setLogMode(False, False)
@@ -208,7 +209,8 @@ class EnzymeChartPanel(QWidget):
         self.day0_line = pg.InfiniteLine(
             pos=0, angle=90, movable=False, pen=pg.mkPen("#333333", width=1.5,
                                                          style=Qt.PenStyle.DashLine),
-            label=DAY0_LABEL, labelOpts={"position": 0.96, "color": TEXT_COLOUR,
+            label=QCoreApplication.translate("Chart", DAY0_LABEL),
+            labelOpts={"position": 0.96, "color": TEXT_COLOUR,
                                          "fill": (255, 255, 255, 220), "anchors": [(0, 0),
                                                                                    (0, 0)]})
         self.day0_line.setObjectName("day0_line")
@@ -329,13 +331,14 @@ class EnzymeChartPanel(QWidget):
 
     def export(self, path: str | Path) -> Path:
         """Write the chart (both plots) as PNG or SVG, chosen by the file's suffix."""
-        return write_image(self.plot, path, f"Muscle enzymes {self.data.title}".strip())
+        return write_image(self.plot, path,
+                           (self.tr("Muscle enzymes") + f" {self.data.title}").strip())
 
     def export_png(self, path: str | Path | None = None) -> Path | None:
-        return self._export_to(path, "PNG image (*.png)", ".png")
+        return self._export_to(path, self.tr("PNG image (*.png)"), ".png")
 
     def export_svg(self, path: str | Path | None = None) -> Path | None:
-        return self._export_to(path, "SVG drawing (*.svg)", ".svg")
+        return self._export_to(path, self.tr("SVG drawing (*.svg)"), ".svg")
 
     def _export_to(self, path: str | Path | None, filt: str, suffix: str) -> Path | None:
         if path is None:
@@ -350,7 +353,7 @@ class EnzymeChartPanel(QWidget):
     def ask_export_path(self, filt: str, suffix: str) -> Path | None:
         """The file dialog (tests pass a path to ``export_png``/``export_svg`` instead)."""
         name = f"{self.data.title or 'chart'}_enzymes{suffix}"
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export chart", name, filt)
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), name, filt)
         return Path(chosen) if chosen else None
 
     # --- drawing ------------------------------------------------------------------------
@@ -361,7 +364,7 @@ class EnzymeChartPanel(QWidget):
     def _apply(self) -> None:
         d = self.data
         calendar = d.calendar and d.patient_id is not None
-        self.title.setText("Muscle enzymes" + (f" \u2014 {d.title}" if d.title else ""))
+        self.title.setText(self.tr("Muscle enzymes") + (f" \u2014 {d.title}" if d.title else ""))
         self._apply_axes(d, calendar)
         for code in ENZYME_CODES:
             self._apply_series(code, d.series.get(code))
@@ -386,24 +389,28 @@ class EnzymeChartPanel(QWidget):
         self.main.showAxis("top", not calendar)
         if calendar:
             self.main.getAxis("top").setLabel("")
-            self.trough_axis.setLabel("date", color=TEXT_COLOUR, **{"font-size": "9.5pt"})
+            self.trough_axis.setLabel(self.tr("date"), color=TEXT_COLOUR, **{"font-size": "9.5pt"})
         else:
             self.main.getAxis("top").setLabel("")
-            self.trough_axis.setLabel("days since tacrolimus start (day 0)", color=TEXT_COLOUR,
+            self.trough_axis.setLabel(self.tr("days since tacrolimus start (day 0)"),
+                                      color=TEXT_COLOUR,
                                       **{"font-size": "9.5pt"})
         self.day0_line.setVisible(not calendar)
         self.trough_plot.day0.setVisible(not calendar)
         self.uln_line.setVisible(self.uln_mode)
-        units = "\u00d7 upper limit of normal" if self.uln_mode else "U/L (log scale)"
+        units = (self.tr("\u00d7 upper limit of normal") if self.uln_mode
+                 else self.tr("U/L (log scale)"))
         self.main.getAxis("left").setLabel(units, color=TEXT_COLOUR, **{"font-size": "9.5pt"})
         if d.patient_id is None:
-            self.note.setText("Select a patient to see the enzyme chart.")
+            self.note.setText(self.tr("Select a patient to see the enzyme chart."))
         elif d.note:
             self.note.setText(d.note)
         elif self.uln_mode and d.missing_uln:
             n = d.missing_uln
-            self.note.setText(f"{n} result{'s' if n > 1 else ''} without an upper limit of normal "
-                              "left out of the \u00d7 ULN view.")
+            self.note.setText((self.tr("{n} results without an upper limit of normal left out of "
+                                       "the \u00d7 ULN view.") if n > 1 else
+                               self.tr("1 result without an upper limit of normal left out of "
+                                       "the \u00d7 ULN view.")).format(n=n))
         else:
             self.note.setText("")
         self.note.setVisible(bool(self.note.text()))
@@ -448,12 +455,12 @@ class EnzymeChartPanel(QWidget):
             self.legend.addItem(self.items[code], code)
         if shown:
             if not self.uln_mode:
-                self.legend.addItem(self._legend_uln, "ULN (dashed)")
-            self.legend.addItem(self._legend_above, "filled = above ULN")
+                self.legend.addItem(self._legend_uln, self.tr("ULN (dashed)"))
+            self.legend.addItem(self._legend_above, self.tr("filled = above ULN"))
         if d.prednisolone.runs:
             self.legend.addItem(self._legend_pred, steroid_legend(d))
         if d.dose_changes:
-            self.legend.addItem(self.steroid.dose_item, "tac dose change")
+            self.legend.addItem(self.steroid.dose_item, self.tr("tac dose change"))
         n = len(self.legend.items)
         self.legend.setColumnCount(max(1, n if self.width() >= 1100 else math.ceil(n / 2)))
         self.legend.setVisible(bool(shown) or bool(d.prednisolone.runs))

@@ -8,11 +8,13 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from jdmdesk.domain.chart_series import ChartData
 from jdmdesk.ui.chart.axes import ChartItem
 from jdmdesk.ui.chart.style import PRED_COLOUR, TAC_COLOUR, font
+from jdmdesk.ui.i18n import message
+from jdmdesk.ui.locale_format import show_date, show_number
 
 PULSE_RGBA = (127, 127, 127, 60)
 
@@ -64,7 +66,7 @@ class SteroidView(pg.ViewBox):
         for n, label in enumerate(self.dose_labels):
             if n < len(d.dose_changes):
                 change = d.dose_changes[n]
-                label.setText(change.label)
+                label.setText(message(change.label))
                 label.setPos(change.x, top * 0.995)
                 label.show()
             else:
@@ -87,7 +89,7 @@ class SteroidView(pg.ViewBox):
             if n < len(d.pulse_marks):
                 mark = d.pulse_marks[n]
                 band.setRegion((mark.x_start, mark.x_end))
-                label.setText(mark.label)
+                label.setText(message(mark.label))
                 label.setPos(mark.x_start, top * 0.02)
                 band.show()
                 label.show()
@@ -101,6 +103,7 @@ def steroid_legend(d: ChartData) -> str:
     by that nearest weight."""
     near = d.prednisolone.nearest_weight
     if near is None:
-        return "prednisolone (right axis)"
-    return (f"prednisolone (right axis; before {near[0].isoformat()} per kg of the "
-            f"nearest weight, {near[1]:g} kg)")
+        return QCoreApplication.translate("Chart", "prednisolone (right axis)")
+    return QCoreApplication.translate("Chart", "prednisolone (right axis; before {date} per kg "
+                                      "of the nearest weight, {weight} kg)").format(
+        date=show_date(near[0].isoformat()), weight=show_number(f"{near[1]:g}"))

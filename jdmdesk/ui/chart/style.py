@@ -5,6 +5,8 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
 
+from jdmdesk.domain.texts import QT_TRANSLATE_NOOP
+
 # Okabe-Ito colours (distinct for colour-blind readers) and one marker per analyte.
 STYLE: dict[str, tuple[str, str]] = {
     "CK": ("#D55E00", "o"),
@@ -19,7 +21,7 @@ TEXT_COLOUR = "#222222"
 AXIS_COLOUR = "#555555"
 LEFT_AXIS_WIDTH = 64
 RIGHT_AXIS_WIDTH = 58
-DAY0_LABEL = "tacrolimus start"
+DAY0_LABEL = QT_TRANSLATE_NOOP("Chart", "tacrolimus start")  # translated where drawn
 
 
 def font(points: float, bold: bool = False) -> QFont:

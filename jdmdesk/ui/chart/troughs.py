@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from jdmdesk.domain.chart_series import ChartData, point_tooltip
 from jdmdesk.ui.chart.axes import ChartItem, TimeAxis, hover_tip
 from jdmdesk.ui.chart.style import LEFT_AXIS_WIDTH, RIGHT_AXIS_WIDTH, TAC_COLOUR, style_axis
+from jdmdesk.ui.locale_format import show_number
 
 
 class TroughPlot(pg.PlotItem):
@@ -32,14 +33,14 @@ class TroughPlot(pg.PlotItem):
         self.getAxis("right").setWidth(RIGHT_AXIS_WIDTH)
         for side in ("left", "bottom", "right"):
             style_axis(self.getAxis(side))
-        style_axis(self.getAxis("left"), "tac ng/mL")
+        style_axis(self.getAxis("left"), QCoreApplication.translate("Chart", "tac ng/mL"))
         self.setXLink(main)
         self.setMouseEnabled(x=True, y=False)
         self.band = pg.LinearRegionItem(values=(5, 10), orientation="horizontal", movable=False,
                                         brush=pg.mkBrush(106, 61, 154, 38),
                                         pen=pg.mkPen(106, 61, 154, 90))
         self.band.setObjectName("tacrolimus_target_band")
-        self.band_label = pg.InfLineLabel(self.band.lines[1], text="target", position=0.01,
+        self.band_label = pg.InfLineLabel(self.band.lines[1], text=self.tr("target"), position=0.01,
                                           anchors=[(0, 1), (0, 1)], color=TAC_COLOUR)
         self.addItem(self.band, ignoreBounds=True)
         self.item = ChartItem(name="TACROLIMUS", pen=pg.mkPen(TAC_COLOUR, width=1.6),
@@ -65,7 +66,8 @@ class TroughPlot(pg.PlotItem):
                           data=np.array(tips, dtype=object))
         low, high = d.target_band
         self.band.setRegion((low, high))
-        self.band_label.setFormat(f"target {low:g}\u2013{high:g} ng/mL")
+        self.band_label.setFormat(self.tr("target {low}\u2013{high} ng/mL").format(
+            low=show_number(f"{low:g}"), high=show_number(f"{high:g}")))
         top = max([high, *tr.y]) * 1.25
         self.setYRange(0, top, padding=0)
         xs = [c.x for c in d.dose_changes for _ in (0, 1)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from jdmdesk.domain import parse
 from jdmdesk.domain.fields import FieldSpec, Kind
+from jdmdesk.ui.i18n import catalogue
+from jdmdesk.ui.locale_format import show_date, show_number
 
 
 class DateField(QWidget):
@@ -27,12 +29,12 @@ class DateField(QWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("yyyy-mm-dd or dd-mm-yyyy")
+        self.edit.setPlaceholderText(self.tr("yyyy-mm-dd or dd-mm-yyyy"))
         self.edit.setObjectName(name)
         self.edit.setAccessibleName(name)
         self.button = QToolButton(self)
         self.button.setText("▾")
-        self.button.setToolTip("Calendar (F4)")
+        self.button.setToolTip(self.tr("Calendar (F4)"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.open_calendar)
         self.calendar: QCalendarWidget | None = None
@@ -72,7 +74,7 @@ class DateField(QWidget):
         self.calendar.setFocus()
 
     def _picked(self, d: QDate) -> None:
-        self.edit.setText(d.toString("yyyy-MM-dd"))
+        self.edit.setText(show_date(d.toString("yyyy-MM-dd")))
         if self.calendar is not None:
             self.calendar.hide()
         self.edit.setFocus()
@@ -101,7 +103,7 @@ class FieldInput(QObject):
             combo = QComboBox(parent)
             combo.addItem("", None)
             for code, label in spec.codes:
-                combo.addItem(label, code)
+                combo.addItem(catalogue(label), code)
             combo.currentIndexChanged.connect(self.changed)
             combo.currentIndexChanged.connect(self.left)
             w: QWidget = combo
@@ -119,6 +121,7 @@ class FieldInput(QObject):
                     line.setPlaceholderText(f"{lo}–{hi}")
                 line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 line.setMaximumWidth(110)
+                line.setMinimumWidth(64)  # long (translated) labels never squeeze the value
             line.textEdited.connect(self.changed)
             w = line
         if spec.kind in (Kind.TEXT, Kind.CODE, Kind.BOOLEAN):
@@ -127,9 +130,11 @@ class FieldInput(QObject):
             w.setMaximumWidth(90)
         w.setObjectName(spec.name)
         w.setAccessibleName(spec.name)
-        tip = " ".join(x for x in (spec.help, f"[{spec.unit}]" if spec.unit else "") if x)
+        tip = " ".join(x for x in (catalogue(spec.help),
+                                   f"[{catalogue(spec.unit)}]" if spec.unit else "") if x)
         if spec.numeric:
-            tip += " — type ND, NA, UNK, REF or LOST to record why a value is missing"
+            tip += " — " + QCoreApplication.translate(
+                "FieldInput", "type ND, NA, UNK, REF or LOST to record why a value is missing")
         w.setToolTip(tip.strip(" —"))
         return w, w
 
@@ -170,7 +175,7 @@ class FieldInput(QObject):
         w = self.widget
         value = "" if text is None else str(text)
         if isinstance(w, DateField):
-            w.edit.setText(value)
+            w.edit.setText(show_date(value))
         elif isinstance(w, QComboBox):
             index = w.findData(value) if value else 0
             w.setCurrentIndex(max(index, 0))
@@ -178,7 +183,7 @@ class FieldInput(QObject):
             w.setPlainText(value)
         else:
             assert isinstance(w, QLineEdit)
-            w.setText(value)
+            w.setText(show_number(value) if self.spec.kind is Kind.DECIMAL else value)
 
     def set_read_only(self, read_only: bool) -> None:
         w = self.widget

@@ -22,6 +22,7 @@ from jdmdesk.domain.access import Action
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.drug_defaults import defaults_for
 from jdmdesk.domain.fields import FieldSpec, field_label
+from jdmdesk.domain.texts import QT_TRANSLATE_NOOP
 from jdmdesk.domain.totals import visit_totals
 from jdmdesk.domain.validation import Context, validate
 from jdmdesk.services.reader import StudyReader
@@ -31,12 +32,13 @@ from jdmdesk.services.signoff import Signature, SignoffService
 from jdmdesk.ui.entry.fields import FieldInput
 from jdmdesk.ui.entry.lab_panel import LabPanel
 from jdmdesk.ui.entry.record_form import RecordForm
+from jdmdesk.ui.i18n import catalogue, message
 from jdmdesk.ui.prompts import Prompts
 
-TOTAL_LABELS = {"cmas": ("cmas_total", "CMAS total", "/ 52"),
-                "mmt8": ("mmt8_total", "MMT8 total", "/ 80"),
-                "chaq": ("chaq_di", "CHAQ disability index", "/ 3"),
-                "das": ("das_total", "DAS total", "/ 20")}
+TOTAL_LABELS = {"cmas": ("cmas_total", QT_TRANSLATE_NOOP("Catalogue", "CMAS total"), "/ 52"),
+                "mmt8": ("mmt8_total", QT_TRANSLATE_NOOP("Catalogue", "MMT8 total"), "/ 80"),
+                "chaq": ("chaq_di", QT_TRANSLATE_NOOP("Catalogue", "CHAQ disability index"), "/ 3"),
+                "das": ("das_total", QT_TRANSLATE_NOOP("Catalogue", "DAS total"), "/ 20")}
 
 
 class PatientForm(RecordForm):
@@ -56,15 +58,15 @@ class VisitForm(RecordForm):
         self.signature_label = QLabel("", self)
         self.signature_label.setObjectName("signature_label")
         self.signature_label.setStyleSheet("color: #0b5394; font-weight: 600;")
-        self.sign_button = QPushButton("Sign as reviewed…", self)
+        self.sign_button = QPushButton(self.tr("Sign as reviewed…"), self)
         self.sign_button.setObjectName("sign_button")
-        self.sign_button.setToolTip("Sign this visit as reviewed (your password is asked); "
-                                    "a signed visit is locked")
+        self.sign_button.setToolTip(self.tr("Sign this visit as reviewed (your password is asked); "
+                                    "a signed visit is locked"))
         self.sign_button.clicked.connect(self.sign)
-        self.unlock_button = QPushButton("Unlock…", self)
+        self.unlock_button = QPushButton(self.tr("Unlock…"), self)
         self.unlock_button.setObjectName("unlock_button")
-        self.unlock_button.setToolTip("Clear the signature so the visit can be edited "
-                                      "(a reason is asked)")
+        self.unlock_button.setToolTip(self.tr("Clear the signature so the visit can be edited "
+                                      "(a reason is asked)"))
         self.unlock_button.clicked.connect(self.unlock)
         self.sign_button.setVisible(self.reader.can(Action.SIGN_VISIT))
         self.unlock_button.setVisible(self.reader.can(Action.UNLOCK_VISIT))
@@ -77,13 +79,20 @@ class VisitForm(RecordForm):
             return None
         return self.signoff.signature(self.record_id)
 
+    def _signed_text(self, sig: Signature) -> str:
+        """The signature in the reader's language ("ondertekend door" in Dutch)."""
+        at = (sig.signed_at or "")[:16].replace("T", " ")
+        meaning = self.tr("reviewed") if sig.meaning == "reviewed" else (sig.meaning or "")
+        return self.tr("Signed by {name} ({user}) on {at} UTC — {meaning}").format(
+            name=sig.signer_name, user=sig.signed_by, at=at, meaning=meaning)
+
     def _update_title(self) -> None:
         super()._update_title()
         if not hasattr(self, "sign_button"):
             return
         sig = self._signature()
         locked = bool(sig and sig.locked)
-        self.signature_label.setText(sig.describe() if sig and locked else "")
+        self.signature_label.setText(self._signed_text(sig) if sig and locked else "")
         self.sign_button.setEnabled(self.record_id is not None and not locked)
         self.unlock_button.setEnabled(locked)
         self.set_read_only(locked or not self.reader.can_edit)
@@ -96,27 +105,29 @@ class VisitForm(RecordForm):
         if not self.resolve_unsaved():
             return
         password = self.prompts.password(
-            "Sign visit", "Sign this visit as reviewed. The signature records your name, the "
-            "UTC time and the meaning \u201creviewed\u201d, and locks the visit.\n\n"
-            "Your password:")
+            self.tr("Sign visit"),
+            self.tr("Sign this visit as reviewed. The signature records your name, the "
+                    "UTC time and the meaning \u201creviewed\u201d, and locks the visit.\n\n"
+                    "Your password:"))
         if password is None:
             return
         result = self.signoff.sign(self.record_id, password)
-        self.status_message.emit(result.message)
+        self.status_message.emit(message(result.message))
         if not result.ok:
-            self.prompts.error("Not signed", result.message)
+            self.prompts.error(self.tr("Not signed"), message(result.message))
         self._update_title()
 
     def unlock(self) -> None:
         if self.signoff is None or self.record_id is None:
             return
-        reason = self.prompts.reason("Unlock visit", "Why must this signed visit be unlocked?")
+        reason = self.prompts.reason(self.tr("Unlock visit"),
+                                     self.tr("Why must this signed visit be unlocked?"))
         if reason is None:
             return
         result = self.signoff.unlock(self.record_id, reason)
-        self.status_message.emit(result.message)
+        self.status_message.emit(message(result.message))
         if not result.ok:
-            self.prompts.error("Not unlocked", result.message)
+            self.prompts.error(self.tr("Not unlocked"), message(result.message))
         self._update_title()
 
     # the globals in two columns: 'Global rated by' beside the parent/patient global it
@@ -141,7 +152,7 @@ class VisitForm(RecordForm):
         out.setProperty("suffix", suffix)
         out.setStyleSheet("font-weight: 600;")
         row = grid.rowCount()
-        grid.addWidget(QLabel(label, self), row, 0)
+        grid.addWidget(QLabel(catalogue(label), self), row, 0)
         grid.addWidget(out, row, 1)
         if not hasattr(self, "totals"):
             self.totals: dict[str, QLabel] = {}
@@ -154,17 +165,17 @@ class VisitForm(RecordForm):
             if label is not None:
                 text = "—" if value is None else parse.format_number(value)
                 label.setText(f"{text} {label.property('suffix')}" if value is not None
-                              else "— (incomplete)")
+                              else self.tr("— (incomplete)"))
 
 
 class MedicationForm(RecordForm):
     """Dose segments; 'Change dose' ends the loaded segment and opens the next in one step."""
 
     def add_extra_buttons(self, row: QHBoxLayout) -> None:
-        self.change_dose_button = QPushButton("Change dose…", self)
+        self.change_dose_button = QPushButton(self.tr("Change dose…"), self)
         self.change_dose_button.setObjectName("change_dose_button")
         self.change_dose_button.setAccessibleName("change_dose_button")
-        self.change_dose_button.setToolTip("End this segment and start the next (Ctrl+D)")
+        self.change_dose_button.setToolTip(self.tr("End this segment and start the next (Ctrl+D)"))
         QShortcut(QKeySequence("Ctrl+D"), self, self.start_dose_change)
         self.change_dose_button.clicked.connect(self.start_dose_change)
         self.change_dose_button.setVisible(self.reader.can_edit)
@@ -208,7 +219,7 @@ class MedicationForm(RecordForm):
     def _update_title(self) -> None:
         super()._update_title()
         if getattr(self, "changing_from", None):
-            self.title.setText("Change dose: new segment" + (" •" if self.dirty else ""))
+            self.title.setText(self.tr("Change dose: new segment") + (" •" if self.dirty else ""))
         if hasattr(self, "change_dose_button"):
             self.change_dose_button.setEnabled(bool(self.record_id) and self.reader.can_edit)
 
@@ -249,10 +260,11 @@ class LabForm(RecordForm):
     """One result, or (panel mode, Ctrl+P) a panel of several analytes from one sample."""
 
     def add_extra_buttons(self, row: QHBoxLayout) -> None:
-        self.panel_toggle = QCheckBox("Panel mode", self)
+        self.panel_toggle = QCheckBox(self.tr("Panel mode"), self)
         self.panel_toggle.setObjectName("panel_mode")
         self.panel_toggle.setAccessibleName("panel_mode")
-        self.panel_toggle.setToolTip("Enter several analytes of one sample at once (Ctrl+P)")
+        self.panel_toggle.setToolTip(
+            self.tr("Enter several analytes of one sample at once (Ctrl+P)"))
         QShortcut(QKeySequence("Ctrl+P"), self, self.panel_toggle.toggle)
         self.panel_toggle.toggled.connect(self.set_panel_mode)
         row.addWidget(self.panel_toggle)
@@ -262,7 +274,7 @@ class LabForm(RecordForm):
         analyte = self.inputs["analyte"].widget
         assert isinstance(analyte, QComboBox)
         for code, a in ANALYTES.items():
-            analyte.addItem(f"{code} — {a.name}", code)
+            analyte.addItem(f"{code} — {catalogue(a.name)}", code)
         unit = self.inputs["unit"].widget
         assert isinstance(unit, QComboBox)
         self.unit_combo = unit
@@ -336,7 +348,8 @@ class LabForm(RecordForm):
                 error, warning = self.writer.check_field("lab", name, draft[name],
                                                          self.patient_id, draft=draft)
                 if error or warning:
-                    found.append(f"{self.rt.field(name).label.lower()}: {error or warning}")
+                    found.append(f"{catalogue(self.rt.field(name).label).lower()}: "
+                                 f"{message(error or warning or '')}")
         self.panel.set_row_message(code, "; ".join(found) or None)
 
     def set_texts(self, texts: dict[str, str | None]) -> None:
@@ -356,7 +369,7 @@ class LabForm(RecordForm):
         index, _, name = key.partition(":")
         codes = self.panel.entered_codes()
         if name and index.isdigit() and int(index) < len(codes):
-            return f"{codes[int(index)]} {field_label(name, 'lab').lower()}"
+            return f"{codes[int(index)]} {catalogue(field_label(name, 'lab')).lower()}"
         return super().field_text(key)
 
     def show_results(self, result: ServiceResult) -> None:
@@ -365,7 +378,7 @@ class LabForm(RecordForm):
             return
         none_entered = result.status is Status.INVALID and not self.panel.entered_codes()
         rest = self.panel.show_messages({**result.warnings, **result.errors},
-                                        note=result.message if none_entered else None)
+                                        note=message(result.message) if none_entered else None)
         for key, text in rest.items():
             self.show_message(key, text, error=key in result.errors)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from jdmdesk.domain.codes import label_of
 from jdmdesk.domain.fields import RECORD_TYPES, field_label
 from jdmdesk.ui.entry.rows import AuditLine
+from jdmdesk.ui.i18n import catalogue
 
 HEADERS = ("Time (UTC)", "User", "Action", "Field", "Old", "New", "Reason")
 
@@ -25,12 +26,12 @@ class HistoryView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.load = load
-        self.title = QLabel("Select a record to see its history.", self)
+        self.title = QLabel(self.tr("Select a record to see its history."), self)
         self.title.setObjectName("history_title")
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setObjectName("history_table")
         self.table.setAccessibleName("history_table")
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([catalogue(h) for h in HEADERS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(
@@ -44,7 +45,9 @@ class HistoryView(QWidget):
 
     def show_record(self, kind: str, record_id: str, label: str = "") -> None:
         self.kind, self.record_id = kind, record_id
-        self.title.setText(f"History of {label or kind.replace('_', ' ')}")
+        self.title.setText(self.tr("History of {record}").format(
+            record=label or catalogue(RECORD_TYPES[kind].label).lower()
+            if kind in RECORD_TYPES else label or kind))
         self.refresh()
 
     def on_records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
@@ -56,7 +59,7 @@ class HistoryView(QWidget):
         rows = self.load(self.kind, self.record_id) if self.kind and self.record_id else []
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            field = field_label(row.field, self.kind) if row.field else ""
+            field = catalogue(field_label(row.field, self.kind)) if row.field else ""
             cells = (row.at_utc.replace("T", " ")[:19], row.user, row.action, field,
                      _short(_value_label(self.kind, row.field, row.old_value)),
                      _short(_value_label(self.kind, row.field, row.new_value)),
@@ -77,7 +80,7 @@ def _value_label(kind: str | None, field: str | None, value: str | None) -> str 
         spec = RECORD_TYPES[kind].field(field)
     except KeyError:
         return value
-    return label_of(spec.codes, value) if spec.codes else value
+    return catalogue(label_of(spec.codes, value)) if spec.codes else value
 
 
 def _short(value: str | None, limit: int = 120) -> str:

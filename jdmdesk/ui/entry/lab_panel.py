@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QGridLayout, QLabel, QLin
 from jdmdesk.domain import parse
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.fields import field_label
+from jdmdesk.ui.i18n import catalogue, message
 
 ReferenceRange = Callable[[str, str], tuple[float | None, float | None]]  # (code, unit)
 
@@ -45,7 +46,8 @@ class LabPanel(QWidget):
         self.setObjectName("lab_panel")
         self.reference_range = reference_range
         grid = QGridLayout(self)
-        for col, head in enumerate(("Analyte", "Value", "Unit", "Ref low", "Ref high")):
+        for col, head in enumerate((self.tr("Analyte"), self.tr("Value"), self.tr("Unit"),
+                                    self.tr("Ref low"), self.tr("Ref high"))):
             grid.addWidget(QLabel(f"<b>{head}</b>"), 0, col)
         self.rows: dict[str, PanelRow] = {}
         for r, (code, a) in enumerate(ANALYTES.items(), start=1):
@@ -165,11 +167,12 @@ class LabPanel(QWidget):
         for key, text in messages.items():
             index, _, name = key.partition(":")
             if index.isdigit() and int(index) < len(codes):
-                lines.append(f"{codes[int(index)]} {field_label(name, 'lab').lower()}: {text}")
+                lines.append(f"{codes[int(index)]} {catalogue(field_label(name, 'lab')).lower()}: "
+                             f"{message(text)}")
             else:
                 rest[key] = text
         if note:
-            lines.append(note)
+            lines.append(message(note))
         self.row_messages.clear()
         self.message.setText("\n".join(lines))
         return rest

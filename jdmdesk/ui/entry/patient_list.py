@@ -47,7 +47,7 @@ class PatientListPanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("patient_search")
         self.search.setAccessibleName("patient_search")
-        self.search.setPlaceholderText("Search study code (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search study code (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.model = PatientListModel(self)
         self.view = QListView(self)
@@ -58,10 +58,10 @@ class PatientListPanel(QWidget):
         self.view.setUniformItemSizes(True)  # 10 000 rows: no per-row size query
         self.count = QLabel(self)
         self.count.setObjectName("patient_count")
-        self.new_button = QPushButton("New patient", self)
+        self.new_button = QPushButton(self.tr("New patient"), self)
         self.new_button.setObjectName("new_patient_button")
         self.new_button.setAccessibleName("new_patient_button")
-        self.new_button.setToolTip("New patient (Ctrl+Shift+N)")
+        self.new_button.setToolTip(self.tr("New patient (Ctrl+Shift+N)"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.search)
@@ -83,7 +83,8 @@ class PatientListPanel(QWidget):
     def refresh(self) -> None:
         rows = self.load(self.search.text())
         self.model.set_rows(rows)
-        self.count.setText(f"{len(rows)} patient{'s' if len(rows) != 1 else ''}")
+        self.count.setText((self.tr("1 patient") if len(rows) == 1 else
+                            self.tr("{n} patients")).format(n=len(rows)))
         self.select(self.current_id, emit=False)
 
     def select(self, patient_id: str | None, *, emit: bool = True) -> None:

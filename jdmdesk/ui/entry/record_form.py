@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.domain.fields import FieldSpec, RecordType, field_label, record_type
+from jdmdesk.domain.texts import QT_TRANSLATE_NOOP
 from jdmdesk.services.reader import StudyReader
 from jdmdesk.services.records import RecordService
 from jdmdesk.services.results import ServiceResult, Status
 from jdmdesk.ui.entry.fields import FieldInput
+from jdmdesk.ui.i18n import catalogue, message
 from jdmdesk.ui.prompts import Prompts
 
 ERROR_STYLE = "color: #b00020;"
@@ -31,9 +33,13 @@ ERROR_STYLE = "color: #b00020;"
 FOCUS_STYLE = "QComboBox:focus { border: 2px solid #1a5fb4; border-radius: 3px; padding: 1px 4px; }"
 WARNING_STYLE = "color: #8a5a00;"
 SECTION_TITLES = {
-    "visit": "Visit", "globals": "Global activity (0–10 cm VAS)", "cmas": "CMAS",
-    "mmt8": "MMT8 (Kendall 0–10)", "chaq": "CHAQ domains (0–3)", "das": "DAS",
-    "cdasi": "CDASI", "skin": "Skin findings", "activity": "Physical activity", "note": "Note",
+    "visit": QT_TRANSLATE_NOOP("Catalogue", "Visit"),
+    "globals": QT_TRANSLATE_NOOP("Catalogue", "Global activity (0–10 cm VAS)"), "cmas": "CMAS",
+    "mmt8": QT_TRANSLATE_NOOP("Catalogue", "MMT8 (Kendall 0–10)"),
+    "chaq": QT_TRANSLATE_NOOP("Catalogue", "CHAQ domains (0–3)"), "das": "DAS",
+    "cdasi": "CDASI", "skin": QT_TRANSLATE_NOOP("Catalogue", "Skin findings"),
+    "activity": QT_TRANSLATE_NOOP("Catalogue", "Physical activity"),
+    "note": QT_TRANSLATE_NOOP("Catalogue", "Note"),
 }
 
 
@@ -73,10 +79,12 @@ class RecordForm(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.save_button = self._button("Save", "save_button", "Save (Ctrl+S)", self.save)
-        self.new_button = self._button("New", "new_button", "New record (Ctrl+N)",
+        self.save_button = self._button(self.tr("Save"), "save_button", self.tr("Save (Ctrl+S)"),
+                                        self.save)
+        self.new_button = self._button(self.tr("New"), "new_button", self.tr("New record (Ctrl+N)"),
                                        self.request_new)
-        self.cancel_button = self._button("Cancel", "cancel_button", "Cancel (Esc)", self.cancel)
+        self.cancel_button = self._button(self.tr("Cancel"), "cancel_button",
+                                          self.tr("Cancel (Esc)"), self.cancel)
         self.save_button.setDefault(True)
         buttons = QHBoxLayout()
         self.add_extra_buttons(buttons)
@@ -118,7 +126,8 @@ class RecordForm(QWidget):
         for spec in self.rt.fields:
             sections.setdefault(spec.section, []).append(spec)
         for section, specs in sections.items():
-            box = QGroupBox(SECTION_TITLES.get(section, ""), body) if section else QWidget(body)
+            box = QGroupBox(catalogue(SECTION_TITLES.get(section, "")),
+                            body) if section else QWidget(body)
             grid = QGridLayout(box)
             self.add_fields(grid, specs, self.columns)
             outer.addWidget(box)
@@ -137,8 +146,9 @@ class RecordForm(QWidget):
 
     def add_field(self, grid: QGridLayout, spec: FieldSpec, row: int, col: int) -> FieldInput:
         inp = FieldInput(spec, self)
-        label = QLabel(spec.label + (f" ({spec.unit})" if spec.unit and spec.unit not in
-                                     {"points", "score", "grade"} else ""), self)
+        label = QLabel(catalogue(spec.label) + (f" ({catalogue(spec.unit)})" if spec.unit and
+                                                spec.unit not in {"points", "score", "grade"}
+                                                else ""), self)
         label.setBuddy(inp.focus_widget)
         msg = QLabel(self)
         msg.setObjectName(f"{spec.name}_message")
@@ -188,7 +198,10 @@ class RecordForm(QWidget):
         {"save": self.save, "cancel": self.cancel, "new": self.request_new}[command]()
 
     def _update_title(self) -> None:
-        mode = f"Edit {self.rt.label.lower()}" if self.record_id else f"New {self.rt.label.lower()}"
+        record = catalogue(self.rt.label).lower()
+        mode = (self.tr("Edit {record}") if self.record_id else self.tr("New {record}")).format(
+            record=record)
+        mode = mode[:1].upper() + mode[1:]  # "{record} wijzigen" starts with the record
         self.title.setText(mode + (" •" if self._dirty else ""))
 
     def set_patient(self, patient_id: str | None) -> None:
@@ -257,14 +270,14 @@ class RecordForm(QWidget):
             self.load(self.record_id)
         else:
             self.new()
-        self.status_message.emit("Changes discarded.")
+        self.status_message.emit(self.tr("Changes discarded."))
         self.focus_first()
 
     def resolve_unsaved(self) -> bool:
         """Ask save / discard / cancel when there are unsaved changes; True to go on."""
         if not self._dirty:
             return True
-        answer = self.prompts.unsaved_changes(self.rt.label.lower())
+        answer = self.prompts.unsaved_changes(catalogue(self.rt.label).lower())
         if answer == "save":
             return self.save()
         if answer == "discard":
@@ -283,6 +296,7 @@ class RecordForm(QWidget):
         msg = self.messages.get(name)
         if msg is None:
             return
+        text = message(text) if text else text
         msg.setText(text or "")
         msg.setStyleSheet(ERROR_STYLE if error else WARNING_STYLE)
         msg.setVisible(bool(text))
@@ -308,33 +322,35 @@ class RecordForm(QWidget):
     def save(self) -> bool:
         """Ctrl+S. True when the record is saved (the status bar says so after commit)."""
         if not self.reader.can_edit:
-            self.status_message.emit("Read-only: nothing can be saved." if self.reader.read_only
-                                     else "Your role cannot change clinical records.")
+            self.status_message.emit(self.tr("Read-only: nothing can be saved.")
+                                     if self.reader.read_only
+                                     else self.tr("Your role cannot change clinical records."))
             return False
         if self.kind != "patient" and self.patient_id is None:
-            self.status_message.emit("Choose or create a patient first.")
+            self.status_message.emit(self.tr("Choose or create a patient first."))
             return False
         reason: str | None = None
         result = self.submit(None, False)
         if result.status is Status.NEEDS_REASON:
-            reason = self.prompts.reason("Reason for change",
-                                         f"Why is this {self.rt.label.lower()} being changed?")
+            reason = self.prompts.reason(self.tr("Reason for change"),
+                                         self.tr("Why is this {record} being changed?").format(
+                                             record=catalogue(self.rt.label).lower()))
             if reason is None:
                 return False
             result = self.submit(reason, False)
         if result.status is Status.NEEDS_CONFIRMATION:
             self.show_results(result)
-            why = self.prompts.confirm_warnings({self.field_text(name): text
+            why = self.prompts.confirm_warnings({self.field_text(name): message(text)
                                                  for name, text in result.warnings.items()})
             if why is None:
-                self.status_message.emit("Not saved: unusual values need a reason.")
+                self.status_message.emit(self.tr("Not saved: unusual values need a reason."))
                 return False
             result = self.submit(f"{reason}; {why}" if reason else why, True)
         return self.handle_result(result)
 
     def field_text(self, key: str) -> str:
         """The label people read for a result's key (a field name)."""
-        return field_label(key, self.kind)
+        return catalogue(field_label(key, self.kind))
 
     def show_results(self, result: ServiceResult) -> None:
         self.clear_messages()
@@ -349,16 +365,16 @@ class RecordForm(QWidget):
             first = next((n for n in self.inputs if n in result.errors), None)
             if first:
                 self.inputs[first].focus_widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.status_message.emit(result.message)
+            self.status_message.emit(message(result.message))
             return False
         if result.status is Status.FAILED:
-            self.status_message.emit(result.message)
-            self.prompts.error("Not saved", result.message)
+            self.status_message.emit(message(result.message))
+            self.prompts.error(self.tr("Not saved"), message(result.message))
             return False
         if not result.ok:
-            self.status_message.emit(result.message)
+            self.status_message.emit(message(result.message))
             return False
-        self.status_message.emit(result.message)
+        self.status_message.emit(message(result.message))
         self.after_save(result)
         self.saved.emit(self.kind, list(result.record_ids))
         return True

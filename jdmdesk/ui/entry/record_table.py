@@ -6,7 +6,14 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +34,8 @@ from jdmdesk.domain.fields import record_type
 from jdmdesk.domain.totals import visit_totals
 from jdmdesk.ui.entry.record_form import RecordForm
 from jdmdesk.ui.entry.rows import LoadRecords, StoredRecord
+from jdmdesk.ui.i18n import catalogue, message
+from jdmdesk.ui.locale_format import show_date, show_number
 
 Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, str]  # (value key, header)
@@ -63,13 +72,13 @@ def display_row(kind: str, values: Mapping[str, Any]) -> dict[str, str]:
         if value is None:
             out[key] = ""
         elif spec is not None and spec.codes:
-            out[key] = label_of(spec.codes, str(value))
+            out[key] = catalogue(label_of(spec.codes, str(value)))
         elif isinstance(value, (int, float)):
-            out[key] = parse.format_number(value)
+            out[key] = show_number(parse.format_number(value))
         else:
-            out[key] = str(value)
+            out[key] = show_date(str(value))
     if kind == "lab" and data.get("censored") and data.get("value") is not None:
-        out["value"] = labs.value_text(data["value"], data["censored"])
+        out["value"] = show_number(labs.value_text(data["value"], data["censored"]))
     return out
 
 
@@ -109,13 +118,13 @@ class RecordTableModel(QAbstractTableModel):
 
             return QColor("#999999")
         if role == Qt.ItemDataRole.ToolTipRole and self.deleted[index.row()]:
-            return "deleted"
+            return QCoreApplication.translate("RecordTableModel", "deleted")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section][1]
+            return catalogue(self.columns[section][1])
         return None
 
 
@@ -151,14 +160,15 @@ class RecordSection(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
-        self.show_deleted = QCheckBox("Show deleted", self)
+        self.show_deleted = QCheckBox(self.tr("Show deleted"), self)
         self.show_deleted.setObjectName(f"{self.kind}_show_deleted")
         self.show_deleted.toggled.connect(self.refresh)
-        self.delete_button = QPushButton("Delete…", self)
+        self.delete_button = QPushButton(self.tr("Delete…"), self)
         self.delete_button.setObjectName("delete_button")
-        self.delete_button.setToolTip("Delete the selected record (Del); a reason is required")
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected record (Del); a reason is required"))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.restore_button = QPushButton("Restore…", self)
+        self.restore_button = QPushButton(self.tr("Restore…"), self)
         self.restore_button.setObjectName("restore_button")
         self.restore_button.clicked.connect(self.restore_selected)
         self.delete_button.setVisible(form.reader.can(Action.EDIT_RECORDS))
@@ -274,18 +284,20 @@ class RecordSection(QWidget):
     def _set_deleted(self, deleted: bool) -> None:
         record_id = self.selected_id()
         if record_id is None:
-            self.form.status_message.emit("Select a record first.")
+            self.form.status_message.emit(self.tr("Select a record first."))
             return
         if not self.form.reader.can(Action.EDIT_RECORDS if deleted else Action.UNDELETE):
-            self.form.status_message.emit("Your role cannot " + ("delete" if deleted else
-                                                                "restore") + " records.")
+            self.form.status_message.emit(self.tr("Your role cannot delete records.") if deleted
+                                          else self.tr("Your role cannot restore records."))
             return
-        verb = "delete" if deleted else "restore"
-        reason = self.form.prompts.reason(f"{verb.title()} record",
-                                          f"Why {verb} this {self.form.rt.label.lower()}?")
+        record = catalogue(self.form.rt.label).lower()
+        reason = self.form.prompts.reason(
+            self.tr("Delete record") if deleted else self.tr("Restore record"),
+            (self.tr("Why delete this {record}?") if deleted
+             else self.tr("Why restore this {record}?")).format(record=record))
         if reason is None:
             return
         result = self.form.writer.set_deleted(self.kind, record_id, reason, deleted=deleted)
-        self.form.status_message.emit(result.message)
+        self.form.status_message.emit(message(result.message))
         if result.ok and self.form.record_id == record_id:
             self.form.new()  # the table itself follows RecordService.changed

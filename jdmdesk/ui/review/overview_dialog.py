@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.services.review import ReviewService
+from jdmdesk.ui.i18n import catalogue
 from jdmdesk.ui.review.review_text import num
 
 HEADERS = ("Study code", "Latest TIS", "Inactive disease (PRINTO)", "Steroid mg/kg/day",
@@ -25,10 +26,10 @@ class OverviewDialog(QDialog):
     def __init__(self, service: ReviewService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("overview_dialog")
-        self.setWindowTitle("Study overview")
+        self.setWindowTitle(self.tr("Study overview"))
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setObjectName("overview_table")
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([catalogue(h) for h in HEADERS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)

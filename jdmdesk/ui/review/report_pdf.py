@@ -30,6 +30,8 @@ from jdmdesk.domain.chart_series import ChartData
 from jdmdesk.domain.parse import today
 from jdmdesk.domain.review import PatientReview, VisitReview
 from jdmdesk.ui.chart.page import MIN_TEXT_PT, PageChart
+from jdmdesk.ui.i18n import catalogue, translate
+from jdmdesk.ui.locale_format import show_date
 from jdmdesk.ui.review import review_text as rt
 
 DPI = 300
@@ -57,7 +59,8 @@ def write_patient_pdf(review: PatientReview, chart: ChartData | None, path: Path
                                          QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
                                          QPageLayout.Unit.Millimeter))
         writer.setResolution(DPI)
-        writer.setTitle(f"{review.study_code} summary")
+        writer.setTitle(translate("SummaryPage", "{study_code} summary").format(
+            study_code=review.study_code))
         writer.setCreator(f"{APP_NAME} {__version__}")
         painter = QPainter(writer)
         try:
@@ -71,8 +74,8 @@ def write_patient_pdf(review: PatientReview, chart: ChartData | None, path: Path
 
 def visit_cells(r: VisitReview) -> list[tuple[str, str]]:
     """Each column of the page's visit table as (value, second line)."""
-    day = "" if r.study_day is None else f"day {r.study_day}"
-    cells = [(r.visit_date.isoformat(), day)]
+    day = "" if r.study_day is None else translate("SummaryPage", "day {n}").format(n=r.study_day)
+    cells = [(show_date(r.visit_date.isoformat()), day)]
     for name in _CHANGED:
         value, delta = r.measures.get(name), r.change.get(name)
         second = "" if r.is_baseline or delta is None or delta == 0 or value is None else \
@@ -81,18 +84,18 @@ def visit_cells(r: VisitReview) -> list[tuple[str, str]]:
     cells.append((rt.num(r.measures.get("cdasi_activity")), ""))
     cells += [(rt.num(r.enzymes.get(code), 0), "") for code in ("CK", "LD", "ASAT")]
     if r.is_baseline:
-        cells.append(("baseline", ""))
+        cells.append((translate("SummaryPage", "baseline"), ""))
     elif r.tis is None:
         cells.append(("—", ""))
     elif r.tis.score is None:
-        cells.append(("not", "computable"))
+        cells.append((translate("SummaryPage", "not"), translate("SummaryPage", "computable")))
     else:
-        cells.append((rt.num(r.tis.score), r.tis.category or ""))
-    status = r.printo.status.replace("_", " ")
-    cells.append((status, f"{r.printo.n_met}/{r.printo.n_available} met"
-                  if r.printo.n_available else ""))
-    cells.append(("not signed", "") if r.signed_by is None
-                 else (f"\u2713 {(r.signed_at or '')[:10]}", r.signed_by))
+        cells.append((rt.num(r.tis.score), catalogue(r.tis.category or "")))
+    status = catalogue(r.printo.status.replace("_", " "))
+    cells.append((status, translate("SummaryPage", "{met}/{available} met").format(
+        met=r.printo.n_met, available=r.printo.n_available) if r.printo.n_available else ""))
+    cells.append((translate("SummaryPage", "not signed"), "") if r.signed_by is None
+                 else (f"\u2713 {show_date((r.signed_at or '')[:10])}", r.signed_by))
     return cells
 
 
@@ -138,7 +141,7 @@ class SummaryPage:
         tail_h = sum(self.text_height(t, s, b) + self.pt(s * 0.35) for t, s, b in tail)
         top = self._top(rv, study_name, measure=True)
         row_h = self.metrics(TABLE_PT).height() * 2 + self.pt(3)
-        title = "Visits and scores (second line: change from baseline)"
+        title = translate("SummaryPage", "Visits and scores (second line: change from baseline)")
         # what is not the chart, as paint() advances: gap, title, header row, rows, gaps, tail
         fixed = (top + self.pt(8) + self.text_height(title, 10, True) + self.pt(3.5)
                  + row_h + self.pt(6) + self.pt(4) + tail_h + self.pt(2))
@@ -157,16 +160,22 @@ class SummaryPage:
         y = self.text(y, title, 10, True)
         y = self._table(y, rows[skipped:])
         if skipped:
-            y = self.text(y, f"({skipped} earlier visit{'s' if skipped > 1 else ''} not shown; "
-                             "all are in the study file and its exports)", TABLE_PT)
+            y = self.text(y, (translate("SummaryPage", "({n} earlier visits not shown; all are in "
+                                                       "the study file and its exports)")
+                              if skipped > 1 else
+                              translate("SummaryPage", "(1 earlier visit not shown; it is in the "
+                                                       "study file and its exports)")).format(
+                n=skipped), TABLE_PT)
         y += self.pt(4)
         for line, size, bold in tail:
             y = self.text(y, line, size, bold)
 
     def _top(self, rv: PatientReview, study_name: str, *, measure: bool) -> float:
-        lines = [(f"{rv.study_code} \u2014 patient summary", 15.0, True),
-                 (f"{study_name} \u00b7 printed {today().isoformat()} by {APP_NAME} "
-                  f"{__version__}", 8.0, False)]
+        lines = [(translate("SummaryPage", "{study_code} \u2014 patient summary").format(
+                      study_code=rv.study_code), 15.0, True),
+                 (translate("SummaryPage", "{study} \u00b7 printed {date} by {app} {version}")
+                  .format(study=study_name, date=show_date(today().isoformat()), app=APP_NAME,
+                          version=__version__), 8.0, False)]
         lines += [(line, 9.0, i == 0) for i, line in enumerate(rt.header_lines(rv))]
         y = 0.0
         for text, size, bold in lines:
@@ -177,31 +186,37 @@ class SummaryPage:
         return y + self.pt(4)
 
     def _tail_lines(self, rv: PatientReview) -> list[tuple[str, float, bool]]:
-        out: list[tuple[str, float, bool]] = [("Treatment and safety", 10.0, True)]
+        out: list[tuple[str, float, bool]] = [(translate("SummaryPage", "Treatment and safety"),
+                                               10.0, True)]
         out += [(line, TEXT_PT, False) for line in rt.treatment_lines(rv)]
-        out.append(("Current medication: " + "; ".join(rt.medication_lines(rv)), TEXT_PT, False))
-        out.append(("Adverse events: " + "; ".join(rt.adverse_event_lines(rv)), TEXT_PT, False))
+        out.append((translate("SummaryPage", "Current medication: ")
+                    + "; ".join(rt.medication_lines(rv)), TEXT_PT, False))
+        out.append((translate("SummaryPage", "Adverse events: ")
+                    + "; ".join(rt.adverse_event_lines(rv)), TEXT_PT, False))
         signed = [v for v in rv.visits if v.signed_by is not None]
         signers = sorted({v.signed_by or "" for v in signed})
-        by = f" by {', '.join(signers)}" if signers else ""
-        out.append((f"Signatures: {len(signed)} of {len(rv.visits)} visits signed as reviewed"
-                    f"{by} (\u2713 UTC date of the signature; a signed visit is locked).",
-                    TEXT_PT, False))
+        by = translate("SummaryPage", " by {names}").format(names=", ".join(signers)) \
+            if signers else ""
+        out.append((translate("SummaryPage", "Signatures: {signed} of {n} visits signed as "
+                                             "reviewed{by} (\u2713 UTC date of the signature; a "
+                                             "signed visit is locked).").format(
+            signed=len(signed), n=len(rv.visits), by=by), TEXT_PT, False))
         return out
 
     def _table(self, y: float, rows: list[list[tuple[str, str]]]) -> float:
+        headers = [(catalogue(a), catalogue(b)) for a, b in HEADERS]
         fm, bold_fm = self.metrics(TABLE_PT), self.metrics(TABLE_PT, True)
         pad = self.pt(3)
         widths = [max(bold_fm.horizontalAdvance(h[0]), fm.horizontalAdvance(h[1]),
                       *(max(fm.horizontalAdvance(r[col][0]), fm.horizontalAdvance(r[col][1]))
                         for r in rows)) + pad
-                  for col, h in enumerate(HEADERS)]
+                  for col, h in enumerate(headers)]
         scale = self.w / sum(widths)  # fill the width (and shrink, eliding, if ever needed)
         widths = [w * scale for w in widths]
         line_h = fm.height()
         row_h = line_h * 2 + self.pt(3)
         grey = QColor(232, 232, 232)
-        self._row(y, widths, list(HEADERS), row_h, bold=True)
+        self._row(y, widths, headers, row_h, bold=True)
         y += row_h
         self.p.setPen(QPen(QColor("#888888"), self.pt(0.6)))
         self.p.drawLine(0, int(y), int(self.w), int(y))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from jdmdesk.domain import parse
 from jdmdesk.domain.chart_series import DAYS_PER_MONTH
-from jdmdesk.domain.codes import DRUGS, FREQUENCIES, SEX, label_of
+from jdmdesk.domain.codes import DRUGS, FREQUENCIES, RELATEDNESS, SEX, label_of
 from jdmdesk.domain.fields import field_label
 from jdmdesk.domain.review import PatientReview, VisitReview, pulse_text
 from jdmdesk.domain.tis import TisResult
+from jdmdesk.ui.i18n import catalogue, message, translate
+from jdmdesk.ui.locale_format import show_date, show_number
 
 VISIT_COLUMNS = ("Date", "Day", "PhGA", "Parent", "Extram.", "CMAS", "MMT8", "CHAQ", "DAS",
-                 "CDASI", "CK", "LD", "ASAT", "TIS", "PRINTO", "Signed")
+                 "CDASI", "CK", "LD", "ASAT", "TIS", "PRINTO", "Signed")  # catalogue() them
 _MEASURE_COLUMNS = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_total", "chaq_di",
                     "das_total")
 
@@ -18,7 +20,7 @@ _MEASURE_COLUMNS = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_tota
 def num(value: float | None, digits: int = 1) -> str:
     if value is None:
         return "—"
-    return parse.format_number(round(value, digits))
+    return show_number(parse.format_number(round(value, digits)))
 
 
 def with_change(r: VisitReview, name: str) -> str:
@@ -32,45 +34,48 @@ def with_change(r: VisitReview, name: str) -> str:
 
 def tis_text(tis: TisResult | None, baseline: bool) -> str:
     if baseline:
-        return "baseline"
+        return translate("ReviewText", "baseline")
     if tis is None:
         return "—"
     if tis.score is None:
-        return "not computable"
-    return f"{num(tis.score)} {tis.category}"
+        return translate("ReviewText", "not computable")
+    return f"{num(tis.score)} {catalogue(tis.category)}"
 
 
 def _measure(name: str, source: str | None) -> str:
     """'Muscle strength (MMT8 total)': the measure, and the one used when it has a choice."""
-    label = field_label(name)
+    label = catalogue(field_label(name))
     if source is None:
         return f"{label} (—)"
-    used = source if source.isupper() else field_label(source, "visit")  # an analyte code
+    used = source if source.isupper() else catalogue(field_label(source, "visit"))  # a code
     return label if used == label else f"{label} ({used})"
 
 
 def tis_detail(tis: TisResult | None) -> str:
     if tis is None:
         return ""
-    lines = [f"{_measure(i.name, i.source)}: "
-             f"{'missing' if i.percent is None else num(i.percent) + ' %'} → "
-             f"{'—' if i.points is None else num(i.points)} points" for i in tis.items]
+    missing = translate("ReviewText", "missing")
+    lines = [translate("ReviewText", "{measure}: {percent} → {points} points").format(
+        measure=_measure(i.name, i.source),
+        percent=missing if i.percent is None else num(i.percent) + " %",
+        points="—" if i.points is None else num(i.points)) for i in tis.items]
     if tis.missing:
         if tis.reason:
-            lines.append("Not computable: " + tis.reason)
-        lines.append("Missing: " + ", ".join(field_label(m) for m in tis.missing))
+            lines.append(translate("ReviewText", "Not computable: ") + message(tis.reason))
+        lines.append(translate("ReviewText", "Missing: ")
+                     + ", ".join(catalogue(field_label(m)) for m in tis.missing))
     return "\n".join(lines)
 
 
 def printo_text(r: VisitReview) -> str:
     met = [c.label for c in r.printo.criteria if c.met]
-    status = r.printo.status.replace("_", " ")
+    status = catalogue(r.printo.status.replace("_", " "))
     return f"{status} ({r.printo.n_met}/{r.printo.n_available})" if met or \
         r.printo.n_available else status
 
 
 def visit_row(r: VisitReview) -> list[str]:
-    return [r.visit_date.isoformat(), "—" if r.study_day is None else str(r.study_day),
+    return [show_date(r.visit_date.isoformat()), "—" if r.study_day is None else str(r.study_day),
             *(with_change(r, m) for m in _MEASURE_COLUMNS), num(r.measures.get("cdasi_activity")),
             *(_enzyme(r, code) for code in ("CK", "LD", "ASAT")),
             tis_text(r.tis, r.is_baseline), printo_text(r), signed_text(r)]
@@ -87,79 +92,100 @@ def _enzyme(r: VisitReview, code: str) -> str:
 def signed_text(r: VisitReview) -> str:
     """Signature status of a visit: who signed and the UTC date, or "not signed"."""
     if r.signed_by is None:
-        return "not signed"
-    return f"\u2713 {r.signed_by} {(r.signed_at or '')[:10]}".rstrip()
+        return translate("ReviewText", "not signed")
+    return f"\u2713 {r.signed_by} {show_date((r.signed_at or '')[:10])}".rstrip()
 
 
 def header_lines(rv: PatientReview) -> list[str]:
     """Who (current age apart), the course on tacrolimus (age at start, follow-up to the last
     record, never to today), and the baseline."""
-    parts = [rv.study_code, label_of(SEX, rv.sex)]
+    parts = [rv.study_code, catalogue(label_of(SEX, rv.sex))]
     if rv.age is not None:
-        parts.append(f"current age {rv.age:.1f} y")
+        parts.append(translate("ReviewText", "current age {age} y").format(
+            age=show_number(f"{rv.age:.1f}")))
     if rv.disease_years is not None:
-        parts.append(f"disease duration {rv.disease_years:.1f} y")
+        parts.append(translate("ReviewText", "disease duration {years} y").format(
+            years=show_number(f"{rv.disease_years:.1f}")))
     lines = [" · ".join(p for p in parts if p)]
     if rv.tacrolimus_start is not None:
-        course = rv.tacrolimus_text
+        course = message(rv.tacrolimus_text)
         if rv.age_at_tacrolimus_start is not None:
-            course += f" · started at age {rv.age_at_tacrolimus_start:.1f} y"
+            course += " · " + translate("ReviewText", "started at age {age} y").format(
+                age=show_number(f"{rv.age_at_tacrolimus_start:.1f}"))
         lines.append(course + " · " + follow_up_text(rv))
     else:
-        lines.append(rv.tacrolimus_text)
-    baseline = rv.baseline_rule or (
-        f"baseline visit {rv.baseline_date.isoformat()}" if rv.baseline_date else
-        "no baseline visit (none on or before the tacrolimus start)")
-    lines.append(" ".join([baseline, *rv.settings_notes]))
+        lines.append(message(rv.tacrolimus_text))
+    baseline = message(rv.baseline_rule) if rv.baseline_rule else (
+        translate("ReviewText", "baseline visit {date}").format(
+            date=show_date(rv.baseline_date.isoformat())) if rv.baseline_date else
+        translate("ReviewText", "no baseline visit (none on or before the tacrolimus start)"))
+    lines.append(" ".join([baseline, *map(message, rv.settings_notes)]))
     return lines
 
 
 def follow_up_text(rv: PatientReview) -> str:
     if rv.follow_up_days is None or rv.last_record is None:
-        return "no follow-up recorded since the start"
-    return (f"follow-up {rv.follow_up_days} days ({rv.follow_up_days / DAYS_PER_MONTH:.1f} "
-            f"months) to the last record on {rv.last_record.isoformat()}")
+        return translate("ReviewText", "no follow-up recorded since the start")
+    return translate("ReviewText", "follow-up {days} days ({months} months) to the last record "
+                     "on {date}").format(days=rv.follow_up_days,
+                                         months=show_number(
+                                             f"{rv.follow_up_days / DAYS_PER_MONTH:.1f}"),
+                                         date=show_date(rv.last_record.isoformat()))
 
 
 def treatment_lines(rv: PatientReview) -> list[str]:
     out = []
     s = rv.steroids
     if s is not None:
-        now = "unknown (a dose cannot be converted)" if s.current_mg_day is None \
-            else f"{num(s.current_mg_day)} mg/day"
-        text = f"Steroid (prednisolone equivalent): now {now}"
+        now = translate("ReviewText", "unknown (a dose cannot be converted)") \
+            if s.current_mg_day is None else f"{num(s.current_mg_day)} {catalogue('mg/day')}"
+        text = translate("ReviewText", "Steroid (prednisolone equivalent): now {now}").format(
+            now=now)
         if s.current_mg_kg_day is not None:
-            text += f" = {num(s.current_mg_kg_day, 2)} mg/kg/day"
+            text += f" = {num(s.current_mg_kg_day, 2)} {catalogue('mg/kg/day')}"
         if s.cumulative_mg is not None:
-            text += f"; cumulative since tacrolimus start {num(s.cumulative_mg, 0)} mg"
+            text += translate("ReviewText", "; cumulative since tacrolimus start {mg} mg").format(
+                mg=num(s.cumulative_mg, 0))
         if s.percent_reduction is not None:
-            text += f"; reduced {num(s.percent_reduction, 0)} % since then"
+            text += translate("ReviewText", "; reduced {percent} % since then").format(
+                percent=num(s.percent_reduction, 0))
         out.append(text)
-    out.append(pulse_text(rv.pulses))
+    out.append(message(pulse_text(rv.pulses)))
     lo, hi = rv.trough_band
     if rv.troughs:
         outside = [t for t in rv.troughs if t[2] != "in_range"]
         last = rv.troughs[-1]
-        out.append(f"Tacrolimus trough: last {num(last[1])} ng/mL on {last[0].isoformat()} "
-                   f"({last[2].replace('_', ' ')}); target {num(lo)}–{num(hi)}; "
-                   f"{len(outside)} of {len(rv.troughs)} outside the target")
+        out.append(translate("ReviewText", "Tacrolimus trough: last {value} ng/mL on {date} "
+                             "({where}); target {low}–{high}; {outside} of {n} outside the "
+                             "target").format(
+            value=num(last[1]), date=show_date(last[0].isoformat()),
+            where=catalogue(last[2].replace("_", " ")), low=num(lo), high=num(hi),
+            outside=len(outside), n=len(rv.troughs)))
     if rv.egfr:
-        out.append(f"eGFR ({rv.egfr_formula}): last {num(rv.egfr[-1][1], 0)} mL/min/1.73 m² "
-                   f"on {rv.egfr[-1][0].isoformat()}, trend {rv.egfr_trend}")
+        out.append(translate("ReviewText", "eGFR ({formula}): last {value} mL/min/1.73 m² on "
+                             "{date}, trend {trend}").format(
+            formula=rv.egfr_formula, value=num(rv.egfr[-1][1], 0),
+            date=show_date(rv.egfr[-1][0].isoformat()), trend=catalogue(rv.egfr_trend)))
     if rv.egfr_note:
-        out.append(rv.egfr_note)
-    out.append("Safety flags: " + ("; ".join(f.message for f in rv.flags) if rv.flags
-                                   else "none (K, Mg, glucose, blood pressure)"))
+        out.append(message(rv.egfr_note))
+    out.append(translate("ReviewText", "Safety flags: ")
+               + ("; ".join(message(f.message) for f in rv.flags) if rv.flags
+                  else translate("ReviewText", "none (K, Mg, glucose, blood pressure)")))
     return out
 
 
 def medication_lines(rv: PatientReview) -> list[str]:
-    return [f"{label_of(DRUGS, m['drug'])} {num(m['dose_amount'], 3)} {m['dose_unit']} "
-            f"{label_of(FREQUENCIES, m['frequency']).lower()} since {m['start_date']}"
-            for m in rv.current_medications] or ["none"]
+    return [translate("ReviewText", "{drug} {dose} {unit} {frequency} since {date}").format(
+        drug=catalogue(label_of(DRUGS, m["drug"])), dose=num(m["dose_amount"], 3),
+        unit=m["dose_unit"], frequency=catalogue(label_of(FREQUENCIES, m["frequency"])).lower(),
+        date=show_date(str(m["start_date"])))
+        for m in rv.current_medications] or [translate("ReviewText", "none")]
 
 
 def adverse_event_lines(rv: PatientReview) -> list[str]:
-    return [f"{a['onset_date']} {a['term']} (grade {a['grade']}, "
-            f"{'serious' if a['serious'] else 'not serious'}, {a['relatedness']})"
-            for a in rv.adverse_events] or ["none recorded"]
+    return [translate("ReviewText", "{date} {term} (grade {grade}, {serious}, {related})").format(
+        date=show_date(str(a["onset_date"])), term=a["term"], grade=a["grade"],
+        serious=translate("ReviewText", "serious") if a["serious"]
+        else translate("ReviewText", "not serious"),
+        related=catalogue(label_of(RELATEDNESS, a["relatedness"]) or str(a["relatedness"])))
+        for a in rv.adverse_events] or [translate("ReviewText", "none recorded")]

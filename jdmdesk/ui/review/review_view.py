@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from jdmdesk.domain.review import PatientReview, VisitReview
 from jdmdesk.services.results import ServiceResult
 from jdmdesk.ui.chart.view import EnzymeChart
+from jdmdesk.ui.i18n import catalogue, message
+from jdmdesk.ui.locale_format import show_date
 from jdmdesk.ui.review import review_text as rt
 from jdmdesk.ui.review.sign_dialog import SignDialog
 
@@ -52,7 +54,7 @@ class ReviewView(QWidget):
         self.visits = QTableWidget(0, len(rt.VISIT_COLUMNS), self)
         self.visits.setObjectName("review_visits")
         self.visits.setAccessibleName("review_visits")
-        self.visits.setHorizontalHeaderLabels(rt.VISIT_COLUMNS)
+        self.visits.setHorizontalHeaderLabels([catalogue(c) for c in rt.VISIT_COLUMNS])
         self.visits.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.visits.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.visits.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -65,12 +67,13 @@ class ReviewView(QWidget):
         self.treatment.setObjectName("review_treatment")
         self.treatment.setWordWrap(True)
         self.treatment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.print_button = QPushButton("Print summary (PDF)…", self)
+        self.print_button = QPushButton(self.tr("Print summary (PDF)…"), self)
         self.print_button.setObjectName("print_summary_button")
-        self.sign_button = QPushButton(f"Sign visit\u2026 ({SIGN_SHORTCUT})", self)
+        self.sign_button = QPushButton(self.tr("Sign visit\u2026 ({shortcut})").format(
+            shortcut=SIGN_SHORTCUT), self)
         self.sign_button.setObjectName("review_sign_button")
-        self.sign_button.setToolTip("Sign the visit selected in the table as reviewed "
-                                    "(your password is asked); a signed visit is locked")
+        self.sign_button.setToolTip(self.tr("Sign the visit selected in the table as reviewed "
+                                    "(your password is asked); a signed visit is locked"))
         self.sign_button.clicked.connect(self.sign_selected)
         self.sign_button.setVisible(sign is not None)
         self.sign_button.setEnabled(False)
@@ -134,7 +137,7 @@ class ReviewView(QWidget):
         self.review = self.load(self.patient_id) if self.patient_id else None
         rv = self.review
         if rv is None:
-            self.header.setText("No patient selected.")
+            self.header.setText(self.tr("No patient selected."))
             self.visits.setRowCount(0)
             self.treatment.clear()
             self.recomputed.emit()
@@ -157,8 +160,10 @@ class ReviewView(QWidget):
         lines = rt.treatment_lines(rv)
         self.treatment.setText(
             "<br>".join(lines[:-1] + (flagged or [lines[-1]]))
-            + "<br><b>Current medication:</b> " + "; ".join(rt.medication_lines(rv))
-            + "<br><b>Adverse events:</b> " + "; ".join(rt.adverse_event_lines(rv)))
+            + "<br><b>" + self.tr("Current medication:") + "</b> "
+            + "; ".join(rt.medication_lines(rv))
+            + "<br><b>" + self.tr("Adverse events:") + "</b> "
+            + "; ".join(rt.adverse_event_lines(rv)))
         self.recomputed.emit()
 
     # --- signing ---------------------------------------------------------------------------
@@ -190,11 +195,12 @@ class ReviewView(QWidget):
         if sign is None or rv is None:
             return
         if v is None or v.visit_id is None:
-            self.status_message.emit("Select a visit in the table to sign it.")
+            self.status_message.emit(self.tr("Select a visit in the table to sign it."))
             return
         if v.signed_by is not None:
-            self.status_message.emit(f"The visit of {v.visit_date.isoformat()} is already "
-                                     f"signed ({rt.signed_text(v)}).")
+            self.status_message.emit(self.tr("The visit of {date} is already signed ({signed}).")
+                                     .format(date=show_date(v.visit_date.isoformat()),
+                                             signed=rt.signed_text(v)))
             return
         visit_id = v.visit_id
         dialog = SignDialog(rv.study_code, v.visit_date,
@@ -209,7 +215,7 @@ class ReviewView(QWidget):
     def _signed(self, dialog: SignDialog) -> None:
         result = dialog.result_of_signing
         if result is not None:
-            self.status_message.emit(result.message)
+            self.status_message.emit(message(result.message))
         self.visits.setFocus()
 
     def cell(self, row: int, column: str) -> str:

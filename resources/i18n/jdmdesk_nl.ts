@@ -1,0 +1,3128 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name></name>
+    <message>
+        <source>not a number (NaN and infinity are not values)</source>
+        <translation>geen getal (NaN en oneindig zijn geen waarden)</translation>
+    </message>
+    <message>
+        <source>use one decimal separator and no thousands separator</source>
+        <translation>gebruik één decimaalteken en geen scheidingsteken voor duizendtallen</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a number</source>
+        <translation>&apos;{value}&apos; is geen getal</translation>
+    </message>
+    <message>
+        <source>number out of range</source>
+        <translation>getal buiten bereik</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>moet een geheel getal zijn</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a calendar date</source>
+        <translation>&apos;{value}&apos; is geen bestaande datum</translation>
+    </message>
+    <message>
+        <source>type a date as yyyy-mm-dd or dd-mm-yyyy</source>
+        <translation>typ een datum als dd-mm-jjjj of jjjj-mm-dd</translation>
+    </message>
+    <message>
+        <source>type a time as hh:mm</source>
+        <translation>typ een tijd als uu:mm</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time of day</source>
+        <translation>&apos;{value}&apos; is geen tijdstip</translation>
+    </message>
+    <message>
+        <source>contains an invalid character (unpaired surrogate)</source>
+        <translation>bevat een ongeldig teken (ongepaarde surrogaat)</translation>
+    </message>
+    <message>
+        <source>contains a NUL character</source>
+        <translation>bevat een NUL-teken</translation>
+    </message>
+    <message>
+        <source>contains a control character (U+{code:04X})</source>
+        <translation>bevat een stuurteken (U+{code:04X})</translation>
+    </message>
+    <message>
+        <source>contains a line or paragraph separator (U+{code:04X}): use a plain line break</source>
+        <translation>bevat een regel- of alineascheidingsteken (U+{code:04X}): gebruik een gewone regelovergang</translation>
+    </message>
+    <message>
+        <source>contains a line or paragraph separator (U+{code:04X})</source>
+        <translation>bevat een regel- of alineascheidingsteken (U+{code:04X})</translation>
+    </message>
+    <message>
+        <source>contains a text-direction control character (U+{code:04X})</source>
+        <translation>bevat een teken dat de schrijfrichting stuurt (U+{code:04X})</translation>
+    </message>
+    <message>
+        <source>contains an invisible formatting character (U+{code:04X})</source>
+        <translation>bevat een onzichtbaar opmaakteken (U+{code:04X})</translation>
+    </message>
+    <message>
+        <source>too long: {length:,} characters, at most {limit:,}</source>
+        <translation>te lang: {length:,} tekens, hoogstens {limit:,}</translation>
+    </message>
+    <message>
+        <source>use 1-32 letters, digits, &apos;-&apos; or &apos;_&apos;, starting with a letter or digit</source>
+        <translation>gebruik 1-32 letters, cijfers, &apos;-&apos; of &apos;_&apos;, beginnend met een letter of cijfer</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>verplicht</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of the allowed values</source>
+        <translation>&apos;{value}&apos; is geen van de toegestane waarden</translation>
+    </message>
+    <message>
+        <source>date before 1900</source>
+        <translation>datum vóór 1900</translation>
+    </message>
+    <message>
+        <source>date in the future</source>
+        <translation>datum in de toekomst</translation>
+    </message>
+    <message>
+        <source>before the patient&apos;s birth date ({date})</source>
+        <translation>vóór de geboortedatum van de patiënt ({date})</translation>
+    </message>
+    <message>
+        <source>must be between {low} and {high} {unit_label}</source>
+        <translation>moet tussen {low} en {high} {unit_label} liggen</translation>
+    </message>
+    <message>
+        <source>must be between {low} and {high}</source>
+        <translation>moet tussen {low} en {high} liggen</translation>
+    </message>
+    <message>
+        <source>use steps of {step}</source>
+        <translation>gebruik stappen van {step}</translation>
+    </message>
+    <message>
+        <source>unusual value (expected {low}–{high} {unit_label}): please confirm</source>
+        <translation>ongebruikelijke waarde (verwacht {low}–{high} {unit_label}): graag bevestigen</translation>
+    </message>
+    <message>
+        <source>unusual value (expected {low}–{high}): please confirm</source>
+        <translation>ongebruikelijke waarde (verwacht {low}–{high}): graag bevestigen</translation>
+    </message>
+    <message>
+        <source>{record_label} has no field &apos;{name}&apos;</source>
+        <translation>{record_label} heeft geen veld &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>before the date of birth</source>
+        <translation>vóór de geboortedatum</translation>
+    </message>
+    <message>
+        <source>before disease onset</source>
+        <translation>vóór het begin van de ziekte</translation>
+    </message>
+    <message>
+        <source>diastolic must be lower than systolic</source>
+        <translation>diastolisch moet lager zijn dan systolisch</translation>
+    </message>
+    <message>
+        <source>say who rated the parent/patient global (parent or patient)</source>
+        <translation>geef aan wie de globale score van ouder/patiënt gaf (ouder of patiënt)</translation>
+    </message>
+    <message>
+        <source>{first}; {second}</source>
+        <translation>{first}; {second}</translation>
+    </message>
+    <message>
+        <source>before the start date</source>
+        <translation>vóór de startdatum</translation>
+    </message>
+    <message>
+        <source>a dose of 0 is only for a &apos;stop&apos; segment; set an end date</source>
+        <translation>een dosis van 0 is alleen voor een &apos;stop&apos;-periode; vul een einddatum in</translation>
+    </message>
+    <message>
+        <source>before the onset date</source>
+        <translation>vóór de begindatum</translation>
+    </message>
+    <message>
+        <source>unknown analyte &apos;{code}&apos;</source>
+        <translation>onbekende bepaling &apos;{code}&apos;</translation>
+    </message>
+    <message>
+        <source>{code} is reported in {units}</source>
+        <translation>{code} wordt gerapporteerd in {units}</translation>
+    </message>
+    <message>
+        <source>a reference limit must be a number</source>
+        <translation>een referentiegrens moet een getal zijn</translation>
+    </message>
+    <message>
+        <source>a reference limit cannot be negative</source>
+        <translation>een referentiegrens kan niet negatief zijn</translation>
+    </message>
+    <message>
+        <source>the upper limit of normal must be above 0</source>
+        <translation>de bovengrens van normaal moet boven 0 liggen</translation>
+    </message>
+    <message>
+        <source>implausible for {code}: must be {low}–{high} {unit}</source>
+        <translation>onwaarschijnlijk voor {code}: moet {low}–{high} {unit} zijn</translation>
+    </message>
+    <message>
+        <source>upper limit must be above the lower limit</source>
+        <translation>de bovengrens moet boven de ondergrens liggen</translation>
+    </message>
+    <message>
+        <source>unusual {code} value: please confirm</source>
+        <translation>ongebruikelijke {code}-waarde: graag bevestigen</translation>
+    </message>
+    <message>
+        <source>At least {length} characters, and not containing the user name.</source>
+        <translation>Minstens {length} tekens, zonder de gebruikersnaam erin.</translation>
+    </message>
+    <message>
+        <source>use at least {length} characters</source>
+        <translation>gebruik minstens {length} tekens</translation>
+    </message>
+    <message>
+        <source>the password contains an invalid character (unpaired surrogate)</source>
+        <translation>het wachtwoord bevat een ongeldig teken (ongepaarde surrogaat)</translation>
+    </message>
+    <message>
+        <source>the password must not contain the user name</source>
+        <translation>het wachtwoord mag de gebruikersnaam niet bevatten</translation>
+    </message>
+    <message>
+        <source>{record_label} saved.</source>
+        <translation>{record_label} opgeslagen.</translation>
+    </message>
+    <message>
+        <source>No changes.</source>
+        <translation>Geen wijzigingen.</translation>
+    </message>
+    <message>
+        <source>{n} fields to correct: not saved.</source>
+        <translation>{n} velden te verbeteren: niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>1 field to correct: not saved.</source>
+        <translation>1 veld te verbeteren: niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>A reason is needed to edit a record.</source>
+        <translation>Voor het wijzigen van een gegeven is een reden nodig.</translation>
+    </message>
+    <message>
+        <source>Unusual values: confirm them with a reason.</source>
+        <translation>Ongebruikelijke waarden: bevestig ze met een reden.</translation>
+    </message>
+    <message>
+        <source>The panel has no results.</source>
+        <translation>Het panel bevat geen uitslagen.</translation>
+    </message>
+    <message>
+        <source>{n} lab results saved.</source>
+        <translation>{n} laboratoriumuitslagen opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Dose changed: previous segment ended, new segment saved.</source>
+        <translation>Dosis gewijzigd: vorige periode beëindigd, nieuwe periode opgeslagen.</translation>
+    </message>
+    <message>
+        <source>A reason is needed.</source>
+        <translation>Er is een reden nodig.</translation>
+    </message>
+    <message>
+        <source>{record_label} deleted.</source>
+        <translation>{record_label} verwijderd.</translation>
+    </message>
+    <message>
+        <source>{record_label} restored.</source>
+        <translation>{record_label} teruggezet.</translation>
+    </message>
+    <message>
+        <source>{analyte_label} at the visit</source>
+        <translation>{analyte_label} bij het bezoek</translation>
+    </message>
+    <message>
+        <source>{analyte_label}: sample day minus visit day</source>
+        <translation>{analyte_label}: afnamedag min bezoekdag</translation>
+    </message>
+    <message>
+        <source>{analyte_label}: multiple of the upper limit of normal</source>
+        <translation>{analyte_label}: veelvoud van de bovengrens van normaal</translation>
+    </message>
+    <message>
+        <source>Visit number</source>
+        <translation>Bezoeknummer</translation>
+    </message>
+    <message>
+        <source>Baseline visit</source>
+        <translation>Uitgangsbezoek</translation>
+    </message>
+    <message>
+        <source>Days since the first visit</source>
+        <translation>Dagen sinds het eerste bezoek</translation>
+    </message>
+    <message>
+        <source>{measure_label}: change from baseline</source>
+        <translation>{measure_label}: verandering t.o.v. uitgangsmeting</translation>
+    </message>
+    <message>
+        <source>Total Improvement Score</source>
+        <translation>Total Improvement Score</translation>
+    </message>
+    <message>
+        <source>TIS response category</source>
+        <translation>TIS-responscategorie</translation>
+    </message>
+    <message>
+        <source>PRINTO inactive disease</source>
+        <translation>PRINTO inactieve ziekte</translation>
+    </message>
+    <message>
+        <source>PRINTO criteria met</source>
+        <translation>PRINTO-criteria voldaan</translation>
+    </message>
+    <message>
+        <source>PRINTO criteria available</source>
+        <translation>PRINTO-criteria beschikbaar</translation>
+    </message>
+    <message>
+        <source>Prednisolone equivalent on the visit date</source>
+        <translation>Prednisolonequivalent op de bezoekdatum</translation>
+    </message>
+    <message>
+        <source>Prednisolone equivalent per kg on the visit date</source>
+        <translation>Prednisolonequivalent per kg op de bezoekdatum</translation>
+    </message>
+    <message>
+        <source>Tacrolimus dose on the visit date</source>
+        <translation>Tacrolimusdosis op de bezoekdatum</translation>
+    </message>
+    <message>
+        <source>Age at the first tacrolimus start</source>
+        <translation>Leeftijd bij de eerste start van tacrolimus</translation>
+    </message>
+    <message>
+        <source>Study code (patient key)</source>
+        <translation>Studiecode (patiëntsleutel)</translation>
+    </message>
+    <message>
+        <source>{record_label} record id</source>
+        <translation>{record_label}: record-id</translation>
+    </message>
+    <message>
+        <source>{field_label}: study day</source>
+        <translation>{field_label}: studiedag</translation>
+    </message>
+    <message>
+        <source>{field_label}: why the study day is empty</source>
+        <translation>{field_label}: waarom de studiedag leeg is</translation>
+    </message>
+    <message>
+        <source>Age at {field_label_lower}</source>
+        <translation>Leeftijd op {field_label_lower}</translation>
+    </message>
+    <message>
+        <source>{field_label}: reason missing</source>
+        <translation>{field_label}: reden ontbreken</translation>
+    </message>
+    <message>
+        <source>First systemic tacrolimus start (day 0)</source>
+        <translation>Eerste start systemisch tacrolimus (dag 0)</translation>
+    </message>
+    <message>
+        <source>Value in canonical unit</source>
+        <translation>Waarde in standaardeenheid</translation>
+    </message>
+    <message>
+        <source>height fell from {before} cm at the visit of {date} to {now} cm (more than {limit} cm): please confirm</source>
+        <translation>lengte gedaald van {before} cm bij het bezoek van {date} naar {now} cm (meer dan {limit} cm): graag bevestigen</translation>
+    </message>
+    <message>
+        <source>weight changed from {before} kg at the visit of {date} by {change} in {days} days (more than {limit} per month): please confirm</source>
+        <translation>gewicht veranderd van {before} kg bij het bezoek van {date} met {change} in {days} dagen (meer dan {limit} per maand): graag bevestigen</translation>
+    </message>
+    <message>
+        <source>last visit on or before the tacrolimus start</source>
+        <translation>laatste bezoek op of vóór de start van tacrolimus</translation>
+    </message>
+    <message>
+        <source>first visit in the study (study setting)</source>
+        <translation>eerste bezoek in de studie (studie-instelling)</translation>
+    </message>
+    <message>
+        <source>first visit, because no tacrolimus is recorded (the study&apos;s rule, last visit on or before the tacrolimus start, cannot apply)</source>
+        <translation>eerste bezoek, omdat er geen tacrolimus is vastgelegd (de regel van de studie, laatste bezoek op of vóór de start van tacrolimus, is niet toepasbaar)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>no visit on or before the tacrolimus start</source>
+        <translation>geen bezoek op of vóór de start van tacrolimus</translation>
+    </message>
+    <message>
+        <source>no visits</source>
+        <translation>geen bezoeken</translation>
+    </message>
+    <message>
+        <source>Baseline: none ({why}), so no TIS</source>
+        <translation>Uitgangsmeting: geen ({why}), dus geen TIS</translation>
+    </message>
+    <message>
+        <source>Baseline: {rule}, visit of {date}</source>
+        <translation>Uitgangsmeting: {rule}, bezoek van {date}</translation>
+    </message>
+    <message>
+        <source>eGFR not computed for {n} creatinine results outside ages 1–17 ({name}, {formula}, is valid for ages 1–17 only; adult: not computed)</source>
+        <translation>eGFR niet berekend voor {n} creatinine-uitslagen buiten de leeftijd 1–17 ({name}, {formula}, geldt alleen voor 1–17 jaar; volwassen: niet berekend)</translation>
+    </message>
+    <message>
+        <source>eGFR not computed for 1 creatinine result outside ages 1–17 ({name}, {formula}, is valid for ages 1–17 only; adult: not computed)</source>
+        <translation>eGFR niet berekend voor 1 creatinine-uitslag buiten de leeftijd 1–17 ({name}, {formula}, geldt alleen voor 1–17 jaar; volwassen: niet berekend)</translation>
+    </message>
+    <message>
+        <source>no tacrolimus recorded</source>
+        <translation>geen tacrolimus vastgelegd</translation>
+    </message>
+    <message>
+        <source>stopped {date}</source>
+        <translation>gestopt {date}</translation>
+    </message>
+    <message>
+        <source>restarted {date}</source>
+        <translation>herstart {date}</translation>
+    </message>
+    <message>
+        <source>tacrolimus since {date} ({days} days on drug, {months} months{events}{off})</source>
+        <translation>tacrolimus sinds {date} ({days} dagen op het middel, {months} maanden{events}{off})</translation>
+    </message>
+    <message>
+        <source>; {events}</source>
+        <translation>; {events}</translation>
+    </message>
+    <message>
+        <source>; not on tacrolimus at the last record</source>
+        <translation>; geen tacrolimus bij het laatste gegeven</translation>
+    </message>
+    <message>
+        <source>{first}, {second}</source>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <source>IV methylprednisolone pulses: none</source>
+        <translation>IV-methylprednisolonpulsen: geen</translation>
+    </message>
+    <message>
+        <source>total unknown (a dose not convertible to mg)</source>
+        <translation>totaal onbekend (een dosis is niet om te rekenen naar mg)</translation>
+    </message>
+    <message>
+        <source>{mg} mg in total</source>
+        <translation>{mg} mg in totaal</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} tot {end}</translation>
+    </message>
+    <message>
+        <source>IV methylprednisolone pulses (reported apart from the daily dose): {doses} in {courses}, {total} ({dates})</source>
+        <translation>IV-methylprednisolonpulsen (apart van de dagdosis vermeld): {doses} in {courses}, {total} ({dates})</translation>
+    </message>
+    <message>
+        <source>1 dose</source>
+        <translation>1 dosis</translation>
+    </message>
+    <message>
+        <source>{n} doses</source>
+        <translation>{n} doses</translation>
+    </message>
+    <message>
+        <source>1 course</source>
+        <translation>1 kuur</translation>
+    </message>
+    <message>
+        <source>{n} courses</source>
+        <translation>{n} kuren</translation>
+    </message>
+    <message>
+        <source>{measure} {value} {unit} is above {limit} {unit} ({code})</source>
+        <translation>{measure} {value} {unit} ligt boven {limit} {unit} ({code})</translation>
+    </message>
+    <message>
+        <source>{measure} {value} {unit} is below {limit} {unit} ({code})</source>
+        <translation>{measure} {value} {unit} ligt onder {limit} {unit} ({code})</translation>
+    </message>
+    <message>
+        <source>blood pressure {shown}: {category} — {reason} {basis}</source>
+        <translation>bloeddruk {shown}: {category} — {reason} {basis}</translation>
+    </message>
+    <message>
+        <source>tac stop</source>
+        <translation>tac stop</translation>
+    </message>
+    <message>
+        <source>tac {arrow}{dose} mg/d</source>
+        <translation>tac {arrow}{dose} mg/d</translation>
+    </message>
+</context>
+<context>
+    <name>Catalogue</name>
+    <message>
+        <source>CMAS total</source>
+        <translation>CMAS totaal</translation>
+    </message>
+    <message>
+        <source>MMT8 total</source>
+        <translation>MMT8 totaal</translation>
+    </message>
+    <message>
+        <source>CHAQ disability index</source>
+        <translation>CHAQ disability index</translation>
+    </message>
+    <message>
+        <source>DAS total</source>
+        <translation>DAS totaal</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
+        <source>Global activity (0–10 cm VAS)</source>
+        <translation>Globale activiteit (0–10 cm VAS)</translation>
+    </message>
+    <message>
+        <source>MMT8 (Kendall 0–10)</source>
+        <translation>MMT8 (Kendall 0–10)</translation>
+    </message>
+    <message>
+        <source>CHAQ domains (0–3)</source>
+        <translation>CHAQ-domeinen (0–3)</translation>
+    </message>
+    <message>
+        <source>Skin findings</source>
+        <translation>Huidbevindingen</translation>
+    </message>
+    <message>
+        <source>Physical activity</source>
+        <translation>Lichamelijke activiteit</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>&amp;Adverse events</source>
+        <translation>Bij&amp;werkingen</translation>
+    </message>
+    <message>
+        <source>&amp;Labs</source>
+        <translation>&amp;Laboratorium</translation>
+    </message>
+    <message>
+        <source>&amp;Medication</source>
+        <translation>&amp;Medicatie</translation>
+    </message>
+    <message>
+        <source>&amp;Visits</source>
+        <translation>Be&amp;zoeken</translation>
+    </message>
+    <message>
+        <source>/20</source>
+        <translation>/20</translation>
+    </message>
+    <message>
+        <source>/52</source>
+        <translation>/52</translation>
+    </message>
+    <message>
+        <source>/80</source>
+        <translation>/80</translation>
+    </message>
+    <message>
+        <source>0 Bed- or chair-bound</source>
+        <translation>0 Bed- of stoelgebonden</translation>
+    </message>
+    <message>
+        <source>0-10 cm visual analogue scale, higher = worse</source>
+        <translation>0-10 cm visueel-analoge schaal, hoger = slechter</translation>
+    </message>
+    <message>
+        <source>0-2</source>
+        <translation>0-2</translation>
+    </message>
+    <message>
+        <source>0-3</source>
+        <translation>0-3</translation>
+    </message>
+    <message>
+        <source>0-3, worst item; at least 2 with aids or help</source>
+        <translation>0-3, slechtste item; minstens 2 bij hulpmiddelen of hulp</translation>
+    </message>
+    <message>
+        <source>0-4</source>
+        <translation>0-4</translation>
+    </message>
+    <message>
+        <source>0-5</source>
+        <translation>0-5</translation>
+    </message>
+    <message>
+        <source>0-6</source>
+        <translation>0-6</translation>
+    </message>
+    <message>
+        <source>0–10</source>
+        <translation>0–10</translation>
+    </message>
+    <message>
+        <source>1 Mild</source>
+        <translation>1 Mild</translation>
+    </message>
+    <message>
+        <source>1 Walks indoors only</source>
+        <translation>1 Loopt alleen binnenshuis</translation>
+    </message>
+    <message>
+        <source>2 Limited outdoor activity, no sport</source>
+        <translation>2 Beperkt actief buiten, geen sport</translation>
+    </message>
+    <message>
+        <source>2 Moderate</source>
+        <translation>2 Matig</translation>
+    </message>
+    <message>
+        <source>3 Normal school activity, adapted sport</source>
+        <translation>3 Normale schoolactiviteit, aangepast sporten</translation>
+    </message>
+    <message>
+        <source>3 Severe</source>
+        <translation>3 Ernstig</translation>
+    </message>
+    <message>
+        <source>4 Life-threatening</source>
+        <translation>4 Levensbedreigend</translation>
+    </message>
+    <message>
+        <source>4 Unrestricted, including sport</source>
+        <translation>4 Onbeperkt, ook sport</translation>
+    </message>
+    <message>
+        <source>5 Death</source>
+        <translation>5 Overlijden</translation>
+    </message>
+    <message>
+        <source>ASAT</source>
+        <translation>ASAT</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>Genomen maatregel</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>Active (3 criteria met is impossible)</source>
+        <translation>Actief (3 criteria voldaan is onmogelijk)</translation>
+    </message>
+    <message>
+        <source>Adverse Event</source>
+        <translation>Bijwerking</translation>
+    </message>
+    <message>
+        <source>Adverse event</source>
+        <translation>Bijwerking</translation>
+    </message>
+    <message>
+        <source>Alanine aminotransferase</source>
+        <translation>Alanineaminotransferase</translation>
+    </message>
+    <message>
+        <source>Aldolase</source>
+        <translation>Aldolase</translation>
+    </message>
+    <message>
+        <source>Alternate days</source>
+        <translation>Om de dag</translation>
+    </message>
+    <message>
+        <source>Analyte</source>
+        <translation>Bepaling</translation>
+    </message>
+    <message>
+        <source>As reported, in the unit chosen</source>
+        <translation>Zoals gerapporteerd, in de gekozen eenheid</translation>
+    </message>
+    <message>
+        <source>Aspartate aminotransferase</source>
+        <translation>Aspartaataminotransferase</translation>
+    </message>
+    <message>
+        <source>C-reactive protein</source>
+        <translation>C-reactief proteïne</translation>
+    </message>
+    <message>
+        <source>CDASI</source>
+        <translation>CDASI</translation>
+    </message>
+    <message>
+        <source>CDASI activity</source>
+        <translation>CDASI activiteit</translation>
+    </message>
+    <message>
+        <source>CDASI damage</source>
+        <translation>CDASI schade</translation>
+    </message>
+    <message>
+        <source>CDISC ODM 1.3.2 (.xml)</source>
+        <translation>CDISC ODM 1.3.2 (.xml)</translation>
+    </message>
+    <message>
+        <source>CHAQ</source>
+        <translation>CHAQ</translation>
+    </message>
+    <message>
+        <source>CHAQ Activities</source>
+        <translation>CHAQ Activiteiten</translation>
+    </message>
+    <message>
+        <source>CHAQ Arising</source>
+        <translation>CHAQ Opstaan</translation>
+    </message>
+    <message>
+        <source>CHAQ DI</source>
+        <translation>CHAQ DI</translation>
+    </message>
+    <message>
+        <source>CHAQ Dressing and grooming</source>
+        <translation>CHAQ Aankleden en verzorgen</translation>
+    </message>
+    <message>
+        <source>CHAQ Eating</source>
+        <translation>CHAQ Eten</translation>
+    </message>
+    <message>
+        <source>CHAQ Grip</source>
+        <translation>CHAQ Grijpen</translation>
+    </message>
+    <message>
+        <source>CHAQ Hygiene</source>
+        <translation>CHAQ Hygiëne</translation>
+    </message>
+    <message>
+        <source>CHAQ Reach</source>
+        <translation>CHAQ Reiken</translation>
+    </message>
+    <message>
+        <source>CHAQ Walking</source>
+        <translation>CHAQ Lopen</translation>
+    </message>
+    <message>
+        <source>CK</source>
+        <translation>CK</translation>
+    </message>
+    <message>
+        <source>CMAS</source>
+        <translation>CMAS</translation>
+    </message>
+    <message>
+        <source>CMAS 1 Head elevation</source>
+        <translation>CMAS 1 Hoofd optillen</translation>
+    </message>
+    <message>
+        <source>CMAS 1 seconds</source>
+        <translation>CMAS 1 seconden</translation>
+    </message>
+    <message>
+        <source>CMAS 10 All-fours manoeuvre</source>
+        <translation>CMAS 10 Handen-en-knieënhouding</translation>
+    </message>
+    <message>
+        <source>CMAS 11 Floor rise</source>
+        <translation>CMAS 11 Opstaan van de vloer</translation>
+    </message>
+    <message>
+        <source>CMAS 12 Chair rise</source>
+        <translation>CMAS 12 Opstaan uit stoel</translation>
+    </message>
+    <message>
+        <source>CMAS 13 Stool step</source>
+        <translation>CMAS 13 Op krukje stappen</translation>
+    </message>
+    <message>
+        <source>CMAS 14 Pick-up</source>
+        <translation>CMAS 14 Oprapen</translation>
+    </message>
+    <message>
+        <source>CMAS 2 Leg raise / touch object</source>
+        <translation>CMAS 2 Been heffen / object aantikken</translation>
+    </message>
+    <message>
+        <source>CMAS 3 Straight leg lift</source>
+        <translation>CMAS 3 Gestrekt been heffen</translation>
+    </message>
+    <message>
+        <source>CMAS 3 seconds</source>
+        <translation>CMAS 3 seconden</translation>
+    </message>
+    <message>
+        <source>CMAS 4 Supine to prone</source>
+        <translation>CMAS 4 Rug- naar buikligging</translation>
+    </message>
+    <message>
+        <source>CMAS 5 Sit-ups</source>
+        <translation>CMAS 5 Sit-ups</translation>
+    </message>
+    <message>
+        <source>CMAS 6 Supine to sit</source>
+        <translation>CMAS 6 Ruglig naar zit</translation>
+    </message>
+    <message>
+        <source>CMAS 7 Arm raise / straighten</source>
+        <translation>CMAS 7 Armen heffen / strekken</translation>
+    </message>
+    <message>
+        <source>CMAS 8 Arm raise duration</source>
+        <translation>CMAS 8 Duur armen heffen</translation>
+    </message>
+    <message>
+        <source>CMAS 8 seconds</source>
+        <translation>CMAS 8 seconden</translation>
+    </message>
+    <message>
+        <source>CMAS 9 Floor sit</source>
+        <translation>CMAS 9 Op de vloer gaan zitten</translation>
+    </message>
+    <message>
+        <source>Calcinosis</source>
+        <translation>Calcinosis</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Change in multiples of the upper limit of normal</source>
+        <translation>Verandering in veelvouden van de bovengrens van normaal</translation>
+    </message>
+    <message>
+        <source>Ciclosporin</source>
+        <translation>Ciclosporine</translation>
+    </message>
+    <message>
+        <source>Clinically inactive (≥ 3 of 4 PRINTO criteria met)</source>
+        <translation>Klinisch inactief (≥ 3 van 4 PRINTO-criteria voldaan)</translation>
+    </message>
+    <message>
+        <source>Creatine kinase</source>
+        <translation>Creatinekinase</translation>
+    </message>
+    <message>
+        <source>Creatinine</source>
+        <translation>Creatinine</translation>
+    </message>
+    <message>
+        <source>Cyclophosphamide</source>
+        <translation>Cyclofosfamide</translation>
+    </message>
+    <message>
+        <source>DAS</source>
+        <translation>DAS</translation>
+    </message>
+    <message>
+        <source>DAS muscle</source>
+        <translation>DAS spier</translation>
+    </message>
+    <message>
+        <source>DAS skin</source>
+        <translation>DAS huid</translation>
+    </message>
+    <message>
+        <source>DAS skin + DAS muscle</source>
+        <translation>DAS huid + DAS spier</translation>
+    </message>
+    <message>
+        <source>DI</source>
+        <translation>DI</translation>
+    </message>
+    <message>
+        <source>Daily dose</source>
+        <translation>Dagdosis</translation>
+    </message>
+    <message>
+        <source>Data entry</source>
+        <translation>Gegevensinvoer</translation>
+    </message>
+    <message>
+        <source>Data manager</source>
+        <translation>Datamanager</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geboortedatum</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Decrease</source>
+        <translation>Verlaging</translation>
+    </message>
+    <message>
+        <source>Definite</source>
+        <translation>Zeker</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Verwijderd</translation>
+    </message>
+    <message>
+        <source>Dexamethasone</source>
+        <translation>Dexamethason</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>Diastolic blood pressure</source>
+        <translation>Diastolische bloeddruk</translation>
+    </message>
+    <message>
+        <source>Disease onset</source>
+        <translation>Begin ziekte</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dosis</translation>
+    </message>
+    <message>
+        <source>Dose per kg (the drug&apos;s own mg)</source>
+        <translation>Dosis per kg (mg van het middel zelf)</translation>
+    </message>
+    <message>
+        <source>Dose reduced</source>
+        <translation>Dosis verlaagd</translation>
+    </message>
+    <message>
+        <source>Dose unit</source>
+        <translation>Dosiseenheid</translation>
+    </message>
+    <message>
+        <source>Drug</source>
+        <translation>Geneesmiddel</translation>
+    </message>
+    <message>
+        <source>Electrolyte disturbance</source>
+        <translation>Elektrolytstoornis</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Einde</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Einddatum</translation>
+    </message>
+    <message>
+        <source>Erythrocyte sedimentation rate</source>
+        <translation>Bezinkingssnelheid (BSE)</translation>
+    </message>
+    <message>
+        <source>Every 4 weeks</source>
+        <translation>Elke 4 weken</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel-werkmap (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Extra-</source>
+        <translation>Extra-</translation>
+    </message>
+    <message>
+        <source>Extram.</source>
+        <translation>Extram.</translation>
+    </message>
+    <message>
+        <source>Extramusc.</source>
+        <translation>Extramusc.</translation>
+    </message>
+    <message>
+        <source>Extramuscular GA</source>
+        <translation>Extramusculaire GA</translation>
+    </message>
+    <message>
+        <source>Extramuscular activity</source>
+        <translation>Extramusculaire activiteit</translation>
+    </message>
+    <message>
+        <source>Extramuscular global activity</source>
+        <translation>Globale extramusculaire activiteit</translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
+        <translation>Mislukte pogingen</translation>
+    </message>
+    <message>
+        <source>Fatal</source>
+        <translation>Fataal</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Vrouw</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <source>First visit in the study</source>
+        <translation>Eerste bezoek in de studie</translation>
+    </message>
+    <message>
+        <source>Four times daily</source>
+        <translation>4× per dag</translation>
+    </message>
+    <message>
+        <source>Freq.</source>
+        <translation>Freq.</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Frequentie</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Volledige naam</translation>
+    </message>
+    <message>
+        <source>Gastrointestinal</source>
+        <translation>Gastro-intestinaal</translation>
+    </message>
+    <message>
+        <source>Global rated by</source>
+        <translation>Globale score gegeven door</translation>
+    </message>
+    <message>
+        <source>Glucose</source>
+        <translation>Glucose</translation>
+    </message>
+    <message>
+        <source>Gottron papules / sign</source>
+        <translation>Gottron-papels / teken van Gottron</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Graad</translation>
+    </message>
+    <message>
+        <source>Grade (CTCAE)</source>
+        <translation>Graad (CTCAE)</translation>
+    </message>
+    <message>
+        <source>Haematological</source>
+        <translation>Hematologisch</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Lengte</translation>
+    </message>
+    <message>
+        <source>Heliotrope rash</source>
+        <translation>Heliotroop exantheem</translation>
+    </message>
+    <message>
+        <source>Hydrocortisone</source>
+        <translation>Hydrocortison</translation>
+    </message>
+    <message>
+        <source>Hydroxychloroquine</source>
+        <translation>Hydroxychloroquine</translation>
+    </message>
+    <message>
+        <source>Hypertension</source>
+        <translation>Hypertensie</translation>
+    </message>
+    <message>
+        <source>Inactive disease (PRINTO)</source>
+        <translation>Inactieve ziekte (PRINTO)</translation>
+    </message>
+    <message>
+        <source>Increase</source>
+        <translation>Verhoging</translation>
+    </message>
+    <message>
+        <source>Inefficacy</source>
+        <translation>Onvoldoende effect</translation>
+    </message>
+    <message>
+        <source>Infection</source>
+        <translation>Infectie</translation>
+    </message>
+    <message>
+        <source>Initials</source>
+        <translation>Initialen</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Onderbroken</translation>
+    </message>
+    <message>
+        <source>Intramuscular</source>
+        <translation>Intramusculair</translation>
+    </message>
+    <message>
+        <source>Intravenous</source>
+        <translation>Intraveneus</translation>
+    </message>
+    <message>
+        <source>Intravenous immunoglobulin</source>
+        <translation>Intraveneus immunoglobuline</translation>
+    </message>
+    <message>
+        <source>Kendall 0-10</source>
+        <translation>Kendall 0-10</translation>
+    </message>
+    <message>
+        <source>LD</source>
+        <translation>LD</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Laboratorium</translation>
+    </message>
+    <message>
+        <source>Laboratory result</source>
+        <translation>Laboratoriumuitslag</translation>
+    </message>
+    <message>
+        <source>Lactate dehydrogenase</source>
+        <translation>Lactaatdehydrogenase</translation>
+    </message>
+    <message>
+        <source>Last assessment on or before the tacrolimus start</source>
+        <translation>Laatste meting op of vóór de start van tacrolimus</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Laatste bezoek</translation>
+    </message>
+    <message>
+        <source>Latest TIS</source>
+        <translation>Laatste TIS</translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;-&apos; and &apos;_&apos;; unique in the study</source>
+        <translation>Letters, cijfers, &apos;-&apos; en &apos;_&apos;; uniek in de studie</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren gegaan</translation>
+    </message>
+    <message>
+        <source>Lower limit of the lab&apos;s reference range, in the result&apos;s unit</source>
+        <translation>Ondergrens van het referentiebereik van het lab, in de eenheid van de uitslag</translation>
+    </message>
+    <message>
+        <source>MMT8</source>
+        <translation>MMT8</translation>
+    </message>
+    <message>
+        <source>MMT8 Ankle dorsiflexors</source>
+        <translation>MMT8 Dorsaalflexoren enkel</translation>
+    </message>
+    <message>
+        <source>MMT8 Biceps brachii</source>
+        <translation>MMT8 M. biceps brachii</translation>
+    </message>
+    <message>
+        <source>MMT8 Gluteus maximus</source>
+        <translation>MMT8 M. gluteus maximus</translation>
+    </message>
+    <message>
+        <source>MMT8 Gluteus medius</source>
+        <translation>MMT8 M. gluteus medius</translation>
+    </message>
+    <message>
+        <source>MMT8 Middle deltoid</source>
+        <translation>MMT8 M. deltoideus (middendeel)</translation>
+    </message>
+    <message>
+        <source>MMT8 Neck flexors</source>
+        <translation>MMT8 Nekflexoren</translation>
+    </message>
+    <message>
+        <source>MMT8 Quadriceps</source>
+        <translation>MMT8 M. quadriceps</translation>
+    </message>
+    <message>
+        <source>MMT8 Wrist extensors</source>
+        <translation>MMT8 Polsextensoren</translation>
+    </message>
+    <message>
+        <source>MMT8, one side, 0-80</source>
+        <translation>MMT8, één zijde, 0-80</translation>
+    </message>
+    <message>
+        <source>Magnesium</source>
+        <translation>Magnesium</translation>
+    </message>
+    <message>
+        <source>Major improvement (TIS ≥ 70)</source>
+        <translation>Grote verbetering (TIS ≥ 70)</translation>
+    </message>
+    <message>
+        <source>Malar or facial erythema</source>
+        <translation>Malar of faciaal erytheem</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Man</translation>
+    </message>
+    <message>
+        <source>Mean of the answered domains; at least 6 of 8</source>
+        <translation>Gemiddelde van de beantwoorde domeinen; minstens 6 van 8</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medicatie</translation>
+    </message>
+    <message>
+        <source>Medication dose segment</source>
+        <translation>Medicatie (dosisperiode)</translation>
+    </message>
+    <message>
+        <source>Metabolic / glucose</source>
+        <translation>Metabool / glucose</translation>
+    </message>
+    <message>
+        <source>Methotrexate</source>
+        <translation>Methotrexaat</translation>
+    </message>
+    <message>
+        <source>Methylprednisolone</source>
+        <translation>Methylprednisolon</translation>
+    </message>
+    <message>
+        <source>Minimal improvement (TIS ≥ 30)</source>
+        <translation>Minimale verbetering (TIS ≥ 30)</translation>
+    </message>
+    <message>
+        <source>Missing-value reasons</source>
+        <translation>Redenen voor ontbrekende waarden</translation>
+    </message>
+    <message>
+        <source>Moderate improvement (TIS ≥ 45)</source>
+        <translation>Matige verbetering (TIS ≥ 45)</translation>
+    </message>
+    <message>
+        <source>Multiple of upper limit of normal</source>
+        <translation>Veelvoud van de bovengrens van normaal</translation>
+    </message>
+    <message>
+        <source>Muscle enzymes</source>
+        <translation>Spierenzymen</translation>
+    </message>
+    <message>
+        <source>Muscle strength</source>
+        <translation>Spierkracht</translation>
+    </message>
+    <message>
+        <source>Mycophenolate mofetil</source>
+        <translation>Mycofenolaatmofetil</translation>
+    </message>
+    <message>
+        <source>Nailfold capillary changes</source>
+        <translation>Nagelriemcapillaire afwijkingen</translation>
+    </message>
+    <message>
+        <source>Neurological (tremor, headache)</source>
+        <translation>Neurologisch (tremor, hoofdpijn)</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nee</translation>
+    </message>
+    <message>
+        <source>No improvement (TIS &lt; 30)</source>
+        <translation>Geen verbetering (TIS &lt; 30)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Geen</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Niet van toepassing</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Niet gedaan</translation>
+    </message>
+    <message>
+        <source>Not evaluable (too few criteria available)</source>
+        <translation>Niet te beoordelen (te weinig criteria beschikbaar)</translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation>Niet hersteld</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>Oud</translation>
+    </message>
+    <message>
+        <source>Once daily</source>
+        <translation>1× per dag</translation>
+    </message>
+    <message>
+        <source>One of the analyte&apos;s accepted units</source>
+        <translation>Een van de toegestane eenheden van de bepaling</translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation>Begin</translation>
+    </message>
+    <message>
+        <source>Onset date</source>
+        <translation>Begindatum</translation>
+    </message>
+    <message>
+        <source>Oral</source>
+        <translation>Oraal</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Anders</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Afloop</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Achterstallig</translation>
+    </message>
+    <message>
+        <source>PRINTO</source>
+        <translation>PRINTO</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Ouder</translation>
+    </message>
+    <message>
+        <source>Parent/patient global activity</source>
+        <translation>Globale activiteit ouder/patiënt</translation>
+    </message>
+    <message>
+        <source>Patie&amp;nt</source>
+        <translation>Patiën&amp;t</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Patient has no systemic tacrolimus start (no day 0)</source>
+        <translation>Patiënt heeft geen start van systemisch tacrolimus (geen dag 0)</translation>
+    </message>
+    <message>
+        <source>PhGA</source>
+        <translation>PhGA</translation>
+    </message>
+    <message>
+        <source>Physician global activity</source>
+        <translation>Globale activiteit arts</translation>
+    </message>
+    <message>
+        <source>Possible</source>
+        <translation>Mogelijk</translation>
+    </message>
+    <message>
+        <source>Potassium</source>
+        <translation>Kalium</translation>
+    </message>
+    <message>
+        <source>Prednisolone</source>
+        <translation>Prednisolon</translation>
+    </message>
+    <message>
+        <source>Prednisolone equivalent</source>
+        <translation>Prednisolonequivalent</translation>
+    </message>
+    <message>
+        <source>Prednisolone equivalent per kg</source>
+        <translation>Prednisolonequivalent per kg</translation>
+    </message>
+    <message>
+        <source>Prednisone</source>
+        <translation>Prednison</translation>
+    </message>
+    <message>
+        <source>Probable</source>
+        <translation>Waarschijnlijk</translation>
+    </message>
+    <message>
+        <source>Pseudonymised unless &apos;Identified&apos; is ticked.</source>
+        <translation>Gepseudonimiseerd, tenzij &apos;Identificeerbaar&apos; is aangevinkt.</translation>
+    </message>
+    <message>
+        <source>PtGA</source>
+        <translation>PtGA</translation>
+    </message>
+    <message>
+        <source>REDCap project files (ZIP)</source>
+        <translation>REDCap-projectbestanden (ZIP)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Reason for change</source>
+        <translation>Reden van wijziging</translation>
+    </message>
+    <message>
+        <source>Ref high</source>
+        <translation>Ref. hoog</translation>
+    </message>
+    <message>
+        <source>Ref low</source>
+        <translation>Ref. laag</translation>
+    </message>
+    <message>
+        <source>Reference high</source>
+        <translation>Referentie hoog</translation>
+    </message>
+    <message>
+        <source>Reference low</source>
+        <translation>Referentie laag</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Geweigerd</translation>
+    </message>
+    <message>
+        <source>Related</source>
+        <translation>Gerelateerd</translation>
+    </message>
+    <message>
+        <source>Related to tacrolimus</source>
+        <translation>Gerelateerd aan tacrolimus</translation>
+    </message>
+    <message>
+        <source>Relative change: 100 × (baseline − follow-up) / baseline</source>
+        <translation>Relatieve verandering: 100 × (uitgangswaarde − follow-up) / uitgangswaarde</translation>
+    </message>
+    <message>
+        <source>Renal</source>
+        <translation>Nier</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Hersteld</translation>
+    </message>
+    <message>
+        <source>Resolved with sequelae</source>
+        <translation>Hersteld met restverschijnselen</translation>
+    </message>
+    <message>
+        <source>Resolving</source>
+        <translation>Herstellende</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Beoordelaar</translation>
+    </message>
+    <message>
+        <source>Rituximab</source>
+        <translation>Rituximab</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Toedieningsweg</translation>
+    </message>
+    <message>
+        <source>SPSS data files (ZIP of .sav)</source>
+        <translation>SPSS-databestanden (ZIP met .sav)</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Monster</translation>
+    </message>
+    <message>
+        <source>Sample date</source>
+        <translation>Afnamedatum</translation>
+    </message>
+    <message>
+        <source>Sample time</source>
+        <translation>Afnametijd</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>Ernstig</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Geslacht</translation>
+    </message>
+    <message>
+        <source>Short description, e.g. &apos;tremor&apos;</source>
+        <translation>Korte omschrijving, bijv. &apos;tremor&apos;</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Ondertekend</translation>
+    </message>
+    <message>
+        <source>Single dose / pulse</source>
+        <translation>Eenmalig / pulse</translation>
+    </message>
+    <message>
+        <source>Skin</source>
+        <translation>Huid</translation>
+    </message>
+    <message>
+        <source>Skin ulceration</source>
+        <translation>Huidulceratie</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <source>Stata data files (ZIP of .dta)</source>
+        <translation>Stata-databestanden (ZIP met .dta)</translation>
+    </message>
+    <message>
+        <source>Statistics bundle (ZIP of CSV files)</source>
+        <translation>Statistiekbundel (ZIP met CSV-bestanden)</translation>
+    </message>
+    <message>
+        <source>Steroid mg/kg/day</source>
+        <translation>Steroïd mg/kg/dag</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Study code</source>
+        <translation>Studiecode</translation>
+    </message>
+    <message>
+        <source>Subcutaneous</source>
+        <translation>Subcutaan</translation>
+    </message>
+    <message>
+        <source>Sum of the 14 items; only when all are present</source>
+        <translation>Som van de 14 items; alleen als alle items ingevuld zijn</translation>
+    </message>
+    <message>
+        <source>Sum of the 8 groups; only when all are present</source>
+        <translation>Som van de 8 groepen; alleen als alle groepen ingevuld zijn</translation>
+    </message>
+    <message>
+        <source>Systolic blood pressure</source>
+        <translation>Systolische bloeddruk</translation>
+    </message>
+    <message>
+        <source>TIS</source>
+        <translation>TIS</translation>
+    </message>
+    <message>
+        <source>Tacrolimus</source>
+        <translation>Tacrolimus</translation>
+    </message>
+    <message>
+        <source>Tacrolimus trough</source>
+        <translation>Tacrolimus dalspiegel</translation>
+    </message>
+    <message>
+        <source>Taper</source>
+        <translation>Afbouw</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Three times daily</source>
+        <translation>3× per dag</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Tijd (UTC)</translation>
+    </message>
+    <message>
+        <source>Topical</source>
+        <translation>Lokaal (huid)</translation>
+    </message>
+    <message>
+        <source>Topical corticosteroid</source>
+        <translation>Lokaal corticosteroïd</translation>
+    </message>
+    <message>
+        <source>Topical tacrolimus</source>
+        <translation>Lokaal tacrolimus</translation>
+    </message>
+    <message>
+        <source>Twice daily</source>
+        <translation>2× per dag</translation>
+    </message>
+    <message>
+        <source>U/L</source>
+        <translation>U/L</translation>
+    </message>
+    <message>
+        <source>UTC date, by</source>
+        <translation>UTC-datum, door</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Eenheid</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Onbekend</translation>
+    </message>
+    <message>
+        <source>Unlikely</source>
+        <translation>Onwaarschijnlijk</translation>
+    </message>
+    <message>
+        <source>Unrelated</source>
+        <translation>Niet gerelateerd</translation>
+    </message>
+    <message>
+        <source>Upper limit of normal, in the result&apos;s unit</source>
+        <translation>Bovengrens van normaal, in de eenheid van de uitslag</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Value in canonical unit</source>
+        <translation>Waarde in standaardeenheid</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>Bezoekdatum</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Wekelijks</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Gestaakt</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>boven</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation>applicatie</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>onder</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>cm</translation>
+    </message>
+    <message>
+        <source>falling</source>
+        <translation>dalend</translation>
+    </message>
+    <message>
+        <source>g</source>
+        <translation>g</translation>
+    </message>
+    <message>
+        <source>g/kg</source>
+        <translation>g/kg</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>graad</translation>
+    </message>
+    <message>
+        <source>in range</source>
+        <translation>binnen bereik</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactief</translation>
+    </message>
+    <message>
+        <source>insufficient data</source>
+        <translation>onvoldoende gegevens</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>groot</translation>
+    </message>
+    <message>
+        <source>mg</source>
+        <translation>mg</translation>
+    </message>
+    <message>
+        <source>mg/day</source>
+        <translation>mg/dag</translation>
+    </message>
+    <message>
+        <source>mg/kg</source>
+        <translation>mg/kg</translation>
+    </message>
+    <message>
+        <source>mg/kg/day</source>
+        <translation>mg/kg/dag</translation>
+    </message>
+    <message>
+        <source>mg/m²</source>
+        <translation>mg/m²</translation>
+    </message>
+    <message>
+        <source>minimal</source>
+        <translation>minimaal</translation>
+    </message>
+    <message>
+        <source>mmHg</source>
+        <translation>mmHg</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>matig</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>not evaluable</source>
+        <translation>niet te beoordelen</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>punten</translation>
+    </message>
+    <message>
+        <source>rising</source>
+        <translation>stijgend</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>score</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>stabiel</translation>
+    </message>
+    <message>
+        <source>study day</source>
+        <translation>studiedag</translation>
+    </message>
+    <message>
+        <source>Study name</source>
+        <translation>Studienaam</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Uitgangsmeting</translation>
+    </message>
+    <message>
+        <source>TIS enzyme method</source>
+        <translation>TIS-enzymmethode</translation>
+    </message>
+    <message>
+        <source>MMT version</source>
+        <translation>MMT-versie</translation>
+    </message>
+    <message>
+        <source>Tacrolimus target low (ng/mL)</source>
+        <translation>Tacrolimus streefwaarde laag (ng/mL)</translation>
+    </message>
+    <message>
+        <source>Tacrolimus target high (ng/mL)</source>
+        <translation>Tacrolimus streefwaarde hoog (ng/mL)</translation>
+    </message>
+    <message>
+        <source>Visit interval (days, for overdue)</source>
+        <translation>Bezoekinterval (dagen, voor achterstallig)</translation>
+    </message>
+    <message>
+        <source>Lock the window after idle (minutes)</source>
+        <translation>Venster vergrendelen na inactiviteit (minuten)</translation>
+    </message>
+</context>
+<context>
+    <name>Chart</name>
+    <message>
+        <source>prednisolone (right axis)</source>
+        <translation>prednisolon (rechteras)</translation>
+    </message>
+    <message>
+        <source>prednisolone (right axis; before {date} per kg of the nearest weight, {weight} kg)</source>
+        <translation>prednisolon (rechteras; vóór {date} per kg van het dichtstbijzijnde gewicht, {weight} kg)</translation>
+    </message>
+    <message>
+        <source>tacrolimus start</source>
+        <translation>start tacrolimus</translation>
+    </message>
+    <message>
+        <source>tac ng/mL</source>
+        <translation>tac ng/mL</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>yyyy-mm-dd or dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj of jjjj-mm-dd</translation>
+    </message>
+    <message>
+        <source>Calendar (F4)</source>
+        <translation>Kalender (F4)</translation>
+    </message>
+</context>
+<context>
+    <name>EnzymeChartPanel</name>
+    <message>
+        <source>Muscle enzymes</source>
+        <translation>Spierenzymen</translation>
+    </message>
+    <message>
+        <source>Absolute (log)</source>
+        <translation>Absoluut (log)</translation>
+    </message>
+    <message>
+        <source>Enzyme activity in U/L on a logarithmic axis</source>
+        <translation>Enzymactiviteit in U/L op een logaritmische as</translation>
+    </message>
+    <message>
+        <source>× ULN</source>
+        <translation>× ULN</translation>
+    </message>
+    <message>
+        <source>Each value divided by its own upper limit of normal</source>
+        <translation>Elke waarde gedeeld door de eigen bovengrens van normaal</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>Save the chart as an image</source>
+        <translation>De grafiek als afbeelding opslaan</translation>
+    </message>
+    <message>
+        <source>PNG image…</source>
+        <translation>PNG-afbeelding…</translation>
+    </message>
+    <message>
+        <source>SVG drawing…</source>
+        <translation>SVG-tekening…</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>Schaal:</translation>
+    </message>
+    <message>
+        <source>Muscle enzymes by day since tacrolimus start, with prednisolone dose and tacrolimus troughs</source>
+        <translation>Spierenzymen per dag sinds de start van tacrolimus, met prednisolondosis en tacrolimus-dalspiegels</translation>
+    </message>
+    <message>
+        <source>prednisolone eq. mg/kg/day</source>
+        <translation>prednisolon-eq. mg/kg/dag</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-afbeelding (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG-tekening (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Grafiek exporteren</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>datum</translation>
+    </message>
+    <message>
+        <source>days since tacrolimus start (day 0)</source>
+        <translation>dagen sinds start tacrolimus (dag 0)</translation>
+    </message>
+    <message>
+        <source>× upper limit of normal</source>
+        <translation>× bovengrens van normaal</translation>
+    </message>
+    <message>
+        <source>U/L (log scale)</source>
+        <translation>U/L (logaritmische schaal)</translation>
+    </message>
+    <message>
+        <source>Select a patient to see the enzyme chart.</source>
+        <translation>Kies een patiënt om de enzymgrafiek te zien.</translation>
+    </message>
+    <message>
+        <source>{n} results without an upper limit of normal left out of the × ULN view.</source>
+        <translation>{n} uitslagen zonder bovengrens van normaal weggelaten uit de × ULN-weergave.</translation>
+    </message>
+    <message>
+        <source>1 result without an upper limit of normal left out of the × ULN view.</source>
+        <translation>1 uitslag zonder bovengrens van normaal weggelaten uit de × ULN-weergave.</translation>
+    </message>
+    <message>
+        <source>ULN (dashed)</source>
+        <translation>ULN (gestreept)</translation>
+    </message>
+    <message>
+        <source>filled = above ULN</source>
+        <translation>gevuld = boven ULN</translation>
+    </message>
+    <message>
+        <source>tac dose change</source>
+        <translation>tac-dosiswijziging</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export study</source>
+        <translation>Studie exporteren</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <source>Identified: keep calendar dates, birth dates and initials</source>
+        <translation>Identificeerbaar: kalenderdata, geboortedata en initialen behouden</translation>
+    </message>
+    <message>
+        <source>Include free text (notes, reasons for change)</source>
+        <translation>Vrije tekst meenemen (notities, redenen van wijziging)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formaat</translation>
+    </message>
+    <message>
+        <source>Output file</source>
+        <translation>Uitvoerbestand</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporteren naar</translation>
+    </message>
+    <message>
+        <source>Choose an output file.</source>
+        <translation>Kies een uitvoerbestand.</translation>
+    </message>
+    <message>
+        <source>Identified export</source>
+        <translation>Identificeerbare export</translation>
+    </message>
+    <message>
+        <source>The export will contain calendar dates, birth dates and initials: it is personal data. Export identified data?</source>
+        <translation>De export bevat kalenderdata, geboortedata en initialen: dat zijn persoonsgegevens. Identificeerbare gegevens exporteren?</translation>
+    </message>
+    <message>
+        <source>Replace file</source>
+        <translation>Bestand vervangen</translation>
+    </message>
+    <message>
+        <source>{file} already exists. Replace it?</source>
+        <translation>{file} bestaat al. Vervangen?</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Bezig met exporteren…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Bezig met annuleren…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Export geannuleerd: er is niets geschreven.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldInput</name>
+    <message>
+        <source>type ND, NA, UNK, REF or LOST to record why a value is missing</source>
+        <translation>typ ND, NA, UNK, REF of LOST om vast te leggen waarom een waarde ontbreekt</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Select a record to see its history.</source>
+        <translation>Kies een gegeven om de geschiedenis ervan te zien.</translation>
+    </message>
+    <message>
+        <source>History of {record}</source>
+        <translation>Geschiedenis van {record}</translation>
+    </message>
+</context>
+<context>
+    <name>LabForm</name>
+    <message>
+        <source>Panel mode</source>
+        <translation>Panelmodus</translation>
+    </message>
+    <message>
+        <source>Enter several analytes of one sample at once (Ctrl+P)</source>
+        <translation>Meerdere bepalingen van één monster tegelijk invoeren (Ctrl+P)</translation>
+    </message>
+</context>
+<context>
+    <name>LabPanel</name>
+    <message>
+        <source>Analyte</source>
+        <translation>Bepaling</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Eenheid</translation>
+    </message>
+    <message>
+        <source>Ref low</source>
+        <translation>Ref. laag</translation>
+    </message>
+    <message>
+        <source>Ref high</source>
+        <translation>Ref. hoog</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>JDM Desk is locked</source>
+        <translation>JDM Desk is vergrendeld</translation>
+    </message>
+    <message>
+        <source>Locked for {user}.</source>
+        <translation>Vergrendeld voor {user}.</translation>
+    </message>
+    <message>
+        <source>Enter your password to go on; unsaved work is kept.</source>
+        <translation>Voer uw wachtwoord in om verder te gaan; niet-opgeslagen werk blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Ontgrendelen</translation>
+    </message>
+    <message>
+        <source>Close the study</source>
+        <translation>De studie sluiten</translation>
+    </message>
+    <message>
+        <source>Another user: close this study (unsaved changes are asked about after the password), then open it with your own account</source>
+        <translation>Andere gebruiker: sluit deze studie (na het wachtwoord wordt gevraagd wat er met niet-opgeslagen wijzigingen moet gebeuren) en open haar met uw eigen account</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Create the first user</source>
+        <translation>De eerste gebruiker aanmaken</translation>
+    </message>
+    <message>
+        <source>Log in — {study}</source>
+        <translation>Inloggen — {study}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{study}&lt;/b&gt; has no users yet. Create its first account: a data manager, who can then add the other users.</source>
+        <translation>&lt;b&gt;{study}&lt;/b&gt; heeft nog geen gebruikers. Maak het eerste account aan: een datamanager, die daarna de andere gebruikers kan toevoegen.</translation>
+    </message>
+    <message>
+        <source>Log in to &lt;b&gt;{study}&lt;/b&gt;.</source>
+        <translation>Inloggen op &lt;b&gt;{study}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Full name (shown on signatures)</source>
+        <translation>Volledige naam (staat bij ondertekeningen)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Wachtwoord nogmaals</translation>
+    </message>
+    <message>
+        <source>Create and open</source>
+        <translation>Aanmaken en openen</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Inloggen</translation>
+    </message>
+    <message>
+        <source>Enter the user name and the password.</source>
+        <translation>Voer de gebruikersnaam en het wachtwoord in.</translation>
+    </message>
+    <message>
+        <source>Enter your full name: it is shown on your signatures.</source>
+        <translation>Voer uw volledige naam in: die staat bij uw ondertekeningen.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>De twee wachtwoorden verschillen.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Read-only: this study can be reviewed but not changed.</source>
+        <translation>Alleen-lezen: deze studie kan worden ingezien maar niet gewijzigd.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Export study file…</source>
+        <translation>Studiebestand &amp;exporteren…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>Nu een &amp;back-up maken…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup into a new file…</source>
+        <translation>Back-up &amp;terugzetten in een nieuw bestand…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user…</source>
+        <translation>Van gebruiker &amp;wisselen…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>Nu &amp;vergrendelen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Patient</source>
+        <translation>&amp;Patiënt</translation>
+    </message>
+    <message>
+        <source>&amp;New patient</source>
+        <translation>&amp;Nieuwe patiënt</translation>
+    </message>
+    <message>
+        <source>&amp;Find patient</source>
+        <translation>Patiënt &amp;zoeken</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ga naar</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtra</translation>
+    </message>
+    <message>
+        <source>Study &amp;settings…</source>
+        <translation>Studie-&amp;instellingen…</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Gebruikers…</translation>
+    </message>
+    <message>
+        <source>Study &amp;overview…</source>
+        <translation>Studie&amp;overzicht…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Study settings saved.</source>
+        <translation>Studie-instellingen opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Back up the study</source>
+        <translation>Back-up van de studie maken</translation>
+    </message>
+    <message>
+        <source>JDM Desk study (*.jdm)</source>
+        <translation>JDM Desk-studie (*.jdm)</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Back-up</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Kies een back-up</translation>
+    </message>
+    <message>
+        <source>Restore into a new study file</source>
+        <translation>Terugzetten in een nieuw studiebestand</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Terugzetten</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Taal</translation>
+    </message>
+    <message>
+        <source>Operating system&apos;s language</source>
+        <translation>Taal van het besturingssysteem</translation>
+    </message>
+    <message>
+        <source>The language changes when JDM Desk is opened next.</source>
+        <translation>De taal verandert wanneer JDM Desk de volgende keer wordt geopend.</translation>
+    </message>
+    <message>
+        <source> — read-only</source>
+        <translation> — alleen-lezen</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Switch user cancelled: still logged in as {name}.</source>
+        <translation>Wisselen van gebruiker geannuleerd: nog steeds ingelogd als {name}.</translation>
+    </message>
+    <message>
+        <source>There are unsaved changes: only {name} can close this study.</source>
+        <translation>Er zijn niet-opgeslagen wijzigingen: alleen {name} kan deze studie sluiten.</translation>
+    </message>
+    <message>
+        <source>Tab / Enter: next field · Shift+Tab: previous field
+Ctrl+S: save · Esc: discard changes · Ctrl+N: new record
+Ctrl+D: change dose (medication) · Ctrl+P: lab panel mode (F2: a row&apos;s unit and range)
+Ctrl+Shift+G: hide or show the lab chart · F4: calendar in a date field
+Ctrl+F: find patient · Ctrl+Shift+N: new patient · Ctrl+1…5: patient, visits, medication,
+labs, adverse events · Alt+O: history · Alt+R: review · Del: delete the selected record</source>
+        <translation>Tab / Enter: volgend veld · Shift+Tab: vorig veld
+Ctrl+S: opslaan · Esc: wijzigingen verwerpen · Ctrl+N: nieuw gegeven
+Ctrl+D: dosis wijzigen (medicatie) · Ctrl+P: panelmodus laboratorium (F2: eenheid en bereik van een rij)
+Ctrl+Shift+G: laboratoriumgrafiek verbergen of tonen · F4: kalender in een datumveld
+Ctrl+F: patiënt zoeken · Ctrl+Shift+N: nieuwe patiënt · Ctrl+1…5: patiënt, bezoeken, medicatie,
+laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: het gekozen gegeven verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationForm</name>
+    <message>
+        <source>Change dose…</source>
+        <translation>Dosis wijzigen…</translation>
+    </message>
+    <message>
+        <source>End this segment and start the next (Ctrl+D)</source>
+        <translation>Deze periode beëindigen en de volgende beginnen (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Change dose: new segment</source>
+        <translation>Dosis wijzigen: nieuwe periode</translation>
+    </message>
+</context>
+<context>
+    <name>MonthAxis</name>
+    <message>
+        <source>{n} mo</source>
+        <translation>{n} mnd</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewDialog</name>
+    <message>
+        <source>Study overview</source>
+        <translation>Studieoverzicht</translation>
+    </message>
+</context>
+<context>
+    <name>PageChart</name>
+    <message>
+        <source>No enzyme results recorded.</source>
+        <translation>Geen enzymuitslagen vastgelegd.</translation>
+    </message>
+    <message>
+        <source>ULN (dashed)</source>
+        <translation>ULN (gestreept)</translation>
+    </message>
+    <message>
+        <source>filled = above ULN</source>
+        <translation>gevuld = boven ULN</translation>
+    </message>
+    <message>
+        <source>tacrolimus dose change</source>
+        <translation>dosiswijziging tacrolimus</translation>
+    </message>
+    <message>
+        <source>U/L (log scale)</source>
+        <translation>U/L (logaritmische schaal)</translation>
+    </message>
+    <message>
+        <source>prednisolone eq. mg/kg/day</source>
+        <translation>prednisolon-eq. mg/kg/dag</translation>
+    </message>
+    <message>
+        <source>tacrolimus trough, target {low}–{high} ng/mL</source>
+        <translation>tacrolimus-dalspiegel, streefwaarde {low}–{high} ng/mL</translation>
+    </message>
+    <message>
+        <source>ng/mL</source>
+        <translation>ng/mL</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>datum</translation>
+    </message>
+    <message>
+        <source>days since tacrolimus start (day 0)</source>
+        <translation>dagen sinds start tacrolimus (dag 0)</translation>
+    </message>
+    <message>
+        <source>{n} mo</source>
+        <translation>{n} mnd</translation>
+    </message>
+</context>
+<context>
+    <name>PatientListPanel</name>
+    <message>
+        <source>Search study code (Ctrl+F)</source>
+        <translation>Studiecode zoeken (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>Nieuwe patiënt</translation>
+    </message>
+    <message>
+        <source>New patient (Ctrl+Shift+N)</source>
+        <translation>Nieuwe patiënt (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>1 patient</source>
+        <translation>1 patiënt</translation>
+    </message>
+    <message>
+        <source>{n} patients</source>
+        <translation>{n} patiënten</translation>
+    </message>
+</context>
+<context>
+    <name>PatientWorkspace</name>
+    <message>
+        <source>No patient selected</source>
+        <translation>Geen patiënt gekozen</translation>
+    </message>
+    <message>
+        <source>Hist&amp;ory</source>
+        <translation>Gesch&amp;iedenis</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>Beoo&amp;rdeling</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>Nieuwe patiënt</translation>
+    </message>
+    <message>
+        <source>{age} y</source>
+        <translation>{age} j</translation>
+    </message>
+    <message>
+        <source>Save patient summary</source>
+        <translation>Patiëntsamenvatting opslaan</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Summary not saved</source>
+        <translation>Samenvatting niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: {problem}</source>
+        <translation>Kan {file} niet schrijven: {problem}</translation>
+    </message>
+    <message>
+        <source>Summary saved to {file}</source>
+        <translation>Samenvatting opgeslagen in {file}</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <source>The {record} has unsaved changes.</source>
+        <translation>{record}: er zijn niet-opgeslagen wijzigingen.</translation>
+    </message>
+    <message>
+        <source>Save them before leaving?</source>
+        <translation>Opslaan voordat u verdergaat?</translation>
+    </message>
+    <message>
+        <source>Confirm unusual values</source>
+        <translation>Ongebruikelijke waarden bevestigen</translation>
+    </message>
+    <message>
+        <source>Reason for keeping these values:</source>
+        <translation>Reden om deze waarden te behouden:</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Opslaan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>New record (Ctrl+N)</source>
+        <translation>Nieuw gegeven (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Annuleren (Esc)</translation>
+    </message>
+    <message>
+        <source>Edit {record}</source>
+        <translation>{record} wijzigen</translation>
+    </message>
+    <message>
+        <source>New {record}</source>
+        <translation>{record} toevoegen</translation>
+    </message>
+    <message>
+        <source>Changes discarded.</source>
+        <translation>Wijzigingen verworpen.</translation>
+    </message>
+    <message>
+        <source>Read-only: nothing can be saved.</source>
+        <translation>Alleen-lezen: er kan niets worden opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Your role cannot change clinical records.</source>
+        <translation>Uw rol mag klinische gegevens niet wijzigen.</translation>
+    </message>
+    <message>
+        <source>Choose or create a patient first.</source>
+        <translation>Kies of maak eerst een patiënt.</translation>
+    </message>
+    <message>
+        <source>Reason for change</source>
+        <translation>Reden van wijziging</translation>
+    </message>
+    <message>
+        <source>Why is this {record} being changed?</source>
+        <translation>Waarom wordt dit gegeven ({record}) gewijzigd?</translation>
+    </message>
+    <message>
+        <source>Not saved: unusual values need a reason.</source>
+        <translation>Niet opgeslagen: ongebruikelijke waarden vragen om een reden.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+</context>
+<context>
+    <name>RecordSection</name>
+    <message>
+        <source>Show deleted</source>
+        <translation>Verwijderde tonen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected record (Del); a reason is required</source>
+        <translation>Het gekozen gegeven verwijderen (Del); een reden is verplicht</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Terugzetten…</translation>
+    </message>
+    <message>
+        <source>Select a record first.</source>
+        <translation>Kies eerst een gegeven.</translation>
+    </message>
+    <message>
+        <source>Your role cannot delete records.</source>
+        <translation>Uw rol mag geen gegevens verwijderen.</translation>
+    </message>
+    <message>
+        <source>Your role cannot restore records.</source>
+        <translation>Uw rol mag geen gegevens terugzetten.</translation>
+    </message>
+    <message>
+        <source>Delete record</source>
+        <translation>Gegeven verwijderen</translation>
+    </message>
+    <message>
+        <source>Restore record</source>
+        <translation>Gegeven terugzetten</translation>
+    </message>
+    <message>
+        <source>Why delete this {record}?</source>
+        <translation>Waarom dit gegeven ({record}) verwijderen?</translation>
+    </message>
+    <message>
+        <source>Why restore this {record}?</source>
+        <translation>Waarom dit gegeven ({record}) terugzetten?</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>deleted</source>
+        <translation>verwijderd</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyAskDialog</name>
+    <message>
+        <source>Open with the recovery key — {study}</source>
+        <translation>Openen met de herstelsleutel — {study}</translation>
+    </message>
+    <message>
+        <source>{reason}. Type the recovery key of &lt;b&gt;{study}&lt;/b&gt; (printed when the study was created; dashes and case do not matter).</source>
+        <translation>{reason}. Typ de herstelsleutel van &lt;b&gt;{study}&lt;/b&gt; (afgedrukt toen de studie werd aangemaakt; streepjes en hoofdletters doen er niet toe).</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyShownDialog</name>
+    <message>
+        <source>Recovery key — {study}</source>
+        <translation>Herstelsleutel — {study}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{study}&lt;/b&gt; is encrypted. This recovery key opens it when every password is lost or its key file (&lt;i&gt;{study}.keys&lt;/i&gt;) is gone. It is shown &lt;b&gt;only now&lt;/b&gt;: print it or write it down, and keep it in the site file, apart from the computer.</source>
+        <translation>&lt;b&gt;{study}&lt;/b&gt; is versleuteld. Deze herstelsleutel opent de studie als alle wachtwoorden kwijt zijn of het sleutelbestand (&lt;i&gt;{study}.keys&lt;/i&gt;) weg is. Hij wordt &lt;b&gt;alleen nu&lt;/b&gt; getoond: druk hem af of schrijf hem op, en bewaar hem in het onderzoeksdossier, apart van de computer.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiëren</translation>
+    </message>
+    <message>
+        <source>I have printed or stored the recovery key</source>
+        <translation>Ik heb de herstelsleutel afgedrukt of opgeborgen</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewText</name>
+    <message>
+        <source>baseline</source>
+        <translation>uitgangsmeting</translation>
+    </message>
+    <message>
+        <source>not computable</source>
+        <translation>niet te berekenen</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>ontbreekt</translation>
+    </message>
+    <message>
+        <source>{measure}: {percent} → {points} points</source>
+        <translation>{measure}: {percent} → {points} punten</translation>
+    </message>
+    <message>
+        <source>Not computable: </source>
+        <translation>Niet te berekenen: </translation>
+    </message>
+    <message>
+        <source>Missing: </source>
+        <translation>Ontbreekt: </translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>niet ondertekend</translation>
+    </message>
+    <message>
+        <source>current age {age} y</source>
+        <translation>huidige leeftijd {age} j</translation>
+    </message>
+    <message>
+        <source>disease duration {years} y</source>
+        <translation>ziekteduur {years} j</translation>
+    </message>
+    <message>
+        <source>started at age {age} y</source>
+        <translation>gestart op leeftijd {age} j</translation>
+    </message>
+    <message>
+        <source>baseline visit {date}</source>
+        <translation>uitgangsbezoek {date}</translation>
+    </message>
+    <message>
+        <source>no baseline visit (none on or before the tacrolimus start)</source>
+        <translation>geen uitgangsbezoek (geen op of vóór de start van tacrolimus)</translation>
+    </message>
+    <message>
+        <source>no follow-up recorded since the start</source>
+        <translation>geen follow-up vastgelegd sinds de start</translation>
+    </message>
+    <message>
+        <source>follow-up {days} days ({months} months) to the last record on {date}</source>
+        <translation>follow-up {days} dagen ({months} maanden) tot het laatste gegeven op {date}</translation>
+    </message>
+    <message>
+        <source>unknown (a dose cannot be converted)</source>
+        <translation>onbekend (een dosis kan niet worden omgerekend)</translation>
+    </message>
+    <message>
+        <source>Steroid (prednisolone equivalent): now {now}</source>
+        <translation>Steroïd (prednisolonequivalent): nu {now}</translation>
+    </message>
+    <message>
+        <source>; cumulative since tacrolimus start {mg} mg</source>
+        <translation>; cumulatief sinds start tacrolimus {mg} mg</translation>
+    </message>
+    <message>
+        <source>; reduced {percent} % since then</source>
+        <translation>; sindsdien {percent} % verlaagd</translation>
+    </message>
+    <message>
+        <source>Tacrolimus trough: last {value} ng/mL on {date} ({where}); target {low}–{high}; {outside} of {n} outside the target</source>
+        <translation>Tacrolimus-dalspiegel: laatste {value} ng/mL op {date} ({where}); streefwaarde {low}–{high}; {outside} van {n} buiten de streefwaarde</translation>
+    </message>
+    <message>
+        <source>eGFR ({formula}): last {value} mL/min/1.73 m² on {date}, trend {trend}</source>
+        <translation>eGFR ({formula}): laatste {value} mL/min/1,73 m² op {date}, trend {trend}</translation>
+    </message>
+    <message>
+        <source>Safety flags: </source>
+        <translation>Veiligheidssignalen: </translation>
+    </message>
+    <message>
+        <source>none (K, Mg, glucose, blood pressure)</source>
+        <translation>geen (K, Mg, glucose, bloeddruk)</translation>
+    </message>
+    <message>
+        <source>{drug} {dose} {unit} {frequency} since {date}</source>
+        <translation>{drug} {dose} {unit} {frequency} sinds {date}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>{date} {term} (grade {grade}, {serious}, {related})</source>
+        <translation>{date} {term} (graad {grade}, {serious}, {related})</translation>
+    </message>
+    <message>
+        <source>serious</source>
+        <translation>ernstig</translation>
+    </message>
+    <message>
+        <source>not serious</source>
+        <translation>niet ernstig</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>geen vastgelegd</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>Print summary (PDF)…</source>
+        <translation>Samenvatting afdrukken (PDF)…</translation>
+    </message>
+    <message>
+        <source>Sign visit… ({shortcut})</source>
+        <translation>Bezoek ondertekenen… ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Sign the visit selected in the table as reviewed (your password is asked); a signed visit is locked</source>
+        <translation>Het in de tabel gekozen bezoek ondertekenen als beoordeeld (uw wachtwoord wordt gevraagd); een ondertekend bezoek is vergrendeld</translation>
+    </message>
+    <message>
+        <source>No patient selected.</source>
+        <translation>Geen patiënt gekozen.</translation>
+    </message>
+    <message>
+        <source>Current medication:</source>
+        <translation>Huidige medicatie:</translation>
+    </message>
+    <message>
+        <source>Adverse events:</source>
+        <translation>Bijwerkingen:</translation>
+    </message>
+    <message>
+        <source>Select a visit in the table to sign it.</source>
+        <translation>Kies een bezoek in de tabel om het te ondertekenen.</translation>
+    </message>
+    <message>
+        <source>The visit of {date} is already signed ({signed}).</source>
+        <translation>Het bezoek van {date} is al ondertekend ({signed}).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Study settings</source>
+        <translation>Studie-instellingen</translation>
+    </message>
+    <message>
+        <source>Analyte (canonical unit)</source>
+        <translation>Bepaling (standaardeenheid)</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Laag</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoog</translation>
+    </message>
+    <message>
+        <source>Default reference ranges (offered when a patient has none yet):</source>
+        <translation>Standaard referentiebereiken (aangeboden als een patiënt er nog geen heeft):</translation>
+    </message>
+    <message>
+        <source>Reason for change</source>
+        <translation>Reden van wijziging</translation>
+    </message>
+    <message>
+        <source>Why are the study settings changed?</source>
+        <translation>Waarom worden de studie-instellingen gewijzigd?</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <source>The signature records your name, the UTC time and the meaning “reviewed”, and locks the visit.</source>
+        <translation>De ondertekening legt uw naam, de UTC-tijd en de betekenis “beoordeeld” vast, en vergrendelt het bezoek.</translation>
+    </message>
+    <message>
+        <source>Sign visit — {study_code}</source>
+        <translation>Bezoek ondertekenen — {study_code}</translation>
+    </message>
+    <message>
+        <source>Sign the visit of &lt;b&gt;{study_code}&lt;/b&gt; on &lt;b&gt;{date}&lt;/b&gt; as reviewed.</source>
+        <translation>Het bezoek van &lt;b&gt;{study_code}&lt;/b&gt; op &lt;b&gt;{date}&lt;/b&gt; ondertekenen als beoordeeld.</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Uw wachtwoord</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Ondertekenen</translation>
+    </message>
+    <message>
+        <source>Your password:</source>
+        <translation>Uw wachtwoord:</translation>
+    </message>
+    <message>
+        <source>Type your password to sign.</source>
+        <translation>Typ uw wachtwoord om te ondertekenen.</translation>
+    </message>
+    <message>
+        <source>Not signed: {problem}. Type your password again.</source>
+        <translation>Niet ondertekend: {problem}. Typ uw wachtwoord opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>{study_code} summary</source>
+        <translation>Samenvatting {study_code}</translation>
+    </message>
+    <message>
+        <source>day {n}</source>
+        <translation>dag {n}</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>uitgangsmeting</translation>
+    </message>
+    <message>
+        <source>not</source>
+        <translation>niet</translation>
+    </message>
+    <message>
+        <source>computable</source>
+        <translation>te berekenen</translation>
+    </message>
+    <message>
+        <source>{met}/{available} met</source>
+        <translation>{met}/{available} voldaan</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>niet ondertekend</translation>
+    </message>
+    <message>
+        <source>Visits and scores (second line: change from baseline)</source>
+        <translation>Bezoeken en scores (tweede regel: verandering t.o.v. uitgangsmeting)</translation>
+    </message>
+    <message>
+        <source>({n} earlier visits not shown; all are in the study file and its exports)</source>
+        <translation>({n} eerdere bezoeken niet getoond; ze staan alle in het studiebestand en de exports)</translation>
+    </message>
+    <message>
+        <source>(1 earlier visit not shown; it is in the study file and its exports)</source>
+        <translation>(1 eerder bezoek niet getoond; het staat in het studiebestand en de exports)</translation>
+    </message>
+    <message>
+        <source>{study_code} — patient summary</source>
+        <translation>{study_code} — patiëntsamenvatting</translation>
+    </message>
+    <message>
+        <source>{study} · printed {date} by {app} {version}</source>
+        <translation>{study} · afgedrukt {date} door {app} {version}</translation>
+    </message>
+    <message>
+        <source>Treatment and safety</source>
+        <translation>Behandeling en veiligheid</translation>
+    </message>
+    <message>
+        <source>Current medication: </source>
+        <translation>Huidige medicatie: </translation>
+    </message>
+    <message>
+        <source>Adverse events: </source>
+        <translation>Bijwerkingen: </translation>
+    </message>
+    <message>
+        <source> by {names}</source>
+        <translation> door {names}</translation>
+    </message>
+    <message>
+        <source>Signatures: {signed} of {n} visits signed as reviewed{by} (✓ UTC date of the signature; a signed visit is locked).</source>
+        <translation>Ondertekeningen: {signed} van {n} bezoeken ondertekend als beoordeeld{by} (✓ UTC-datum van de ondertekening; een ondertekend bezoek is vergrendeld).</translation>
+    </message>
+</context>
+<context>
+    <name>TroughPlot</name>
+    <message>
+        <source>target</source>
+        <translation>streefwaarde</translation>
+    </message>
+    <message>
+        <source>target {low}–{high} ng/mL</source>
+        <translation>streefwaarde {low}–{high} ng/mL</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users of this study</source>
+        <translation>Gebruikers van deze studie</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Full name (shown on signatures)</source>
+        <translation>Volledige naam (staat bij ondertekeningen)</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Wachtwoord nogmaals</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Gebruiker toevoegen</translation>
+    </message>
+    <message>
+        <source>Deactivate / reactivate…</source>
+        <translation>Deactiveren / heractiveren…</translation>
+    </message>
+    <message>
+        <source>Set new password…</source>
+        <translation>Nieuw wachtwoord instellen…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Add a user&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Een gebruiker toevoegen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{rules} Now: {problem}.</source>
+        <translation>{rules} Nu: {problem}.</translation>
+    </message>
+    <message>
+        <source>Select a user first.</source>
+        <translation>Kies eerst een gebruiker.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>De twee wachtwoorden verschillen.</translation>
+    </message>
+    <message>
+        <source>Deactivate user</source>
+        <translation>Gebruiker deactiveren</translation>
+    </message>
+    <message>
+        <source>Reactivate user</source>
+        <translation>Gebruiker heractiveren</translation>
+    </message>
+    <message>
+        <source>Why deactivate {user}?</source>
+        <translation>Waarom {user} deactiveren?</translation>
+    </message>
+    <message>
+        <source>Why reactivate {user}?</source>
+        <translation>Waarom {user} heractiveren?</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nieuw wachtwoord</translation>
+    </message>
+    <message>
+        <source>New password for {user}.</source>
+        <translation>Nieuw wachtwoord voor {user}.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <source>Sign as reviewed…</source>
+        <translation>Ondertekenen als beoordeeld…</translation>
+    </message>
+    <message>
+        <source>Sign this visit as reviewed (your password is asked); a signed visit is locked</source>
+        <translation>Dit bezoek ondertekenen als beoordeeld (uw wachtwoord wordt gevraagd); een ondertekend bezoek is vergrendeld</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>Ontgrendelen…</translation>
+    </message>
+    <message>
+        <source>Clear the signature so the visit can be edited (a reason is asked)</source>
+        <translation>De ondertekening wissen zodat het bezoek gewijzigd kan worden (een reden wordt gevraagd)</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>beoordeeld</translation>
+    </message>
+    <message>
+        <source>Signed by {name} ({user}) on {at} UTC — {meaning}</source>
+        <translation>Ondertekend door {name} ({user}) op {at} UTC — {meaning}</translation>
+    </message>
+    <message>
+        <source>Sign visit</source>
+        <translation>Bezoek ondertekenen</translation>
+    </message>
+    <message>
+        <source>Sign this visit as reviewed. The signature records your name, the UTC time and the meaning “reviewed”, and locks the visit.
+
+Your password:</source>
+        <translation>Dit bezoek ondertekenen als beoordeeld. De ondertekening legt uw naam, de UTC-tijd en de betekenis “beoordeeld” vast, en vergrendelt het bezoek.
+
+Uw wachtwoord:</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Niet ondertekend</translation>
+    </message>
+    <message>
+        <source>Unlock visit</source>
+        <translation>Bezoek ontgrendelen</translation>
+    </message>
+    <message>
+        <source>Why must this signed visit be unlocked?</source>
+        <translation>Waarom moet dit ondertekende bezoek ontgrendeld worden?</translation>
+    </message>
+    <message>
+        <source>Not unlocked</source>
+        <translation>Niet ontgrendeld</translation>
+    </message>
+    <message>
+        <source>— (incomplete)</source>
+        <translation>— (onvolledig)</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>unknown user name or wrong password</source>
+        <translation>onbekende gebruikersnaam of verkeerd wachtwoord</translation>
+    </message>
+    <message>
+        <source>The key file {file} is missing or damaged</source>
+        <translation>Het sleutelbestand {file} ontbreekt of is beschadigd</translation>
+    </message>
+    <message>
+        <source>No password opened the study</source>
+        <translation>Geen wachtwoord opende de studie</translation>
+    </message>
+    <message>
+        <source>This recovery key does not open this study.</source>
+        <translation>Deze herstelsleutel opent deze studie niet.</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: {problem}</source>
+        <translation>Automatische back-up mislukt: {problem}</translation>
+    </message>
+    <message>
+        <source>Changed outside JDM Desk: {problems}.</source>
+        <translation>Buiten JDM Desk gewijzigd: {problems}.</translation>
+    </message>
+    <message>
+        <source>Check the audit trail (jdmdesk check) and restore a verified backup if needed.</source>
+        <translation>Controleer de audit trail (jdmdesk check) en zet zo nodig een gecontroleerde back-up terug.</translation>
+    </message>
+    <message>
+        <source>Read-only until a data manager has opened it.</source>
+        <translation>Alleen-lezen totdat een datamanager de studie heeft geopend.</translation>
+    </message>
+    <message>
+        <source>Cannot open {file}.</source>
+        <translation>Kan {file} niet openen.</translation>
+    </message>
+    <message>
+        <source>Restore backup into a new file…</source>
+        <translation>Back-up terugzetten in een nieuw bestand…</translation>
+    </message>
+    <message>
+        <source>Restore into a new study file</source>
+        <translation>Terugzetten in een nieuw studiebestand</translation>
+    </message>
+    <message>
+        <source>JDM Desk study (*.jdm)</source>
+        <translation>JDM Desk-studie (*.jdm)</translation>
+    </message>
+    <message>
+        <source>Restored into {file}. Open it with jdmdesk.</source>
+        <translation>Teruggezet in {file}. Open het met jdmdesk.</translation>
+    </message>
+</context>
+</TS>
