@@ -13,7 +13,8 @@ from sqlite_utils import Database
 
 from jdmdesk.db import audit
 from jdmdesk.db.audit import Change
-from jdmdesk.db.bulk import insert_rows, uuid4_batch
+from jdmdesk.db.bulk import insert_rows
+from jdmdesk.db.ids import new_ids
 from jdmdesk.domain.lab_rows import Patient, Stored
 
 LAB_COLUMNS = ("id", "patient_id", "sample_id", "sample_date", "sample_time", "analyte", "value",
@@ -69,9 +70,9 @@ def insert_results(db: Database, user: str, import_id: str, file_name: str, sha2
     if not results:
         return []
     now = audit.utc_now()
-    ids = uuid4_batch(len(results))
+    ids = new_ids(len(results))
     samples = {} if samples is None else samples
-    fresh = iter(uuid4_batch(len(results)))
+    fresh = iter(new_ids(len(results)))
     params, changes = [], []
     for record_id, r in zip(ids, results, strict=True):
         v = r.values
