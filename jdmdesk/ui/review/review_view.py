@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -146,6 +147,8 @@ class ReviewView(QWidget):
                 item = QTableWidgetItem(text)
                 if rt.VISIT_COLUMNS[c] == "TIS":
                     item.setToolTip(rt.tis_detail(visit.tis))
+                if rt.VISIT_COLUMNS[c] == "MDI":
+                    item.setToolTip(rt.mdi_tooltip(visit.damage))
                 if rt.VISIT_COLUMNS[c] == "PRINTO":
                     item.setToolTip("\n".join(f"{c.label}: {c.status}"
                                                for c in visit.printo.criteria))
@@ -158,7 +161,8 @@ class ReviewView(QWidget):
         self.treatment.setText(
             "<br>".join(lines[:-1] + (flagged or [lines[-1]]))
             + "<br><b>Current medication:</b> " + "; ".join(rt.medication_lines(rv))
-            + "<br><b>Adverse events:</b> " + "; ".join(rt.adverse_event_lines(rv)))
+            + "<br><b>Adverse events:</b> " + "; ".join(rt.adverse_event_lines(rv))
+            + "<br>" + "<br>".join(html.escape(line) for line in rt.damage_lines(rv)))
         self.recomputed.emit()
 
     # --- signing ---------------------------------------------------------------------------
