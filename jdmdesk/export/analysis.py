@@ -36,7 +36,7 @@ from jdmdesk.domain.review import (
 )
 from jdmdesk.domain.settings import StudySettings
 from jdmdesk.domain.timeline import age_years
-from jdmdesk.export.rows import (
+from jdmdesk.export.columns import (
     Column,
     Getter,
     Table,
