@@ -44,7 +44,7 @@ REVIEW_ENZYMES = ("CK", "LD", "ASAT")  # shown per visit (the seed's Figure 1)
 # picks the closest, the earlier one on ties (baseline enzymes of the TIS: :func:`baseline_lab`).
 LAB_WINDOW_DAYS = 14
 MEASURES = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_total", "chaq_di",
-            "das_total", "cdasi_activity")
+            "das_total", "cdasi_activity", "mdi_extent", "mdi_severity", "mdi_global_vas")
 Values = Mapping[str, Any]
 
 

@@ -90,3 +90,7 @@ def test_the_review_carries_each_visits_damage_summary():
     assert d2 is not None and (d2.extent, d2.severity, d2.global_vas) == (3, 5.5, 3.0)
     assert ("Muscle", 2, 4.0) in d2.systems
     assert "Calcinosis" in d2.present
+    # change from the baseline visit (here the first: no tacrolimus), as for other measures
+    assert rv.visits[0].is_baseline
+    assert rv.visits[1].change["mdi_extent"] == 2 and rv.visits[1].measures["mdi_severity"] == 5.5
+    assert rv.visits[1].change["mdi_severity"] is None  # not complete at baseline

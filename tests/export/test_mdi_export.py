@@ -53,6 +53,11 @@ def test_bundle_visit_and_analysis_tables_and_dictionary(study, tmp_path):
         assert row["mdi_mus_vas"] == "3.5" and row["mdi_global_vas"] == "4.2"
         assert row["mdi_extent"] == "3" and row["mdi_severity"] == "6.5"
         assert row["mdi_gi_dysphagia"] == ""  # not assessed
+    # the change from baseline, as for the other core-set measures (no MDI at baseline: empty)
+    analysis = read_csv(members["analysis_visits.csv"])
+    assert {"mdi_extent_change", "mdi_severity_change", "mdi_global_vas_change"} <= set(
+        analysis[0])
+    assert all(r["mdi_extent_change"] == "" for r in analysis)
     dictionary = {r["variable"] if "variable" in r else r["column"]: r
                   for r in read_csv(members["data_dictionary.csv"]) if r.get("table") == "visit"}
     for name in (*mdi.all_fields(), "mdi_extent", "mdi_severity"):
