@@ -63,7 +63,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--study", type=Path)
     ap.add_argument("--patients", type=int, default=10_000)
-    ap.add_argument("--format", default="bundle", choices=("bundle", "xlsx", "odm", "redcap"))
+    ap.add_argument("--format", default="bundle",
+                    choices=("bundle", "xlsx", "odm", "redcap", "stata", "spss"))
     ap.add_argument("--tracemalloc", action="store_true")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

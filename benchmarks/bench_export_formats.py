@@ -1,8 +1,8 @@
-"""Benchmark: bundle, Stata, SPSS and ODM exports of one study against the plain csv dump.
+"""Benchmark: every export format of one study against the plain csv dump, with peak memory.
 
-    .venv/bin/python benchmarks/bench_export_formats.py [--study BIG.jdm] [--patients 300]
-                                                        [--formats bundle,stata,spss,odm]
-                                                        [--identified]
+    .venv/bin/python benchmarks/bench_export_formats.py [--study BIG.jdm] [--patients 10000]
+                                       [--formats bundle,xlsx,stata,spss,odm,redcap]
+                                       [--identified]
 
 Each export runs in its own fresh process (multiprocessing, spawn), so each line's peak
 resident memory (VmHWM of that process) is that format's own, next to the baseline of a
@@ -49,11 +49,21 @@ def _baseline(_: Any) -> dict[str, float]:
     return {"rss_mb": _rss_mb()}
 
 
+def _unlock(study: str) -> Any:
+    """Log in as the parent did (JDMDESK_USER / JDMDESK_PASSWORD): in a fresh process an
+    encrypted study's key is learnt again (the key lives in the process that unlocked it)."""
+    from jdmdesk.cli_auth import log_in
+    from jdmdesk.domain.access import Action
+
+    return log_in(Path(study), Action.EXPORT)
+
+
 def _export(job: tuple[str, str, str, bool, Any]) -> dict[str, float]:
     from jdmdesk.export import ExportOptions
     from jdmdesk.services.exports import run_export
 
     study, out, fmt, identified, session = job
+    session = _unlock(study)
     t0 = time.perf_counter()
     result = run_export(Path(study), Path(out), ExportOptions(fmt, identified=identified),
                         session=session)
@@ -66,6 +76,7 @@ def _dump(job: tuple[str, str]) -> dict[str, float]:
     from bench_export import plain_dump
 
     study, folder = job
+    _unlock(study)
     seconds, rows = plain_dump(Path(study), Path(folder))
     return {"seconds": seconds, "rss_mb": _rss_mb(), "rows": rows}
 
@@ -82,8 +93,8 @@ def main() -> None:
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--study", type=Path)
-    ap.add_argument("--patients", type=int, default=300)
-    ap.add_argument("--formats", default="bundle,stata,spss,odm")
+    ap.add_argument("--patients", type=int, default=10_000)
+    ap.add_argument("--formats", default="bundle,xlsx,stata,spss,odm,redcap")
     ap.add_argument("--identified", action="store_true")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

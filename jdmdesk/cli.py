@@ -352,7 +352,8 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
     export.add_argument("--identified", action="store_true",
                         help="keep calendar dates, birth dates and initials (personal data)")
     export.add_argument("--include-free-text", action="store_true",
-                        help="keep notes and reasons for change")
+                        help="keep free text: notes, reasons for change and adverse-event "
+                             "terms (typed text that can name people and dates)")
     export.add_argument("--force", action="store_true", help="replace an existing output")
     report = argparse.ArgumentParser(prog="jdmdesk report",
                                      description="One-page A4 PDF summary of a patient.")

@@ -108,7 +108,33 @@ def _lab_import(conn: sqlite3.Connection) -> None:
 ) STRICT""")
 
 
-MIGRATIONS: list[Step] = [_v1, _v2, _v3, _v4, _lab_import]
+def _locked_visit_trigger(conn: sqlite3.Connection) -> None:
+    """(Re)create the signed-visit lock over every column the visit table has now."""
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(visit)")]
+    guarded = [c for c in columns if c not in UNLOCK_COLUMNS]
+    changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in guarded)
+    conn.execute("DROP TRIGGER visit_locked_update")
+    conn.execute(f"""CREATE TRIGGER visit_locked_update BEFORE UPDATE ON visit
+WHEN OLD.locked = 1 AND (NEW.locked = 1 OR {changed})
+BEGIN
+    SELECT RAISE(ABORT, 'this visit is signed and locked: a data manager must unlock it');
+END""")
+
+
+def _v_mdi(conn: sqlite3.Connection) -> None:
+    """The Myositis Damage Index on the visit (domain/mdi.py, issue 17 A10): items 0/1, damage
+    VAS 0-10; the signed-visit lock then guards the new columns too."""
+    from jdmdesk.domain import mdi
+
+    for name in mdi.item_fields():
+        conn.execute(f"ALTER TABLE visit ADD COLUMN {name} INTEGER CHECK ({name} IN (0, 1))")
+    for name in (*mdi.vas_fields(), mdi.GLOBAL_FIELD):
+        conn.execute(f"ALTER TABLE visit ADD COLUMN {name} REAL "
+                     f"CHECK ({name} BETWEEN 0 AND 10)")
+    _locked_visit_trigger(conn)
+
+
+MIGRATIONS: list[Step] = [_v1, _v2, _v3, _v4, _lab_import, _v_mdi]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from jdmdesk.domain import codes
+from jdmdesk.domain import codes, mdi
 from jdmdesk.domain.codes import CodeList
 
 
@@ -162,6 +162,26 @@ def _cmas_fields() -> list[FieldSpec]:
     return out
 
 
+def _mdi_fields() -> list[FieldSpec]:
+    """The Myositis Damage Index (domain/mdi.py): per organ system its items (present /
+    absent; blank = not assessed) and its damage severity VAS, then the global damage VAS."""
+    out: list[FieldSpec] = []
+    for system in mdi.SYSTEMS:
+        section = f"mdi_{system.key}"
+        for (_, label), name in zip(system.items, system.item_fields, strict=True):
+            out.append(FieldSpec(name, f"MDI {system.label.lower()}: {label}", Kind.BOOLEAN,
+                                 codes=codes.YES_NO, section=section,
+                                 help="Damage present for at least 6 months (Yes/No); "
+                                      "blank = not assessed"))
+        out.append(FieldSpec(system.vas_field, f"MDI {system.label.lower()} damage severity",
+                             Kind.DECIMAL, "cm", (0, 10), step=0.1, section=section,
+                             help="0-10 cm VAS: 0 = no damage, 10 = most severe damage"))
+    out.append(FieldSpec(mdi.GLOBAL_FIELD, "MDI physician global damage", Kind.DECIMAL, "cm",
+                         (0, 10), step=0.1, section="mdi_global",
+                         help="0-10 cm VAS of overall damage, higher = worse"))
+    return out
+
+
 VISIT = RecordType(
     "visit",
     "visit",
@@ -196,6 +216,7 @@ VISIT = RecordType(
           for key, label in SKIN_FINDINGS),
         FieldSpec("physical_activity", "Physical activity", Kind.CODE,
                   codes=codes.PHYSICAL_ACTIVITY, section="activity"),
+        *_mdi_fields(),
         FieldSpec("note", "Note", Kind.LONGTEXT, free_text=True, max_length=20_000,
                   section="note"),
     ),
@@ -208,6 +229,12 @@ VISIT = RecordType(
                     "Mean of the answered domains; at least 6 of 8"),
         DerivedSpec("das_total", "DAS total", Kind.INTEGER, "points", (0, 20),
                     "DAS skin + DAS muscle"),
+        DerivedSpec("mdi_extent", "MDI extent of damage", Kind.INTEGER, "items",
+                    (0, mdi.EXTENT_MAX), "Myositis Damage Index items present; blank items "
+                    "are not assessed; empty when no item was assessed"),
+        DerivedSpec("mdi_severity", "MDI severity of damage", Kind.DECIMAL, "cm",
+                    (0, mdi.SEVERITY_MAX), "Sum of the 11 organ-system damage VAS; only when "
+                    "all 11 are present"),
     ),
 )
 

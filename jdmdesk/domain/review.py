@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from jdmdesk.domain import mdi
 from jdmdesk.domain import medication as med
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.labs import LabResult
@@ -44,7 +45,7 @@ REVIEW_ENZYMES = ("CK", "LD", "ASAT")  # shown per visit (the seed's Figure 1)
 # picks the closest, the earlier one on ties (baseline enzymes of the TIS: :func:`baseline_lab`).
 LAB_WINDOW_DAYS = 14
 MEASURES = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_total", "chaq_di",
-            "das_total", "cdasi_activity")
+            "das_total", "cdasi_activity", "mdi_extent", "mdi_severity", "mdi_global_vas")
 Values = Mapping[str, Any]
 
 
@@ -71,6 +72,7 @@ class VisitReview:
     cumulative_pred_eq_mg: float | None = None  # tacrolimus start to the visit, inclusive
     tacrolimus_mg_day: float | None = None  # systemic tacrolimus given on the visit date
     trough: LabResult | None = None  # nearest tacrolimus level within the window
+    damage: mdi.DamageSummary | None = None  # the Myositis Damage Index, when recorded
 
 
 @dataclass(frozen=True)
@@ -278,7 +280,7 @@ def review_patient(patient: Values, visits: Sequence[Values], meds: Sequence[Val
             cumulative_pred_eq_mg=None if tac is None or day < tac
             else med.cumulative_pred_eq_mg(segments, weights, tac, day),
             tacrolimus_mg_day=med.tacrolimus_mg_on(day, segments, weights),
-            trough=nearest_lab(points, "TACROLIMUS", day)))
+            trough=nearest_lab(points, "TACROLIMUS", day), damage=mdi.summary(v)))
     review.steroids = _steroids(segments, weights, tac, today)
     review.pulses = med.pulse_courses(segments, weights)
     band = review.trough_band

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from jdmdesk.domain import mdi
 from jdmdesk.domain.fields import CHAQ_DOMAINS, CMAS_ITEMS, MMT8_GROUPS
 
 CHAQ_MIN_DOMAINS = 6  # [verify] in the reference: kept here as the documented default
@@ -44,4 +45,5 @@ def visit_totals(v: Mapping[str, Any]) -> dict[str, int | float | None]:
         "mmt8_total": mmt8_total(v),
         "chaq_di": chaq_di(v),
         "das_total": das_total(v),
+        **mdi.totals(v),
     }

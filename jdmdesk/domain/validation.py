@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from jdmdesk.domain import labs, parse
+from jdmdesk.domain import labs, mdi, parse
 from jdmdesk.domain.analytes import ANALYTES, normalise_unit
 from jdmdesk.domain.fields import FieldSpec, Kind, RecordType, record_type
 from jdmdesk.domain.growth import Measured, growth_warnings
@@ -160,6 +160,14 @@ def _visit_rules(out: Validated) -> None:
             and v.get("ptga_rater") is None and "ptga_rater" not in out.errors):
         out.errors["ptga_rater"] = Message(
             "say who rated the parent/patient global (parent or patient)")
+    _mdi_rules(out)
+
+
+def _mdi_rules(out: Validated) -> None:
+    """Each system's damage severity against its items (domain/mdi.py), as warnings."""
+    clean = {k: v for k, v in out.values.items() if k not in out.errors}
+    for name, text in mdi.consistency_warnings(clean).items():
+        out.warnings[name] = f"{out.warnings[name]}; {text}" if name in out.warnings else text
 
 
 def _growth_rules(out: Validated, ctx: Context) -> None:

@@ -37,7 +37,7 @@ from jdmdesk.domain.review import (
 from jdmdesk.domain.settings import StudySettings
 from jdmdesk.domain.texts import Message
 from jdmdesk.domain.timeline import age_years
-from jdmdesk.export.rows import (
+from jdmdesk.export.columns import (
     Column,
     Getter,
     Table,
@@ -59,7 +59,8 @@ PRINTO_STATUSES = (("inactive", "Clinically inactive (≥ 3 of 4 PRINTO criteria
 MEASURE_LABELS = {"phga": "PhGA", "ptga": "PtGA", "extramuscular_ga": "Extramuscular GA",
                   "cmas_total": "CMAS total", "mmt8_total": "MMT8 total",
                   "chaq_di": "CHAQ DI", "das_total": "DAS total",
-                  "cdasi_activity": "CDASI activity"}
+                  "cdasi_activity": "CDASI activity", "mdi_extent": "MDI extent",
+                  "mdi_severity": "MDI severity", "mdi_global_vas": "MDI global damage"}
 REVIEW_KEY = "_review"  # the visit's VisitReview in an analysis record
 POINTS_KEY = "_points"  # the patient's lab results in an analysis record
 

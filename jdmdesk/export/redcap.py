@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jdmdesk.domain import mdi
 from jdmdesk.domain.codes import CodeList, missing_export_code
 from jdmdesk.domain.fields import RECORD_TYPES, Kind
 from jdmdesk.export.csvio import number_cell
@@ -176,7 +177,20 @@ def _identifier(f: Field) -> bool:
         return False
 
 
+def _mdi_system(f: Field) -> str:
+    """The Myositis Damage Index system key of an MDI item or VAS ("" for other fields)."""
+    name = f.column.name
+    if f.form != "visit" or not name.startswith(mdi.PREFIX) or f.column.origin != "entered":
+        return ""
+    return name.removeprefix(mdi.PREFIX).split("_", 1)[0]
+
+
 def _section(f: Field, previous: Field | None) -> str:
+    system = _mdi_system(f)
+    if system and (previous is None or _mdi_system(previous) != system):
+        if system == "global":
+            return "Myositis Damage Index: global damage"
+        return f"Myositis Damage Index: {mdi.SYSTEMS_BY_KEY[system].label}"
     if not f.matrix or (previous is not None and previous.matrix == f.matrix):
         return ""
     if f.matrix.startswith("cmas_"):

@@ -29,46 +29,62 @@ def _field(name: str) -> bytes:
 
 
 def name_label_sets(path: Path, names: dict[str, str]) -> None:
-    """Give variable ``v`` the label set ``names[v]``; one table per set name is kept."""
-    data = bytearray(path.read_bytes())
-    if not data.startswith(b"<stata_dta><header><release>119</release>"):
-        raise ValueError(f"{path}: not a Stata 119 file")
-    endian = "<" if b"<byteorder>LSF</byteorder>" in data[:80] else ">"
-    k = struct.unpack(endian + "I", data[data.index(b"<K>") + 3:][:4])[0]
-    map_at = data.index(b"<map>") + len(b"<map>")
-    offsets = list(struct.unpack(f"{endian}{_MAP_ENTRIES}Q", data[map_at:map_at + 8 * 14]))
-    at_names = offsets[_VARNAMES] + len(b"<varnames>")
-    variables = [_name(data[at_names + i * NAME_BYTES:][:NAME_BYTES]) for i in range(k)]
-    at_sets = offsets[_LABEL_NAMES] + len(b"<value_label_names>")
-    old = [_name(data[at_sets + i * NAME_BYTES:][:NAME_BYTES]) for i in range(k)]
-    # the label tables as written: old set name -> table bytes
-    tables: dict[str, bytes] = {}
-    at = offsets[_VALUE_LABELS] + len(b"<value_labels>")
-    while data[at:at + 5] == b"<lbl>":
-        size = struct.unpack(endian + "i", data[at + 5:at + 9])[0]
-        name = _name(data[at + 9:at + 9 + NAME_BYTES])
-        body_at = at + 9 + NAME_BYTES + 3
-        tables[name] = bytes(data[body_at:body_at + size])
-        at = body_at + size + len(b"</lbl>")
-    new_tables: dict[str, bytes] = {}
-    for i, (variable, old_name) in enumerate(zip(variables, old, strict=True)):
-        if not old_name:
-            continue
-        new_name = names.get(variable, old_name)
-        if new_name in new_tables and new_tables[new_name] != tables[old_name]:
-            raise ValueError(f"label set {new_name!r} would hold two different labellings")
-        new_tables.setdefault(new_name, tables[old_name])
-        data[at_sets + i * NAME_BYTES:at_sets + (i + 1) * NAME_BYTES] = _field(new_name)
-    section = bytearray(b"<value_labels>")
-    for name, body in new_tables.items():
-        section += b"<lbl>" + struct.pack(endian + "i", len(body)) + _field(name) + b"\0" * 3
-        section += body + b"</lbl>"
-    section += b"</value_labels>"
-    start = offsets[_VALUE_LABELS]
-    tail = b"</stata_dta>"
-    out = data[:start] + section
-    offsets[_END] = len(out)
-    out += tail
-    offsets[_EOF] = len(out)
-    out[map_at:map_at + 8 * _MAP_ENTRIES] = struct.pack(f"{endian}{_MAP_ENTRIES}Q", *offsets)
-    path.write_bytes(bytes(out))
+    """Give variable ``v`` the label set ``names[v]``; one table per set name is kept.
+
+    The file is changed in place: only its header, map, name sections and the value labels at
+    its end are read (the data between them may be large and is left where it is)."""
+    with path.open("r+b") as fh:
+        head = fh.read(4096)
+        if not head.startswith(b"<stata_dta><header><release>119</release>"):
+            raise ValueError(f"{path}: not a Stata 119 file")
+        endian = "<" if b"<byteorder>LSF</byteorder>" in head[:80] else ">"
+        k = struct.unpack(endian + "I", head[head.index(b"<K>") + 3:][:4])[0]
+        map_at = head.index(b"<map>") + len(b"<map>")
+        offsets = list(struct.unpack(f"{endian}{_MAP_ENTRIES}Q",
+                                     head[map_at:map_at + 8 * _MAP_ENTRIES]))
+
+        def names_at(offset: int) -> list[str]:
+            fh.seek(offset)
+            raw = fh.read(k * NAME_BYTES)
+            return [_name(raw[i * NAME_BYTES:(i + 1) * NAME_BYTES]) for i in range(k)]
+
+        variables = names_at(offsets[_VARNAMES] + len(b"<varnames>"))
+        at_sets = offsets[_LABEL_NAMES] + len(b"<value_label_names>")
+        old = names_at(at_sets)
+        fh.seek(offsets[_VALUE_LABELS])
+        data = fh.read()  # the value labels section and the closing tag
+        # the label tables as written: old set name -> table bytes
+        tables: dict[str, bytes] = {}
+        at = len(b"<value_labels>")
+        while data[at:at + 5] == b"<lbl>":
+            size = struct.unpack(endian + "i", data[at + 5:at + 9])[0]
+            name = _name(data[at + 9:at + 9 + NAME_BYTES])
+            body_at = at + 9 + NAME_BYTES + 3
+            tables[name] = bytes(data[body_at:body_at + size])
+            at = body_at + size + len(b"</lbl>")
+        new_tables: dict[str, bytes] = {}
+        set_names = bytearray()
+        for variable, old_name in zip(variables, old, strict=True):
+            if not old_name:
+                set_names += b"\0" * NAME_BYTES
+                continue
+            new_name = names.get(variable, old_name)
+            if new_name in new_tables and new_tables[new_name] != tables[old_name]:
+                raise ValueError(f"label set {new_name!r} would hold two different labellings")
+            new_tables.setdefault(new_name, tables[old_name])
+            set_names += _field(new_name)
+        section = bytearray(b"<value_labels>")
+        for name, body in new_tables.items():
+            section += b"<lbl>" + struct.pack(endian + "i", len(body)) + _field(name)
+            section += b"\0" * 3 + body + b"</lbl>"
+        section += b"</value_labels>"
+        start = offsets[_VALUE_LABELS]
+        offsets[_END] = start + len(section)
+        offsets[_EOF] = offsets[_END] + len(b"</stata_dta>")
+        fh.seek(at_sets)
+        fh.write(set_names)
+        fh.seek(start)
+        fh.write(section + b"</stata_dta>")
+        fh.truncate()
+        fh.seek(map_at)
+        fh.write(struct.pack(f"{endian}{_MAP_ENTRIES}Q", *offsets))

@@ -16,15 +16,18 @@ the bundle's CSV of that name. What changes is the typing a statistics package e
 * calendar dates (identified exports only) are dates (Stata ``%td``, SPSS ``DATE11``); times
   stay text (``HH:MM``); text that is empty is an empty string.
 
-The audit trail is not included (it is in the bundle and, identified, in the ODM file). Each
-table is held in memory while its file is written (pyreadstat writes whole data frames).
+The audit trail is not included (it is in the bundle and, identified, in the ODM file).
+pyreadstat writes whole data frames, so each table's values are gathered column by column in
+compact arrays (numbers as 8-byte floats) before its file is written.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import tempfile
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -144,6 +147,45 @@ def _value_labels(v: Variable, flavour: str) -> dict[Any, str]:
     return labels
 
 
+class _Column:
+    """One variable's values while its table is read: numbers in a float array (8 bytes a
+    value; NaN for empty), Stata's missing letters apart (row -> letter), text as strings.
+    A whole table is never held as Python objects, row by row."""
+
+    def __init__(self, v: Variable) -> None:
+        self.v = v
+        self.numbers = array("d")
+        self.letters: dict[int, str] = {}
+        self.texts: list[str] = []
+
+    def add(self, value: Any, n: int) -> None:
+        if not self.v.numeric:
+            self.texts.append(value)
+        elif value is None:
+            self.numbers.append(math.nan)
+        elif isinstance(value, str):  # a Stata extended missing value
+            self.numbers.append(math.nan)
+            self.letters[n] = value
+        else:
+            self.numbers.append(value)
+
+    def series(self) -> Any:
+        import numpy as np
+        import pandas as pd
+
+        if not self.v.numeric:
+            return pd.Series(self.texts, dtype="str")
+        values = np.frombuffer(self.numbers, dtype="float64") if self.numbers \
+            else np.empty(0, dtype="float64")
+        if not self.letters:
+            return pd.Series(values, dtype="float64")
+        mixed = values.astype(object)  # only a column that holds a missing letter
+        mixed[np.isnan(values)] = None
+        for row, letter in self.letters.items():
+            mixed[row] = letter
+        return pd.Series(mixed, dtype=object)
+
+
 def _write_table(table: Table, rows: Iterable[list[Any]], path: Path, flavour: str,
                  label: str) -> int:
     import pandas as pd
@@ -151,17 +193,14 @@ def _write_table(table: Table, rows: Iterable[list[Any]], path: Path, flavour: s
 
     variables = table_variables(table)
     cells = _Cells(flavour)
-    data: list[list[Any]] = [[] for _ in variables]
+    data = [_Column(v) for v in variables]
     n = 0
     for row in rows:
-        for j, v in enumerate(variables):
-            data[j].append(cells.cell(v, row))
+        for column in data:
+            column.add(cells.cell(column.v, row), n)
         n += 1
-    frame = pd.DataFrame({v.name: pd.Series(col, dtype=object if v.numeric else "str")
-                          for v, col in zip(variables, data, strict=True)})
-    for v in variables:
-        if v.numeric and (flavour == "spss" or not v.missing_codes):
-            frame[v.name] = pd.to_numeric(frame[v.name], errors="raise").astype("float64")
+    frame = pd.DataFrame({c.v.name: c.series() for c in data}, copy=False)
+    del data
     column_labels: dict[str, str | None] = {v.name: v.column.label[:LABEL_MAX]
                                              for v in variables}
     value_labels = {v.name: labels for v in variables if (labels := _value_labels(v, flavour))}
@@ -217,7 +256,11 @@ def _table_rows(source: ExportSource, table: Table, progress: Progress) -> Itera
 
 def _add_file(z: ZipMembers, member: str, path: Path, rows: int) -> None:
     os.chmod(path, 0o644)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    sha = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            sha.update(block)
+    digest = sha.hexdigest()
     z.zip.write(path, member)
     z.hashes[member] = {"sha256": digest, "bytes": path.stat().st_size}
     z.rows[member] = rows

@@ -118,8 +118,11 @@ class ExportDialog(QDialog):
         self.identified = QCheckBox(
             self.tr("Identified: keep calendar dates, birth dates and initials"),
             objectName="export_identified")
-        self.free_text = QCheckBox(self.tr("Include free text (notes, reasons for change)"),
-                                   objectName="export_include_free_text")
+        self.free_text = QCheckBox(
+            self.tr("Include free text (notes, reasons for change, adverse-event terms)"),
+            objectName="export_include_free_text")
+        self.free_text.setToolTip(self.tr(
+            "Typed text can name people and dates: an export with it is not pseudonymised"))
         self.progress = QProgressBar(objectName="export_progress")
         self.status = QLabel(catalogue(READY_TEXT), objectName="export_status")
         self.status.setWordWrap(True)

@@ -83,3 +83,31 @@ def test_worker_cancelled(qtbot, study, tmp_path):
     with qtbot.waitSignal(worker.cancelled, timeout=5_000):
         worker.run()
     assert not (tmp_path / "x.zip").exists()
+
+
+def _free_text_words() -> list[str]:
+    """What the catalogue marks as free text, as the help must name it."""
+    from jdmdesk.domain.fields import RECORD_TYPES
+
+    names = {(rt.name, f.name) for rt in RECORD_TYPES.values() for f in rt.fields
+             if f.free_text}
+    words = ["notes", "reasons for change"]
+    if ("adverse_event", "term") in names:
+        words.append("adverse-event terms")
+    assert {n for _, n in names} <= {"note", "term"}, names  # a new kind of free text: name it
+    return words
+
+
+def test_dialog_and_cli_name_every_kind_of_free_text(qtbot, study):
+    from jdmdesk.cli import _sub_parsers
+
+    dialog = ExportDialog(study, MANAGER, None, confirm=lambda *a: True)
+    qtbot.addWidget(dialog)
+    words = _free_text_words()
+    assert "adverse-event terms" in words
+    parser = _sub_parsers()["export"][0]
+    cli_help = next(a.help for a in parser._actions if "--include-free-text" in a.option_strings)
+    assert cli_help
+    for word in words:
+        assert word in dialog.free_text.text(), word
+        assert word in cli_help, word

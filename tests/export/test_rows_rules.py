@@ -32,9 +32,11 @@ def test_export_age_and_study_day_are_the_timeline_rules(birth, on, day0):
 
 
 def test_export_rows_call_the_timeline_functions(monkeypatch):
-    monkeypatch.setattr(rows, "age_years", lambda birth, on: -1.0)
+    from jdmdesk.export import columns
+
+    monkeypatch.setattr(columns, "age_years", lambda birth, on: -1.0)
     monkeypatch.setattr(analysis, "age_years", lambda birth, on: -1.0)
-    monkeypatch.setattr(rows, "study_day", lambda day, start: -2)
+    monkeypatch.setattr(columns, "study_day", lambda day, start: -2)
     table, ctx = _visit_columns(date(2014, 1, 1), date(2024, 1, 1))
     rec = {"visit_date": (date(2024, 1, 1) + timedelta(days=3)).isoformat(), "missing": {}}
     assert table.column("visit_date_age").get(rec, ctx) == -1.0

@@ -37,7 +37,12 @@ VISIT_VALUES = {
     **{f.name: "1" for f in VISIT.fields if f.name.startswith("chaq_")},
     "das_skin": "6", "das_muscle": "5", "cdasi_activity": "25", "cdasi_damage": "4",
     **{f.name: "Yes" for f in VISIT.fields if f.name.startswith("skin_")},
-    "physical_activity": "2", "note": "first visit",
+    "physical_activity": "2",
+    # the Myositis Damage Index: every item answered, muscle atrophy the only damage
+    **{f.name: "No" for f in VISIT.fields if f.name.startswith("mdi_") and f.codes},
+    **{f.name: "0" for f in VISIT.fields if f.name.endswith("_vas")},
+    "mdi_mus_atrophy": "Yes", "mdi_mus_vas": "2", "mdi_global_vas": "1.5",
+    "note": "first visit",
 }
 
 
@@ -57,6 +62,8 @@ def test_whole_course_keyboard_only(window, prompts, qtbot):
     assert form.totals["mmt8_total"].text().startswith("56")
     assert form.totals["chaq_di"].text().startswith("1 ")
     assert form.totals["das_total"].text().startswith("11")
+    assert form.totals["mdi_extent"].text().startswith("1 ")
+    assert form.totals["mdi_severity"].text().startswith("2 ")
     form.inputs["note"].focus_widget.setFocus()
     with qtbot.waitSignal(window.writer.changed):
         ctrl(qtbot, Qt.Key.Key_S)

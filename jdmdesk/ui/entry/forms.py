@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jdmdesk.domain import parse
+from jdmdesk.domain import mdi, parse
 from jdmdesk.domain.access import Action
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.drug_defaults import defaults_for
@@ -142,10 +142,38 @@ class VisitForm(RecordForm):
         for spec in specs:
             self.add_field(grid, spec, *self.GLOBALS_PLACES[spec.name])
 
+    def section_title(self, section: str) -> str:
+        """'Damage (MDI): Muscle' for the Myositis Damage Index's organ systems."""
+        if section == "mdi_global":
+            return QCoreApplication.translate("VisitForm", "Damage (MDI): global and totals")
+        system = mdi.SYSTEMS_BY_KEY.get(section.removeprefix("mdi_")) \
+            if section.startswith("mdi_") else None
+        if system is None:
+            return super().section_title(section)
+        return QCoreApplication.translate("VisitForm", "Damage (MDI): {system}").format(
+            system=QCoreApplication.translate("VisitForm", system.label))
+
+    def add_field(self, grid: QGridLayout, spec: FieldSpec, row: int, col: int) -> FieldInput:
+        inp = super().add_field(grid, spec, row, col)
+        if spec.section.startswith("mdi_") and spec.section != "mdi_global":
+            # the group box names the system: the row says the item only
+            _, _, item = spec.label.partition(": ")
+            text = item or QCoreApplication.translate("VisitForm", "Damage severity (cm)")
+            self.labels[spec.name].setText(text)
+        return inp
+
     def after_section(self, section: str, grid: QGridLayout) -> None:
+        if section == "mdi_global":
+            self._add_total(grid, "mdi_extent", QCoreApplication.translate(
+                "VisitForm", "MDI extent (items present)"), f"/ {mdi.EXTENT_MAX}")
+            self._add_total(grid, "mdi_severity", QCoreApplication.translate(
+                "VisitForm", "MDI severity (sum of 11 systems)"), f"/ {mdi.SEVERITY_MAX}")
+            return
         if section not in TOTAL_LABELS:
             return
-        name, label, suffix = TOTAL_LABELS[section]
+        self._add_total(grid, *TOTAL_LABELS[section])
+
+    def _add_total(self, grid: QGridLayout, name: str, label: str, suffix: str) -> None:
         out = QLabel("—", self)
         out.setObjectName(name)
         out.setAccessibleName(name)
@@ -164,8 +192,10 @@ class VisitForm(RecordForm):
             label = self.totals.get(name)
             if label is not None:
                 text = "—" if value is None else parse.format_number(value)
+                empty = QCoreApplication.translate("VisitForm", "— (not assessed)") \
+                    if name == "mdi_extent" else self.tr("— (incomplete)")
                 label.setText(f"{text} {label.property('suffix')}" if value is not None
-                              else self.tr("— (incomplete)"))
+                              else empty)
 
 
 class MedicationForm(RecordForm):

@@ -126,14 +126,17 @@ class RecordForm(QWidget):
         for spec in self.rt.fields:
             sections.setdefault(spec.section, []).append(spec)
         for section, specs in sections.items():
-            box = QGroupBox(catalogue(SECTION_TITLES.get(section, "")),
-                            body) if section else QWidget(body)
+            box = QGroupBox(self.section_title(section), body) if section else QWidget(body)
             grid = QGridLayout(box)
             self.add_fields(grid, specs, self.columns)
             outer.addWidget(box)
             self.after_section(section, grid)
         outer.addStretch(1)
         return body
+
+    def section_title(self, section: str) -> str:
+        """The group box title of a catalogue section (subclasses add their own)."""
+        return catalogue(SECTION_TITLES.get(section, ""))
 
     def after_section(self, section: str, grid: QGridLayout) -> None:
         """Hook for derived read-outs (totals) below a section."""

@@ -193,6 +193,7 @@ class SummaryPage:
                     + "; ".join(rt.medication_lines(rv)), TEXT_PT, False))
         out.append((translate("SummaryPage", "Adverse events: ")
                     + "; ".join(rt.adverse_event_lines(rv)), TEXT_PT, False))
+        out += [(line, TEXT_PT, False) for line in rt.damage_lines(rv)]
         signed = [v for v in rv.visits if v.signed_by is not None]
         signers = sorted({v.signed_by or "" for v in signed})
         by = translate("SummaryPage", " by {names}").format(names=", ".join(signers)) \

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from jdmdesk.domain import parse
+from PySide6.QtCore import QCoreApplication
+
+from jdmdesk.domain import mdi, parse
 from jdmdesk.domain.chart_series import DAYS_PER_MONTH
 from jdmdesk.domain.codes import DRUGS, FREQUENCIES, RELATEDNESS, SEX, label_of
 from jdmdesk.domain.fields import field_label
@@ -12,7 +14,7 @@ from jdmdesk.ui.i18n import catalogue, message, translate
 from jdmdesk.ui.locale_format import show_date, show_number
 
 VISIT_COLUMNS = ("Date", "Day", "PhGA", "Parent", "Extram.", "CMAS", "MMT8", "CHAQ", "DAS",
-                 "CDASI", "CK", "LD", "ASAT", "TIS", "PRINTO", "Signed")  # catalogue() them
+                 "CDASI", "MDI", "CK", "LD", "ASAT", "TIS", "PRINTO", "Signed")  # catalogue() them
 _MEASURE_COLUMNS = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_total", "chaq_di",
                     "das_total")
 
@@ -77,7 +79,7 @@ def printo_text(r: VisitReview) -> str:
 def visit_row(r: VisitReview) -> list[str]:
     return [show_date(r.visit_date.isoformat()), "—" if r.study_day is None else str(r.study_day),
             *(with_change(r, m) for m in _MEASURE_COLUMNS), num(r.measures.get("cdasi_activity")),
-            *(_enzyme(r, code) for code in ("CK", "LD", "ASAT")),
+            mdi_cell(r.damage), *(_enzyme(r, code) for code in ("CK", "LD", "ASAT")),
             tis_text(r.tis, r.is_baseline), printo_text(r), signed_text(r)]
 
 
@@ -189,3 +191,57 @@ def adverse_event_lines(rv: PatientReview) -> list[str]:
         else translate("ReviewText", "not serious"),
         related=catalogue(label_of(RELATEDNESS, a["relatedness"]) or str(a["relatedness"])))
         for a in rv.adverse_events] or [translate("ReviewText", "none recorded")]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReviewText", text)
+
+
+def mdi_cell(d: mdi.DamageSummary | None) -> str:
+    """A visit's damage in the table: 'extent · severity' ('—' for a part not recorded)."""
+    if d is None:
+        return "—"
+    return f"{'—' if d.extent is None else d.extent} · {num(d.severity)}"
+
+
+def mdi_tooltip(d: mdi.DamageSummary | None) -> str:
+    if d is None:
+        return _tr("Myositis Damage Index not recorded at this visit")
+    return "\n".join(damage_detail(d))
+
+
+def damage_detail(d: mdi.DamageSummary) -> list[str]:
+    """Extent per system (items present) and its damage VAS, then the items present."""
+    systems = "; ".join(
+        _tr("{system} {extent} (VAS {vas})").format(
+            system=_tr(label), extent="—" if n is None else n, vas=num(vas))
+        for label, n, vas in d.systems if n or (vas is not None and vas > 0))
+    lines = [_tr("MDI extent {extent} of {top} items; severity {severity} of {smax} cm; "
+                 "physician global damage {glob} cm").format(
+        extent="—" if d.extent is None else d.extent, top=mdi.EXTENT_MAX,
+        severity=num(d.severity), smax=mdi.SEVERITY_MAX, glob=num(d.global_vas))]
+    if systems:
+        lines.append(_tr("By system: {systems}").format(systems=systems))
+    if d.present:
+        lines.append(_tr("Present: {items}").format(items=", ".join(d.present)))
+    return lines
+
+
+def damage_lines(rv: PatientReview) -> list[str]:
+    """The latest Myositis Damage Index and, when it differs, the first one recorded."""
+    assessed = [v for v in rv.visits if v.damage is not None]
+    if not assessed:
+        return [_tr("Damage (MDI): not recorded")]
+    last = assessed[-1]
+    assert last.damage is not None
+    lines = damage_detail(last.damage)
+    out = [_tr("Damage (MDI) on {date}: {text}").format(date=last.visit_date.isoformat(),
+                                                        text=lines[0]), *lines[1:]]
+    first = assessed[0]
+    if first is not last and first.damage is not None:
+        out.append(_tr("First recorded {date}: extent {extent}, severity {severity} cm, "
+                       "global damage {glob} cm").format(
+            date=first.visit_date.isoformat(),
+            extent="—" if first.damage.extent is None else first.damage.extent,
+            severity=num(first.damage.severity), glob=num(first.damage.global_vas)))
+    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -149,6 +150,8 @@ class ReviewView(QWidget):
                 item = QTableWidgetItem(text)
                 if rt.VISIT_COLUMNS[c] == "TIS":
                     item.setToolTip(rt.tis_detail(visit.tis))
+                if rt.VISIT_COLUMNS[c] == "MDI":
+                    item.setToolTip(rt.mdi_tooltip(visit.damage))
                 if rt.VISIT_COLUMNS[c] == "PRINTO":
                     item.setToolTip("\n".join(f"{c.label}: {c.status}"
                                                for c in visit.printo.criteria))
@@ -163,7 +166,8 @@ class ReviewView(QWidget):
             + "<br><b>" + self.tr("Current medication:") + "</b> "
             + "; ".join(rt.medication_lines(rv))
             + "<br><b>" + self.tr("Adverse events:") + "</b> "
-            + "; ".join(rt.adverse_event_lines(rv)))
+            + "; ".join(rt.adverse_event_lines(rv))
+            + "<br>" + "<br>".join(html.escape(line) for line in rt.damage_lines(rv)))
         self.recomputed.emit()
 
     # --- signing ---------------------------------------------------------------------------
