@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from jdmdesk.db import accounts, keystore
+from jdmdesk.db import accounts, keystore, signatures
 from jdmdesk.db.audit import verify_chain
 from jdmdesk.db.schema_shape import schema_differences
 
@@ -54,6 +54,7 @@ def check_study(db: Database, study_path: Path | None = None, *, integrity: bool
         bad = accounts.unsealed(db)
         report.add(not bad, "account rows: every row's MAC verified" if not bad else
                    "account rows changed outside JDM Desk: " + ", ".join(bad))
+    report.add(*_signatures_line(db))
     if study_path is not None and keystore.is_encrypted(db):
         report.add(*keystore.key_file_status(study_path, db))
         head = keystore.head_problem(db, study_path)
@@ -67,3 +68,15 @@ def _schema_line(differences: list[str]) -> str:
         return "schema: tables, indexes and triggers as this version makes them"
     more = f" (and {len(differences) - 3} more)" if len(differences) > 3 else ""
     return "schema: " + "; ".join(differences[:3]) + more
+
+
+def _signatures_line(db: Database) -> tuple[bool, str]:
+    """Every signed visit's signature verified against its values (content-bound ones)."""
+    bad = signatures.problems(db)
+    if bad:
+        more = f" (and {len(bad) - 5} more)" if len(bad) > 5 else ""
+        return False, "signature invalid: " + "; ".join(bad[:5]) + more
+    older = signatures.not_bound(db)
+    note = f"; {older} signed before signatures were bound to content (not verifiable)" \
+        if older else ""
+    return True, f"signatures: every content-bound signature verified{note}"

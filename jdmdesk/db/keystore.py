@@ -23,6 +23,7 @@ from jdmdesk.crypto.keyfile import (
     user_slot,
 )
 from jdmdesk.crypto.keys import (
+    KEY_BYTES,
     KdfParams,
     WrongKey,
     derive_kek,
@@ -31,7 +32,8 @@ from jdmdesk.crypto.keys import (
     wrap,
 )
 from jdmdesk.crypto.recovery import format_recovery_key, new_recovery_secret, parse_recovery_key
-from jdmdesk.db import audit, driver, keyring, seals
+from jdmdesk.crypto.signing import SigningKeys, new_signing_keys
+from jdmdesk.db import accounts, audit, driver, keyring, seals
 
 # The recovery secret is 256 random bits: no guessing to slow down, so its wrap costs little.
 RECOVERY_KDF = KdfParams(time_cost=1, memory_kib=8, parallelism=1)
@@ -107,9 +109,31 @@ def unlock_with_password(study_path: Path, username: str, password: str) -> byte
         kdf = others[0].kdf if others else KdfParams()
         derive_kek(password, b"\0" * 16, kdf)
         raise WrongKey("unknown user name or wrong password")
-    key = unwrap(wrapped, password, slot_context(keys.study_id, slot))
+    key = unwrap(wrapped, password, slot_context(keys.study_id, slot))[:KEY_BYTES]
     keyring.remember(study_path, key, keys.study_id)
     return key
+
+
+def unlock_slot(keys: KeyFile, username: str, password: str) -> tuple[bytes, bytes | None]:
+    """(study key, signing private key or None) from ``username``'s slot of ``keys``; WrongKey
+    when the password does not open it or there is no such slot. An account's slot holds its
+    copy of the study key followed by its Ed25519 private key (slots written before signatures
+    were bound to content hold the study key alone)."""
+    slot = slot_of(username)
+    wrapped = keys.slots.get(slot)
+    if wrapped is None:
+        raise WrongKey("unknown user name or wrong password")
+    payload = unwrap(wrapped, password, slot_context(keys.study_id, slot))
+    private = payload[KEY_BYTES:2 * KEY_BYTES]
+    return payload[:KEY_BYTES], private if len(private) == KEY_BYTES else None
+
+
+def signing_private_key(db: Database, username: str, password: str) -> bytes | None:
+    """The signer's Ed25519 private key, unwrapped with the password just re-entered (from the
+    study's own mirror of the key file); None when the account's slot predates signing keys.
+    WrongKey when the password does not open the slot."""
+    keys = _current(db)
+    return unlock_slot(keys, username, password)[1]
 
 
 def unlock_with_recovery(study_path: Path, text: str) -> bytes:
@@ -162,6 +186,11 @@ def _file_head(study_path: Path) -> ChainHead | None:
     return None if keys is None else keys.head
 
 
+def read_key_file_head(study_path: Path) -> ChainHead | None:
+    """The chain head the key file beside ``study_path`` remembers (None: none, or no file)."""
+    return _file_head(study_path)
+
+
 def write_head(db: Database, study_path: Path) -> bool:
     """Remember the newest audit row in the key file (outside the study): a later open can tell
     a study that lost its newest saves. False when there is nothing to remember it in."""
@@ -207,12 +236,20 @@ def _current(db: Database) -> KeyFile:
 
 
 def put_user_copy(db: Database, study_path: Path, study_key: bytes, username: str,
-                  password: str, kdf: KdfParams) -> None:
-    """Wrap the study key for ``username`` (a new account or a new password)."""
+                  password: str, kdf: KdfParams) -> SigningKeys:
+    """Wrap the study key for ``username`` (a new account or a new password), with a new
+    Ed25519 signing key whose public half goes to the account row (sealed with it). Earlier
+    signatures stay verifiable: each carries its public key and that key's certificate."""
     keys = _current(db)
     slot = slot_of(username)
-    wrapped = wrap(study_key, password, slot_context(keys.study_id, slot), kdf)
+    pair = new_signing_keys()
+    wrapped = wrap(study_key + pair.private_raw, password, slot_context(keys.study_id, slot),
+                   kdf)
     write_keys(db, study_path, keys.with_slot(slot, wrapped))
+    found = accounts.by_username(db, username.strip())
+    if found is not None:
+        accounts.set_signing_key(db, found.username, pair.public_raw)
+    return pair
 
 
 def remove_user_copy(db: Database, study_path: Path, username: str) -> None:

@@ -84,6 +84,10 @@ class VisitForm(RecordForm):
         sig = self._signature()
         locked = bool(sig and sig.locked)
         self.signature_label.setText(sig.describe() if sig and locked else "")
+        # a signature that no longer matches the visit's values stands out in red
+        self.signature_label.setStyleSheet(
+            "color: #c00000; font-weight: 700;" if sig is not None and sig.invalid
+            else "color: #0b5394; font-weight: 600;")
         self.sign_button.setEnabled(self.record_id is not None and not locked)
         self.unlock_button.setEnabled(locked)
         self.set_read_only(locked or not self.reader.can_edit)

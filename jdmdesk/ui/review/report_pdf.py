@@ -91,8 +91,13 @@ def visit_cells(r: VisitReview) -> list[tuple[str, str]]:
     status = r.printo.status.replace("_", " ")
     cells.append((status, f"{r.printo.n_met}/{r.printo.n_available} met"
                   if r.printo.n_available else ""))
-    cells.append(("not signed", "") if r.signed_by is None
-                 else (f"\u2713 {(r.signed_at or '')[:10]}", r.signed_by))
+    if r.signed_by is None:
+        cells.append(("not signed", ""))
+    elif rt.signature_invalid(r):
+        cells.append((rt.SIGNATURE_INVALID, r.signed_by))
+    else:
+        mark = "\u2713" if r.signature_state != "not_bound" else "\u2713 (not bound)"
+        cells.append((f"{mark} {(r.signed_at or '')[:10]}", r.signed_by))
     return cells
 
 
@@ -182,11 +187,13 @@ class SummaryPage:
         out.append(("Current medication: " + "; ".join(rt.medication_lines(rv)), TEXT_PT, False))
         out.append(("Adverse events: " + "; ".join(rt.adverse_event_lines(rv)), TEXT_PT, False))
         signed = [v for v in rv.visits if v.signed_by is not None]
+        invalid = sum(1 for v in signed if rt.signature_invalid(v))
         signers = sorted({v.signed_by or "" for v in signed})
         by = f" by {', '.join(signers)}" if signers else ""
         out.append((f"Signatures: {len(signed)} of {len(rv.visits)} visits signed as reviewed"
-                    f"{by} (\u2713 UTC date of the signature; a signed visit is locked).",
-                    TEXT_PT, False))
+                    f"{by} (\u2713 UTC date of the signature; a signed visit is locked)."
+                    + (f" {invalid} signature(s) INVALID: the visit changed after signing."
+                       if invalid else ""), TEXT_PT, invalid > 0))
         return out
 
     def _table(self, y: float, rows: list[list[tuple[str, str]]]) -> float:
@@ -219,7 +226,8 @@ class SummaryPage:
         for (first, second), w in zip(cells, widths, strict=True):
             inner = QRectF(x + self.pt(1.5), y + self.pt(1.5), w - self.pt(3), half)
             self.p.setFont(self.font(TABLE_PT, bold))
-            self.p.setPen(QColor("#111111"))
+            self.p.setPen(QColor("#c00000") if first == rt.SIGNATURE_INVALID
+                          else QColor("#111111"))
             fm = QFontMetricsF(self.p.font(), self.p.device())
             self.p.drawText(inner, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                             fm.elidedText(first, Qt.TextElideMode.ElideRight, inner.width()))

@@ -76,11 +76,22 @@ def visit_row(r: VisitReview) -> list[str]:
             tis_text(r.tis, r.is_baseline), printo_text(r), signed_text(r)]
 
 
+SIGNATURE_INVALID = "signature invalid"
+
+
+def signature_invalid(r: VisitReview) -> bool:
+    return r.signed_by is not None and r.signature_state == "invalid"
+
+
 def signed_text(r: VisitReview) -> str:
-    """Signature status of a visit: who signed and the UTC date, or "not signed"."""
+    """Signature status of a visit: who signed and the UTC date, "signature invalid" when it
+    no longer matches the visit, or "not signed"."""
     if r.signed_by is None:
         return "not signed"
-    return f"\u2713 {r.signed_by} {(r.signed_at or '')[:10]}".rstrip()
+    if signature_invalid(r):
+        return f"{SIGNATURE_INVALID} ({r.signed_by})"
+    text = f"\u2713 {r.signed_by} {(r.signed_at or '')[:10]}".rstrip()
+    return text + (" (not content-bound)" if r.signature_state == "not_bound" else "")
 
 
 def header_lines(rv: PatientReview) -> list[str]:
