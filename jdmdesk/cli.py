@@ -151,10 +151,11 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         raise CliError(f"{args.output} already exists: restore into a new file name")
     if not args.backup.is_file():
         raise CliError(f"{args.backup}: no such backup file")
-    _session(args.backup, "backup", record=False)  # a backup file is never written
+    session = _session(args.backup, "backup", record=False)  # a backup file is never written
     try:
         done = restore_checked(args.backup, args.output,
-                               accept_unverified=args.accept_unverified)
+                               accept_unverified=args.accept_unverified,
+                               actor=session.username)
     except UnverifiedBackup as err:
         raise CliError(f"restore refused: {err} (--accept-unverified)", EXIT_FAILED) from None
     except BackupError as err:
@@ -232,14 +233,18 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
     backup.add_argument("--output", type=Path, required=True, help="new file to write")
     backup.add_argument("--plain", action="store_true",
                         help="an unencrypted SQLite copy (data manager; audited)")
-    restore = argparse.ArgumentParser(prog="jdmdesk restore",
-                                      description="Restore a backup into a new study file.")
+    restore = argparse.ArgumentParser(
+        prog="jdmdesk restore",
+        description="Restore a backup, or a plain copy made by 'backup --plain', into a new "
+                    "study file (a plain copy becomes a new encrypted study). Signatures, the "
+                    "keyed audit trail and the account rows are verified first.")
     restore.add_argument("backup", type=Path)
     restore.add_argument("--output", type=Path, required=True,
                          help="new study file (never an existing file)")
     restore.add_argument("--accept-unverified", action="store_true",
-                         help="restore a backup whose audit trail, schema or references do "
-                              "not verify (refused otherwise)")
+                         help="restore a backup whose audit trail, signatures, account rows, "
+                              "schema or references do not verify (refused otherwise; "
+                              "recorded in the new study)")
     recover = argparse.ArgumentParser(
         prog="jdmdesk recover",
         description="Every password lost: open the study with its recovery key "

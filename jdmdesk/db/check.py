@@ -8,8 +8,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from jdmdesk.db import accounts, keystore, signatures
+from jdmdesk.db import accounts, copy_seal, keystore, signatures
 from jdmdesk.db.audit import verify_chain
+from jdmdesk.db.connection import is_plain
 from jdmdesk.db.schema_shape import schema_differences
 
 
@@ -55,7 +56,14 @@ def check_study(db: Database, study_path: Path | None = None, *, integrity: bool
         report.add(not bad, "account rows: every row's MAC verified" if not bad else
                    "account rows changed outside JDM Desk: " + ", ".join(bad))
     report.add(*_signatures_line(db))
-    if study_path is not None and keystore.is_encrypted(db):
+    restored = "" if study_path is None else _restored_unverified(db)
+    if restored:
+        report.add(False, "restored from a copy that did not verify: " + restored)
+    if study_path is not None and keystore.is_encrypted(db) and is_plain(study_path):
+        bad_copy = copy_seal.problems(db)  # a plain copy (backup --plain): its own seal
+        report.add(not bad_copy, "plain copy: its seal verifies (tables and chain head as "
+                   "when it was made)" if not bad_copy else "plain copy: " + "; ".join(bad_copy))
+    elif study_path is not None and keystore.is_encrypted(db):
         report.add(*keystore.key_file_status(study_path, db))
         head = keystore.head_problem(db, study_path)
         report.add(head is None, "chain head: the study reaches the head its key file "
@@ -80,3 +88,12 @@ def _signatures_line(db: Database) -> tuple[bool, str]:
     note = f"; {older} signed before signatures were bound to content (not verifiable)" \
         if older else ""
     return True, f"signatures: every content-bound signature verified{note}"
+
+
+def _restored_unverified(db: Database) -> str:
+    """Why the study was restored from a copy that did not verify (``--accept-unverified``),
+    as its audit trail says; "" when it never was. Tamper evidence is not laundered by a
+    restore: the study keeps failing ``check`` and the reason stays in its audit trail."""
+    rows = db.conn.execute("SELECT at_utc, user, reason FROM audit_log "
+                           "WHERE action = 'restore_unverified' ORDER BY seq").fetchall()
+    return "; ".join(f"{str(at)[:10]} by {user} ({reason})" for at, user, reason in rows)

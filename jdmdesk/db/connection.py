@@ -195,7 +195,10 @@ def connect(path: Path, *, read_only: bool = False,
     else:
         conn = open_keyed(str(path), key)
     try:
-        driver.attach_study_path(conn, Path(path))
+        if key is None and (copy_key := keyring.copy_key(path)) is not None:
+            seals.attach(conn, copy_key)  # a plain copy: its seals are checked with its key
+        else:  # (a copy's chain head is in its seal, never in a key file beside it)
+            driver.attach_study_path(conn, Path(path))
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if key is not None:
             conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")

@@ -18,6 +18,9 @@ KEY_FILE_SUFFIX = ".keys"
 
 _by_path: dict[str, bytes] = {}
 _by_study: dict[str, bytes] = {}
+# plain copies (``backup --plain``) whose study key was unwrapped from their own key mirror: the
+# key is not used to open them (they are plain) but to verify their seals
+_copies: dict[str, bytes] = {}
 
 
 def key_file_path(study_path: Path | str) -> Path:
@@ -56,6 +59,16 @@ def remember(path: Path | str, key: bytes, study_id: str | None = None) -> None:
 def forget_all() -> None:
     _by_path.clear()
     _by_study.clear()
+    _copies.clear()
+
+
+def remember_copy(path: Path | str, key: bytes) -> None:
+    _copies[_name(path)] = key
+
+
+def copy_key(path: Path | str) -> bytes | None:
+    """The study key unwrapped for the plain copy ``path`` (None: not unlocked)."""
+    return _copies.get(_name(path))
 
 
 def key_for(path: Path | str) -> bytes | None:

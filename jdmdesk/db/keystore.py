@@ -297,3 +297,37 @@ def tamper_problems(db: Database, study_path: Path) -> Tamper:
     if head is not None:
         problems.append(head)
     return Tamper(problems, bad)
+
+
+def copy_mirror(path: Path) -> KeyFile | None:
+    """The key mirror inside a plain file: a plain copy of an encrypted study has one (with
+    every account's wrapped copy of the study key); a study made before encryption has none.
+    KeyFileError when the mirror is there but damaged."""
+    from jdmdesk.db.connection import open_keyed
+
+    try:
+        conn = open_keyed(f"{Path(path).resolve().as_uri()}?mode=ro", None, uri=True)
+    except driver.Error:
+        return None
+    try:
+        row = conn.execute("SELECT content FROM key_mirror WHERE id = 1").fetchone()
+    except driver.Error:
+        return None
+    finally:
+        conn.close()
+    return None if row is None else KeyFile.from_bytes(str(row[0]).encode("utf-8"))
+
+
+def unlock_copy(path: Path, username: str, password: str) -> bytes:
+    """The study key of a plain copy, from ``username``'s wrapped copy inside it (WrongKey for a
+    wrong password or an unknown name, after the same work); remembered to verify its seals."""
+    keys = copy_mirror(path)
+    if keys is None:
+        raise KeyFileError("This file holds no wrapped keys: it is not a plain copy.")
+    if slot_of(username) not in keys.slots:
+        others = [w for s, w in keys.slots.items() if s != RECOVERY_SLOT]
+        derive_kek(password, b"\0" * 16, others[0].kdf if others else KdfParams())
+        raise WrongKey("unknown user name or wrong password")
+    key = unlock_slot(keys, username, password)[0]
+    keyring.remember_copy(path, key)
+    return key

@@ -24,13 +24,16 @@ class SealKeys:
     audit: bytes
     accounts: bytes
     head: bytes
+    copy: bytes  # the seal of a plain (unencrypted) copy's tables
 
 
 def attach(conn: object, study_key: bytes) -> None:
-    """Give a keyed connection its study's seal keys (done by open_keyed)."""
+    """Give a keyed connection its study's seal keys (done by open_keyed; for a plain copy,
+    once its study key was unwrapped from the copy's own key mirror)."""
     driver.attach_seal_keys(conn, SealKeys(subkey(study_key, Purpose.AUDIT_CHAIN),
                                            subkey(study_key, Purpose.ACCOUNT_ROWS),
-                                           subkey(study_key, Purpose.CHAIN_HEAD)))
+                                           subkey(study_key, Purpose.CHAIN_HEAD),
+                                           subkey(study_key, Purpose.PLAIN_COPY)))
 
 
 def of(conn: object) -> SealKeys | None:
