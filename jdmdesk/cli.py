@@ -34,9 +34,9 @@ class CliError(Exception):
 
 def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="jdmdesk", description="JDM Desk study data capture. "
-                                "Commands: demo, check, report, export, backup, restore, recover "
-                                "(see 'jdmdesk COMMAND --help'). Commands that read a study "
-                                "log in with JDMDESK_USER and JDMDESK_PASSWORD, or ask.")
+                                "Commands: demo, check, report, export, backup, restore, recover, "
+                                "encrypt (see 'jdmdesk COMMAND --help'). Commands that read a "
+                                "study log in with JDMDESK_USER and JDMDESK_PASSWORD, or ask.")
     p.add_argument("study", nargs="?", type=Path, help="study file (.jdm) to open")
     p.add_argument("--read-only", action="store_true", help="open for review, allow no edit")
     p.add_argument("--version", action="version", version=f"jdmdesk {__version__}")
@@ -166,6 +166,43 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_encrypt(args: argparse.Namespace) -> int:
+    """An encrypted copy of a study made before encryption (never converted in place)."""
+    from jdmdesk.cli_auth import LoginRefused, log_in, read_credentials
+    from jdmdesk.crypto.keys import KdfParams
+    from jdmdesk.db.backup import BackupError, UnverifiedBackup
+    from jdmdesk.db.backup.encrypt_plain import encrypt_plain_study
+    from jdmdesk.db.connection import looks_encrypted
+    from jdmdesk.domain.access import Action
+
+    if args.output.exists():
+        raise CliError(f"{args.output} already exists: choose a new file name")
+    if looks_encrypted(args.study):
+        raise CliError(f"{args.study} is already encrypted")
+    try:
+        given = read_credentials()
+        session = log_in(args.study, Action.BACKUP, record=False, given=given)
+    except LoginRefused as err:
+        raise CliError(str(err), EXIT_FAILED) from None
+    try:
+        done = encrypt_plain_study(args.study, args.output, username=session.username,
+                                   password=given.password, kdf=KdfParams(),
+                                   accept_unverified=args.accept_unverified)
+    except UnverifiedBackup as err:
+        raise CliError(f"encryption refused: {err} (--accept-unverified)", EXIT_FAILED) \
+            from None
+    except BackupError as err:
+        raise CliError(f"encryption failed: {err}", EXIT_FAILED) from None
+    print(f"wrote {done.path}: an encrypted copy of {args.study} (which is unchanged); its key "
+          f"file is {done.path}.keys (keep the two together)")
+    print(f"recovery key (opens the study without its key file or any password; print it and "
+          f"keep it apart from the study; it is not shown again): {done.recovery_key}")
+    if done.without_key:
+        print("these accounts open it once a data manager has set them a new password: "
+              + ", ".join(done.without_key))
+    return EXIT_OK
+
+
 def _cmd_recover(args: argparse.Namespace) -> int:
     """Every password lost: the recovery key opens the study and a data manager gets a new
     password (``JDMDESK_RECOVERY_KEY`` and ``JDMDESK_NEW_PASSWORD``, or asked)."""
@@ -245,6 +282,15 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
                          help="restore a backup whose audit trail, signatures, account rows, "
                               "schema or references do not verify (refused otherwise; "
                               "recorded in the new study)")
+    encrypt = argparse.ArgumentParser(
+        prog="jdmdesk encrypt",
+        description="Write an encrypted copy of a study made before encryption (data "
+                    "manager); the plain study is never changed.")
+    encrypt.add_argument("study", type=Path)
+    encrypt.add_argument("--output", type=Path, required=True, help="new study file to write")
+    encrypt.add_argument("--accept-unverified", action="store_true",
+                         help="encrypt although its audit trail or schema does not verify "
+                              "(recorded in the new study)")
     recover = argparse.ArgumentParser(
         prog="jdmdesk recover",
         description="Every password lost: open the study with its recovery key "
@@ -275,7 +321,8 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
     return {"demo": (demo, _cmd_demo), "check": (check, _cmd_check),
             "report": (report, _cmd_report),
             "backup": (backup, _cmd_backup), "restore": (restore, _cmd_restore),
-            "export": (export, _cmd_export), "recover": (recover, _cmd_recover)}
+            "export": (export, _cmd_export), "recover": (recover, _cmd_recover),
+            "encrypt": (encrypt, _cmd_encrypt)}
 
 
 def _one_line(text: str, limit: int = 500) -> str:

@@ -143,16 +143,19 @@ def unlock(study_path: Path, given: Credentials | None) -> bool:
     return True
 
 
-def log_in(study_path: Path, action: Action, *, record: bool = True) -> Session:
+def log_in(study_path: Path, action: Action, *, record: bool = True,
+           given: Credentials | None = None) -> Session:
     """A session on ``study_path`` whose role may do ``action``, or LoginRefused.
 
     ``record=False`` checks the password without writing to the file (used on backup files).
+    ``given``: credentials already read (else read here).
     """
     path = Path(study_path)
     if is_plain_copy(path):
         return _log_in_copy(path, action)
     needs_key = looks_encrypted(path)
-    given = read_credentials() if needs_key and keyring.key_file_path(path).exists() else None
+    if given is None and needs_key and keyring.key_file_path(path).exists():
+        given = read_credentials()
     recovered = unlock(path, given) if needs_key else False
     study = open_study(path, read_only=True)
     try:

@@ -164,7 +164,10 @@ def _opens(study_path: Path, key: bytes) -> bool:
 
 
 def read_mirror(db: Database) -> KeyFile | None:
-    row = db.conn.execute("SELECT content FROM key_mirror WHERE id = 1").fetchone()
+    try:
+        row = db.conn.execute("SELECT content FROM key_mirror WHERE id = 1").fetchone()
+    except driver.OperationalError:  # a study of a schema before the mirror: a plain one
+        return None
     return None if row is None else KeyFile.from_bytes(str(row[0]).encode("utf-8"))
 
 
