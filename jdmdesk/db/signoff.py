@@ -41,8 +41,8 @@ class Signature:
         at = (self.signed_at or "")[:16].replace("T", " ")
         who = f"{self.signer_name} ({self.signed_by}) on {at} UTC — {self.meaning}"
         if self.state is SignatureState.INVALID:
-            return (f"Signature invalid: the visit, its signer, time or meaning changed after "
-                    f"it was signed by {who}")
+            return (f"Signature invalid: changed after {self.signer_name} ({self.signed_by}) "
+                    f"signed it on {at} UTC")
         if self.state is SignatureState.NOT_BOUND:
             return f"Signed by {who} (signed before signatures were bound to content: " \
                 "not verifiable)"

@@ -84,6 +84,7 @@ class VisitForm(RecordForm):
         sig = self._signature()
         locked = bool(sig and sig.locked)
         self.signature_label.setText(sig.describe() if sig and locked else "")
+        self.signature_label.setToolTip(self.signature_label.text())
         # a signature that no longer matches the visit's values stands out in red
         self.signature_label.setStyleSheet(
             "color: #c00000; font-weight: 700;" if sig is not None and sig.invalid
