@@ -231,8 +231,9 @@ def write_transaction(db: Database) -> Iterator[Database]:
 
 
 def remember_head(db: Database) -> None:
-    """After a commit to an encrypted study: the chain head (its newest audit row) into the key
-    file beside it, so an open can tell a study whose newest saves were lost (an older copy put
+    """After a commit to an encrypted study: the chain head (its newest audit row) into the head
+    file beside its key file (no fsync: it only ever lags), so an open can tell a study whose
+    newest saves were lost (an older copy put
     in its place, a cut WAL). Best effort: a head left behind by a failed write only lags,
     which never raises an alarm, and the next commit writes it again. A study that does not
     reach the head its key file remembers keeps that evidence: the head moves on only when a
@@ -245,7 +246,7 @@ def remember_head(db: Database) -> None:
 
     try:
         if keystore.head_problem(db, Path(path)) is None:
-            keystore.write_head(db, Path(path))
+            keystore.remember_head_fast(db, Path(path))
     except (OSError, KeyFileError, driver.Error):
         pass
 

@@ -50,6 +50,37 @@ def write_key_file(study_path: Path | str, keys: KeyFile) -> None:
         tmp.write_bytes(keys.to_bytes())
 
 
+HEAD_FILE_SUFFIX = ".head"
+
+
+def head_file_path(study_path: Path | str) -> Path:
+    """The small file beside the key file that follows the chain head after every commit."""
+    return Path(f"{study_path}{HEAD_FILE_SUFFIX}")
+
+
+def read_head_file(study_path: Path | str) -> bytes | None:
+    try:
+        return head_file_path(study_path).read_bytes()
+    except OSError:
+        return None
+
+
+HEAD_FILE_BYTES = 512
+
+
+def write_head_file(study_path: Path | str, data: bytes) -> None:
+    """Overwrite the head file in place (one block, padded, no rename and no fsync: it is
+    written after every commit and only ever lags; a torn or lost head file is ignored)."""
+    if len(data) > HEAD_FILE_BYTES:
+        raise ValueError("head record too long")
+    fd = os.open(head_file_path(study_path), os.O_WRONLY | os.O_CREAT, 0o666)
+    try:
+        os.pwrite(fd, data.ljust(HEAD_FILE_BYTES), 0) if hasattr(os, "pwrite") else \
+            os.write(fd, data.ljust(HEAD_FILE_BYTES))
+    finally:
+        os.close(fd)
+
+
 def remember(path: Path | str, key: bytes, study_id: str | None = None) -> None:
     _by_path[_name(path)] = key
     if study_id is not None:

@@ -8,6 +8,7 @@ recovery key. Every change of a copy writes both inside the caller's write trans
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -189,9 +190,49 @@ def _file_head(study_path: Path) -> ChainHead | None:
     return None if keys is None else keys.head
 
 
+def _fast_head(study_path: Path, study_id: str, sealing: seals.SealKeys) -> ChainHead | None:
+    """The head written after each commit (jdmdesk.db.keyring.write_head_file), when it is
+    whole and verifies; None otherwise (it only ever lags, and a crash may tear it)."""
+    data = keyring.read_head_file(study_path)
+    if data is None:
+        return None
+    try:
+        doc = json.loads(data.decode("utf-8"))
+        head = ChainHead(int(doc["seq"]), str(doc["mac"]), str(doc["tag"]))
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return None
+    if doc.get("study_id") != study_id or \
+            head.tag != seals.head_tag(sealing, study_id, head.seq, head.mac):
+        return None
+    return head
+
+
+def remember_head_fast(db: Database, study_path: Path) -> None:
+    """After a commit: the newest audit row into the head file beside the key file (cheap: no
+    fsync). The key file's own head is written when the window closes."""
+    keys, sealing = read_mirror(db), seals.of(db.conn)
+    last = audit.last_link(db)
+    if keys is None or sealing is None or last is None:
+        return
+    seq, row_mac = last
+    doc = {"study_id": keys.study_id, "seq": seq, "mac": row_mac,
+           "tag": seals.head_tag(sealing, keys.study_id, seq, row_mac)}
+    keyring.write_head_file(study_path, json.dumps(doc).encode("utf-8"))
+
+
 def read_key_file_head(study_path: Path) -> ChainHead | None:
     """The chain head the key file beside ``study_path`` remembers (None: none, or no file)."""
     return _file_head(study_path)
+
+
+def remembered_head(db: Database, study_path: Path) -> ChainHead | None:
+    """The newest head remembered beside the study: the key file's or the head file's."""
+    sealing, keys = seals.of(db.conn), read_mirror(db)
+    heads = [_file_head(study_path)]
+    if sealing is not None and keys is not None:
+        heads.append(_fast_head(study_path, keys.study_id, sealing))
+    found = [h for h in heads if h is not None]
+    return max(found, key=lambda h: h.seq) if found else None
 
 
 def write_head(db: Database, study_path: Path) -> bool:
@@ -213,14 +254,21 @@ def write_head(db: Database, study_path: Path) -> bool:
 
 
 def head_problem(db: Database, study_path: Path) -> str | None:
-    """Why the study does not reach the head its key file remembers, or None."""
+    """Why the study does not reach the head remembered beside it (its key file's, or the head
+    file's written after each commit), or None."""
     sealing = seals.of(db.conn)
     keys = read_mirror(db)
     head = _file_head(study_path)
-    if sealing is None or keys is None or head is None:
+    if sealing is None or keys is None:
         return None
-    if head.tag != seals.head_tag(sealing, keys.study_id, head.seq, head.mac):
+    if head is not None and head.tag != seals.head_tag(sealing, keys.study_id, head.seq,
+                                                        head.mac):
         return "the chain head in the key file does not verify (the key file was edited)"
+    fast = _fast_head(study_path, keys.study_id, sealing)
+    if fast is not None and (head is None or fast.seq > head.seq):
+        head = fast
+    if head is None:
+        return None
     last = audit.last_link(db)
     newest = 0 if last is None else last[0]
     if newest < head.seq:

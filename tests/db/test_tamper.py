@@ -140,7 +140,7 @@ def test_the_chain_head_follows_every_commit_not_only_the_window_closing(path, t
         manager = svc.login("manager", credentials(Role.DATA_MANAGER).password)
         assert svc.create_user(manager, "extra", "Extra User", Role.REVIEWER,
                                "long enough pw").status is Status.SAVED
-        head = keystore.read_key_file_head(path)
+        head = keystore.remembered_head(study.db, path)
         assert head is not None and head.seq == audit.last_link(study.db)[0]
     finally:
         study.close()  # no write_head here: the commit itself moved the head
