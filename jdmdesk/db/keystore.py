@@ -250,6 +250,8 @@ def write_head(db: Database, study_path: Path) -> bool:
         current = None
     base = current if current is not None and current.study_id == keys.study_id else keys
     keyring.write_key_file(study_path, replace(base, head=head))
+    if keyring.head_file_path(study_path).exists():  # the same head (a data manager has
+        remember_head_fast(db, study_path)  # seen a study that lost saves: it is current now)
     return True
 
 
