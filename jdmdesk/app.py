@@ -220,12 +220,12 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
                 accounts.record_refused(name)
         session = log_in(accounts, credentials, ask, read_only=study.read_only)
         alarm = _tamper_alarm(study, session, tampered)
+        notices = list(opened.notices) + _plain_study_notice(study)
     except BaseException:
         opened.close()
         raise
     try:
-        window = assemble_window(Path(study_path), opened, accounts, session,
-                                 list(opened.notices), clock)
+        window = assemble_window(Path(study_path), opened, accounts, session, notices, clock)
         deferred = defer_check and integrity is not None and not integrity.done
         if integrity is not None and not deferred:
             integrity.wait()  # a damaged file is refused before anything can be written
@@ -341,6 +341,20 @@ def assemble_window(study_path: Path, opened: OpenedStudy, accounts: AccountServ
         heartbeat.timeout.connect(opened.refresh_lock)
         heartbeat.start(HEARTBEAT_INTERVAL_S * 1000)
     return window
+
+
+def _plain_study_notice(study: Study) -> list[str]:
+    """A study made before encryption opens read-only (its data manager is offered an
+    encrypted copy, File ▸ Write an encrypted copy…; it is never converted in place)."""
+    from jdmdesk.db.connection import is_plain
+
+    if study.key is not None or not is_plain(study.path):
+        return []
+    study.read_only = True
+    return [QCoreApplication.translate(
+        "App", "This study was made before encryption: it is open read-only. A data manager "
+        "can write an encrypted copy (File \u25b8 Write an encrypted copy\u2026) and work "
+        "in that.")]
 
 
 def _tamper_alarm(study: Study, session: Session, tamper: keystore.Tamper) -> str | None:

@@ -33,7 +33,7 @@ class CliError(Exception):
 def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="jdmdesk", description="JDM Desk study data capture. "
                                 "Commands: demo, check, report, case-series, export, backup, "
-                                "restore, recover, import-labs "
+                                "restore, recover, encrypt, import-labs "
                                 "(see 'jdmdesk COMMAND --help'). Commands that read a study "
                                 "log in with JDMDESK_USER and JDMDESK_PASSWORD, or ask.")
     p.add_argument("study", nargs="?", type=Path, help="study file (.jdm) to open")
@@ -163,10 +163,11 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         raise CliError(f"{args.output} already exists: restore into a new file name")
     if not args.backup.is_file():
         raise CliError(f"{args.backup}: no such backup file")
-    _session(args.backup, "backup", record=False)  # a backup file is never written
+    session = _session(args.backup, "backup", record=False)  # a backup file is never written
     try:
         done = restore_checked(args.backup, args.output,
-                               accept_unverified=args.accept_unverified)
+                               accept_unverified=args.accept_unverified,
+                               actor=session.username)
     except UnverifiedBackup as err:
         raise CliError(f"restore refused: {err} (--accept-unverified)", EXIT_FAILED) from None
     except BackupError as err:
@@ -174,6 +175,43 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     if done.unverified:
         _err(f"warning: restored although it does not verify: {'; '.join(done.unverified)}")
     print(f"restored {args.backup} into the new study file {done.path}")
+    return EXIT_OK
+
+
+def _cmd_encrypt(args: argparse.Namespace) -> int:
+    """An encrypted copy of a study made before encryption (never converted in place)."""
+    from jdmdesk.cli_auth import LoginRefused, log_in, read_credentials
+    from jdmdesk.crypto.keys import KdfParams
+    from jdmdesk.db.backup import BackupError, UnverifiedBackup
+    from jdmdesk.db.backup.encrypt_plain import encrypt_plain_study
+    from jdmdesk.db.connection import looks_encrypted
+    from jdmdesk.domain.access import Action
+
+    if args.output.exists():
+        raise CliError(f"{args.output} already exists: choose a new file name")
+    if looks_encrypted(args.study):
+        raise CliError(f"{args.study} is already encrypted")
+    try:
+        given = read_credentials()
+        session = log_in(args.study, Action.BACKUP, record=False, given=given)
+    except LoginRefused as err:
+        raise CliError(str(err), EXIT_FAILED) from None
+    try:
+        done = encrypt_plain_study(args.study, args.output, username=session.username,
+                                   password=given.password, kdf=KdfParams(),
+                                   accept_unverified=args.accept_unverified)
+    except UnverifiedBackup as err:
+        raise CliError(f"encryption refused: {err} (--accept-unverified)", EXIT_FAILED) \
+            from None
+    except BackupError as err:
+        raise CliError(f"encryption failed: {err}", EXIT_FAILED) from None
+    print(f"wrote {done.path}: an encrypted copy of {args.study} (which is unchanged); its key "
+          f"file is {done.path}.keys (keep the two together)")
+    print(f"recovery key (opens the study without its key file or any password; print it and "
+          f"keep it apart from the study; it is not shown again): {done.recovery_key}")
+    if done.without_key:
+        print("these accounts open it once a data manager has set them a new password: "
+              + ", ".join(done.without_key))
     return EXIT_OK
 
 
@@ -325,14 +363,27 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
     backup.add_argument("--output", type=Path, required=True, help="new file to write")
     backup.add_argument("--plain", action="store_true",
                         help="an unencrypted SQLite copy (data manager; audited)")
-    restore = argparse.ArgumentParser(prog="jdmdesk restore",
-                                      description="Restore a backup into a new study file.")
+    restore = argparse.ArgumentParser(
+        prog="jdmdesk restore",
+        description="Restore a backup, or a plain copy made by 'backup --plain', into a new "
+                    "study file (a plain copy becomes a new encrypted study). Signatures, the "
+                    "keyed audit trail and the account rows are verified first.")
     restore.add_argument("backup", type=Path)
     restore.add_argument("--output", type=Path, required=True,
                          help="new study file (never an existing file)")
     restore.add_argument("--accept-unverified", action="store_true",
-                         help="restore a backup whose audit trail, schema or references do "
-                              "not verify (refused otherwise)")
+                         help="restore a backup whose audit trail, signatures, account rows, "
+                              "schema or references do not verify (refused otherwise; "
+                              "recorded in the new study)")
+    encrypt = argparse.ArgumentParser(
+        prog="jdmdesk encrypt",
+        description="Write an encrypted copy of a study made before encryption (data "
+                    "manager); the plain study is never changed.")
+    encrypt.add_argument("study", type=Path)
+    encrypt.add_argument("--output", type=Path, required=True, help="new study file to write")
+    encrypt.add_argument("--accept-unverified", action="store_true",
+                         help="encrypt although its audit trail or schema does not verify "
+                              "(recorded in the new study)")
     recover = argparse.ArgumentParser(
         prog="jdmdesk recover",
         description="Every password lost: open the study with its recovery key "
@@ -390,7 +441,8 @@ def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int
             "report": (report, _cmd_report), "case-series": (case_series, _cmd_case_series),
             "import-labs": (import_labs, _cmd_import_labs),
             "backup": (backup, _cmd_backup), "restore": (restore, _cmd_restore),
-            "export": (export, _cmd_export), "recover": (recover, _cmd_recover)}
+            "export": (export, _cmd_export), "recover": (recover, _cmd_recover),
+            "encrypt": (encrypt, _cmd_encrypt)}
 
 
 def _one_line(text: str, limit: int = 500) -> str:

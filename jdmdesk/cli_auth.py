@@ -17,6 +17,7 @@ from jdmdesk.crypto.keyfile import KeyFileError
 from jdmdesk.crypto.keys import WrongKey
 from jdmdesk.crypto.recovery import RecoveryKeyError
 from jdmdesk.db import keyring, keystore
+from jdmdesk.db.backup.restore_copy import is_plain_copy
 from jdmdesk.db.connection import checkpoint, looks_encrypted
 from jdmdesk.db.lock import OpenedStudy, open_locked, os_user
 from jdmdesk.db.studyfile import open_study
@@ -142,14 +143,19 @@ def unlock(study_path: Path, given: Credentials | None) -> bool:
     return True
 
 
-def log_in(study_path: Path, action: Action, *, record: bool = True) -> Session:
+def log_in(study_path: Path, action: Action, *, record: bool = True,
+           given: Credentials | None = None) -> Session:
     """A session on ``study_path`` whose role may do ``action``, or LoginRefused.
 
     ``record=False`` checks the password without writing to the file (used on backup files).
+    ``given``: credentials already read (else read here).
     """
     path = Path(study_path)
+    if is_plain_copy(path):
+        return _log_in_copy(path, action)
     needs_key = looks_encrypted(path)
-    given = read_credentials() if needs_key and keyring.key_file_path(path).exists() else None
+    if given is None and needs_key and keyring.key_file_path(path).exists():
+        given = read_credentials()
     recovered = unlock(path, given) if needs_key else False
     study = open_study(path, read_only=True)
     try:
@@ -174,3 +180,37 @@ def log_in(study_path: Path, action: Action, *, record: bool = True) -> Session:
         study.close()
         if record:
             checkpoint(path, study.key)  # the login row into the file itself, not only the -wal
+
+
+def _log_in_copy(path: Path, action: Action) -> Session:
+    """A session on a plain copy (``backup --plain``), which is never written: the password
+    must open the account's own wrapped copy of the study key inside it (its password hash,
+    which anyone can replace in a plain file, is not trusted), and for anything beyond reading
+    the account's row must still verify, so a role promoted in the copy does not count."""
+    from jdmdesk.db import accounts as account_rows
+    from jdmdesk.domain.access import Role
+
+    given = read_credentials()
+    try:
+        keystore.unlock_copy(path, given.username, given.password)
+    except WrongKey:
+        raise LoginRefused("login refused: unknown user name or wrong password") from None
+    except KeyFileError as err:
+        raise LoginRefused(f"{path}: the keys inside this plain copy are unusable ({err})") \
+            from None
+    study = open_study(path, read_only=True)
+    try:
+        account = account_rows.by_username(study.db, given.username.strip())
+        if account is None or not account.active:
+            raise LoginRefused("login refused: unknown user name or wrong password")
+        session = Session(account.username, account.display_name, Role(account.role))
+        if action is not Action.READ and not account_rows.verifies(study.db, account.id):
+            raise LoginRefused(
+                f"refused: the account row of {account.username} in {path.name} was changed "
+                "outside JDM Desk (it does not verify), so its role cannot be trusted")
+        refused = refusal(study, session, action)
+        if refused is not None:
+            raise LoginRefused(refused.message)
+        return session
+    finally:
+        study.close()

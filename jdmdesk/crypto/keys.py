@@ -35,6 +35,7 @@ class Purpose(StrEnum):
     AUDIT_CHAIN = "jdmdesk audit chain v1"
     ACCOUNT_ROWS = "jdmdesk account rows v1"
     CHAIN_HEAD = "jdmdesk chain head v1"
+    PLAIN_COPY = "jdmdesk plain copy seal v1"
 
 
 @dataclass(frozen=True)

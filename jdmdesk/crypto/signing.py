@@ -56,6 +56,12 @@ def new_signing_keys() -> SigningKeys:
         private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw))
 
 
+def public_of(private_raw: bytes) -> bytes:
+    """The public half of a raw Ed25519 private key."""
+    return Ed25519PrivateKey.from_private_bytes(private_raw).public_key().public_bytes(
+        Encoding.Raw, PublicFormat.Raw)
+
+
 def sign(private_raw: bytes, content: SignedContent) -> bytes:
     return Ed25519PrivateKey.from_private_bytes(private_raw).sign(content.message())
 

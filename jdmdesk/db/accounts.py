@@ -83,8 +83,8 @@ _SEALED = ", ".join(seals.ACCOUNT_SEALED)
 
 
 def _row(db: Database, account_id: str) -> dict[str, Any] | None:
-    cur = db.conn.execute(f"SELECT {_SEALED}, row_mac FROM user_account WHERE id = ?",
-                          (account_id,))
+    cur = db.conn.execute(
+        f"SELECT {_SEALED}, signing_key, row_mac FROM user_account WHERE id = ?", (account_id,))
     names = [d[0] for d in cur.description]
     row = cur.fetchone()
     return None if row is None else dict(zip(names, row, strict=True))
@@ -106,6 +106,28 @@ def seal(db: Database, account_id: str) -> None:
     if keys is not None and row is not None:
         db.conn.execute("UPDATE user_account SET row_mac = ? WHERE id = ?",
                         (seals.account_mac(keys, row), account_id))
+
+
+def signing_key(db: Database, username: str) -> bytes | None:
+    """The account's current Ed25519 public key (None: it has none yet)."""
+    row = db.conn.execute("SELECT signing_key FROM user_account WHERE username = ?",
+                          (username,)).fetchone()
+    return None if row is None or row[0] is None else bytes.fromhex(str(row[0]))
+
+
+def set_signing_key(db: Database, username: str, public_raw: bytes) -> None:
+    """Inside the caller's transaction: the account's new public key, sealed with its row
+    (only a row that verified before: an app write never blesses an outside change)."""
+    found = db.conn.execute("SELECT id FROM user_account WHERE username = ?",
+                            (username,)).fetchone()
+    if found is None:
+        return
+    account_id = str(found[0])
+    genuine = verifies(db, account_id)
+    db.conn.execute("UPDATE user_account SET signing_key = ? WHERE id = ?",
+                    (public_raw.hex(), account_id))
+    if genuine:
+        seal(db, account_id)
 
 
 def unsealed(db: Database) -> list[str]:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from jdmdesk.db import accounts, keystore
+from jdmdesk.db import accounts, copy_seal, keystore, signatures
 from jdmdesk.db.audit import verify_chain
+from jdmdesk.db.connection import is_plain
 from jdmdesk.db.schema_shape import schema_differences
 
 
@@ -54,7 +55,15 @@ def check_study(db: Database, study_path: Path | None = None, *, integrity: bool
         bad = accounts.unsealed(db)
         report.add(not bad, "account rows: every row's MAC verified" if not bad else
                    "account rows changed outside JDM Desk: " + ", ".join(bad))
-    if study_path is not None and keystore.is_encrypted(db):
+    report.add(*_signatures_line(db))
+    restored = "" if study_path is None else _restored_unverified(db)
+    if restored:
+        report.add(False, "restored from a copy that did not verify: " + restored)
+    if study_path is not None and keystore.is_encrypted(db) and is_plain(study_path):
+        bad_copy = copy_seal.problems(db)  # a plain copy (backup --plain): its own seal
+        report.add(not bad_copy, "plain copy: its seal verifies (tables and chain head as "
+                   "when it was made)" if not bad_copy else "plain copy: " + "; ".join(bad_copy))
+    elif study_path is not None and keystore.is_encrypted(db):
         report.add(*keystore.key_file_status(study_path, db))
         head = keystore.head_problem(db, study_path)
         report.add(head is None, "chain head: the study reaches the head its key file "
@@ -67,3 +76,24 @@ def _schema_line(differences: list[str]) -> str:
         return "schema: tables, indexes and triggers as this version makes them"
     more = f" (and {len(differences) - 3} more)" if len(differences) > 3 else ""
     return "schema: " + "; ".join(differences[:3]) + more
+
+
+def _signatures_line(db: Database) -> tuple[bool, str]:
+    """Every signed visit's signature verified against its values (content-bound ones)."""
+    bad = signatures.problems(db)
+    if bad:
+        more = f" (and {len(bad) - 5} more)" if len(bad) > 5 else ""
+        return False, "signature invalid: " + "; ".join(bad[:5]) + more
+    older = signatures.not_bound(db)
+    note = f"; {older} signed before signatures were bound to content (not verifiable)" \
+        if older else ""
+    return True, f"signatures: every content-bound signature verified{note}"
+
+
+def _restored_unverified(db: Database) -> str:
+    """Why the study was restored from a copy that did not verify (``--accept-unverified``),
+    as its audit trail says; "" when it never was. Tamper evidence is not laundered by a
+    restore: the study keeps failing ``check`` and the reason stays in its audit trail."""
+    rows = db.conn.execute("SELECT at_utc, user, reason FROM audit_log "
+                           "WHERE action = 'restore_unverified' ORDER BY seq").fetchall()
+    return "; ".join(f"{str(at)[:10]} by {user} ({reason})" for at, user, reason in rows)

@@ -196,6 +196,10 @@ def connect(path: Path, *, read_only: bool = False,
     else:
         conn = open_keyed(str(path), key)
     try:
+        if key is None and (copy_key := keyring.copy_key(path)) is not None:
+            seals.attach(conn, copy_key)  # a plain copy: its seals are checked with its key
+        else:  # (a copy's chain head is in its seal, never in a key file beside it)
+            driver.attach_study_path(conn, Path(path))
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if key is not None:
             conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
@@ -271,6 +275,28 @@ def write_transaction(db: Database) -> Iterator[Database]:
             db.conn.execute("ROLLBACK")
         raise
     db.conn.execute("COMMIT")
+    remember_head(db)
+
+
+def remember_head(db: Database) -> None:
+    """After a commit to an encrypted study: the chain head (its newest audit row) into the head
+    file beside its key file (no fsync: it only ever lags), so an open can tell a study whose
+    newest saves were lost (an older copy put
+    in its place, a cut WAL). Best effort: a head left behind by a failed write only lags,
+    which never raises an alarm, and the next commit writes it again. A study that does not
+    reach the head its key file remembers keeps that evidence: the head moves on only when a
+    data manager has opened it (the window writes it when it closes)."""
+    path = driver.study_path(db.conn)
+    if path is None or seals.of(db.conn) is None:
+        return
+    from jdmdesk.crypto.keyfile import KeyFileError
+    from jdmdesk.db import keystore
+
+    try:
+        if keystore.head_problem(db, Path(path)) is None:
+            keystore.remember_head_fast(db, Path(path))
+    except (OSError, KeyFileError, driver.Error):
+        pass
 
 
 def folder_writable(path: Path) -> bool:

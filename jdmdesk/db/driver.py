@@ -38,6 +38,7 @@ class _StudyConnection(_driver.Connection):  # type: ignore[misc]
     seal_keys: Any = None
     # called (then dropped) before the first write transaction: the pending integrity check
     write_gate: Any = None
+    study_path: Any = None  # the study file it was opened on (jdmdesk.db.connection.connect)
 
 
 def connect(database: str, *, uri: bool = False,
@@ -56,6 +57,15 @@ def seal_keys(conn: object) -> Any:
 def attach_seal_keys(conn: object, keys: Any) -> None:
     if isinstance(conn, _StudyConnection):
         conn.seal_keys = keys
+
+
+def attach_study_path(conn: object, path: object) -> None:
+    if isinstance(conn, _StudyConnection):
+        conn.study_path = path
+
+
+def study_path(conn: object) -> Any:
+    return getattr(conn, "study_path", None)
 
 
 def complete_statement(sql: str) -> bool:

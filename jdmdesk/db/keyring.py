@@ -18,6 +18,9 @@ KEY_FILE_SUFFIX = ".keys"
 
 _by_path: dict[str, bytes] = {}
 _by_study: dict[str, bytes] = {}
+# plain copies (``backup --plain``) whose study key was unwrapped from their own key mirror: the
+# key is not used to open them (they are plain) but to verify their seals
+_copies: dict[str, bytes] = {}
 
 
 def key_file_path(study_path: Path | str) -> Path:
@@ -47,6 +50,37 @@ def write_key_file(study_path: Path | str, keys: KeyFile) -> None:
         tmp.write_bytes(keys.to_bytes())
 
 
+HEAD_FILE_SUFFIX = ".head"
+
+
+def head_file_path(study_path: Path | str) -> Path:
+    """The small file beside the key file that follows the chain head after every commit."""
+    return Path(f"{study_path}{HEAD_FILE_SUFFIX}")
+
+
+def read_head_file(study_path: Path | str) -> bytes | None:
+    try:
+        return head_file_path(study_path).read_bytes()
+    except OSError:
+        return None
+
+
+HEAD_FILE_BYTES = 512
+
+
+def write_head_file(study_path: Path | str, data: bytes) -> None:
+    """Overwrite the head file in place (one block, padded, no rename and no fsync: it is
+    written after every commit and only ever lags; a torn or lost head file is ignored)."""
+    if len(data) > HEAD_FILE_BYTES:
+        raise ValueError("head record too long")
+    fd = os.open(head_file_path(study_path), os.O_WRONLY | os.O_CREAT, 0o666)
+    try:
+        os.pwrite(fd, data.ljust(HEAD_FILE_BYTES), 0) if hasattr(os, "pwrite") else \
+            os.write(fd, data.ljust(HEAD_FILE_BYTES))
+    finally:
+        os.close(fd)
+
+
 def remember(path: Path | str, key: bytes, study_id: str | None = None) -> None:
     _by_path[_name(path)] = key
     if study_id is not None:
@@ -56,6 +90,16 @@ def remember(path: Path | str, key: bytes, study_id: str | None = None) -> None:
 def forget_all() -> None:
     _by_path.clear()
     _by_study.clear()
+    _copies.clear()
+
+
+def remember_copy(path: Path | str, key: bytes) -> None:
+    _copies[_name(path)] = key
+
+
+def copy_key(path: Path | str) -> bytes | None:
+    """The study key unwrapped for the plain copy ``path`` (None: not unlocked)."""
+    return _copies.get(_name(path))
 
 
 def key_for(path: Path | str) -> bytes | None:

@@ -8,6 +8,7 @@ recovery key. Every change of a copy writes both inside the caller's write trans
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,6 +24,7 @@ from jdmdesk.crypto.keyfile import (
     user_slot,
 )
 from jdmdesk.crypto.keys import (
+    KEY_BYTES,
     KdfParams,
     WrongKey,
     derive_kek,
@@ -31,7 +33,8 @@ from jdmdesk.crypto.keys import (
     wrap,
 )
 from jdmdesk.crypto.recovery import format_recovery_key, new_recovery_secret, parse_recovery_key
-from jdmdesk.db import audit, driver, keyring, seals
+from jdmdesk.crypto.signing import SigningKeys, new_signing_keys
+from jdmdesk.db import accounts, audit, driver, keyring, seals
 
 # The recovery secret is 256 random bits: no guessing to slow down, so its wrap costs little.
 RECOVERY_KDF = KdfParams(time_cost=1, memory_kib=8, parallelism=1)
@@ -107,9 +110,31 @@ def unlock_with_password(study_path: Path, username: str, password: str) -> byte
         kdf = others[0].kdf if others else KdfParams()
         derive_kek(password, b"\0" * 16, kdf)
         raise WrongKey("unknown user name or wrong password")
-    key = unwrap(wrapped, password, slot_context(keys.study_id, slot))
+    key = unwrap(wrapped, password, slot_context(keys.study_id, slot))[:KEY_BYTES]
     keyring.remember(study_path, key, keys.study_id)
     return key
+
+
+def unlock_slot(keys: KeyFile, username: str, password: str) -> tuple[bytes, bytes | None]:
+    """(study key, signing private key or None) from ``username``'s slot of ``keys``; WrongKey
+    when the password does not open it or there is no such slot. An account's slot holds its
+    copy of the study key followed by its Ed25519 private key (slots written before signatures
+    were bound to content hold the study key alone)."""
+    slot = slot_of(username)
+    wrapped = keys.slots.get(slot)
+    if wrapped is None:
+        raise WrongKey("unknown user name or wrong password")
+    payload = unwrap(wrapped, password, slot_context(keys.study_id, slot))
+    private = payload[KEY_BYTES:2 * KEY_BYTES]
+    return payload[:KEY_BYTES], private if len(private) == KEY_BYTES else None
+
+
+def signing_private_key(db: Database, username: str, password: str) -> bytes | None:
+    """The signer's Ed25519 private key, unwrapped with the password just re-entered (from the
+    study's own mirror of the key file); None when the account's slot predates signing keys.
+    WrongKey when the password does not open the slot."""
+    keys = _current(db)
+    return unlock_slot(keys, username, password)[1]
 
 
 def unlock_with_recovery(study_path: Path, text: str) -> bytes:
@@ -140,7 +165,10 @@ def _opens(study_path: Path, key: bytes) -> bool:
 
 
 def read_mirror(db: Database) -> KeyFile | None:
-    row = db.conn.execute("SELECT content FROM key_mirror WHERE id = 1").fetchone()
+    try:
+        row = db.conn.execute("SELECT content FROM key_mirror WHERE id = 1").fetchone()
+    except driver.OperationalError:  # a study of a schema before the mirror: a plain one
+        return None
     return None if row is None else KeyFile.from_bytes(str(row[0]).encode("utf-8"))
 
 
@@ -162,6 +190,51 @@ def _file_head(study_path: Path) -> ChainHead | None:
     return None if keys is None else keys.head
 
 
+def _fast_head(study_path: Path, study_id: str, sealing: seals.SealKeys) -> ChainHead | None:
+    """The head written after each commit (jdmdesk.db.keyring.write_head_file), when it is
+    whole and verifies; None otherwise (it only ever lags, and a crash may tear it)."""
+    data = keyring.read_head_file(study_path)
+    if data is None:
+        return None
+    try:
+        doc = json.loads(data.decode("utf-8"))
+        head = ChainHead(int(doc["seq"]), str(doc["mac"]), str(doc["tag"]))
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return None
+    if doc.get("study_id") != study_id or \
+            head.tag != seals.head_tag(sealing, study_id, head.seq, head.mac):
+        return None
+    return head
+
+
+def remember_head_fast(db: Database, study_path: Path) -> None:
+    """After a commit: the newest audit row into the head file beside the key file (cheap: no
+    fsync). The key file's own head is written when the window closes."""
+    keys, sealing = read_mirror(db), seals.of(db.conn)
+    last = audit.last_link(db)
+    if keys is None or sealing is None or last is None:
+        return
+    seq, row_mac = last
+    doc = {"study_id": keys.study_id, "seq": seq, "mac": row_mac,
+           "tag": seals.head_tag(sealing, keys.study_id, seq, row_mac)}
+    keyring.write_head_file(study_path, json.dumps(doc).encode("utf-8"))
+
+
+def read_key_file_head(study_path: Path) -> ChainHead | None:
+    """The chain head the key file beside ``study_path`` remembers (None: none, or no file)."""
+    return _file_head(study_path)
+
+
+def remembered_head(db: Database, study_path: Path) -> ChainHead | None:
+    """The newest head remembered beside the study: the key file's or the head file's."""
+    sealing, keys = seals.of(db.conn), read_mirror(db)
+    heads = [_file_head(study_path)]
+    if sealing is not None and keys is not None:
+        heads.append(_fast_head(study_path, keys.study_id, sealing))
+    found = [h for h in heads if h is not None]
+    return max(found, key=lambda h: h.seq) if found else None
+
+
 def write_head(db: Database, study_path: Path) -> bool:
     """Remember the newest audit row in the key file (outside the study): a later open can tell
     a study that lost its newest saves. False when there is nothing to remember it in."""
@@ -177,18 +250,27 @@ def write_head(db: Database, study_path: Path) -> bool:
         current = None
     base = current if current is not None and current.study_id == keys.study_id else keys
     keyring.write_key_file(study_path, replace(base, head=head))
+    if keyring.head_file_path(study_path).exists():  # the same head (a data manager has
+        remember_head_fast(db, study_path)  # seen a study that lost saves: it is current now)
     return True
 
 
 def head_problem(db: Database, study_path: Path) -> str | None:
-    """Why the study does not reach the head its key file remembers, or None."""
+    """Why the study does not reach the head remembered beside it (its key file's, or the head
+    file's written after each commit), or None."""
     sealing = seals.of(db.conn)
     keys = read_mirror(db)
     head = _file_head(study_path)
-    if sealing is None or keys is None or head is None:
+    if sealing is None or keys is None:
         return None
-    if head.tag != seals.head_tag(sealing, keys.study_id, head.seq, head.mac):
+    if head is not None and head.tag != seals.head_tag(sealing, keys.study_id, head.seq,
+                                                        head.mac):
         return "the chain head in the key file does not verify (the key file was edited)"
+    fast = _fast_head(study_path, keys.study_id, sealing)
+    if fast is not None and (head is None or fast.seq > head.seq):
+        head = fast
+    if head is None:
+        return None
     last = audit.last_link(db)
     newest = 0 if last is None else last[0]
     if newest < head.seq:
@@ -207,12 +289,20 @@ def _current(db: Database) -> KeyFile:
 
 
 def put_user_copy(db: Database, study_path: Path, study_key: bytes, username: str,
-                  password: str, kdf: KdfParams) -> None:
-    """Wrap the study key for ``username`` (a new account or a new password)."""
+                  password: str, kdf: KdfParams) -> SigningKeys:
+    """Wrap the study key for ``username`` (a new account or a new password), with a new
+    Ed25519 signing key whose public half goes to the account row (sealed with it). Earlier
+    signatures stay verifiable: each carries its public key and that key's certificate."""
     keys = _current(db)
     slot = slot_of(username)
-    wrapped = wrap(study_key, password, slot_context(keys.study_id, slot), kdf)
+    pair = new_signing_keys()
+    wrapped = wrap(study_key + pair.private_raw, password, slot_context(keys.study_id, slot),
+                   kdf)
     write_keys(db, study_path, keys.with_slot(slot, wrapped))
+    found = accounts.by_username(db, username.strip())
+    if found is not None:
+        accounts.set_signing_key(db, found.username, pair.public_raw)
+    return pair
 
 
 def remove_user_copy(db: Database, study_path: Path, username: str) -> None:
@@ -260,3 +350,37 @@ def tamper_problems(db: Database, study_path: Path) -> Tamper:
     if head is not None:
         problems.append(head)
     return Tamper(problems, bad)
+
+
+def copy_mirror(path: Path) -> KeyFile | None:
+    """The key mirror inside a plain file: a plain copy of an encrypted study has one (with
+    every account's wrapped copy of the study key); a study made before encryption has none.
+    KeyFileError when the mirror is there but damaged."""
+    from jdmdesk.db.connection import open_keyed
+
+    try:
+        conn = open_keyed(f"{Path(path).resolve().as_uri()}?mode=ro", None, uri=True)
+    except driver.Error:
+        return None
+    try:
+        row = conn.execute("SELECT content FROM key_mirror WHERE id = 1").fetchone()
+    except driver.Error:
+        return None
+    finally:
+        conn.close()
+    return None if row is None else KeyFile.from_bytes(str(row[0]).encode("utf-8"))
+
+
+def unlock_copy(path: Path, username: str, password: str) -> bytes:
+    """The study key of a plain copy, from ``username``'s wrapped copy inside it (WrongKey for a
+    wrong password or an unknown name, after the same work); remembered to verify its seals."""
+    keys = copy_mirror(path)
+    if keys is None:
+        raise KeyFileError("This file holds no wrapped keys: it is not a plain copy.")
+    if slot_of(username) not in keys.slots:
+        others = [w for s, w in keys.slots.items() if s != RECOVERY_SLOT]
+        derive_kek(password, b"\0" * 16, others[0].kdf if others else KdfParams())
+        raise WrongKey("unknown user name or wrong password")
+    key = unlock_slot(keys, username, password)[0]
+    keyring.remember_copy(path, key)
+    return key

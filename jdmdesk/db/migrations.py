@@ -35,7 +35,7 @@ def _v2(conn: sqlite3.Connection) -> None:
 
 # Columns an unlock may change on a signed visit; every other column must stay as it was.
 UNLOCK_COLUMNS = ("locked", "signed_by", "signer_name", "signed_at", "signature_meaning",
-                  "updated_at")
+                  "updated_at", "signature")
 
 
 def _v3(conn: sqlite3.Connection) -> None:
@@ -134,7 +134,15 @@ def _v_mdi(conn: sqlite3.Connection) -> None:
     _locked_visit_trigger(conn)
 
 
-MIGRATIONS: list[Step] = [_v1, _v2, _v3, _v4, _lab_import, _v_mdi]
+def _signing(conn: sqlite3.Connection) -> None:
+    """Signatures bound to content (issue 14): each account's Ed25519 public key (its private
+    key is wrapped in the account's slot of the key file) and each signed visit's signature
+    over its values, signer, UTC time and meaning (jdmdesk.db.signatures)."""
+    conn.execute("ALTER TABLE user_account ADD COLUMN signing_key TEXT")
+    conn.execute("ALTER TABLE visit ADD COLUMN signature TEXT")
+
+
+MIGRATIONS: list[Step] = [_v1, _v2, _v3, _v4, _lab_import, _signing, _v_mdi]
 LATEST_VERSION = len(MIGRATIONS)
 
 

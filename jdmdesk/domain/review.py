@@ -63,6 +63,9 @@ class VisitReview:
     enzymes: dict[str, float | None] = field(default_factory=dict)  # nearest CK, LD, ASAT
     signed_by: str | None = None  # the signer's printed name when the visit is signed (locked)
     signed_at: str | None = None  # UTC, ISO 8601
+    # "valid", "invalid", "not_bound" (signed before signatures were bound to content) or
+    # "unchecked", as verified when the review was read (jdmdesk.db.signatures)
+    signature_state: str | None = None
     # what the export's analysis table reads (issue 18), from the same rules as the screen
     visit_number: int = 1  # 1, 2, … in visit-date order
     days_since_first_visit: int = 0

@@ -130,7 +130,11 @@ class OdmAudit:
             item.insert(0, self.record(stamp))
 
     def signatures(self, patient_id: str) -> dict[str, Signature]:
-        return signatures_for_patient(self.db, patient_id)
+        """The patient's signatures that stand: each is verified against its visit's values,
+        and one that does not verify (changed after signing) is not exported as a signature
+        (its visit's audit records still show who signed and when)."""
+        return {vid: sig for vid, sig in signatures_for_patient(self.db, patient_id).items()
+                if not sig.invalid}
 
     @staticmethod
     def signature(event: etree._Element, sig: Signature) -> None:

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jdmdesk.db import backup
-from jdmdesk.db.connection import Study
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from jdmdesk.crypto.keys import KdfParams
+from jdmdesk.db import accounts, backup
+from jdmdesk.db.backup.encrypt_plain import Encrypted, encrypt_plain_study
+from jdmdesk.db.connection import Study, is_plain
 from jdmdesk.domain.access import Action, Session
 from jdmdesk.services.guard import refusal
 from jdmdesk.services.results import ServiceResult, Status
@@ -40,3 +45,36 @@ class MaintenanceService:
             return ServiceResult.failed(f"Restore failed: {err}")
         return ServiceResult(Status.SAVED,
                              message=f"Backup restored into {done}; open it with File ▸ Open.")
+
+    def is_plain_study(self) -> bool:
+        """A study made before encryption: it opens read-only, with the offer of an encrypted
+        copy (never converted in place)."""
+        return self.study.key is None and is_plain(self.study.path)
+
+    def encrypt_copy(self, dest: Path, password: str) -> tuple[ServiceResult, Encrypted | None]:
+        """Write an encrypted copy of this plain study at ``dest`` (data manager; the password
+        again, so the new study key is wrapped for it). The result's message is for the user;
+        the Encrypted carries the recovery key, to be shown once."""
+        if (refused := refusal(self.study, self.session, Action.BACKUP)) is not None:
+            return refused, None
+        if not self.is_plain_study():
+            return ServiceResult.refused("This study is already encrypted."), None
+        account = accounts.by_username(self.study.db, self.session.username)
+        try:
+            if account is None:
+                raise VerificationError
+            PasswordHasher().verify(account.password_hash, password.encode("utf-8",
+                                                                           "surrogatepass"))
+        except (VerificationError, InvalidHashError):
+            return ServiceResult(Status.INVALID, errors={"password": "wrong password"},
+                                 message="Wrong password: no copy written."), None
+        try:
+            done = encrypt_plain_study(self.study.path, Path(dest),
+                                       username=self.session.username, password=password,
+                                       kdf=KdfParams())
+        except (backup.BackupError, OSError) as err:
+            return ServiceResult.failed(f"The encrypted copy was not written: {err}"), None
+        others = (f" Set a new password for {', '.join(done.without_key)} (Tools ▸ Users) "
+                  "before they can open it." if done.without_key else "")
+        return ServiceResult(Status.SAVED, message=f"Encrypted copy written to {done.path}; "
+                             f"open it with File ▸ Open.{others}"), done

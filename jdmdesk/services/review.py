@@ -49,7 +49,9 @@ class ReviewService:
         signed = signoff.signatures_for_patient(db, patient_id)
         review.visits = [v if (sig := signed.get(v.visit_id or "")) is None
                          else replace(v, signed_by=sig.signer_name or sig.signed_by,
-                                      signed_at=sig.signed_at)
+                                      signed_at=sig.signed_at,
+                                      signature_state=None if sig.state is None
+                                      else sig.state.value)
                          for v in review.visits]
         return review
 

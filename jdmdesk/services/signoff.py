@@ -5,15 +5,21 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from jdmdesk.crypto.keyfile import KeyFileError
+from jdmdesk.crypto.keys import WrongKey
+from jdmdesk.crypto.signing import public_of
+from jdmdesk.db import keystore, signoff
 from jdmdesk.db import records as repo
-from jdmdesk.db import signoff
 from jdmdesk.db.connection import Study
+from jdmdesk.db.signatures import SignatureState
 from jdmdesk.db.signoff import Signature
 from jdmdesk.domain.access import Action, Session
 from jdmdesk.services.accounts import AccountError, AccountService
 from jdmdesk.services.guard import refusal
 from jdmdesk.services.records import RecordService
 from jdmdesk.services.results import ServiceResult, Status, commit
+
+__all__ = ["Signature", "SignatureState", "SignoffService"]
 
 
 class SignoffService:
@@ -46,15 +52,38 @@ class SignoffService:
                                  message=f"Not signed: {err}.")
 
         def write(db: Database) -> ServiceResult:
-            signoff.sign(db, self.session.username, self.session.display_name, visit_id)
+            keys = self._signing_keys(db, password)
+            signoff.sign(db, self.session.username, self.session.display_name, visit_id, keys)
             return ServiceResult(Status.SAVED, (visit_id,))
 
-        if (result := commit(self.study, write)).status is not Status.SAVED:
+        try:
+            result = commit(self.study, write)
+        except WrongKey:
+            return ServiceResult.failed(
+                "Not signed: your password does not open your signing key in the key file "
+                "(it was changed outside JDM Desk). Ask the data manager to set a new password.")
+        except (OSError, KeyFileError) as err:
+            return ServiceResult.failed(f"Not signed: the key file beside the study could not "
+                                        f"be read or written ({err}).")
+        if result.status is not Status.SAVED:
             return result
         self.records.announce("visit", visit.patient_id or "", [visit_id])
         signed = self.signature(visit_id)
         return ServiceResult(Status.SAVED, (visit_id,),
                              message=signed.describe() if signed else "Signed.")
+
+    def _signing_keys(self, db: Database, password: str) -> tuple[bytes, bytes] | None:
+        """The signer's (private, public) Ed25519 keys, unwrapped with the password just
+        re-entered; an account whose slot predates signing keys gets a new pair now. None in
+        a plain (pre-encryption) study: its signatures are not bound to content."""
+        if self.study.key is None:
+            return None
+        private = keystore.signing_private_key(db, self.session.username, password)
+        if private is None:
+            pair = keystore.put_user_copy(db, self.study.path, self.study.key,
+                                          self.session.username, password, self.accounts.kdf)
+            private = pair.private_raw
+        return private, public_of(private)
 
     def unlock(self, visit_id: str, reason: str) -> ServiceResult:
         """Clear a visit's signature so it can be edited again (data manager, with a reason)."""

@@ -120,6 +120,10 @@ class MainWindow(QMainWindow):
                                                   "backup_action"))
             self.file_menu.addAction(self._action(self.tr("&Restore a backup into a new file…"),
                                                   self.restore_backup, None, "restore_action"))
+            if self.services.maintenance.is_plain_study():
+                self.file_menu.addAction(self._action(
+                    self.tr("Write an &encrypted copy…"), self.encrypt_copy, None,
+                    "encrypt_copy_action"))
         if self.reader.can(Action.IMPORT_LABS):
             self.file_menu.addAction(self._action(self.tr("&Import lab results…"),
                                                   self.import_labs, None, "import_labs_action"))
@@ -294,6 +298,31 @@ class MainWindow(QMainWindow):
 
         language.save_choice(code)
         self.show_status(self.tr("The language changes when JDM Desk is opened next."))
+
+    def encrypt_copy(self) -> None:
+        """A study made before encryption: write an encrypted copy (never in place)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from jdmdesk.ui.admin.recovery_dialog import RecoveryKeyShownDialog
+
+        path = self.services.path
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Write an encrypted copy"),
+            str(path.with_name(f"{path.stem}-encrypted.jdm")), self.tr("JDM Desk study (*.jdm)"))
+        if not target:
+            return
+        password = self.prompts.password(
+            self.tr("Encrypted copy"), self.tr("Your password again: the new study's key is "
+                                               "wrapped for your account."))
+        if password is None:
+            return
+        result, done = self.services.maintenance.encrypt_copy(Path(target), password)
+        self.show_status(message(result.message))
+        if not result.ok or done is None:
+            self.prompts.error(self.tr("Encrypted copy"), message(result.message))
+            return
+        # the recovery key is shown once; the status bar then says where the copy is
+        RecoveryKeyShownDialog(done.path.name, done.recovery_key, self).exec()
 
     def _title(self) -> str:
         ro = self.tr(" — read-only") if self.reader.read_only else ""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QVBoxLayout, QWi
 from jdmdesk.domain.access import Action
 from jdmdesk.domain.codes import SEX, label_of
 from jdmdesk.domain.timeline import age_years
+from jdmdesk.services.signoff import SignatureState
 from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui.chart.view import EnzymeChart
 from jdmdesk.ui.entry.forms import FORM_CLASSES, VisitForm
@@ -87,9 +88,18 @@ class PatientWorkspace(QWidget):
         writer.changed.connect(self.review.on_records_changed)
 
     def _signed_cells(self, patient_id: str) -> dict[str, dict[str, str]]:
-        """The visits table's Signed column: who signed, by visit id."""
-        return {vid: {"signed": f"\u2713 {sig.signed_by}"}
-                for vid, sig in self.services.signoff.signatures(patient_id).items()}
+        """The visits table's Signed column: who signed (verified on every read), by visit id;
+        a signature that no longer matches its visit shows "signature invalid" in red."""
+        cells: dict[str, dict[str, str]] = {}
+        for vid, sig in self.services.signoff.signatures(patient_id).items():
+            if sig.invalid:
+                cells[vid] = {"signed": self.tr("signature invalid"), "signed:alert": "1"}
+            elif sig.state is SignatureState.VALID:
+                cells[vid] = {"signed": f"\u2713 {sig.signed_by}"}
+            else:
+                cells[vid] = {"signed": self.tr("\u2713 {user} (not content-bound)").format(
+                    user=sig.signed_by)}
+        return cells
 
     # --- unsaved work --------------------------------------------------------------------
 

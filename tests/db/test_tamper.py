@@ -124,3 +124,43 @@ def test_window_opens_read_only_with_a_red_banner_until_a_data_manager(path, qtb
         assert "account rows do not verify (nurse)" in manager.alarm.text()
     finally:
         manager.close()
+
+
+def test_the_chain_head_follows_every_commit_not_only_the_window_closing(path, tmp_path,
+                                                                         capsys, monkeypatch):
+    """A save that reached the file is remembered at once: a crash later and the file put back
+    from an older copy (or its -wal lost) is caught on the next open and by check."""
+    older = tmp_path / "older.jdm"
+    shutil.copyfile(path, older)
+    study = open_study(path)
+    try:
+        from jdmdesk.services.accounts import AccountService
+
+        svc = AccountService(study, hasher=FAST, record=False)
+        manager = svc.login("manager", credentials(Role.DATA_MANAGER).password)
+        assert svc.create_user(manager, "extra", "Extra User", Role.REVIEWER,
+                               "long enough pw").status is Status.SAVED
+        head = keystore.remembered_head(study.db, path)
+        assert head is not None and head.seq == audit.last_link(study.db)[0]
+    finally:
+        study.close()  # no write_head here: the commit itself moved the head
+    for leftover in (f"{path}-wal", f"{path}-shm"):
+        Path(leftover).unlink(missing_ok=True)
+    shutil.copyfile(older, path)
+    study = open_study(path)
+    try:
+        problems = keystore.tamper_problems(study.db, path).problems
+    finally:
+        study.close()
+    assert problems and "newest saves were lost" in problems[0]
+    # the evidence stays: the check's own login (a commit) does not move the head
+    for _ in range(2):
+        code, out = _check(path, capsys, monkeypatch)
+        assert code == 1 and "FAIL  chain head:" in out
+    # a data manager has opened it (the window writes the head when it closes): current again
+    study = open_study(path)
+    try:
+        assert keystore.write_head(study.db, path)
+        assert keystore.head_problem(study.db, path) is None
+    finally:
+        study.close()

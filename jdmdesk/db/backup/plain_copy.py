@@ -1,16 +1,17 @@
 """An unencrypted copy of an encrypted study for interoperability (sqlite-utils, Datasette, a
-statistician's own queries): SQLCipher's ``sqlcipher_export`` into a new plain file, verified
-like every copy, never over an existing file, and audited in the study it was made from."""
+statistician's own queries): SQLCipher's ``sqlcipher_export`` into a new plain file, sealed
+(jdmdesk.db.copy_seal), verified like every copy, never over an existing file, and audited in
+the study it was made from."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from jdmdesk.atomic_file import SQLITE_COMPANIONS, TargetExists, atomic_write
-from jdmdesk.db import audit
+from jdmdesk.db import audit, copy_seal, seals
 from jdmdesk.db.audit import Change
 from jdmdesk.db.backup.verified_copy import BackupError, verify_backup
-from jdmdesk.db.connection import APPLICATION_ID, Study, write_transaction
+from jdmdesk.db.connection import APPLICATION_ID, Study, open_keyed, wrap, write_transaction
 from jdmdesk.db.driver import Error
 from jdmdesk.db.migrations import user_version
 
@@ -33,6 +34,7 @@ def plain_copy(study: Study, dest: Path, actor: str) -> Path:
                 conn.execute(f"PRAGMA plaintext.application_id = {APPLICATION_ID}")
             finally:
                 conn.execute("DETACH DATABASE plaintext")
+            _seal(tmp, study.key)
             verify_backup(tmp, name=f"the plain copy {dest.name}")
         with write_transaction(study.db) as db:
             audit.append(db, actor, [Change("backup_plain", "study", None, "file", None,
@@ -44,3 +46,17 @@ def plain_copy(study: Study, dest: Path, actor: str) -> Path:
     except OSError as err:
         raise BackupError(f"the plain copy failed ({err.strerror or err})") from None
     return dest
+
+
+def _seal(copy: Path, study_key: bytes | None) -> None:
+    """The copy's seal (jdmdesk.db.copy_seal): its tables and chain head, MAC'd with a sub-key
+    of the study key, so a change made to the plain file outside JDM Desk is found."""
+    if study_key is None:
+        raise BackupError("the study is not encrypted: use backup without --plain")
+    conn = open_keyed(str(copy), None)
+    try:
+        seals.attach(conn, study_key)
+        with write_transaction(wrap(conn)) as db:
+            copy_seal.seal(db)
+    finally:
+        conn.close()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3  # type names only: connections come from jdmdesk.db.driver
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jdmdesk.atomic_file import (
@@ -140,14 +140,48 @@ def is_verified(path: Path) -> bool:
     return True
 
 
-def _place_key_file(study_path: Path | None, key: bytes | None, copy: Path) -> None:
-    """Give an encrypted copy the key file of its study (before the copy gets its name)."""
+def _place_key_file(study_path: Path | None, key: bytes | None, copy: Path,
+                    written: Path | None = None) -> None:
+    """Give an encrypted copy the key file of its study (before the copy gets its name), with
+    the chain head of the copy as ``written`` (not the study's, which may be newer by now)."""
     if key is None or study_path is None:
         return
     keys = keyring.read_key_file(study_path)
     if keys is not None:
-        keyring.write_key_file(copy, keys)
+        keyring.write_key_file(copy, replace(keys, head=None))
         keyring.remember(copy, key, keys.study_id)
+        if written is not None:
+            _write_copy_head(written, key, copy)
+
+
+def _write_copy_head(written: Path, key: bytes, copy: Path) -> None:
+    from jdmdesk.db import keystore
+    from jdmdesk.db.connection import wrap
+
+    conn = open_keyed(f"{Path(written).resolve().as_uri()}?mode=ro", key, uri=True)
+    try:
+        keystore.write_head(wrap(conn), copy)
+    finally:
+        conn.close()
+
+
+def _audit_accepted(written: Path, key: bytes | None, actor: str, backup: Path,
+                    problems: list[str]) -> None:
+    """In the new study: that it was restored from a backup that did not verify, and why."""
+    if not problems:
+        return
+    from jdmdesk.db import audit
+    from jdmdesk.db.audit import Change
+    from jdmdesk.db.connection import wrap, write_transaction
+
+    conn = open_keyed(str(written), key)
+    try:
+        with write_transaction(wrap(conn)) as db:
+            audit.append(db, actor, [Change("restore_unverified", "study", None, "file", None,
+                                            backup.name, "restored although it does not "
+                                            "verify: " + "; ".join(problems))])
+    finally:
+        conn.close()
 
 
 def backup_study(source: Source, dest: Path, *, of: Path | None = None) -> Path:
@@ -174,7 +208,7 @@ def backup_study(source: Source, dest: Path, *, of: Path | None = None) -> Path:
                 _check_identity(src, _label(source))
                 _copy(src, tmp, journal_mode="DELETE", key=key)
             verify_backup(tmp, name=f"the copy {dest.name}", key=key)
-            _place_key_file(study_path, key, dest)
+            _place_key_file(study_path, key, dest, tmp)
     except TargetExists:
         raise BackupError(f"{dest} already exists: choose a new file name") from None
     except Error as err:
@@ -200,20 +234,35 @@ def unverified_text(backup: Path, problems: list[str]) -> str:
 
 def content_problems(backup: Path, key: bytes | None = None) -> list[str]:
     """What in a whole backup does not verify as ``jdmdesk check`` would: foreign keys, the
-    schema's shape (for a backup of this version), the audit chain and, for an encrypted
-    backup (read with ``key`` or the key this process has unlocked for it), the account rows'
-    MACs. ``[]`` when all do. The file's integrity is :func:`verify_backup`'s."""
+    schema's shape (for a backup of this version), the audit chain, every content-bound
+    signature and, for a copy of an encrypted study (read with ``key`` or the key this process
+    has unlocked for it), the account rows' MACs and the chain head its key file remembers or,
+    for a plain copy, its seal. ``[]`` when all do. The file's integrity is
+    :func:`verify_backup`'s."""
+    from jdmdesk.db import copy_seal, keystore, seals
     from jdmdesk.db.check import check_study
     from jdmdesk.db.connection import wrap
 
-    key = key if key is not None else key_of(backup)
+    plain = is_plain(Path(backup))
+    if key is None:
+        key = keyring.copy_key(backup) if plain else key_of(backup)
     try:
-        conn = open_keyed(f"{Path(backup).resolve().as_uri()}?mode=ro", key, uri=True)
+        conn = open_keyed(f"{Path(backup).resolve().as_uri()}?mode=ro",
+                          None if plain else key, uri=True)
+        if plain and key is not None:
+            seals.attach(conn, key)
     except Error as err:
         return [f"cannot be read ({err})"]
     try:
         current = user_version(conn) == LATEST_VERSION
-        return check_study(wrap(conn), integrity=False, schema=current).problems
+        db = wrap(conn)
+        problems = check_study(db, integrity=False, schema=current).problems
+        if key is not None and plain:
+            problems += copy_seal.problems(db)
+        elif key is not None:
+            head = keystore.head_problem(db, Path(backup))
+            problems += [] if head is None else [f"chain head: {head}"]
+        return problems
     except Error as err:
         return [f"cannot be read ({err})"]
     finally:
@@ -236,8 +285,8 @@ def restore_backup(backup: Path, new_path: Path, *, accept_unverified: bool = Fa
     return restore_checked(backup, new_path, accept_unverified=accept_unverified).path
 
 
-def restore_checked(backup: Path, new_path: Path, *, accept_unverified: bool = False
-                    ) -> Restored:
+def restore_checked(backup: Path, new_path: Path, *, accept_unverified: bool = False,
+                    actor: str = "restore") -> Restored:
     """Copy a verified backup into the new study file ``new_path``; never overwrites.
 
     The backup is checked first as ``jdmdesk check`` would (integrity, foreign keys, schema,
@@ -253,6 +302,13 @@ def restore_checked(backup: Path, new_path: Path, *, accept_unverified: bool = F
     if new_path.resolve() == backup.resolve():
         raise BackupError("restore into a new file, not onto the backup itself")
     verify_backup(backup)
+    from jdmdesk.db.backup.restore_copy import is_plain_copy, restore_plain_copy
+
+    if is_plain_copy(backup):  # a plain copy of an encrypted study: a new encrypted study
+        new_path.parent.mkdir(parents=True, exist_ok=True)
+        sweep_temporaries(new_path.parent, alive=pid_alive)
+        return Restored(new_path, restore_plain_copy(
+            backup, new_path, accept_unverified=accept_unverified, actor=actor))
     key = key_of(backup)
     problems = content_problems(backup, key)
     if problems and not accept_unverified:
@@ -266,8 +322,9 @@ def restore_checked(backup: Path, new_path: Path, *, accept_unverified: bool = F
                 _copy(src, tmp, journal_mode="WAL", key=key)
             finally:
                 src.close()
+            _audit_accepted(tmp, key, actor, backup, problems)
             verify_backup(tmp, name=f"the restored copy {new_path.name}", key=key)
-            _place_key_file(backup, key, new_path)
+            _place_key_file(backup, key, new_path, tmp)
     except TargetExists:
         raise BackupError(f"{new_path} already exists: choose a new file name") from None
     except Error as err:

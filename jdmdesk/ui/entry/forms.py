@@ -83,8 +83,17 @@ class VisitForm(RecordForm):
         """The signature in the reader's language ("ondertekend door" in Dutch)."""
         at = (sig.signed_at or "")[:16].replace("T", " ")
         meaning = self.tr("reviewed") if sig.meaning == "reviewed" else (sig.meaning or "")
-        return self.tr("Signed by {name} ({user}) on {at} UTC — {meaning}").format(
+        if sig.state == "invalid":
+            return self.tr("Signature invalid: changed after {name} ({user}) signed it on {at} "
+                           "UTC").format(name=sig.signer_name, user=sig.signed_by, at=at)
+        text = self.tr("Signed by {name} ({user}) on {at} UTC — {meaning}").format(
             name=sig.signer_name, user=sig.signed_by, at=at, meaning=meaning)
+        return text + {
+            "valid": self.tr(" (signature verified)"),
+            "not_bound": self.tr(" (signed before signatures were bound to content: not "
+                                 "verifiable)"),
+            "unchecked": self.tr(" (signature not checked: the study key is not available)"),
+        }.get(str(sig.state), "")
 
     def _update_title(self) -> None:
         super()._update_title()
@@ -93,6 +102,11 @@ class VisitForm(RecordForm):
         sig = self._signature()
         locked = bool(sig and sig.locked)
         self.signature_label.setText(self._signed_text(sig) if sig and locked else "")
+        self.signature_label.setToolTip(self.signature_label.text())
+        # a signature that no longer matches the visit's values stands out in red
+        self.signature_label.setStyleSheet(
+            "color: #c00000; font-weight: 700;" if sig is not None and sig.invalid
+            else "color: #0b5394; font-weight: 600;")
         self.sign_button.setEnabled(self.record_id is not None and not locked)
         self.unlock_button.setEnabled(locked)
         self.set_read_only(locked or not self.reader.can_edit)

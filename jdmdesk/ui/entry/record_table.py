@@ -113,6 +113,11 @@ class RecordTableModel(QAbstractTableModel):
         key = self.columns[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.rows[index.row()][key]
+        if role == Qt.ItemDataRole.ForegroundRole and self.rows[index.row()].get(
+                f"{key}:alert"):  # an overlay cell that must stand out (signature invalid)
+            from PySide6.QtGui import QColor
+
+            return QColor("#c00000")
         if role == Qt.ItemDataRole.ForegroundRole and self.deleted[index.row()]:
             from PySide6.QtGui import QColor
 

@@ -94,8 +94,14 @@ def visit_cells(r: VisitReview) -> list[tuple[str, str]]:
     status = catalogue(r.printo.status.replace("_", " "))
     cells.append((status, translate("SummaryPage", "{met}/{available} met").format(
         met=r.printo.n_met, available=r.printo.n_available) if r.printo.n_available else ""))
-    cells.append((translate("SummaryPage", "not signed"), "") if r.signed_by is None
-                 else (f"\u2713 {show_date((r.signed_at or '')[:10])}", r.signed_by))
+    if r.signed_by is None:
+        cells.append((translate("SummaryPage", "not signed"), ""))
+    elif rt.signature_invalid(r):
+        cells.append((rt.signature_invalid_text(), r.signed_by))
+    else:
+        mark = "\u2713" if r.signature_state != "not_bound" else \
+            translate("SummaryPage", "\u2713 (not bound)")
+        cells.append((f"{mark} {show_date((r.signed_at or '')[:10])}", r.signed_by))
     return cells
 
 
@@ -195,13 +201,17 @@ class SummaryPage:
                     + "; ".join(rt.adverse_event_lines(rv)), TEXT_PT, False))
         out += [(line, TEXT_PT, False) for line in rt.damage_lines(rv)]
         signed = [v for v in rv.visits if v.signed_by is not None]
+        invalid = sum(1 for v in signed if rt.signature_invalid(v))
         signers = sorted({v.signed_by or "" for v in signed})
         by = translate("SummaryPage", " by {names}").format(names=", ".join(signers)) \
             if signers else ""
         out.append((translate("SummaryPage", "Signatures: {signed} of {n} visits signed as "
                                              "reviewed{by} (\u2713 UTC date of the signature; a "
                                              "signed visit is locked).").format(
-            signed=len(signed), n=len(rv.visits), by=by), TEXT_PT, False))
+            signed=len(signed), n=len(rv.visits), by=by)
+            + (translate("SummaryPage", " {n} signature(s) INVALID: the visit changed after "
+                                        "signing.").format(n=invalid) if invalid else ""),
+            TEXT_PT, invalid > 0))
         return out
 
     def _table(self, y: float, rows: list[list[tuple[str, str]]]) -> float:
@@ -235,7 +245,8 @@ class SummaryPage:
         for (first, second), w in zip(cells, widths, strict=True):
             inner = QRectF(x + self.pt(1.5), y + self.pt(1.5), w - self.pt(3), half)
             self.p.setFont(self.font(TABLE_PT, bold))
-            self.p.setPen(QColor("#111111"))
+            self.p.setPen(QColor("#c00000") if first == rt.signature_invalid_text()
+                          else QColor("#111111"))
             fm = QFontMetricsF(self.p.font(), self.p.device())
             self.p.drawText(inner, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                             fm.elidedText(first, Qt.TextElideMode.ElideRight, inner.width()))

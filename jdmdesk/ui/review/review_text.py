@@ -91,11 +91,24 @@ def _enzyme(r: VisitReview, code: str) -> str:
     return f"{flag}{text}" if flag and text not in ("", "—") else text
 
 
+def signature_invalid_text() -> str:
+    return translate("ReviewText", "signature invalid")
+
+
+def signature_invalid(r: VisitReview) -> bool:
+    return r.signed_by is not None and r.signature_state == "invalid"
+
+
 def signed_text(r: VisitReview) -> str:
-    """Signature status of a visit: who signed and the UTC date, or "not signed"."""
+    """Signature status of a visit: who signed and the UTC date, "signature invalid" when it
+    no longer matches the visit, or "not signed"."""
     if r.signed_by is None:
         return translate("ReviewText", "not signed")
-    return f"\u2713 {r.signed_by} {show_date((r.signed_at or '')[:10])}".rstrip()
+    if signature_invalid(r):
+        return f"{signature_invalid_text()} ({r.signed_by})"
+    text = f"\u2713 {r.signed_by} {show_date((r.signed_at or '')[:10])}".rstrip()
+    return text + (translate("ReviewText", " (not content-bound)")
+                   if r.signature_state == "not_bound" else "")
 
 
 def header_lines(rv: PatientReview) -> list[str]:

@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -157,6 +157,11 @@ class ReviewView(QWidget):
                                                for c in visit.printo.criteria))
                 if visit.is_baseline:
                     item.setBackground(Qt.GlobalColor.lightGray)
+                if rt.VISIT_COLUMNS[c] == rt.VISIT_COLUMNS[-1] and rt.signature_invalid(visit):
+                    item.setForeground(QColor("#c00000"))
+                    item.setToolTip(self.tr("The visit, its signer, time or meaning changed "
+                                            "after it was signed: the signature does not "
+                                            "verify."))
                 self.visits.setItem(r, c, item)
         self._reselect(selected)
         flagged = [f"<span style='color:#b00020'>⚠ {f.message}</span>" for f in rv.flags]
