@@ -819,6 +819,14 @@
         <source>{code}: not in the case series ({reason}).</source>
         <translation>{code}: niet in de casusreeks ({reason}).</translation>
     </message>
+    <message>
+        <source>{system_label_lower} damage severity is above 0 but no {system_label_lower} item is present</source>
+        <translation>ernst van de schade ({system_label_lower}) is boven 0 maar er is geen item ({system_label_lower}) aanwezig</translation>
+    </message>
+    <message>
+        <source>{n} {system_label_lower} item(s) present but the damage severity is 0</source>
+        <translation>{n} item(s) ({system_label_lower}) aanwezig maar de ernst van de schade is 0</translation>
+    </message>
 </context>
 <context>
     <name>About</name>
@@ -1099,6 +1107,10 @@
         <translation>Aldolase</translation>
     </message>
     <message>
+        <source>Alopecia</source>
+        <translation>Alopecia</translation>
+    </message>
+    <message>
         <source>Alternate days</source>
         <translation>Om de dag</translation>
     </message>
@@ -1107,12 +1119,24 @@
         <translation>Bepaling</translation>
     </message>
     <message>
+        <source>Angina or coronary artery disease</source>
+        <translation>Angina pectoris of coronairlijden</translation>
+    </message>
+    <message>
+        <source>Arterial thrombosis or claudication</source>
+        <translation>Arteriële trombose of claudicatio</translation>
+    </message>
+    <message>
         <source>As reported, in the unit chosen; &apos;&lt;5&apos; or &apos;&gt;2000&apos; for a result beyond a limit of the method</source>
         <translation>Zoals gerapporteerd, in de gekozen eenheid; &apos;&lt;5&apos; of &apos;&gt;2000&apos; voor een uitslag buiten een grens van de methode</translation>
     </message>
     <message>
         <source>Aspartate aminotransferase</source>
         <translation>Aspartaataminotransferase</translation>
+    </message>
+    <message>
+        <source>Avascular necrosis</source>
+        <translation>Avasculaire necrose</translation>
     </message>
     <message>
         <source>Below the limit: the true value is lower than the value given</source>
@@ -1259,6 +1283,14 @@
         <translation>Calcinosis</translation>
     </message>
     <message>
+        <source>Cardiovascular</source>
+        <translation>Cardiovasculair</translation>
+    </message>
+    <message>
+        <source>Cataract</source>
+        <translation>Cataract</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>Categorie</translation>
     </message>
@@ -1269,6 +1301,10 @@
     <message>
         <source>Change in multiples of the upper limit of normal</source>
         <translation>Verandering in veelvouden van de bovengrens van normaal</translation>
+    </message>
+    <message>
+        <source>Chronic infection</source>
+        <translation>Chronische infectie</translation>
     </message>
     <message>
         <source>Ciclosporin</source>
@@ -1285,6 +1321,14 @@
     <message>
         <source>Creatinine</source>
         <translation>Creatinine</translation>
+    </message>
+    <message>
+        <source>Cutaneous</source>
+        <translation>Huid</translation>
+    </message>
+    <message>
+        <source>Cutaneous scarring or atrophy</source>
+        <translation>Littekens of atrofie van de huid</translation>
     </message>
     <message>
         <source>Cyclophosphamide</source>
@@ -1347,6 +1391,14 @@
         <translation>Zeker</translation>
     </message>
     <message>
+        <source>Deforming arthropathy</source>
+        <translation>Deformerende artropathie</translation>
+    </message>
+    <message>
+        <source>Delay in secondary sexual characteristics</source>
+        <translation>Vertraagde ontwikkeling van secundaire geslachtskenmerken</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>Verwijderd</translation>
     </message>
@@ -1355,12 +1407,20 @@
         <translation>Dexamethason</translation>
     </message>
     <message>
+        <source>Diabetes mellitus</source>
+        <translation>Diabetes mellitus</translation>
+    </message>
+    <message>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
     </message>
     <message>
         <source>Diastolic blood pressure</source>
         <translation>Diastolische bloeddruk</translation>
+    </message>
+    <message>
+        <source>Digit loss</source>
+        <translation>Verlies van vinger of teen</translation>
     </message>
     <message>
         <source>Disease onset</source>
@@ -1387,6 +1447,14 @@
         <translation>Geneesmiddel</translation>
     </message>
     <message>
+        <source>Dysphagia</source>
+        <translation>Dysfagie</translation>
+    </message>
+    <message>
+        <source>Dysphonia</source>
+        <translation>Dysfonie</translation>
+    </message>
+    <message>
         <source>Electrolyte disturbance</source>
         <translation>Elektrolytstoornis</translation>
     </message>
@@ -1397,6 +1465,10 @@
     <message>
         <source>End date</source>
         <translation>Einddatum</translation>
+    </message>
+    <message>
+        <source>Endocrine</source>
+        <translation>Endocrien</translation>
     </message>
     <message>
         <source>Erythrocyte sedimentation rate</source>
@@ -1475,6 +1547,10 @@
         <translation>Gastro-intestinaal</translation>
     </message>
     <message>
+        <source>Gastrointestinal dysmotility</source>
+        <translation>Gastro-intestinale motiliteitsstoornis</translation>
+    </message>
+    <message>
         <source>Global rated by</source>
         <translation>Globale score gegeven door</translation>
     </message>
@@ -1495,6 +1571,10 @@
         <translation>Graad (CTCAE)</translation>
     </message>
     <message>
+        <source>Growth failure</source>
+        <translation>Groeiachterstand</translation>
+    </message>
+    <message>
         <source>Haematological</source>
         <translation>Hematologisch</translation>
     </message>
@@ -1505,6 +1585,10 @@
     <message>
         <source>Heliotrope rash</source>
         <translation>Heliotroop exantheem</translation>
+    </message>
+    <message>
+        <source>Hirsutism or abnormal fat distribution</source>
+        <translation>Hirsutisme of afwijkende vetverdeling</translation>
     </message>
     <message>
         <source>Hospital number</source>
@@ -1523,6 +1607,14 @@
         <translation>Hypertensie</translation>
     </message>
     <message>
+        <source>Hypertension treated for more than 6 months</source>
+        <translation>Hypertensie langer dan 6 maanden behandeld</translation>
+    </message>
+    <message>
+        <source>Impaired lung function</source>
+        <translation>Verminderde longfunctie</translation>
+    </message>
+    <message>
         <source>Inactive disease (PRINTO)</source>
         <translation>Inactieve ziekte (PRINTO)</translation>
     </message>
@@ -1535,8 +1627,16 @@
         <translation>Onvoldoende effect</translation>
     </message>
     <message>
+        <source>Infarction or resection of bowel or other GI organ</source>
+        <translation>Infarct of resectie van darm of ander maag-darmorgaan</translation>
+    </message>
+    <message>
         <source>Infection</source>
         <translation>Infectie</translation>
+    </message>
+    <message>
+        <source>Infertility</source>
+        <translation>Infertiliteit</translation>
     </message>
     <message>
         <source>Initials</source>
@@ -1557,6 +1657,14 @@
     <message>
         <source>Intravenous immunoglobulin</source>
         <translation>Intraveneus immunoglobuline</translation>
+    </message>
+    <message>
+        <source>Irregular menses or amenorrhoea</source>
+        <translation>Onregelmatige menstruatie of amenorroe</translation>
+    </message>
+    <message>
+        <source>Joint contractures</source>
+        <translation>Gewrichtscontracturen</translation>
     </message>
     <message>
         <source>Kendall 0-10</source>
@@ -1595,8 +1703,28 @@
         <translation>Letters, cijfers, &apos;-&apos; en &apos;_&apos;; uniek in de studie</translation>
     </message>
     <message>
+        <source>Limb loss</source>
+        <translation>Verlies van ledemaat</translation>
+    </message>
+    <message>
+        <source>Limitation of joint motion (passive)</source>
+        <translation>Beperkte gewrichtsbeweeglijkheid (passief)</translation>
+    </message>
+    <message>
+        <source>Lipodystrophy</source>
+        <translation>Lipodystrofie</translation>
+    </message>
+    <message>
+        <source>Liver fibrosis or cirrhosis</source>
+        <translation>Leverfibrose of cirrose</translation>
+    </message>
+    <message>
         <source>Lost</source>
         <translation>Verloren gegaan</translation>
+    </message>
+    <message>
+        <source>Low serum creatinine</source>
+        <translation>Laag serumcreatinine</translation>
     </message>
     <message>
         <source>Lower limit of the lab&apos;s reference range, in the result&apos;s unit</source>
@@ -1915,6 +2043,10 @@
         <translation>Man</translation>
     </message>
     <message>
+        <source>Malignancy</source>
+        <translation>Maligniteit</translation>
+    </message>
+    <message>
         <source>Mean of the answered domains; at least 6 of 8</source>
         <translation>Gemiddelde van de beantwoorde domeinen; minstens 6 van 8</translation>
     </message>
@@ -1951,8 +2083,28 @@
         <translation>Matige verbetering (TIS ≥ 45)</translation>
     </message>
     <message>
+        <source>Multiple infections</source>
+        <translation>Meerdere infecties</translation>
+    </message>
+    <message>
         <source>Multiple of upper limit of normal</source>
         <translation>Veelvoud van de bovengrens van normaal</translation>
+    </message>
+    <message>
+        <source>Muscle</source>
+        <translation>Spier</translation>
+    </message>
+    <message>
+        <source>Muscle atrophy (clinical)</source>
+        <translation>Spieratrofie (klinisch)</translation>
+    </message>
+    <message>
+        <source>Muscle atrophy on imaging</source>
+        <translation>Spieratrofie bij beeldvorming</translation>
+    </message>
+    <message>
+        <source>Muscle dysfunction: less aerobic capacity</source>
+        <translation>Spierdysfunctie: verminderde aerobe capaciteit</translation>
     </message>
     <message>
         <source>Muscle enzymes</source>
@@ -1963,8 +2115,16 @@
         <translation>Spierkracht</translation>
     </message>
     <message>
+        <source>Muscle weakness not due to active disease</source>
+        <translation>Spierzwakte niet door actieve ziekte</translation>
+    </message>
+    <message>
         <source>Mycophenolate mofetil</source>
         <translation>Mycofenolaatmofetil</translation>
+    </message>
+    <message>
+        <source>Myocardial infarction</source>
+        <translation>Myocardinfarct</translation>
     </message>
     <message>
         <source>Myositis Damage Index items present; blank items are not assessed; empty when no item was assessed</source>
@@ -2011,6 +2171,10 @@
         <translation>Niet hersteld</translation>
     </message>
     <message>
+        <source>Ocular</source>
+        <translation>Oog</translation>
+    </message>
+    <message>
         <source>Old</source>
         <translation>Oud</translation>
     </message>
@@ -2035,8 +2199,20 @@
         <translation>Oraal</translation>
     </message>
     <message>
+        <source>Osteoporosis with fracture or vertebral collapse</source>
+        <translation>Osteoporose met fractuur of wervelinzakking</translation>
+    </message>
+    <message>
+        <source>Osteoporosis without fracture, treated</source>
+        <translation>Osteoporose zonder fractuur, behandeld</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>Anders</translation>
+    </message>
+    <message>
+        <source>Other damage (say which in the note)</source>
+        <translation>Andere schade (vermeld welke in de notitie)</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -2067,8 +2243,16 @@
         <translation>Patiënt</translation>
     </message>
     <message>
+        <source>Patient (study code or hospital number)</source>
+        <translation>Patiënt (studiecode of ziekenhuisnummer)</translation>
+    </message>
+    <message>
         <source>Patient has no systemic tacrolimus start (no day 0)</source>
         <translation>Patiënt heeft geen start van systemisch tacrolimus (geen dag 0)</translation>
+    </message>
+    <message>
+        <source>Peripheral vascular</source>
+        <translation>Perifeer vasculair</translation>
     </message>
     <message>
         <source>PhGA</source>
@@ -2077,6 +2261,10 @@
     <message>
         <source>Physician global activity</source>
         <translation>Globale activiteit arts</translation>
+    </message>
+    <message>
+        <source>Poikiloderma</source>
+        <translation>Poikilodermie</translation>
     </message>
     <message>
         <source>Possible</source>
@@ -2115,6 +2303,18 @@
         <translation>PtGA</translation>
     </message>
     <message>
+        <source>Pulmonary</source>
+        <translation>Pulmonaal</translation>
+    </message>
+    <message>
+        <source>Pulmonary fibrosis</source>
+        <translation>Longfibrose</translation>
+    </message>
+    <message>
+        <source>Pulmonary hypertension</source>
+        <translation>Pulmonale hypertensie</translation>
+    </message>
+    <message>
         <source>REDCap project files (ZIP)</source>
         <translation>REDCap-projectbestanden (ZIP)</translation>
     </message>
@@ -2141,6 +2341,10 @@
     <message>
         <source>Reference low</source>
         <translation>Referentie laag</translation>
+    </message>
+    <message>
+        <source>Reference range (e.g. &apos;0 - 145&apos;)</source>
+        <translation>Referentiebereik (bijv. &apos;0 - 145&apos;)</translation>
     </message>
     <message>
         <source>Refused</source>
@@ -2203,6 +2407,10 @@
         <translation>Afnamedatum</translation>
     </message>
     <message>
+        <source>Sample date (or date and time)</source>
+        <translation>Afnamedatum (of datum en tijd)</translation>
+    </message>
+    <message>
         <source>Sample time</source>
         <translation>Afnametijd</translation>
     </message>
@@ -2225,6 +2433,10 @@
     <message>
         <source>Single dose / pulse</source>
         <translation>Eenmalig / pulse</translation>
+    </message>
+    <message>
+        <source>Skeletal</source>
+        <translation>Skelet</translation>
     </message>
     <message>
         <source>Skin</source>
@@ -2303,6 +2515,10 @@
         <translation>Omschrijving</translation>
     </message>
     <message>
+        <source>Test name or LOINC code</source>
+        <translation>Testnaam of LOINC-code</translation>
+    </message>
+    <message>
         <source>The hospital&apos;s patient number, to match lab files; never exported pseudonymised</source>
         <translation>Het patiëntnummer van het ziekenhuis, om labbestanden te koppelen; wordt nooit gepseudonimiseerd geëxporteerd</translation>
     </message>
@@ -2313,6 +2529,10 @@
     <message>
         <source>Time (UTC)</source>
         <translation>Tijd (UTC)</translation>
+    </message>
+    <message>
+        <source>Tissue or pulp loss</source>
+        <translation>Weefsel- of vingertopverlies</translation>
     </message>
     <message>
         <source>Topical</source>
@@ -2373,6 +2593,18 @@
     <message>
         <source>Value in canonical unit</source>
         <translation>Waarde in standaardeenheid</translation>
+    </message>
+    <message>
+        <source>Venous thrombosis with swelling, ulcer or stasis</source>
+        <translation>Veneuze trombose met zwelling, ulcus of stase</translation>
+    </message>
+    <message>
+        <source>Ventricular dysfunction or cardiomyopathy</source>
+        <translation>Ventrikeldysfunctie of cardiomyopathie</translation>
+    </message>
+    <message>
+        <source>Vision loss</source>
+        <translation>Visusverlies</translation>
     </message>
     <message>
         <source>Visit date</source>
@@ -3682,6 +3914,38 @@ laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: 
     <message>
         <source>none recorded</source>
         <translation>geen vastgelegd</translation>
+    </message>
+    <message>
+        <source>Myositis Damage Index not recorded at this visit</source>
+        <translation>Myositis Damage Index (schade) niet vastgelegd bij dit bezoek</translation>
+    </message>
+    <message>
+        <source>{system} {extent} (VAS {vas})</source>
+        <translation>{system} {extent} (VAS {vas})</translation>
+    </message>
+    <message>
+        <source>MDI extent {extent} of {top} items; severity {severity} of {smax} cm; physician global damage {glob} cm</source>
+        <translation>MDI-omvang {extent} van {top} items; ernst {severity} van {smax} cm; globaal oordeel arts over schade {glob} cm</translation>
+    </message>
+    <message>
+        <source>By system: {systems}</source>
+        <translation>Per systeem: {systems}</translation>
+    </message>
+    <message>
+        <source>Present: {items}</source>
+        <translation>Aanwezig: {items}</translation>
+    </message>
+    <message>
+        <source>Damage (MDI): not recorded</source>
+        <translation>Schade (MDI): niet vastgelegd</translation>
+    </message>
+    <message>
+        <source>Damage (MDI) on {date}: {text}</source>
+        <translation>Schade (MDI) op {date}: {text}</translation>
+    </message>
+    <message>
+        <source>First recorded {date}: extent {extent}, severity {severity} cm, global damage {glob} cm</source>
+        <translation>Eerst vastgelegd {date}: omvang {extent}, ernst {severity} cm, globale schade {glob} cm</translation>
     </message>
 </context>
 <context>
