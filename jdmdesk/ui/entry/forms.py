@@ -171,8 +171,8 @@ class VisitForm(RecordForm):
         inp = super().add_field(grid, spec, row, col)
         if spec.section.startswith("mdi_") and spec.section != "mdi_global":
             # the group box names the system: the row says the item only
-            _, _, item = catalogue(spec.label).partition(": ")
-            text = item or QCoreApplication.translate("VisitForm", "Damage severity (cm)")
+            _, _, item = spec.label.partition(": ")
+            text = catalogue(item) if item else QCoreApplication.translate("VisitForm", "Damage severity (cm)")
             self.labels[spec.name].setText(text)
         return inp
 
