@@ -140,6 +140,14 @@
         <translation>geef aan wie de globale score van ouder/patiënt gaf (ouder of patiënt)</translation>
     </message>
     <message>
+        <source>no visit after the baseline</source>
+        <translation>geen bezoek na de uitgangsmeting</translation>
+    </message>
+    <message>
+        <source>TIS not computable: {reason}</source>
+        <translation>TIS niet te berekenen: {reason}</translation>
+    </message>
+    <message>
         <source>{first}; {second}</source>
         <translation>{first}; {second}</translation>
     </message>
@@ -601,11 +609,11 @@
     </message>
     <message>
         <source>baseline</source>
-        <translation>uitgangsmeting</translation>
+        <translation>begin</translation>
     </message>
     <message>
         <source>last visit</source>
-        <translation>laatste bezoek</translation>
+        <translation>laatste</translation>
     </message>
     <message>
         <source>Table 2. Outcomes: baseline visit and last visit on tacrolimus</source>
@@ -625,7 +633,7 @@
     </message>
     <message>
         <source>median (range), n</source>
-        <translation>mediaan (spreiding), n</translation>
+        <translation>mediaan (min–max), n</translation>
     </message>
     <message>
         <source>Last visit</source>
@@ -705,7 +713,7 @@
     </message>
     <message>
         <source>Age at start</source>
-        <translation>Leeftijd bij start</translation>
+        <translation>Leeftijd start</translation>
     </message>
     <message>
         <source>years</source>
@@ -713,7 +721,7 @@
     </message>
     <message>
         <source>Age at onset</source>
-        <translation>Leeftijd bij begin</translation>
+        <translation>Leeftijd begin</translation>
     </message>
     <message>
         <source>Disease duration</source>
@@ -721,11 +729,11 @@
     </message>
     <message>
         <source>at start, years</source>
-        <translation>bij start, jaren</translation>
+        <translation>bij start, jaar</translation>
     </message>
     <message>
         <source>Prior second-line</source>
-        <translation>Eerdere tweedelijns-</translation>
+        <translation>Eerder 2e lijn</translation>
     </message>
     <message>
         <source>agents</source>
@@ -737,7 +745,7 @@
     </message>
     <message>
         <source>on tacrolimus, months</source>
-        <translation>onder tacrolimus, maanden</translation>
+        <translation>onder tacrolimus, mnd</translation>
     </message>
     <message>
         <source>All ({n})</source>
@@ -745,7 +753,7 @@
     </message>
     <message>
         <source>median (range)</source>
-        <translation>mediaan (spreiding)</translation>
+        <translation>mediaan (min–max)</translation>
     </message>
     <message>
         <source>boys {m}, girls {f}</source>
@@ -810,6 +818,10 @@
     <message>
         <source>status</source>
         <translation>status</translation>
+    </message>
+    <message>
+        <source>{median} ({low} to {high}), {n}</source>
+        <translation>{median} ({low} tot {high}), {n}</translation>
     </message>
     <message>
         <source>{k} of {n} inactive</source>
@@ -2781,6 +2793,10 @@
     <message>
         <source>Lock the window after idle (minutes)</source>
         <translation>Venster vergrendelen na inactiviteit (minuten)</translation>
+    </message>
+    <message>
+        <source>not computable</source>
+        <translation>niet te berekenen</translation>
     </message>
 </context>
 <context>

@@ -172,7 +172,8 @@ class VisitForm(RecordForm):
         if spec.section.startswith("mdi_") and spec.section != "mdi_global":
             # the group box names the system: the row says the item only
             _, _, item = spec.label.partition(": ")
-            text = catalogue(item) if item else QCoreApplication.translate("VisitForm", "Damage severity (cm)")
+            text = catalogue(item) if item else QCoreApplication.translate(
+                "VisitForm", "Damage severity (cm)")
             self.labels[spec.name].setText(text)
         return inp
 

@@ -247,8 +247,8 @@ def damage_lines(rv: PatientReview) -> list[str]:
         date=show_date(last.visit_date.isoformat()), text=lines[0]), *lines[1:]]
     first = assessed[0]
     if first is not last and first.damage is not None:
-        out.append(translate("ReviewText", "First recorded {date}: extent {extent}, severity {severity} cm, "
-                       "global damage {glob} cm").format(
+        out.append(translate("ReviewText", "First recorded {date}: extent {extent}, severity "
+                             "{severity} cm, global damage {glob} cm").format(
             date=show_date(first.visit_date.isoformat()),
             extent="—" if first.damage.extent is None else first.damage.extent,
             severity=num(first.damage.severity), glob=num(first.damage.global_vas)))
