@@ -4210,6 +4210,14 @@ laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: 
         <translation>{rules} Nu: {problem}.</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
         <source>Select a user first.</source>
         <translation>Kies eerst een gebruiker.</translation>
     </message>
