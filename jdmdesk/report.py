@@ -36,12 +36,7 @@ def write_report(study_path: Path, study_code: str, output: Path, *, session: Se
     from jdmdesk.services.review import ReviewService
     from jdmdesk.ui.review.report_pdf import write_patient_pdf
 
-    fresh = QApplication.instance() is None
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    if fresh:  # the PDF in the language of the person who makes it
-        from jdmdesk.ui import language
-
-        language.install()
+    app = QApplication.instance()  # made by prepare_headless_qt, with the user's language
     study = open_study(study_path, read_only=True)
     try:
         refused = refusal(study, session, Action.READ)
@@ -74,6 +69,9 @@ def prepare_headless_qt() -> None:
     _quiet_offscreen_notes()
     if QApplication.instance() is None:
         _APP.append(QApplication(sys.argv[:1]))
+        from jdmdesk.ui import language
+
+        language.install()  # what a command writes is in the language of who runs it (#21)
 
 
 _APP: list[object] = []

@@ -277,3 +277,54 @@ def test_the_all_patients_table_is_the_median_of_the_rows(demo):
     categories = [o.final["tis_category"] for o in cs.outcomes]
     assert summary["tis_category"][1] == {c: categories.count(c) for c in set(categories)}
     assert summary["tis"][0] is None and summary["tis"][1].n == 3
+
+
+def test_the_report_is_in_the_language_of_who_makes_it(demo, tmp_path, qapp):
+    """Issue 21: in Dutch, the report's own words, the catalogue's labels (drugs, baseline
+    rule, statuses) and its decimals are Dutch; the CSV files keep their codes and English."""
+    from jdmdesk.ui import language
+    from jdmdesk.ui.case_series.job import write_case_series
+
+    study = open_study(demo, read_only=True)
+    try:
+        cs = CaseSeriesService(study).load()
+    finally:
+        study.close()
+    language.install("nl")
+    try:
+        result = write_case_series(cs, tmp_path / "nl")
+        summary = result.summary()
+    finally:
+        language.install("en")
+    assert summary.startswith(f"{len(result.files)} bestanden geschreven")
+    pages = pypdf.PdfReader(tmp_path / "nl" / "case_series.pdf").pages
+    flat = " ".join(" ".join(p.extract_text() for p in pages).split())
+    for dutch in ("Methoden.", "Tabel 1.", "Tabel 2.", "Figuur 2.", "methotrexaat",
+                  "laatste bezoek op of vóór de start van tacrolimus", "actief", "mg/kg/dag",
+                  "365,25", "Geen bijwerkingen vastgelegd"):
+        assert dutch in flat, dutch
+    for english in ("Methods.", "Table 1", "Methotrexate", "last visit on or before",
+                    " active ", "mg/kg/day", "median", "(log scale)"):
+        assert english not in flat, english
+    rows = _csv(tmp_path / "nl" / "table1.csv")
+    assert rows[0]["prior_second_line_agents"] == "Methotrexate" and "." in \
+        rows[0]["age_at_onset_y"]
+
+
+def test_the_command_installs_the_users_language(demo, tmp_path):
+    """``jdmdesk case-series`` makes its own application object: it must install the
+    language (JDMDESK_LANGUAGE here) as the window does."""
+    import subprocess
+    import sys
+
+    who = demo_credentials(Role.REVIEWER)
+    env = {**os.environ, "JDMDESK_LANGUAGE": "nl", "JDMDESK_USER": who.username,
+           "JDMDESK_PASSWORD": who.password, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    done = subprocess.run([sys.executable, "-m", "jdmdesk", "case-series", str(demo),
+                           "--output", str(tmp_path / "out")], env=env, capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "bestanden geschreven" in done.stdout and "casusreeks" in done.stdout
+    first = pypdf.PdfReader(tmp_path / "out" / "case_series.pdf").pages[0].extract_text()
+    assert "Methoden." in " ".join(first.split())

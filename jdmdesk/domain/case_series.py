@@ -46,6 +46,7 @@ from jdmdesk.domain.review import (
     nearest_lab,
 )
 from jdmdesk.domain.settings import StudySettings
+from jdmdesk.domain.texts import QT_TRANSLATE_NOOP, Message
 from jdmdesk.domain.timeline import age_years, to_date
 
 Values = Mapping[str, Any]
@@ -53,7 +54,8 @@ Values = Mapping[str, Any]
 SECOND_LINE_AGENTS = ("methotrexate", "hydroxychloroquine", "ivig", "mycophenolate",
                       "ciclosporin", "rituximab", "cyclophosphamide")
 DRUG_LABELS = dict(codes.DRUGS)
-NO_TACROLIMUS = "no tacrolimus recorded"
+NO_TACROLIMUS = QT_TRANSLATE_NOOP("", "no tacrolimus recorded")  # tr() at the UI (#21)
+NOT_COMPUTABLE = QT_TRANSLATE_NOOP("Catalogue", "not computable")  # a TIS category's cell
 
 # (key, label, unit) of each outcome reported at baseline and at the last follow-up
 TIMED_OUTCOMES: tuple[tuple[str, str, str], ...] = (
@@ -202,7 +204,7 @@ def outcome_row(p: PatientInput) -> OutcomeRow:
     baseline: dict[str, Any] = {}
     follow: dict[str, Any] = {}
     final: dict[str, Any] = {key: None for key, _, _ in FINAL_OUTCOMES}
-    notes = []
+    notes: list[str] = []
     rule = BASELINE_RULE_TEXT.get(r.baseline_rule_code, r.baseline_rule_code)
     if base is None:
         notes.append(r.baseline_rule)  # "Baseline: none (why), so no TIS": no date
@@ -216,7 +218,7 @@ def outcome_row(p: PatientInput) -> OutcomeRow:
                                   for code in REVIEW_ENZYMES})
     if last is None:
         if base is not None:
-            notes.append("no visit after the baseline")
+            notes.append(Message("no visit after the baseline"))
     else:
         follow = _visit_values(last, raw.get(last.visit_id, {}))
         _enzyme_values(follow, last.enzyme_results)
@@ -224,10 +226,18 @@ def outcome_row(p: PatientInput) -> OutcomeRow:
                                                         follow["pred_mg_kg_day"])
         if last.tis is not None:
             final["tis"] = last.tis.score
-            final["tis_category"] = last.tis.category or "not computable"
+            final["tis_category"] = last.tis.category or NOT_COMPUTABLE
             if last.tis.score is None:
-                notes.append(f"TIS not computable: {last.tis.reason}")
-    return OutcomeRow(r.study_code, baseline, follow, final, rule, "; ".join(notes))
+                notes.append(Message("TIS not computable: {reason}", reason=last.tis.reason))
+    return OutcomeRow(r.study_code, baseline, follow, final, rule, _joined(notes))
+
+
+def _joined(notes: Sequence[str]) -> str:
+    """The notes as one '; '-separated text that the UI translates part by part."""
+    out = ""
+    for note in notes:
+        out = Message("{first}; {second}", first=out, second=note) if out else note
+    return out
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from jdmdesk.domain.texts import Message
+
 PREFIX = "mdi_"
 
 
@@ -178,11 +180,12 @@ def consistency_warnings(v: Mapping[str, Any]) -> dict[str, str]:
         if vas is None or n is None:
             continue
         if vas > 0 and n == 0:
-            out[s.vas_field] = (f"{s.label.lower()} damage severity is above 0 but no "
-                                f"{s.label.lower()} item is present")
+            out[s.vas_field] = Message("{system_label_lower} damage severity is above 0 but no "
+                                       "{system_label_lower} item is present",
+                                       system_label=s.label)
         elif vas == 0 and n > 0:
-            out[s.vas_field] = (f"{n} {s.label.lower()} item(s) present but the damage "
-                                f"severity is 0")
+            out[s.vas_field] = Message("{n} {system_label_lower} item(s) present but the damage "
+                                       "severity is 0", n=n, system_label=s.label)
     return out
 
 

@@ -91,5 +91,12 @@ def catalogue_texts() -> Iterator[str]:
     yield from WORDS
 
     yield from ROLE_LABELS.values()
+    from jdmdesk.domain import mdi
+    from jdmdesk.domain.lab_mapping import ROLES
+
+    for system in mdi.SYSTEMS:  # the review's damage lines and the visit form's group boxes
+        yield system.label
+        yield from (label for _, label in system.items)
+    yield from ROLES.values()
     yield from MEASURE_LABELS.values()
     yield from COLUMN_LABELS.values()

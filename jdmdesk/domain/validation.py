@@ -167,7 +167,8 @@ def _mdi_rules(out: Validated) -> None:
     """Each system's damage severity against its items (domain/mdi.py), as warnings."""
     clean = {k: v for k, v in out.values.items() if k not in out.errors}
     for name, text in mdi.consistency_warnings(clean).items():
-        out.warnings[name] = f"{out.warnings[name]}; {text}" if name in out.warnings else text
+        out.warnings[name] = Message("{first}; {second}", first=out.warnings[name], second=text) \
+            if name in out.warnings else text
 
 
 def _growth_rules(out: Validated, ctx: Context) -> None:

@@ -20,6 +20,10 @@
         <translation>getal buiten bereik</translation>
     </message>
     <message>
+        <source>use one &apos;&lt;&apos; or &apos;&gt;&apos; before the number</source>
+        <translation>gebruik één &apos;&lt;&apos; of &apos;&gt;&apos; vóór het getal</translation>
+    </message>
+    <message>
         <source>must be a whole number</source>
         <translation>moet een geheel getal zijn</translation>
     </message>
@@ -136,6 +140,14 @@
         <translation>geef aan wie de globale score van ouder/patiënt gaf (ouder of patiënt)</translation>
     </message>
     <message>
+        <source>no visit after the baseline</source>
+        <translation>geen bezoek na de uitgangsmeting</translation>
+    </message>
+    <message>
+        <source>TIS not computable: {reason}</source>
+        <translation>TIS niet te berekenen: {reason}</translation>
+    </message>
+    <message>
         <source>{first}; {second}</source>
         <translation>{first}; {second}</translation>
     </message>
@@ -178,6 +190,18 @@
     <message>
         <source>upper limit must be above the lower limit</source>
         <translation>de bovengrens moet boven de ondergrens liggen</translation>
+    </message>
+    <message>
+        <source>a censored result needs its limit as the value, e.g. &lt;5</source>
+        <translation>een gecensureerde uitslag heeft de grens als waarde nodig, bijv. &lt;5</translation>
+    </message>
+    <message>
+        <source>give the limit after &apos;{flag}&apos;, e.g. {flag}5</source>
+        <translation>geef de grens na &apos;{flag}&apos;, bijv. {flag}5</translation>
+    </message>
+    <message>
+        <source>the value says &apos;{flag}&apos; but the censoring flag is &apos;{given}&apos;</source>
+        <translation>de waarde zegt &apos;{flag}&apos; maar de censureringsmarkering is &apos;{given}&apos;</translation>
     </message>
     <message>
         <source>unusual {code} value: please confirm</source>
@@ -475,6 +499,426 @@
         <source>tac {arrow}{dose} mg/d</source>
         <translation>tac {arrow}{dose} mg/d</translation>
     </message>
+    <message>
+        <source>{code}: CK, LD and ASAT since tacrolimus start</source>
+        <translation>{code}: CK, LD en ASAT sinds de start van tacrolimus</translation>
+    </message>
+    <message>
+        <source>Log scale. Dashed lines: each result&apos;s upper limit of normal; filled markers lie above it. Study reference ranges (U/L): {ranges}.</source>
+        <translation>Logaritmische schaal. Stippellijnen: de bovengrens van normaal van elke uitslag; gevulde markeringen liggen erboven. Referentiewaarden van de studie (U/L): {ranges}.</translation>
+    </message>
+    <message>
+        <source>No CK results with an upper limit of normal since tacrolimus start.</source>
+        <translation>Geen CK-uitslagen met een bovengrens van normaal sinds de start van tacrolimus.</translation>
+    </message>
+    <message>
+        <source>CK, multiple of ULN (log scale)</source>
+        <translation>CK, veelvoud van ULN (logaritmische schaal)</translation>
+    </message>
+    <message>
+        <source>{m} mo</source>
+        <translation>{m} mnd</translation>
+    </message>
+    <message>
+        <source>months since tacrolimus start (day 0)</source>
+        <translation>maanden sinds de start van tacrolimus (dag 0)</translation>
+    </message>
+    <message>
+        <source>ULN</source>
+        <translation>ULN</translation>
+    </message>
+    <message>
+        <source>median at each month (n patients with a result within ±14 days)</source>
+        <translation>mediaan per maand (n patiënten met een uitslag binnen ±14 dagen)</translation>
+    </message>
+    <message>
+        <source>Thin lines: each patient&apos;s CK results divided by that result&apos;s upper limit of normal. Bold: the median at each whole month since day 0, of each patient&apos;s result nearest to that day within ±14 days (n per month: {counts}).</source>
+        <translation>Dunne lijnen: de CK-uitslagen van elke patiënt gedeeld door de bovengrens van normaal van die uitslag. Vet: de mediaan op elke hele maand sinds dag 0, van de uitslag van elke patiënt die het dichtst bij die dag ligt binnen ±14 dagen (n per maand: {counts}).</translation>
+    </message>
+    <message>
+        <source>Wrote {n} files into {folder}: the case series of {p} patient(s).</source>
+        <translation>{n} bestanden geschreven in {folder}: de casusreeks van {p} patiënt(en).</translation>
+    </message>
+    <message>
+        <source>Not included: {who}.</source>
+        <translation>Niet opgenomen: {who}.</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder</source>
+        <translation>{path} is een bestand, geen map</translation>
+    </message>
+    <message>
+        <source>folder {path} does not exist</source>
+        <translation>map {path} bestaat niet</translation>
+    </message>
+    <message>
+        <source>cannot create {path}: {why}</source>
+        <translation>kan {path} niet aanmaken: {why}</translation>
+    </message>
+    <message>
+        <source>cannot write into {path}: permission denied</source>
+        <translation>kan niet schrijven in {path}: geen toestemming</translation>
+    </message>
+    <message>
+        <source>{path} already holds {files}: choose another folder or replace them (--force)</source>
+        <translation>{path} bevat al {files}: kies een andere map of vervang ze (--force)</translation>
+    </message>
+    <message>
+        <source>CK as multiples of the upper limit of normal since tacrolimus start</source>
+        <translation>CK als veelvoud van de bovengrens van normaal sinds de start van tacrolimus</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {why}</source>
+        <translation>kan {path} niet schrijven: {why}</translation>
+    </message>
+    <message>
+        <source>Case series report</source>
+        <translation>Rapport casusreeks</translation>
+    </message>
+    <message>
+        <source>{app} case series report · page {n} · pseudonymised: study codes and study days only</source>
+        <translation>{app} rapport casusreeks · pagina {n} · gepseudonimiseerd: alleen studiecodes en studiedagen</translation>
+    </message>
+    <message>
+        <source>Case series: {name}</source>
+        <translation>Casusreeks: {name}</translation>
+    </message>
+    <message>
+        <source>Generated {day} by {app} {version} from the study file.</source>
+        <translation>Gemaakt op {day} door {app} {version} uit het studiebestand.</translation>
+    </message>
+    <message>
+        <source>SYNTHETIC DATA: every patient in this study is invented.</source>
+        <translation>SYNTHETISCHE GEGEVENS: elke patiënt in deze studie is verzonnen.</translation>
+    </message>
+    <message>
+        <source>Table 1. Patient characteristics at tacrolimus start</source>
+        <translation>Tabel 1. Patiëntkenmerken bij de start van tacrolimus</translation>
+    </message>
+    <message>
+        <source>No patient in this selection has tacrolimus recorded.</source>
+        <translation>Bij geen enkele patiënt in deze selectie is tacrolimus vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <source>unit or range</source>
+        <translation>eenheid of bereik</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>begin</translation>
+    </message>
+    <message>
+        <source>last visit</source>
+        <translation>laatste</translation>
+    </message>
+    <message>
+        <source>Table 2. Outcomes: baseline visit and last visit on tacrolimus</source>
+        <translation>Tabel 2. Uitkomsten: uitgangsbezoek en laatste bezoek onder tacrolimus</translation>
+    </message>
+    <message>
+        <source> (patients {a}–{b} of {n})</source>
+        <translation> (patiënten {a}–{b} van {n})</translation>
+    </message>
+    <message>
+        <source>Enzymes in U/L and as multiples of the result&apos;s upper limit of normal (×). Reduction of the prednisolone equivalent: from the baseline visit to the last visit, in mg/kg/day. TIS of the last visit against the baseline. Baseline as applied: {rules}.</source>
+        <translation>Enzymen in U/L en als veelvoud van de bovengrens van normaal van de uitslag (×). Afname van het prednisolonequivalent: van het uitgangsbezoek tot het laatste bezoek, in mg/kg/dag. TIS van het laatste bezoek ten opzichte van de uitgangsmeting. Uitgangsmeting zoals toegepast: {rules}.</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Uitgangsmeting</translation>
+    </message>
+    <message>
+        <source>median (range), n</source>
+        <translation>mediaan (min–max), n</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Laatste bezoek</translation>
+    </message>
+    <message>
+        <source>Table 2 (all patients). Outcomes across the {n} patients</source>
+        <translation>Tabel 2 (alle patiënten). Uitkomsten over de {n} patiënten</translation>
+    </message>
+    <message>
+        <source>Table 3. Adverse events since tacrolimus start, by category and CTCAE grade</source>
+        <translation>Tabel 3. Bijwerkingen sinds de start van tacrolimus, naar categorie en CTCAE-graad</translation>
+    </message>
+    <message>
+        <source>No adverse events recorded since tacrolimus start in the {n} patients.</source>
+        <translation>Geen bijwerkingen vastgelegd sinds de start van tacrolimus bij de {n} patiënten.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Grade {g}</source>
+        <translation>Graad {g}</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Voorvallen</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>totaal</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patiënten</translation>
+    </message>
+    <message>
+        <source>with any</source>
+        <translation>met enige</translation>
+    </message>
+    <message>
+        <source>{n} adverse event(s) with onset before tacrolimus start are not counted.</source>
+        <translation>{n} bijwerking(en) met begin vóór de start van tacrolimus zijn niet meegeteld.</translation>
+    </message>
+    <message>
+        <source>Figure 1{letter}. </source>
+        <translation>Figuur 1{letter}. </translation>
+    </message>
+    <message>
+        <source>Figure 2. CK as multiples of the upper limit of normal since tacrolimus start, all patients</source>
+        <translation>Figuur 2. CK als veelvoud van de bovengrens van normaal sinds de start van tacrolimus, alle patiënten</translation>
+    </message>
+    <message>
+        <source>Methods. Day 0 is the start of the first systemic tacrolimus segment; times are study days since day 0 and follow-up runs from day 0 to the patient&apos;s last visit or laboratory sample. Ages and disease duration are computed from the recorded dates (days / 365.25, one decimal). Prior second-line agents are {agents} started before day 0. Baseline: {rule} (study setting); outcomes compare the baseline visit with the last visit after it. A visit&apos;s laboratory results are the samples nearest to it within ±{window} days; baseline enzymes are the latest sample on or before day 0 within that window when the baseline is the last visit on or before the tacrolimus start. Enzyme values are shown against each result&apos;s own upper limit of normal (ULN); the study&apos;s reference ranges are {ranges}. The ACR/EULAR 2016 Total Improvement Score (TIS) uses the enzyme most abnormal at baseline with the method &apos;{method}&apos; and {mmt}; it is not computed when a core-set measure is missing. Clinically inactive disease follows the PRINTO criteria (at least 3 of 4: CK ≤ 150 U/L, CMAS ≥ 48, MMT8 ≥ 78, physician global ≤ 0.2). Corticosteroid doses are prednisolone equivalents ({factors}) per kg of the latest weight on or before the day; IV methylprednisolone pulses (≥ {mg:g} mg or ≥ {mgkg:g} mg/kg per dose, 1–{doses} daily doses) are counted apart and not in the daily dose. Adverse events are counted from day 0 by category and CTCAE grade.</source>
+        <translation>Methoden. Dag 0 is de start van het eerste segment systemisch tacrolimus; tijden zijn studiedagen sinds dag 0 en de follow-up loopt van dag 0 tot het laatste bezoek of laboratoriummonster van de patiënt. Leeftijden en ziekteduur zijn berekend uit de vastgelegde datums (dagen / 365,25, één decimaal). Eerdere tweedelijnsmiddelen zijn {agents} gestart vóór dag 0. Uitgangsmeting: {rule} (studie-instelling); de uitkomsten vergelijken het uitgangsbezoek met het laatste bezoek daarna. De laboratoriumuitslagen van een bezoek zijn de monsters die er het dichtst bij liggen binnen ±{window} dagen; de enzymen bij de uitgangsmeting zijn het laatste monster op of vóór dag 0 binnen dat venster wanneer de uitgangsmeting het laatste bezoek op of vóór de start van tacrolimus is. Enzymwaarden worden weergegeven ten opzichte van de eigen bovengrens van normaal (ULN) van elke uitslag; de referentiewaarden van de studie zijn {ranges}. De ACR/EULAR 2016 Total Improvement Score (TIS) gebruikt het enzym dat bij de uitgangsmeting het meest afwijkend is, met de methode &apos;{method}&apos; en {mmt}; de TIS wordt niet berekend als een maat uit de kernset ontbreekt. Klinisch inactieve ziekte volgt de PRINTO-criteria (ten minste 3 van 4: CK ≤ 150 U/L, CMAS ≥ 48, MMT8 ≥ 78, globaal oordeel arts ≤ 0,2). Corticosteroïddoses zijn prednisolonequivalenten ({factors}) per kg van het laatste gewicht op of vóór de dag; IV-methylprednisolonpulsen (≥ {mg:g} mg of ≥ {mgkg:g} mg/kg per dosis, 1–{doses} dagelijkse doses) worden apart geteld en niet in de dagdosis. Bijwerkingen worden vanaf dag 0 geteld naar categorie en CTCAE-graad.</translation>
+    </message>
+    <message>
+        <source>girl</source>
+        <translation>meisje</translation>
+    </message>
+    <message>
+        <source>boy</source>
+        <translation>jongen</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>study code</source>
+        <translation>studiecode</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Geslacht</translation>
+    </message>
+    <message>
+        <source>Age at start</source>
+        <translation>Leeftijd start</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>jaar</translation>
+    </message>
+    <message>
+        <source>Age at onset</source>
+        <translation>Leeftijd begin</translation>
+    </message>
+    <message>
+        <source>Disease duration</source>
+        <translation>Ziekteduur</translation>
+    </message>
+    <message>
+        <source>at start, years</source>
+        <translation>bij start, jaar</translation>
+    </message>
+    <message>
+        <source>Prior second-line</source>
+        <translation>Eerder 2e lijn</translation>
+    </message>
+    <message>
+        <source>agents</source>
+        <translation>middelen</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>on tacrolimus, months</source>
+        <translation>onder tacrolimus, mnd</translation>
+    </message>
+    <message>
+        <source>All ({n})</source>
+        <translation>Alle ({n})</translation>
+    </message>
+    <message>
+        <source>median (range)</source>
+        <translation>mediaan (min–max)</translation>
+    </message>
+    <message>
+        <source>boys {m}, girls {f}</source>
+        <translation>jongens {m}, meisjes {f}</translation>
+    </message>
+    <message>
+        <source>{n} of {all}</source>
+        <translation>{n} van {all}</translation>
+    </message>
+    <message>
+        <source>Study day</source>
+        <translation>Studiedag</translation>
+    </message>
+    <message>
+        <source>Physical activity</source>
+        <translation>Lichamelijke activiteit</translation>
+    </message>
+    <message>
+        <source>Prednisolone eq.</source>
+        <translation>Prednisolon-eq.</translation>
+    </message>
+    <message>
+        <source>Physician global</source>
+        <translation>Globaal oordeel arts</translation>
+    </message>
+    <message>
+        <source>Prednisolone eq. reduction</source>
+        <translation>Afname prednisolon-eq.</translation>
+    </message>
+    <message>
+        <source>TIS category</source>
+        <translation>TIS-categorie</translation>
+    </message>
+    <message>
+        <source>CMAS</source>
+        <translation>CMAS</translation>
+    </message>
+    <message>
+        <source>MMT8</source>
+        <translation>MMT8</translation>
+    </message>
+    <message>
+        <source>CHAQ DI</source>
+        <translation>CHAQ DI</translation>
+    </message>
+    <message>
+        <source>DAS skin</source>
+        <translation>DAS huid</translation>
+    </message>
+    <message>
+        <source>CDASI activity</source>
+        <translation>CDASI activiteit</translation>
+    </message>
+    <message>
+        <source>TIS</source>
+        <translation>TIS</translation>
+    </message>
+    <message>
+        <source>day 0 = tacrolimus start</source>
+        <translation>dag 0 = start tacrolimus</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>{median} ({low} to {high}), {n}</source>
+        <translation>{median} ({low} tot {high}), {n}</translation>
+    </message>
+    <message>
+        <source>{k} of {n} inactive</source>
+        <translation>{k} van {n} inactief</translation>
+    </message>
+    <message>
+        <source>{code}: not in the case series ({reason}).</source>
+        <translation>{code}: niet in de casusreeks ({reason}).</translation>
+    </message>
+    <message>
+        <source>{system_label_lower} damage severity is above 0 but no {system_label_lower} item is present</source>
+        <translation>ernst van de schade ({system_label_lower}) is boven 0 maar er is geen item ({system_label_lower}) aanwezig</translation>
+    </message>
+    <message>
+        <source>{n} {system_label_lower} item(s) present but the damage severity is 0</source>
+        <translation>{n} item(s) ({system_label_lower}) aanwezig maar de ernst van de schade is 0</translation>
+    </message>
+</context>
+<context>
+    <name>About</name>
+    <message>
+        <source>About {app}</source>
+        <translation>Over {app}</translation>
+    </message>
+    <message>
+        <source>{app}: offline data capture for juvenile dermatomyositis studies.</source>
+        <translation>{app}: offline gegevensverzameling voor studies naar juveniele dermatomyositis.</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>The study file failed its integrity check: {problem}. Nothing can be saved; close it and restore a verified backup.</source>
+        <translation>Het studiebestand heeft de integriteitscontrole niet doorstaan: {problem}. Er kan niets worden opgeslagen; sluit het en zet een gecontroleerde back-up terug.</translation>
+    </message>
+    <message>
+        <source>This study was made before encryption: it is open read-only. A data manager can write an encrypted copy (File ▸ Write an encrypted copy…) and work in that.</source>
+        <translation>Deze studie is gemaakt vóór de versleuteling: ze is alleen-lezen geopend. Een datamanager kan een versleutelde kopie schrijven (Bestand ▸ Versleutelde kopie schrijven…) en daarin verder werken.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSeriesDialog</name>
+    <message>
+        <source>Case series report</source>
+        <translation>Rapport casusreeks</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <source>Replace report files already in the folder</source>
+        <translation>Rapportbestanden die al in de map staan vervangen</translation>
+    </message>
+    <message>
+        <source>Pseudonymised: study codes and study days only.</source>
+        <translation>Gepseudonimiseerd: alleen studiecodes en studiedagen.</translation>
+    </message>
+    <message>
+        <source>Write report</source>
+        <translation>Rapport schrijven</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patiënten</translation>
+    </message>
+    <message>
+        <source>Write the report into</source>
+        <translation>Het rapport schrijven in</translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation>Kies een map.</translation>
+    </message>
+    <message>
+        <source>Choose at least one patient.</source>
+        <translation>Kies ten minste één patiënt.</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Het rapport wordt geschreven…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSeriesWorker</name>
+    <message>
+        <source>The report could not be written: {why}</source>
+        <translation>Het rapport kon niet worden geschreven: {why}</translation>
+    </message>
 </context>
 <context>
     <name>Catalogue</name>
@@ -539,6 +983,10 @@
         <translation>Be&amp;zoeken</translation>
     </message>
     <message>
+        <source>&apos;&lt;&apos; or &apos;&gt;&apos; when the lab reported the value as beyond a limit; the value is then that limit</source>
+        <translation>&apos;&lt;&apos; of &apos;&gt;&apos; als het lab de waarde buiten een grens rapporteerde; de waarde is dan die grens</translation>
+    </message>
+    <message>
         <source>/20</source>
         <translation>/20</translation>
     </message>
@@ -553,6 +1001,14 @@
     <message>
         <source>0 Bed- or chair-bound</source>
         <translation>0 Bed- of stoelgebonden</translation>
+    </message>
+    <message>
+        <source>0-10 cm VAS of overall damage, higher = worse</source>
+        <translation>VAS 0-10 cm van de totale schade, hoger = slechter</translation>
+    </message>
+    <message>
+        <source>0-10 cm VAS: 0 = no damage, 10 = most severe damage</source>
+        <translation>VAS 0-10 cm: 0 = geen schade, 10 = zeer ernstige schade</translation>
     </message>
     <message>
         <source>0-10 cm visual analogue scale, higher = worse</source>
@@ -627,6 +1083,10 @@
         <translation>ASAT</translation>
     </message>
     <message>
+        <source>Above the limit: the true value is higher than the value given</source>
+        <translation>Boven de grens: de werkelijke waarde is hoger dan de opgegeven waarde</translation>
+    </message>
+    <message>
         <source>Action</source>
         <translation>Actie</translation>
     </message>
@@ -659,6 +1119,10 @@
         <translation>Aldolase</translation>
     </message>
     <message>
+        <source>Alopecia</source>
+        <translation>Alopecia</translation>
+    </message>
+    <message>
         <source>Alternate days</source>
         <translation>Om de dag</translation>
     </message>
@@ -667,12 +1131,28 @@
         <translation>Bepaling</translation>
     </message>
     <message>
-        <source>As reported, in the unit chosen</source>
-        <translation>Zoals gerapporteerd, in de gekozen eenheid</translation>
+        <source>Angina or coronary artery disease</source>
+        <translation>Angina pectoris of coronairlijden</translation>
+    </message>
+    <message>
+        <source>Arterial thrombosis or claudication</source>
+        <translation>Arteriële trombose of claudicatio</translation>
+    </message>
+    <message>
+        <source>As reported, in the unit chosen; &apos;&lt;5&apos; or &apos;&gt;2000&apos; for a result beyond a limit of the method</source>
+        <translation>Zoals gerapporteerd, in de gekozen eenheid; &apos;&lt;5&apos; of &apos;&gt;2000&apos; voor een uitslag buiten een grens van de methode</translation>
     </message>
     <message>
         <source>Aspartate aminotransferase</source>
         <translation>Aspartaataminotransferase</translation>
+    </message>
+    <message>
+        <source>Avascular necrosis</source>
+        <translation>Avasculaire necrose</translation>
+    </message>
+    <message>
+        <source>Below the limit: the true value is lower than the value given</source>
+        <translation>Onder de grens: de werkelijke waarde is lager dan de opgegeven waarde</translation>
     </message>
     <message>
         <source>C-reactive protein</source>
@@ -815,12 +1295,28 @@
         <translation>Calcinosis</translation>
     </message>
     <message>
+        <source>Cardiovascular</source>
+        <translation>Cardiovasculair</translation>
+    </message>
+    <message>
+        <source>Cataract</source>
+        <translation>Cataract</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>Categorie</translation>
     </message>
     <message>
+        <source>Censored</source>
+        <translation>Gecensureerd</translation>
+    </message>
+    <message>
         <source>Change in multiples of the upper limit of normal</source>
         <translation>Verandering in veelvouden van de bovengrens van normaal</translation>
+    </message>
+    <message>
+        <source>Chronic infection</source>
+        <translation>Chronische infectie</translation>
     </message>
     <message>
         <source>Ciclosporin</source>
@@ -837,6 +1333,14 @@
     <message>
         <source>Creatinine</source>
         <translation>Creatinine</translation>
+    </message>
+    <message>
+        <source>Cutaneous</source>
+        <translation>Huid</translation>
+    </message>
+    <message>
+        <source>Cutaneous scarring or atrophy</source>
+        <translation>Littekens of atrofie van de huid</translation>
     </message>
     <message>
         <source>Cyclophosphamide</source>
@@ -867,6 +1371,10 @@
         <translation>Dagdosis</translation>
     </message>
     <message>
+        <source>Damage present for at least 6 months (Yes/No); blank = not assessed</source>
+        <translation>Schade aanwezig gedurende ten minste 6 maanden (Ja/Nee); leeg = niet beoordeeld</translation>
+    </message>
+    <message>
         <source>Data entry</source>
         <translation>Gegevensinvoer</translation>
     </message>
@@ -895,6 +1403,14 @@
         <translation>Zeker</translation>
     </message>
     <message>
+        <source>Deforming arthropathy</source>
+        <translation>Deformerende artropathie</translation>
+    </message>
+    <message>
+        <source>Delay in secondary sexual characteristics</source>
+        <translation>Vertraagde ontwikkeling van secundaire geslachtskenmerken</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>Verwijderd</translation>
     </message>
@@ -903,12 +1419,20 @@
         <translation>Dexamethason</translation>
     </message>
     <message>
+        <source>Diabetes mellitus</source>
+        <translation>Diabetes mellitus</translation>
+    </message>
+    <message>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
     </message>
     <message>
         <source>Diastolic blood pressure</source>
         <translation>Diastolische bloeddruk</translation>
+    </message>
+    <message>
+        <source>Digit loss</source>
+        <translation>Verlies van vinger of teen</translation>
     </message>
     <message>
         <source>Disease onset</source>
@@ -935,6 +1459,14 @@
         <translation>Geneesmiddel</translation>
     </message>
     <message>
+        <source>Dysphagia</source>
+        <translation>Dysfagie</translation>
+    </message>
+    <message>
+        <source>Dysphonia</source>
+        <translation>Dysfonie</translation>
+    </message>
+    <message>
         <source>Electrolyte disturbance</source>
         <translation>Elektrolytstoornis</translation>
     </message>
@@ -945,6 +1477,10 @@
     <message>
         <source>End date</source>
         <translation>Einddatum</translation>
+    </message>
+    <message>
+        <source>Endocrine</source>
+        <translation>Endocrien</translation>
     </message>
     <message>
         <source>Erythrocyte sedimentation rate</source>
@@ -1023,6 +1559,10 @@
         <translation>Gastro-intestinaal</translation>
     </message>
     <message>
+        <source>Gastrointestinal dysmotility</source>
+        <translation>Gastro-intestinale motiliteitsstoornis</translation>
+    </message>
+    <message>
         <source>Global rated by</source>
         <translation>Globale score gegeven door</translation>
     </message>
@@ -1043,6 +1583,10 @@
         <translation>Graad (CTCAE)</translation>
     </message>
     <message>
+        <source>Growth failure</source>
+        <translation>Groeiachterstand</translation>
+    </message>
+    <message>
         <source>Haematological</source>
         <translation>Hematologisch</translation>
     </message>
@@ -1053,6 +1597,14 @@
     <message>
         <source>Heliotrope rash</source>
         <translation>Heliotroop exantheem</translation>
+    </message>
+    <message>
+        <source>Hirsutism or abnormal fat distribution</source>
+        <translation>Hirsutisme of afwijkende vetverdeling</translation>
+    </message>
+    <message>
+        <source>Hospital number</source>
+        <translation>Ziekenhuisnummer</translation>
     </message>
     <message>
         <source>Hydrocortisone</source>
@@ -1067,6 +1619,14 @@
         <translation>Hypertensie</translation>
     </message>
     <message>
+        <source>Hypertension treated for more than 6 months</source>
+        <translation>Hypertensie langer dan 6 maanden behandeld</translation>
+    </message>
+    <message>
+        <source>Impaired lung function</source>
+        <translation>Verminderde longfunctie</translation>
+    </message>
+    <message>
         <source>Inactive disease (PRINTO)</source>
         <translation>Inactieve ziekte (PRINTO)</translation>
     </message>
@@ -1079,8 +1639,16 @@
         <translation>Onvoldoende effect</translation>
     </message>
     <message>
+        <source>Infarction or resection of bowel or other GI organ</source>
+        <translation>Infarct of resectie van darm of ander maag-darmorgaan</translation>
+    </message>
+    <message>
         <source>Infection</source>
         <translation>Infectie</translation>
+    </message>
+    <message>
+        <source>Infertility</source>
+        <translation>Infertiliteit</translation>
     </message>
     <message>
         <source>Initials</source>
@@ -1101,6 +1669,14 @@
     <message>
         <source>Intravenous immunoglobulin</source>
         <translation>Intraveneus immunoglobuline</translation>
+    </message>
+    <message>
+        <source>Irregular menses or amenorrhoea</source>
+        <translation>Onregelmatige menstruatie of amenorroe</translation>
+    </message>
+    <message>
+        <source>Joint contractures</source>
+        <translation>Gewrichtscontracturen</translation>
     </message>
     <message>
         <source>Kendall 0-10</source>
@@ -1139,12 +1715,288 @@
         <translation>Letters, cijfers, &apos;-&apos; en &apos;_&apos;; uniek in de studie</translation>
     </message>
     <message>
+        <source>Limb loss</source>
+        <translation>Verlies van ledemaat</translation>
+    </message>
+    <message>
+        <source>Limitation of joint motion (passive)</source>
+        <translation>Beperkte gewrichtsbeweeglijkheid (passief)</translation>
+    </message>
+    <message>
+        <source>Lipodystrophy</source>
+        <translation>Lipodystrofie</translation>
+    </message>
+    <message>
+        <source>Liver fibrosis or cirrhosis</source>
+        <translation>Leverfibrose of cirrose</translation>
+    </message>
+    <message>
         <source>Lost</source>
         <translation>Verloren gegaan</translation>
     </message>
     <message>
+        <source>Low serum creatinine</source>
+        <translation>Laag serumcreatinine</translation>
+    </message>
+    <message>
         <source>Lower limit of the lab&apos;s reference range, in the result&apos;s unit</source>
         <translation>Ondergrens van het referentiebereik van het lab, in de eenheid van de uitslag</translation>
+    </message>
+    <message>
+        <source>MDI</source>
+        <translation>MDI</translation>
+    </message>
+    <message>
+        <source>MDI cardiovascular damage severity</source>
+        <translation>MDI ernst van de schade: cardiovasculair</translation>
+    </message>
+    <message>
+        <source>MDI cardiovascular: Angina or coronary artery disease</source>
+        <translation>MDI cardiovasculair: Angina pectoris of coronairlijden</translation>
+    </message>
+    <message>
+        <source>MDI cardiovascular: Hypertension treated for more than 6 months</source>
+        <translation>MDI cardiovasculair: Hypertensie langer dan 6 maanden behandeld</translation>
+    </message>
+    <message>
+        <source>MDI cardiovascular: Myocardial infarction</source>
+        <translation>MDI cardiovasculair: Myocardinfarct</translation>
+    </message>
+    <message>
+        <source>MDI cardiovascular: Ventricular dysfunction or cardiomyopathy</source>
+        <translation>MDI cardiovasculair: Ventrikeldysfunctie of cardiomyopathie</translation>
+    </message>
+    <message>
+        <source>MDI cutaneous damage severity</source>
+        <translation>MDI ernst van de schade: huid</translation>
+    </message>
+    <message>
+        <source>MDI cutaneous: Alopecia</source>
+        <translation>MDI huid: Alopecia</translation>
+    </message>
+    <message>
+        <source>MDI cutaneous: Calcinosis</source>
+        <translation>MDI huid: Calcinose</translation>
+    </message>
+    <message>
+        <source>MDI cutaneous: Cutaneous scarring or atrophy</source>
+        <translation>MDI huid: Littekens of atrofie van de huid</translation>
+    </message>
+    <message>
+        <source>MDI cutaneous: Lipodystrophy</source>
+        <translation>MDI huid: Lipodystrofie</translation>
+    </message>
+    <message>
+        <source>MDI cutaneous: Poikiloderma</source>
+        <translation>MDI huid: Poikilodermie</translation>
+    </message>
+    <message>
+        <source>MDI endocrine damage severity</source>
+        <translation>MDI ernst van de schade: endocrien</translation>
+    </message>
+    <message>
+        <source>MDI endocrine: Delay in secondary sexual characteristics</source>
+        <translation>MDI endocrien: Vertraagde ontwikkeling van secundaire geslachtskenmerken</translation>
+    </message>
+    <message>
+        <source>MDI endocrine: Diabetes mellitus</source>
+        <translation>MDI endocrien: Diabetes mellitus</translation>
+    </message>
+    <message>
+        <source>MDI endocrine: Growth failure</source>
+        <translation>MDI endocrien: Groeiachterstand</translation>
+    </message>
+    <message>
+        <source>MDI endocrine: Hirsutism or abnormal fat distribution</source>
+        <translation>MDI endocrien: Hirsutisme of afwijkende vetverdeling</translation>
+    </message>
+    <message>
+        <source>MDI endocrine: Infertility</source>
+        <translation>MDI endocrien: Infertiliteit</translation>
+    </message>
+    <message>
+        <source>MDI endocrine: Irregular menses or amenorrhoea</source>
+        <translation>MDI endocrien: Onregelmatige menstruatie of amenorroe</translation>
+    </message>
+    <message>
+        <source>MDI extent</source>
+        <translation>MDI-omvang</translation>
+    </message>
+    <message>
+        <source>MDI extent of damage</source>
+        <translation>MDI omvang van de schade</translation>
+    </message>
+    <message>
+        <source>MDI gastrointestinal damage severity</source>
+        <translation>MDI ernst van de schade: gastro-intestinaal</translation>
+    </message>
+    <message>
+        <source>MDI gastrointestinal: Dysphagia</source>
+        <translation>MDI gastro-intestinaal: Dysfagie</translation>
+    </message>
+    <message>
+        <source>MDI gastrointestinal: Gastrointestinal dysmotility</source>
+        <translation>MDI gastro-intestinaal: Gastro-intestinale motiliteitsstoornis</translation>
+    </message>
+    <message>
+        <source>MDI gastrointestinal: Infarction or resection of bowel or other GI organ</source>
+        <translation>MDI gastro-intestinaal: Infarct of resectie van darm of ander maag-darmorgaan</translation>
+    </message>
+    <message>
+        <source>MDI gastrointestinal: Liver fibrosis or cirrhosis</source>
+        <translation>MDI gastro-intestinaal: Leverfibrose of cirrose</translation>
+    </message>
+    <message>
+        <source>MDI global damage</source>
+        <translation>MDI globale schade</translation>
+    </message>
+    <message>
+        <source>MDI infection damage severity</source>
+        <translation>MDI ernst van de schade: infectie</translation>
+    </message>
+    <message>
+        <source>MDI infection: Chronic infection</source>
+        <translation>MDI infectie: Chronische infectie</translation>
+    </message>
+    <message>
+        <source>MDI infection: Multiple infections</source>
+        <translation>MDI infectie: Meerdere infecties</translation>
+    </message>
+    <message>
+        <source>MDI malignancy damage severity</source>
+        <translation>MDI ernst van de schade: maligniteit</translation>
+    </message>
+    <message>
+        <source>MDI malignancy: Malignancy</source>
+        <translation>MDI maligniteit: Maligniteit</translation>
+    </message>
+    <message>
+        <source>MDI muscle damage severity</source>
+        <translation>MDI ernst van de schade: spier</translation>
+    </message>
+    <message>
+        <source>MDI muscle: Low serum creatinine</source>
+        <translation>MDI spier: Laag serumcreatinine</translation>
+    </message>
+    <message>
+        <source>MDI muscle: Muscle atrophy (clinical)</source>
+        <translation>MDI spier: Spieratrofie (klinisch)</translation>
+    </message>
+    <message>
+        <source>MDI muscle: Muscle atrophy on imaging</source>
+        <translation>MDI spier: Spieratrofie bij beeldvorming</translation>
+    </message>
+    <message>
+        <source>MDI muscle: Muscle dysfunction: less aerobic capacity</source>
+        <translation>MDI spier: Spierdysfunctie: verminderde aerobe capaciteit</translation>
+    </message>
+    <message>
+        <source>MDI muscle: Muscle weakness not due to active disease</source>
+        <translation>MDI spier: Spierzwakte niet door actieve ziekte</translation>
+    </message>
+    <message>
+        <source>MDI ocular damage severity</source>
+        <translation>MDI ernst van de schade: oog</translation>
+    </message>
+    <message>
+        <source>MDI ocular: Cataract</source>
+        <translation>MDI oog: Cataract</translation>
+    </message>
+    <message>
+        <source>MDI ocular: Vision loss</source>
+        <translation>MDI oog: Visusverlies</translation>
+    </message>
+    <message>
+        <source>MDI other damage severity</source>
+        <translation>MDI ernst van de schade: overig</translation>
+    </message>
+    <message>
+        <source>MDI other: Other damage (say which in the note)</source>
+        <translation>MDI overig: Andere schade (vermeld welke in de notitie)</translation>
+    </message>
+    <message>
+        <source>MDI peripheral vascular damage severity</source>
+        <translation>MDI ernst van de schade: perifeer vasculair</translation>
+    </message>
+    <message>
+        <source>MDI peripheral vascular: Arterial thrombosis or claudication</source>
+        <translation>MDI perifeer vasculair: Arteriële trombose of claudicatio</translation>
+    </message>
+    <message>
+        <source>MDI peripheral vascular: Digit loss</source>
+        <translation>MDI perifeer vasculair: Verlies van vinger of teen</translation>
+    </message>
+    <message>
+        <source>MDI peripheral vascular: Limb loss</source>
+        <translation>MDI perifeer vasculair: Verlies van ledemaat</translation>
+    </message>
+    <message>
+        <source>MDI peripheral vascular: Tissue or pulp loss</source>
+        <translation>MDI perifeer vasculair: Weefsel- of vingertopverlies</translation>
+    </message>
+    <message>
+        <source>MDI peripheral vascular: Venous thrombosis with swelling, ulcer or stasis</source>
+        <translation>MDI perifeer vasculair: Veneuze trombose met zwelling, ulcus of stase</translation>
+    </message>
+    <message>
+        <source>MDI physician global damage</source>
+        <translation>MDI globaal oordeel arts over schade</translation>
+    </message>
+    <message>
+        <source>MDI pulmonary damage severity</source>
+        <translation>MDI ernst van de schade: pulmonaal</translation>
+    </message>
+    <message>
+        <source>MDI pulmonary: Dysphonia</source>
+        <translation>MDI pulmonaal: Dysfonie</translation>
+    </message>
+    <message>
+        <source>MDI pulmonary: Impaired lung function</source>
+        <translation>MDI pulmonaal: Verminderde longfunctie</translation>
+    </message>
+    <message>
+        <source>MDI pulmonary: Pulmonary fibrosis</source>
+        <translation>MDI pulmonaal: Longfibrose</translation>
+    </message>
+    <message>
+        <source>MDI pulmonary: Pulmonary hypertension</source>
+        <translation>MDI pulmonaal: Pulmonale hypertensie</translation>
+    </message>
+    <message>
+        <source>MDI severity</source>
+        <translation>MDI-ernst</translation>
+    </message>
+    <message>
+        <source>MDI severity of damage</source>
+        <translation>MDI ernst van de schade</translation>
+    </message>
+    <message>
+        <source>MDI skeletal damage severity</source>
+        <translation>MDI ernst van de schade: skelet</translation>
+    </message>
+    <message>
+        <source>MDI skeletal: Avascular necrosis</source>
+        <translation>MDI skelet: Avasculaire necrose</translation>
+    </message>
+    <message>
+        <source>MDI skeletal: Deforming arthropathy</source>
+        <translation>MDI skelet: Deformerende artropathie</translation>
+    </message>
+    <message>
+        <source>MDI skeletal: Joint contractures</source>
+        <translation>MDI skelet: Gewrichtscontracturen</translation>
+    </message>
+    <message>
+        <source>MDI skeletal: Limitation of joint motion (passive)</source>
+        <translation>MDI skelet: Beperkte gewrichtsbeweeglijkheid (passief)</translation>
+    </message>
+    <message>
+        <source>MDI skeletal: Osteoporosis with fracture or vertebral collapse</source>
+        <translation>MDI skelet: Osteoporose met fractuur of wervelinzakking</translation>
+    </message>
+    <message>
+        <source>MDI skeletal: Osteoporosis without fracture, treated</source>
+        <translation>MDI skelet: Osteoporose zonder fractuur, behandeld</translation>
     </message>
     <message>
         <source>MMT8</source>
@@ -1203,6 +2055,10 @@
         <translation>Man</translation>
     </message>
     <message>
+        <source>Malignancy</source>
+        <translation>Maligniteit</translation>
+    </message>
+    <message>
         <source>Mean of the answered domains; at least 6 of 8</source>
         <translation>Gemiddelde van de beantwoorde domeinen; minstens 6 van 8</translation>
     </message>
@@ -1239,8 +2095,28 @@
         <translation>Matige verbetering (TIS ≥ 45)</translation>
     </message>
     <message>
+        <source>Multiple infections</source>
+        <translation>Meerdere infecties</translation>
+    </message>
+    <message>
         <source>Multiple of upper limit of normal</source>
         <translation>Veelvoud van de bovengrens van normaal</translation>
+    </message>
+    <message>
+        <source>Muscle</source>
+        <translation>Spier</translation>
+    </message>
+    <message>
+        <source>Muscle atrophy (clinical)</source>
+        <translation>Spieratrofie (klinisch)</translation>
+    </message>
+    <message>
+        <source>Muscle atrophy on imaging</source>
+        <translation>Spieratrofie bij beeldvorming</translation>
+    </message>
+    <message>
+        <source>Muscle dysfunction: less aerobic capacity</source>
+        <translation>Spierdysfunctie: verminderde aerobe capaciteit</translation>
     </message>
     <message>
         <source>Muscle enzymes</source>
@@ -1251,8 +2127,20 @@
         <translation>Spierkracht</translation>
     </message>
     <message>
+        <source>Muscle weakness not due to active disease</source>
+        <translation>Spierzwakte niet door actieve ziekte</translation>
+    </message>
+    <message>
         <source>Mycophenolate mofetil</source>
         <translation>Mycofenolaatmofetil</translation>
+    </message>
+    <message>
+        <source>Myocardial infarction</source>
+        <translation>Myocardinfarct</translation>
+    </message>
+    <message>
+        <source>Myositis Damage Index items present; blank items are not assessed; empty when no item was assessed</source>
+        <translation>Aanwezige items van de Myositis Damage Index (schade); lege items zijn niet beoordeeld; leeg als geen enkel item is beoordeeld</translation>
     </message>
     <message>
         <source>Nailfold capillary changes</source>
@@ -1295,6 +2183,10 @@
         <translation>Niet hersteld</translation>
     </message>
     <message>
+        <source>Ocular</source>
+        <translation>Oog</translation>
+    </message>
+    <message>
         <source>Old</source>
         <translation>Oud</translation>
     </message>
@@ -1319,8 +2211,20 @@
         <translation>Oraal</translation>
     </message>
     <message>
+        <source>Osteoporosis with fracture or vertebral collapse</source>
+        <translation>Osteoporose met fractuur of wervelinzakking</translation>
+    </message>
+    <message>
+        <source>Osteoporosis without fracture, treated</source>
+        <translation>Osteoporose zonder fractuur, behandeld</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>Anders</translation>
+    </message>
+    <message>
+        <source>Other damage (say which in the note)</source>
+        <translation>Andere schade (vermeld welke in de notitie)</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -1351,8 +2255,16 @@
         <translation>Patiënt</translation>
     </message>
     <message>
+        <source>Patient (study code or hospital number)</source>
+        <translation>Patiënt (studiecode of ziekenhuisnummer)</translation>
+    </message>
+    <message>
         <source>Patient has no systemic tacrolimus start (no day 0)</source>
         <translation>Patiënt heeft geen start van systemisch tacrolimus (geen dag 0)</translation>
+    </message>
+    <message>
+        <source>Peripheral vascular</source>
+        <translation>Perifeer vasculair</translation>
     </message>
     <message>
         <source>PhGA</source>
@@ -1361,6 +2273,10 @@
     <message>
         <source>Physician global activity</source>
         <translation>Globale activiteit arts</translation>
+    </message>
+    <message>
+        <source>Poikiloderma</source>
+        <translation>Poikilodermie</translation>
     </message>
     <message>
         <source>Possible</source>
@@ -1399,6 +2315,18 @@
         <translation>PtGA</translation>
     </message>
     <message>
+        <source>Pulmonary</source>
+        <translation>Pulmonaal</translation>
+    </message>
+    <message>
+        <source>Pulmonary fibrosis</source>
+        <translation>Longfibrose</translation>
+    </message>
+    <message>
+        <source>Pulmonary hypertension</source>
+        <translation>Pulmonale hypertensie</translation>
+    </message>
+    <message>
         <source>REDCap project files (ZIP)</source>
         <translation>REDCap-projectbestanden (ZIP)</translation>
     </message>
@@ -1425,6 +2353,10 @@
     <message>
         <source>Reference low</source>
         <translation>Referentie laag</translation>
+    </message>
+    <message>
+        <source>Reference range (e.g. &apos;0 - 145&apos;)</source>
+        <translation>Referentiebereik (bijv. &apos;0 - 145&apos;)</translation>
     </message>
     <message>
         <source>Refused</source>
@@ -1487,6 +2419,10 @@
         <translation>Afnamedatum</translation>
     </message>
     <message>
+        <source>Sample date (or date and time)</source>
+        <translation>Afnamedatum (of datum en tijd)</translation>
+    </message>
+    <message>
         <source>Sample time</source>
         <translation>Afnametijd</translation>
     </message>
@@ -1509,6 +2445,10 @@
     <message>
         <source>Single dose / pulse</source>
         <translation>Eenmalig / pulse</translation>
+    </message>
+    <message>
+        <source>Skeletal</source>
+        <translation>Skelet</translation>
     </message>
     <message>
         <source>Skin</source>
@@ -1551,6 +2491,10 @@
         <translation>Subcutaan</translation>
     </message>
     <message>
+        <source>Sum of the 11 organ-system damage VAS; only when all 11 are present</source>
+        <translation>Som van de 11 VAS-scores voor schade per orgaansysteem; alleen als alle 11 aanwezig zijn</translation>
+    </message>
+    <message>
         <source>Sum of the 14 items; only when all are present</source>
         <translation>Som van de 14 items; alleen als alle items ingevuld zijn</translation>
     </message>
@@ -1583,12 +2527,24 @@
         <translation>Omschrijving</translation>
     </message>
     <message>
+        <source>Test name or LOINC code</source>
+        <translation>Testnaam of LOINC-code</translation>
+    </message>
+    <message>
+        <source>The hospital&apos;s patient number, to match lab files; never exported pseudonymised</source>
+        <translation>Het patiëntnummer van het ziekenhuis, om labbestanden te koppelen; wordt nooit gepseudonimiseerd geëxporteerd</translation>
+    </message>
+    <message>
         <source>Three times daily</source>
         <translation>3× per dag</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
         <translation>Tijd (UTC)</translation>
+    </message>
+    <message>
+        <source>Tissue or pulp loss</source>
+        <translation>Weefsel- of vingertopverlies</translation>
     </message>
     <message>
         <source>Topical</source>
@@ -1649,6 +2605,18 @@
     <message>
         <source>Value in canonical unit</source>
         <translation>Waarde in standaardeenheid</translation>
+    </message>
+    <message>
+        <source>Venous thrombosis with swelling, ulcer or stasis</source>
+        <translation>Veneuze trombose met zwelling, ulcus of stase</translation>
+    </message>
+    <message>
+        <source>Ventricular dysfunction or cardiomyopathy</source>
+        <translation>Ventrikeldysfunctie of cardiomyopathie</translation>
+    </message>
+    <message>
+        <source>Vision loss</source>
+        <translation>Visusverlies</translation>
     </message>
     <message>
         <source>Visit date</source>
@@ -1717,6 +2685,10 @@
     <message>
         <source>insufficient data</source>
         <translation>onvoldoende gegevens</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>items</translation>
     </message>
     <message>
         <source>kg</source>
@@ -1821,6 +2793,10 @@
     <message>
         <source>Lock the window after idle (minutes)</source>
         <translation>Venster vergrendelen na inactiviteit (minuten)</translation>
+    </message>
+    <message>
+        <source>not computable</source>
+        <translation>niet te berekenen</translation>
     </message>
 </context>
 <context>
@@ -1971,8 +2947,12 @@
         <translation>Identificeerbaar: kalenderdata, geboortedata en initialen behouden</translation>
     </message>
     <message>
-        <source>Include free text (notes, reasons for change)</source>
-        <translation>Vrije tekst meenemen (notities, redenen van wijziging)</translation>
+        <source>Include free text (notes, reasons for change, adverse-event terms)</source>
+        <translation>Vrije tekst meenemen (notities, redenen van wijziging, termen van bijwerkingen)</translation>
+    </message>
+    <message>
+        <source>Typed text can name people and dates: an export with it is not pseudonymised</source>
+        <translation>Getypte tekst kan namen van personen en datums bevatten: een export daarmee is niet gepseudonimiseerd</translation>
     </message>
     <message>
         <source>Export</source>
@@ -2058,6 +3038,145 @@
     <message>
         <source>Enter several analytes of one sample at once (Ctrl+P)</source>
         <translation>Meerdere bepalingen van één monster tegelijk invoeren (Ctrl+P)</translation>
+    </message>
+</context>
+<context>
+    <name>LabImportDialog</name>
+    <message>
+        <source>Import lab results: {name}</source>
+        <translation>Laboratoriumuitslagen importeren: {name}</translation>
+    </message>
+    <message>
+        <source>Test name in the file</source>
+        <translation>Testnaam in het bestand</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Regels</translation>
+    </message>
+    <message>
+        <source>Analyte</source>
+        <translation>Bepaling</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Controleren</translation>
+    </message>
+    <message>
+        <source>E&amp;xport mapping…</source>
+        <translation>Koppeling e&amp;xporteren…</translation>
+    </message>
+    <message>
+        <source>Import the valid rows only (a report is written beside the file)</source>
+        <translation>Alleen de geldige regels importeren (er wordt een verslag naast het bestand geschreven)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importeren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Monster</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>In het bestand</translation>
+    </message>
+    <message>
+        <source>Stored (kept)</source>
+        <translation>Opgeslagen (behouden)</translation>
+    </message>
+    <message>
+        <source>The header uses JDM Desk&apos;s field names: no mapping needed.</source>
+        <translation>De kopregel gebruikt de veldnamen van JDM Desk: geen koppeling nodig.</translation>
+    </message>
+    <message>
+        <source>This layout was imported before: its saved mapping is offered.</source>
+        <translation>Deze indeling is al eerder geïmporteerd: de opgeslagen koppeling wordt aangeboden.</translation>
+    </message>
+    <message>
+        <source>A new layout: check which column holds what, then Check.</source>
+        <translation>Een nieuwe indeling: controleer welke kolom wat bevat en kies dan Controleren.</translation>
+    </message>
+    <message>
+        <source>File type: {kind}.</source>
+        <translation>Bestandstype: {kind}.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Kolommen</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(kiezen)</translation>
+    </message>
+    <message>
+        <source>Study code or hospital number</source>
+        <translation>Studiecode of ziekenhuisnummer</translation>
+    </message>
+    <message>
+        <source>Study code</source>
+        <translation>Studiecode</translation>
+    </message>
+    <message>
+        <source>Hospital number</source>
+        <translation>Ziekenhuisnummer</translation>
+    </message>
+    <message>
+        <source>Patients are matched by</source>
+        <translation>Patiënten koppelen op</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {new} new, {dup} duplicate (skipped), {conflict} conflict (not imported), {invalid} invalid, {unknown} unknown patient</source>
+        <translation>{rows} regels: {new} nieuw, {dup} dubbel (overgeslagen), {conflict} conflict (niet geïmporteerd), {invalid} ongeldig, {unknown} onbekende patiënt</translation>
+    </message>
+    <message>
+        <source>unusual (imported): {p}</source>
+        <translation>ongebruikelijk (geïmporteerd): {p}</translation>
+    </message>
+    <message>
+        <source>line {n} of the file</source>
+        <translation>regel {n} van het bestand</translation>
+    </message>
+    <message>
+        <source>(not an analyte of the study)</source>
+        <translation>(geen bepaling van de studie)</translation>
+    </message>
+    <message>
+        <source>Report: {path}</source>
+        <translation>Verslag: {path}</translation>
+    </message>
+    <message>
+        <source>Export the mapping</source>
+        <translation>De koppeling exporteren</translation>
+    </message>
+    <message>
+        <source>Mapping (*.json)</source>
+        <translation>Koppeling (*.json)</translation>
+    </message>
+    <message>
+        <source>The mapping could not be written: {err}</source>
+        <translation>De koppeling kon niet worden geschreven: {err}</translation>
+    </message>
+    <message>
+        <source>Mapping written to {path}</source>
+        <translation>Koppeling geschreven naar {path}</translation>
     </message>
 </context>
 <context>
@@ -2192,6 +3311,18 @@
         <translation>Back-up &amp;terugzetten in een nieuw bestand…</translation>
     </message>
     <message>
+        <source>Write an &amp;encrypted copy…</source>
+        <translation>Versleutelde &amp;kopie schrijven…</translation>
+    </message>
+    <message>
+        <source>&amp;Import lab results…</source>
+        <translation>Laboratoriumuitslagen &amp;importeren…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo a lab import…</source>
+        <translation>Laboratoriumimport &amp;ongedaan maken…</translation>
+    </message>
+    <message>
         <source>S&amp;witch user…</source>
         <translation>Van gebruiker &amp;wisselen…</translation>
     </message>
@@ -2236,6 +3367,10 @@
         <translation>Studie&amp;overzicht…</translation>
     </message>
     <message>
+        <source>&amp;Case series report…</source>
+        <translation>Rapport &amp;casusreeks…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -2244,8 +3379,32 @@
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
+        <source>&amp;About JDM Desk</source>
+        <translation>&amp;Over JDM Desk</translation>
+    </message>
+    <message>
         <source>Study settings saved.</source>
         <translation>Studie-instellingen opgeslagen.</translation>
+    </message>
+    <message>
+        <source>No lab import to undo.</source>
+        <translation>Geen laboratoriumimport om ongedaan te maken.</translation>
+    </message>
+    <message>
+        <source>{at} · {file} · {n} results · {user}</source>
+        <translation>{at} · {file} · {n} uitslagen · {user}</translation>
+    </message>
+    <message>
+        <source>Undo a lab import</source>
+        <translation>Een laboratoriumimport ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Import to undo (its results are deleted):</source>
+        <translation>Ongedaan te maken import (de uitslagen ervan worden verwijderd):</translation>
+    </message>
+    <message>
+        <source>Reason for undoing this import:</source>
+        <translation>Reden om deze import ongedaan te maken:</translation>
     </message>
     <message>
         <source>Back up the study</source>
@@ -2282,6 +3441,18 @@
     <message>
         <source>The language changes when JDM Desk is opened next.</source>
         <translation>De taal verandert wanneer JDM Desk de volgende keer wordt geopend.</translation>
+    </message>
+    <message>
+        <source>Write an encrypted copy</source>
+        <translation>Versleutelde kopie schrijven</translation>
+    </message>
+    <message>
+        <source>Encrypted copy</source>
+        <translation>Versleutelde kopie</translation>
+    </message>
+    <message>
+        <source>Your password again: the new study&apos;s key is wrapped for your account.</source>
+        <translation>Nogmaals uw wachtwoord: de sleutel van de nieuwe studie wordt voor uw account versleuteld.</translation>
     </message>
     <message>
         <source> — read-only</source>
@@ -2426,6 +3597,14 @@ laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: 
     <message>
         <source>&amp;Review</source>
         <translation>Beoo&amp;rdeling</translation>
+    </message>
+    <message>
+        <source>signature invalid</source>
+        <translation>ondertekening ongeldig</translation>
+    </message>
+    <message>
+        <source>✓ {user} (not content-bound)</source>
+        <translation>✓ {user} (niet aan de inhoud gebonden)</translation>
     </message>
     <message>
         <source>New patient</source>
@@ -2657,8 +3836,16 @@ laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: 
         <translation>Ontbreekt: </translation>
     </message>
     <message>
+        <source>signature invalid</source>
+        <translation>ondertekening ongeldig</translation>
+    </message>
+    <message>
         <source>not signed</source>
         <translation>niet ondertekend</translation>
+    </message>
+    <message>
+        <source> (not content-bound)</source>
+        <translation> (niet aan de inhoud gebonden)</translation>
     </message>
     <message>
         <source>current age {age} y</source>
@@ -2744,6 +3931,38 @@ laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: 
         <source>none recorded</source>
         <translation>geen vastgelegd</translation>
     </message>
+    <message>
+        <source>Myositis Damage Index not recorded at this visit</source>
+        <translation>Myositis Damage Index (schade) niet vastgelegd bij dit bezoek</translation>
+    </message>
+    <message>
+        <source>{system} {extent} (VAS {vas})</source>
+        <translation>{system} {extent} (VAS {vas})</translation>
+    </message>
+    <message>
+        <source>MDI extent {extent} of {top} items; severity {severity} of {smax} cm; physician global damage {glob} cm</source>
+        <translation>MDI-omvang {extent} van {top} items; ernst {severity} van {smax} cm; globaal oordeel arts over schade {glob} cm</translation>
+    </message>
+    <message>
+        <source>By system: {systems}</source>
+        <translation>Per systeem: {systems}</translation>
+    </message>
+    <message>
+        <source>Present: {items}</source>
+        <translation>Aanwezig: {items}</translation>
+    </message>
+    <message>
+        <source>Damage (MDI): not recorded</source>
+        <translation>Schade (MDI): niet vastgelegd</translation>
+    </message>
+    <message>
+        <source>Damage (MDI) on {date}: {text}</source>
+        <translation>Schade (MDI) op {date}: {text}</translation>
+    </message>
+    <message>
+        <source>First recorded {date}: extent {extent}, severity {severity} cm, global damage {glob} cm</source>
+        <translation>Eerst vastgelegd {date}: omvang {extent}, ernst {severity} cm, globale schade {glob} cm</translation>
+    </message>
 </context>
 <context>
     <name>ReviewView</name>
@@ -2762,6 +3981,10 @@ laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: 
     <message>
         <source>No patient selected.</source>
         <translation>Geen patiënt gekozen.</translation>
+    </message>
+    <message>
+        <source>The visit, its signer, time or meaning changed after it was signed: the signature does not verify.</source>
+        <translation>Het bezoek, de ondertekenaar, het tijdstip of de betekenis is gewijzigd na ondertekening: de ondertekening klopt niet meer.</translation>
     </message>
     <message>
         <source>Current medication:</source>
@@ -2877,6 +4100,10 @@ laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: 
         <translation>niet ondertekend</translation>
     </message>
     <message>
+        <source>✓ (not bound)</source>
+        <translation>✓ (niet gebonden)</translation>
+    </message>
+    <message>
         <source>Visits and scores (second line: change from baseline)</source>
         <translation>Bezoeken en scores (tweede regel: verandering t.o.v. uitgangsmeting)</translation>
     </message>
@@ -2915,6 +4142,10 @@ laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: 
     <message>
         <source>Signatures: {signed} of {n} visits signed as reviewed{by} (✓ UTC date of the signature; a signed visit is locked).</source>
         <translation>Ondertekeningen: {signed} van {n} bezoeken ondertekend als beoordeeld{by} (✓ UTC-datum van de ondertekening; een ondertekend bezoek is vergrendeld).</translation>
+    </message>
+    <message>
+        <source> {n} signature(s) INVALID: the visit changed after signing.</source>
+        <translation> {n} ondertekening(en) ONGELDIG: het bezoek is gewijzigd na ondertekening.</translation>
     </message>
 </context>
 <context>
@@ -2979,6 +4210,14 @@ laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: 
         <translation>{rules} Nu: {problem}.</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
         <source>Select a user first.</source>
         <translation>Kies eerst een gebruiker.</translation>
     </message>
@@ -3034,8 +4273,24 @@ laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: 
         <translation>beoordeeld</translation>
     </message>
     <message>
+        <source>Signature invalid: changed after {name} ({user}) signed it on {at} UTC</source>
+        <translation>Ondertekening ongeldig: gewijzigd nadat {name} ({user}) het op {at} UTC ondertekende</translation>
+    </message>
+    <message>
         <source>Signed by {name} ({user}) on {at} UTC — {meaning}</source>
         <translation>Ondertekend door {name} ({user}) op {at} UTC — {meaning}</translation>
+    </message>
+    <message>
+        <source> (signature verified)</source>
+        <translation> (ondertekening geverifieerd)</translation>
+    </message>
+    <message>
+        <source> (signed before signatures were bound to content: not verifiable)</source>
+        <translation> (ondertekend voordat ondertekeningen aan de inhoud gebonden werden: niet te verifiëren)</translation>
+    </message>
+    <message>
+        <source> (signature not checked: the study key is not available)</source>
+        <translation> (ondertekening niet gecontroleerd: de studiesleutel is niet beschikbaar)</translation>
     </message>
     <message>
         <source>Sign visit</source>
@@ -3066,6 +4321,30 @@ Uw wachtwoord:</translation>
         <translation>Niet ontgrendeld</translation>
     </message>
     <message>
+        <source>Damage (MDI): global and totals</source>
+        <translation>Schade (MDI): globaal en totalen</translation>
+    </message>
+    <message>
+        <source>Damage (MDI): {system}</source>
+        <translation>Schade (MDI): {system}</translation>
+    </message>
+    <message>
+        <source>Damage severity (cm)</source>
+        <translation>Ernst van de schade (cm)</translation>
+    </message>
+    <message>
+        <source>MDI extent (items present)</source>
+        <translation>MDI-omvang (aanwezige items)</translation>
+    </message>
+    <message>
+        <source>MDI severity (sum of 11 systems)</source>
+        <translation>MDI-ernst (som van 11 systemen)</translation>
+    </message>
+    <message>
+        <source>— (not assessed)</source>
+        <translation>— (niet beoordeeld)</translation>
+    </message>
+    <message>
         <source>— (incomplete)</source>
         <translation>— (onvolledig)</translation>
     </message>
@@ -3091,6 +4370,10 @@ Uw wachtwoord:</translation>
     <message>
         <source>Automatic backup failed: {problem}</source>
         <translation>Automatische back-up mislukt: {problem}</translation>
+    </message>
+    <message>
+        <source>The login could not be recorded: {problem}</source>
+        <translation>De aanmelding kon niet worden vastgelegd: {problem}</translation>
     </message>
     <message>
         <source>Changed outside JDM Desk: {problems}.</source>
@@ -3123,6 +4406,17 @@ Uw wachtwoord:</translation>
     <message>
         <source>Restored into {file}. Open it with jdmdesk.</source>
         <translation>Teruggezet in {file}. Open het met jdmdesk.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Import lab results</source>
+        <translation>Laboratoriumuitslagen importeren</translation>
+    </message>
+    <message>
+        <source>Lab results (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation>Laboratoriumuitslagen (*.csv *.txt *.tsv *.xlsx);;Alle bestanden (*)</translation>
     </message>
 </context>
 </TS>

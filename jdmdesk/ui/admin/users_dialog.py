@@ -42,7 +42,7 @@ class UsersDialog(QDialog):
         self.display_name = QLineEdit(self)
         self.role = QComboBox(self)
         for role in Role:
-            self.role.addItem(ROLE_LABELS[role], role.value)
+            self.role.addItem(catalogue(ROLE_LABELS[role]), role.value)
         self.password = QLineEdit(self)
         self.repeat = QLineEdit(self)
         for name in ("username", "display_name", "role", "password", "repeat"):
@@ -110,8 +110,8 @@ class UsersDialog(QDialog):
         users = self.accounts.users()
         self.table.setRowCount(len(users))
         for r, u in enumerate(users):
-            cells = (u.username, u.display_name, ROLE_LABELS[Role(u.role)],
-                     "yes" if u.active else "no", str(u.failed_attempts))
+            cells = (u.username, u.display_name, catalogue(ROLE_LABELS[Role(u.role)]),
+                     self.tr("yes") if u.active else self.tr("no"), str(u.failed_attempts))
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

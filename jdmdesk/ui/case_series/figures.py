@@ -21,10 +21,13 @@ from PySide6.QtSvg import QSvgGenerator
 from jdmdesk.atomic_file import atomic_write
 from jdmdesk.domain.case_series import MedianPoint, UlnCourse
 from jdmdesk.domain.chart_series import DAYS_PER_MONTH, ChartData
+from jdmdesk.domain.texts import MESSAGES
 from jdmdesk.ui.chart.page import TEXT, PageChart, _nice_step
 from jdmdesk.ui.chart.style import AXIS_COLOUR
 
-CONTEXT = "CaseSeriesReport"
+# pyside6-lupdate files a module-level ``tr("...")`` under the empty context, the domain
+# messages' own (jdmdesk/domain/texts.py): the report looks its texts up there (issue 21)
+CONTEXT = MESSAGES
 # Okabe-Ito without orange (CK's colour in the enzyme figures) and black (the median)
 PATIENT_COLOURS = ("#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#D55E00",
                    "#F0E442", "#999999")

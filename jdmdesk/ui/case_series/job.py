@@ -168,7 +168,7 @@ def write_case_series(cs: CaseSeries, folder: Path, *, force: bool = False,
     if progress is not None:
         progress(len(jobs), len(jobs))
     return CaseSeriesResult(folder, tuple(written), len(cs.outcomes),
-                            tuple(f"{c.study_code} ({c.excluded})" for c in cs.table1
+                            tuple(f"{c.study_code} ({tr(c.excluded)})" for c in cs.table1
                                   if c.excluded))
 
 

@@ -35,6 +35,7 @@ from jdmdesk.ui.case_series.figures import (
     reference_caption,
     tr,
 )
+from jdmdesk.ui.i18n import message
 from jdmdesk.ui.review.report_pdf import DPI, MARGIN_MM, TABLE_PT, TEXT_PT, SummaryPage
 
 PATIENTS_PER_TABLE = 3  # outcome table: baseline and last columns of this many patients
@@ -156,7 +157,7 @@ class CaseSeriesDocument(SummaryPage):
             self.grid(headers, body, first_wide=True)
         if len(rows) > 1:
             self._summary(cs)
-        notes = [f"{o.study_code}: {o.note}" for o in rows if o.note]
+        notes = [f"{o.study_code}: {message(o.note)}" for o in rows if o.note]
         by_rule: dict[str, list[str]] = {}
         for o in rows:
             by_rule.setdefault(o.baseline_rule, []).append(o.study_code)
@@ -164,7 +165,8 @@ class CaseSeriesDocument(SummaryPage):
                      "(\u00d7). Reduction of the prednisolone equivalent: from the baseline "
                      "visit to the last visit, in mg/kg/day. TIS of the last visit against "
                      "the baseline. Baseline as applied: {rules}.").format(
-            rules="; ".join(f"{rule} ({', '.join(codes)})" for rule, codes in by_rule.items())
+            rules="; ".join(f"{message(rule)} ({', '.join(codes)})"
+                            for rule, codes in by_rule.items())
             or "\u2014"), TABLE_PT)
         for line in notes:
             self.para(line, TABLE_PT)

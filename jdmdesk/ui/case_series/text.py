@@ -25,6 +25,8 @@ from jdmdesk.domain.medication import (
 from jdmdesk.domain.review import LAB_WINDOW_DAYS
 from jdmdesk.domain.settings import BASELINE_RULES, MMT_VERSIONS, TIS_ENZYME_METHODS
 from jdmdesk.ui.case_series.figures import tr
+from jdmdesk.ui.i18n import catalogue
+from jdmdesk.ui.locale_format import show_number
 from jdmdesk.ui.review.review_text import num
 
 ENZYMES = ("CK", "LD", "ASAT")
@@ -36,13 +38,14 @@ def reference_ranges(cs: CaseSeries) -> dict[str, tuple[float | None, float | No
 
 def methods(cs: CaseSeries) -> str:
     s = cs.settings
-    drugs = dict(DRUGS)
-    rule = dict(BASELINE_RULES).get(s.baseline_rule, s.baseline_rule)
-    method = dict(TIS_ENZYME_METHODS).get(s.tis_enzyme_method, s.tis_enzyme_method)
-    mmt = dict(MMT_VERSIONS).get(s.mmt_version, s.mmt_version)
+    drugs = {code: catalogue(label) for code, label in DRUGS}
+    rule = catalogue(dict(BASELINE_RULES).get(s.baseline_rule, s.baseline_rule))
+    method = catalogue(dict(TIS_ENZYME_METHODS).get(s.tis_enzyme_method, s.tis_enzyme_method))
+    mmt = catalogue(dict(MMT_VERSIONS).get(s.mmt_version, s.mmt_version))
     ranges = ", ".join(f"{code} {num(lo, 0)}\u2013{num(hi, 0)} U/L"
                        for code, (lo, hi) in reference_ranges(cs).items())
-    factors = ", ".join(f"{drugs.get(d, d).lower()} {f:g}" for d, f in STEROID_FACTORS.items())
+    factors = ", ".join(f"{drugs.get(d, d).lower()} {show_number(f'{f:g}')}"
+                        for d, f in STEROID_FACTORS.items())
     agents = ", ".join(drugs.get(d, d).lower() for d in SECOND_LINE_AGENTS)
     return tr(
         "Methods. Day 0 is the start of the first systemic tacrolimus segment; times are study "
@@ -82,13 +85,13 @@ def table1_headers() -> list[tuple[str, str]]:
 
 def fixed(value: float | None, digits: int = 1) -> str:
     """A number with exactly ``digits`` decimals (11.0, not 11): table cells line up."""
-    return "\u2014" if value is None else f"{value:.{digits}f}"
+    return "\u2014" if value is None else show_number(f"{value:.{digits}f}")
 
 
 def table1_cells(c: Characteristics) -> list[tuple[str, str]]:
     return [(c.study_code, ""), (sex_text(c.sex), ""), (fixed(c.age_at_start_y), ""),
             (fixed(c.age_at_onset_y), ""), (fixed(c.disease_duration_at_start_y), ""),
-            (", ".join(c.prior_second_line) or tr("none"), ""),
+            (", ".join(map(catalogue, c.prior_second_line)) or tr("none"), ""),
             (fixed(c.follow_up_months), "")]
 
 
@@ -98,7 +101,7 @@ def table1_summary(rows: Sequence[Characteristics]) -> list[tuple[str, str]]:
         known = sorted(v for v in values if v is not None)
         if not known:
             return "\u2014"
-        return f"{statistics.median(known):.1f} ({known[0]:.1f}\u2013{known[-1]:.1f})"
+        return f"{fixed(statistics.median(known))} ({fixed(known[0])}\u2013{fixed(known[-1])})"
 
     sexes = {code: sum(1 for c in rows if c.sex == code) for code in ("M", "F")}
     agents = sum(1 for c in rows if c.prior_second_line)
@@ -120,10 +123,10 @@ _FIXED = ("chaq", "pred_mg_kg_day", "phga", "tis")  # always shown with their de
 def cell(key: str, value: Any) -> str:
     if value is None or value == "":
         return "\u2014"
-    if isinstance(value, str):
-        return value.replace("_", " ")
+    if isinstance(value, str):  # a status word or TIS category
+        return catalogue(value.replace("_", " "))
     if key.endswith("_uln"):
-        return f"{value:.1f}\u00d7"
+        return f"{fixed(value)}\u00d7"
     if key == "pred_reduction_pct":
         return f"{value:.0f} %"
     if key in _FIXED:
@@ -141,14 +144,14 @@ def outcome_labels() -> list[tuple[str, str, str]]:
               "cdasi_activity": tr("CDASI activity"), "tis": tr("TIS")}
     units = {"study_day": tr("day 0 = tacrolimus start"), "printo": tr("status"),
              "pred_reduction_pct": "%", "tis_category": "ACR/EULAR 2016"}
-    return [(key, labels.get(key, label), units.get(key, unit))
+    return [(key, labels.get(key, catalogue(label)), units.get(key, catalogue(unit)))
             for key, label, unit in (*TIMED_OUTCOMES, *FINAL_OUTCOMES)]
 
 
 def plain(key: str, value: float) -> str:
     """A number as its cell shows it, without the × or % of a single value (the row says)."""
     if key.endswith("_uln"):
-        return f"{value:.1f}"
+        return fixed(value)
     if key == "pred_reduction_pct":
         return f"{value:.0f}"
     return cell(key, value)
@@ -160,7 +163,9 @@ def summary_cell(key: str, value: Any) -> str:
         return "" if key in ("tis_category", "pred_reduction_pct", "tis") else "\u2014"
     if isinstance(value, Spread):
         if key == "study_day":
-            return f"{value.median:g} ({value.low:g} to {value.high:g}), {value.n}"
+            return tr("{median} ({low} to {high}), {n}").format(
+                median=f"{value.median:g}", low=f"{value.low:g}", high=f"{value.high:g}",
+                n=value.n)
         return f"{plain(key, value.median)} ({plain(key, value.low)}\u2013" \
                f"{plain(key, value.high)}), {value.n}"
     if isinstance(value, tuple):  # PRINTO: inactive of evaluable
@@ -171,9 +176,10 @@ def summary_cell(key: str, value: Any) -> str:
 
 
 def ae_labels() -> tuple[dict[str, str], list[tuple[str, str]]]:
-    return dict(AE_CATEGORIES), list(AE_GRADES)
+    return ({code: catalogue(label) for code, label in AE_CATEGORIES},
+            [(grade, catalogue(label)) for grade, label in AE_GRADES])
 
 
 def excluded_line(c: Characteristics) -> str:
-    return tr("{code}: not in the case series ({reason}).").format(code=c.study_code,
-                                                                     reason=c.excluded)
+    return tr("{code}: not in the case series ({reason}).").format(
+        code=c.study_code, reason=tr(c.excluded))

@@ -165,14 +165,15 @@ class VisitForm(RecordForm):
         if system is None:
             return super().section_title(section)
         return QCoreApplication.translate("VisitForm", "Damage (MDI): {system}").format(
-            system=QCoreApplication.translate("VisitForm", system.label))
+            system=catalogue(system.label))
 
     def add_field(self, grid: QGridLayout, spec: FieldSpec, row: int, col: int) -> FieldInput:
         inp = super().add_field(grid, spec, row, col)
         if spec.section.startswith("mdi_") and spec.section != "mdi_global":
             # the group box names the system: the row says the item only
             _, _, item = spec.label.partition(": ")
-            text = item or QCoreApplication.translate("VisitForm", "Damage severity (cm)")
+            text = catalogue(item) if item else QCoreApplication.translate(
+                "VisitForm", "Damage severity (cm)")
             self.labels[spec.name].setText(text)
         return inp
 

@@ -31,6 +31,7 @@ from jdmdesk.domain.lab_mapping import PATIENT_KEYS, REQUIRED_ROLES, ROLES, LabM
 from jdmdesk.importing.lab_file import LabFileError
 from jdmdesk.services.lab_import import ImportCheck, LabImportService, conflict_text
 from jdmdesk.services.results import ServiceResult
+from jdmdesk.ui.i18n import catalogue
 
 PREVIEW_ROWS = 8
 
@@ -139,7 +140,7 @@ class LabImportDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(mapping.columns.get(role, ""))))
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.role_combos[role] = combo
-            form.addRow(label + (" *" if role in REQUIRED_ROLES else ""), combo)
+            form.addRow(catalogue(label) + (" *" if role in REQUIRED_ROLES else ""), combo)
         self.patient_key = QComboBox(box)
         self.patient_key.setObjectName("patient_key")
         labels = {"auto": self.tr("Study code or hospital number"),

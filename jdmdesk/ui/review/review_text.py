@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from jdmdesk.domain import mdi, parse
 from jdmdesk.domain.chart_series import DAYS_PER_MONTH
 from jdmdesk.domain.codes import DRUGS, FREQUENCIES, RELATEDNESS, SEX, label_of
@@ -206,10 +204,6 @@ def adverse_event_lines(rv: PatientReview) -> list[str]:
         for a in rv.adverse_events] or [translate("ReviewText", "none recorded")]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewText", text)
-
-
 def mdi_cell(d: mdi.DamageSummary | None) -> str:
     """A visit's damage in the table: 'extent · severity' ('—' for a part not recorded)."""
     if d is None:
@@ -219,24 +213,25 @@ def mdi_cell(d: mdi.DamageSummary | None) -> str:
 
 def mdi_tooltip(d: mdi.DamageSummary | None) -> str:
     if d is None:
-        return _tr("Myositis Damage Index not recorded at this visit")
+        return translate("ReviewText", "Myositis Damage Index not recorded at this visit")
     return "\n".join(damage_detail(d))
 
 
 def damage_detail(d: mdi.DamageSummary) -> list[str]:
     """Extent per system (items present) and its damage VAS, then the items present."""
     systems = "; ".join(
-        _tr("{system} {extent} (VAS {vas})").format(
-            system=_tr(label), extent="—" if n is None else n, vas=num(vas))
+        translate("ReviewText", "{system} {extent} (VAS {vas})").format(
+            system=catalogue(label), extent="—" if n is None else n, vas=num(vas))
         for label, n, vas in d.systems if n or (vas is not None and vas > 0))
-    lines = [_tr("MDI extent {extent} of {top} items; severity {severity} of {smax} cm; "
-                 "physician global damage {glob} cm").format(
+    lines = [translate("ReviewText", "MDI extent {extent} of {top} items; severity {severity} of "
+                       "{smax} cm; physician global damage {glob} cm").format(
         extent="—" if d.extent is None else d.extent, top=mdi.EXTENT_MAX,
         severity=num(d.severity), smax=mdi.SEVERITY_MAX, glob=num(d.global_vas))]
     if systems:
-        lines.append(_tr("By system: {systems}").format(systems=systems))
+        lines.append(translate("ReviewText", "By system: {systems}").format(systems=systems))
     if d.present:
-        lines.append(_tr("Present: {items}").format(items=", ".join(d.present)))
+        lines.append(translate("ReviewText", "Present: {items}").format(
+            items=", ".join(catalogue(item) for item in d.present)))
     return lines
 
 
@@ -244,17 +239,17 @@ def damage_lines(rv: PatientReview) -> list[str]:
     """The latest Myositis Damage Index and, when it differs, the first one recorded."""
     assessed = [v for v in rv.visits if v.damage is not None]
     if not assessed:
-        return [_tr("Damage (MDI): not recorded")]
+        return [translate("ReviewText", "Damage (MDI): not recorded")]
     last = assessed[-1]
     assert last.damage is not None
     lines = damage_detail(last.damage)
-    out = [_tr("Damage (MDI) on {date}: {text}").format(date=last.visit_date.isoformat(),
-                                                        text=lines[0]), *lines[1:]]
+    out = [translate("ReviewText", "Damage (MDI) on {date}: {text}").format(
+        date=show_date(last.visit_date.isoformat()), text=lines[0]), *lines[1:]]
     first = assessed[0]
     if first is not last and first.damage is not None:
-        out.append(_tr("First recorded {date}: extent {extent}, severity {severity} cm, "
-                       "global damage {glob} cm").format(
-            date=first.visit_date.isoformat(),
+        out.append(translate("ReviewText", "First recorded {date}: extent {extent}, severity "
+                             "{severity} cm, global damage {glob} cm").format(
+            date=show_date(first.visit_date.isoformat()),
             extent="—" if first.damage.extent is None else first.damage.extent,
             severity=num(first.damage.severity), glob=num(first.damage.global_vas)))
     return out
