@@ -1387,6 +1387,18 @@
         <translation>Datum</translation>
     </message>
     <message>
+        <source>global</source>
+        <translation>globaal</translation>
+    </message>
+    <message>
+        <source>muscular</source>
+        <translation>musculair</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>activiteit</translation>
+    </message>
+    <message>
         <source>Date of birth</source>
         <translation>Geboortedatum</translation>
     </message>
@@ -4081,7 +4093,7 @@ laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: 
     </message>
     <message>
         <source>baseline</source>
-        <translation>uitgangsmeting</translation>
+        <translation>basis</translation>
     </message>
     <message>
         <source>not</source>

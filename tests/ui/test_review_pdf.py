@@ -136,3 +136,18 @@ def test_page_chart_without_tacrolimus_or_without_results(qapp, tmp_path):
         texts.append(_text(path))
     assert "2025-03" in texts[0] and "date" in texts[0] and "CK (U/L)" in texts[0]
     assert "No enzyme results recorded." in texts[1]
+
+
+def test_page_table_columns_shrink_their_padding_before_cutting_text():
+    # the visit table once elided every cell when the padding, not the text, overflowed the page
+    from jdmdesk.ui.review.report_pdf import column_widths
+
+    content = [100.0, 50.0, 40.0]
+    roomy = column_widths(content, pad=10.0, page=300.0)
+    assert sum(roomy) == pytest.approx(300.0)
+    assert all(w >= c + 10.0 for w, c in zip(roomy, content, strict=True))
+    tight = column_widths(content, pad=10.0, page=200.0)  # 190 of text + 30 of padding
+    assert sum(tight) == pytest.approx(200.0)
+    assert all(w >= c for w, c in zip(tight, content, strict=True))
+    over = column_widths(content, pad=10.0, page=95.0)  # only then is text scaled down
+    assert sum(over) == pytest.approx(95.0) and over[0] < content[0]

@@ -29,6 +29,7 @@ from jdmdesk.atomic_file import atomic_write
 from jdmdesk.domain.chart_series import ChartData
 from jdmdesk.domain.parse import today
 from jdmdesk.domain.review import PatientReview, VisitReview
+from jdmdesk.domain.texts import QT_TRANSLATE_NOOP
 from jdmdesk.ui.chart.page import MIN_TEXT_PT, PageChart
 from jdmdesk.ui.i18n import catalogue, translate
 from jdmdesk.ui.locale_format import show_date
@@ -39,11 +40,16 @@ MARGIN_MM = 12
 CHART_MM = (70.0, 160.0)  # the chart's height on the page: at least, at most
 TABLE_PT = 8.0
 TEXT_PT = 8.5
+# the headers are looked up with catalogue(): marked in its context
 HEADERS: tuple[tuple[str, str], ...] = (
-    ("Date", "study day"), ("PhGA", "0–10"), ("Parent", "global"), ("Extra-", "muscular"),
-    ("CMAS", "/52"), ("MMT8", "/80"), ("CHAQ", "DI"), ("DAS", "/20"), ("CDASI", "activity"),
-    ("CK", "U/L"), ("LD", "U/L"), ("ASAT", "U/L"), ("TIS", ""), ("PRINTO", "inactive"),
-    ("Signed", "UTC date, by"))
+    (QT_TRANSLATE_NOOP("Catalogue", "Date"), QT_TRANSLATE_NOOP("Catalogue", "study day")),
+    ("PhGA", "0–10"),
+    (QT_TRANSLATE_NOOP("Catalogue", "Parent"), QT_TRANSLATE_NOOP("Catalogue", "global")),
+    (QT_TRANSLATE_NOOP("Catalogue", "Extra-"), QT_TRANSLATE_NOOP("Catalogue", "muscular")),
+    ("CMAS", "/52"), ("MMT8", "/80"), ("CHAQ", "DI"), ("DAS", "/20"),
+    ("CDASI", QT_TRANSLATE_NOOP("Catalogue", "activity")), ("CK", "U/L"), ("LD", "U/L"),
+    ("ASAT", "U/L"), ("TIS", ""), ("PRINTO", QT_TRANSLATE_NOOP("Catalogue", "inactive")),
+    (QT_TRANSLATE_NOOP("Catalogue", "Signed"), QT_TRANSLATE_NOOP("Catalogue", "UTC date, by")))
 _CHANGED = ("phga", "ptga", "extramuscular_ga", "cmas_total", "mmt8_total", "chaq_di",
             "das_total")
 
@@ -103,6 +109,18 @@ def visit_cells(r: VisitReview) -> list[tuple[str, str]]:
             translate("SummaryPage", "\u2713 (not bound)")
         cells.append((f"{mark} {show_date((r.signed_at or '')[:10])}", r.signed_by))
     return cells
+
+
+def column_widths(content: list[float], pad: float, page: float) -> list[float]:
+    """Widths that fill ``page``: each column its content plus an equal share of what is left.
+    When the padding does not fit, it shrinks first (down to none), so no cell is cut; only
+    content wider than the page is scaled down (and elided)."""
+    need = sum(content)
+    if need >= page:
+        return [w * page / need for w in content]
+    spare = (page - need) / len(content)
+    return [w + spare for w in content] if spare < pad else \
+        [w + pad + (page - need - pad * len(content)) * w / need for w in content]
 
 
 class SummaryPage:
@@ -218,12 +236,11 @@ class SummaryPage:
         headers = [(catalogue(a), catalogue(b)) for a, b in HEADERS]
         fm, bold_fm = self.metrics(TABLE_PT), self.metrics(TABLE_PT, True)
         pad = self.pt(3)
-        widths = [max(bold_fm.horizontalAdvance(h[0]), fm.horizontalAdvance(h[1]),
-                      *(max(fm.horizontalAdvance(r[col][0]), fm.horizontalAdvance(r[col][1]))
-                        for r in rows)) + pad
-                  for col, h in enumerate(headers)]
-        scale = self.w / sum(widths)  # fill the width (and shrink, eliding, if ever needed)
-        widths = [w * scale for w in widths]
+        content = [max(bold_fm.horizontalAdvance(h[0]), fm.horizontalAdvance(h[1]),
+                       *(max(fm.horizontalAdvance(r[col][0]), fm.horizontalAdvance(r[col][1]))
+                         for r in rows)) + 1
+                   for col, h in enumerate(headers)]
+        widths = column_widths(content, pad, self.w)
         line_h = fm.height()
         row_h = line_h * 2 + self.pt(3)
         grey = QColor(232, 232, 232)
