@@ -35,8 +35,9 @@ def folders_can_be_synced(os_name: str) -> bool:
 
 
 FSYNC_FOLDERS = folders_can_be_synced(os.name)
-# The files SQLite may keep beside a database written under the temporary name.
-SQLITE_COMPANIONS = ("-journal", "-wal", "-shm")
+# The files SQLite (and the study's chain-head file, jdmdesk.db.keyring) may keep beside a
+# database written under the temporary name.
+SQLITE_COMPANIONS = ("-journal", "-wal", "-shm", ".head")
 
 
 class TargetExists(FileExistsError):

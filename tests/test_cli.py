@@ -13,6 +13,8 @@ def test_demo_then_check(tmp_path, capsys, monkeypatch):
     out = tmp_path / "x.jdm"
     assert main(["demo", str(out)]) == 0
     assert "3 patients" in capsys.readouterr().out
+    # the study and its key file, nothing of the temporary name it was written under
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.jdm", "x.jdm.keys"]
     assert main(["check", str(out)]) == 1  # no credentials in the environment, no terminal
     assert "JDMDESK_USER" in capsys.readouterr().err
     log_in_as(monkeypatch, demo_credentials(Role.REVIEWER))
