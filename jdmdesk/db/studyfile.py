@@ -99,7 +99,10 @@ def open_study(path: Path, *, read_only: bool = False, create: bool = False,
             if read_only:
                 raise StudyFileError(
                     path, Problem.READ_ONLY,
-                    "an older study file that must be upgraded, but it is open read-only")
+                    f"an older study file (version {user_version(conn)}; this JDM Desk writes "
+                    f"version {LATEST_VERSION}) that must be upgraded, but it is open read-only: "
+                    "open it once in the JDM Desk window as a user who may edit (it is backed up, "
+                    "then upgraded), then try again")
             migrate(conn, lambda version: backup_before_migration(conn, path, version))
     except BaseException:
         conn.close()

@@ -289,3 +289,25 @@ def test_pre_migration_backup_is_a_verified_copy_or_no_migration(tmp_path):
     open_study(path).close()
     [copy] = (tmp_path / "backups").glob("v1.v1.pre-migration-*.jdm")
     assert is_verified(copy) and not list((tmp_path / "backups").glob(".*"))
+
+
+def test_older_file_opened_read_only_says_how_to_upgrade_it(tmp_path, monkeypatch):
+    # `jdmdesk report` on a study of the previous version: the way out is to open it in the
+    # window (backed up, then upgraded), not to restore a backup that is just as old
+    from jdmdesk.db.backup import backup_hint, backup_on_open_if_due, describe_with_backup
+
+    path = tmp_path / "old.jdm"
+    study = create_study(path)
+    backup_on_open_if_due(study)  # its daily backup, as the window makes it
+    study.close()
+    steps = [*migrations.MIGRATIONS, _add_column_step]
+    monkeypatch.setattr(migrations, "MIGRATIONS", steps)
+    import jdmdesk.db.studyfile as studyfile
+
+    monkeypatch.setattr(studyfile, "LATEST_VERSION", len(steps))
+    with pytest.raises(StudyFileError) as caught:
+        open_study(path, read_only=True)
+    text = describe_with_backup(caught.value)
+    assert backup_hint(path) is not None  # a backup exists, and is rightly not offered
+    assert f"this JDM Desk writes version {len(steps)}" in text
+    assert "open it once in the JDM Desk window" in text and "jdmdesk restore" not in text

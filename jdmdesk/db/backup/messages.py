@@ -21,8 +21,9 @@ def backup_hint(study_path: Path) -> str | None:
 
 def restore_helps(err: StudyFileError) -> bool:
     """Whether restoring a backup is worth offering: not for a missing file, nor when the file
-    is sound and only the disk is full (a restore would need room too)."""
-    return err.problem not in (Problem.MISSING, Problem.DISK_FULL)
+    is sound and only the disk is full (a restore would need room too), nor when it is sound and
+    only needs upgrading (its backups are as old as it is)."""
+    return err.problem not in (Problem.MISSING, Problem.DISK_FULL, Problem.READ_ONLY)
 
 
 def hint_for(err: StudyFileError) -> str | None:
