@@ -47,17 +47,17 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
 
 # Completes "… accounts may not ___." in the message a refused action gets.
 ACTION_PHRASES = {
-    Action.READ: "open this study",
-    Action.EDIT_RECORDS: "create, edit or delete clinical records",
-    Action.SIGN_VISIT: "sign visits",
-    Action.EXPORT: "export the study",
-    Action.STUDY_SETTINGS: "change study settings",
-    Action.MANAGE_USERS: "manage user accounts",
-    Action.UNLOCK_VISIT: "unlock signed visits",
-    Action.UNDELETE: "restore deleted records",
-    Action.BACKUP: "back up or restore the study",
-    Action.IMPORT_LABS: "import lab results",
-    Action.UNDO_IMPORT: "undo a lab import",
+    Action.READ: Message("open this study"),
+    Action.EDIT_RECORDS: Message("create, edit or delete clinical records"),
+    Action.SIGN_VISIT: Message("sign visits"),
+    Action.EXPORT: Message("export the study"),
+    Action.STUDY_SETTINGS: Message("change study settings"),
+    Action.MANAGE_USERS: Message("manage user accounts"),
+    Action.UNLOCK_VISIT: Message("unlock signed visits"),
+    Action.UNDELETE: Message("restore deleted records"),
+    Action.BACKUP: Message("back up or restore the study"),
+    Action.IMPORT_LABS: Message("import lab results"),
+    Action.UNDO_IMPORT: Message("undo a lab import"),
 }
 
 ROLE_LABELS = {Role.DATA_ENTRY: "Data entry", Role.REVIEWER: "Reviewer",
@@ -70,7 +70,8 @@ def can(role: Role | str, action: Action | str) -> bool:
 
 def refusal(role: Role | str, action: Action | str) -> str:
     """The sentence a user sees when their role may not do ``action``."""
-    return f"{ROLE_LABELS[Role(role)]} accounts may not {ACTION_PHRASES[Action(action)]}."
+    return Message("{role_label} accounts may not {action}.", role_label=ROLE_LABELS[Role(role)],
+                   action=ACTION_PHRASES[Action(action)])
 
 
 @dataclass(frozen=True)
