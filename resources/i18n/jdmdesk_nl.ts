@@ -816,6 +816,82 @@
         <translation>jongen</translation>
     </message>
     <message>
+        <source>height {height} cm</source>
+        <translation>lengte {height} cm</translation>
+    </message>
+    <message>
+        <source>height unknown: 50th height percentile</source>
+        <translation>lengte onbekend: 50e lengtepercentiel</translation>
+    </message>
+    <message>
+        <source>for age {age}, {sex}, {height} ({source})</source>
+        <translation>voor leeftijd {age}, {sex}, {height} ({source})</translation>
+    </message>
+    <message>
+        <source>cut-offs from age {age} ({source})</source>
+        <translation>afkappunten vanaf leeftijd {age} ({source})</translation>
+    </message>
+    <message>
+        <source>under 1 year: no {source} table, adult-style cut-offs shown</source>
+        <translation>jonger dan 1 jaar: geen {source}-tabel, afkappunten zoals bij volwassenen getoond</translation>
+    </message>
+    <message>
+        <source>age or sex not recorded: adult-style cut-offs ({source})</source>
+        <translation>leeftijd of geslacht niet vastgelegd: afkappunten zoals bij volwassenen ({source})</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} en {second}</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>90e percentiel</translation>
+    </message>
+    <message>
+        <source>95th percentile</source>
+        <translation>95e percentiel</translation>
+    </message>
+    <message>
+        <source>95th percentile + 12 mmHg</source>
+        <translation>95e percentiel + 12 mmHg</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normaal</translation>
+    </message>
+    <message>
+        <source>elevated</source>
+        <translation>verhoogd</translation>
+    </message>
+    <message>
+        <source>stage 1 hypertension</source>
+        <translation>hypertensie stadium 1</translation>
+    </message>
+    <message>
+        <source>stage 2 hypertension</source>
+        <translation>hypertensie stadium 2</translation>
+    </message>
+    <message>
+        <source>systolic</source>
+        <translation>systolisch</translation>
+    </message>
+    <message>
+        <source>diastolic</source>
+        <translation>diastolisch</translation>
+    </message>
+    <message>
+        <source>{side} {value} ≥ {percentile} ({limit} mmHg)</source>
+        <translation>{side} {value} ≥ {percentile} ({limit} mmHg)</translation>
+    </message>
+    <message>
+        <source>{side} {value} ≥ {limit} mmHg (lower than the {percentile})</source>
+        <translation>{side} {value} ≥ {limit} mmHg (lager dan het {percentile})</translation>
+    </message>
+    <message>
+        <source>{side} {value} ≥ {limit} mmHg</source>
+        <translation>{side} {value} ≥ {limit} mmHg</translation>
+    </message>
+    <message>
         <source>Patient</source>
         <translation>Patiënt</translation>
     </message>

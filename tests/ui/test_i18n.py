@@ -322,3 +322,14 @@ def test_lab_import_problem_lines_are_shown_in_dutch(english_after):
     language.install("nl")
     assert [message(p.text()) for p in row.problems] == [
         "regel 2, kolom 'patient': geen patiënt opgegeven"]
+
+
+def test_blood_pressure_flag_is_shown_in_dutch(english_after):
+    from jdmdesk.domain.safety import safety_flags
+
+    (flag,) = safety_flags(sbp=150, dbp=70, age_years=10, sex="M", height_cm=140)
+    assert str(flag.message).startswith("blood pressure 150/70 mmHg: stage 2 hypertension")
+    language.install("nl")
+    shown = message(flag.message)
+    assert shown.startswith("bloeddruk 150/70 mmHg: hypertensie stadium 2 — systolisch 150 ≥ ")
+    assert "voor leeftijd 10, jongen, lengte 140 cm (AAP 2017)" in shown
