@@ -608,12 +608,54 @@
         <translation>bloeddruk {shown}: {category} — {reason} {basis}</translation>
     </message>
     <message>
+        <source>No tacrolimus recorded for this patient: there are no study days, so the time axis shows calendar dates.</source>
+        <translation>Geen tacrolimus vastgelegd voor deze patiënt: er zijn geen studiedagen, dus de tijdas toont kalenderdatums.</translation>
+    </message>
+    <message>
         <source>tac stop</source>
         <translation>tac stop</translation>
     </message>
     <message>
         <source>tac {arrow}{dose} mg/d</source>
         <translation>tac {arrow}{dose} mg/d</translation>
+    </message>
+    <message>
+        <source>{code}: {value} {unit} ({canonical} {canonical_unit})</source>
+        <translation>{code}: {value} {unit} ({canonical} {canonical_unit})</translation>
+    </message>
+    <message>
+        <source>{code}: {value} {unit}</source>
+        <translation>{code}: {value} {unit}</translation>
+    </message>
+    <message>
+        <source>ULN: not reported</source>
+        <translation>ULN: niet gerapporteerd</translation>
+    </message>
+    <message>
+        <source>ULN: {uln} {unit} — {ratio} × ULN</source>
+        <translation>ULN: {uln} {unit} — {ratio} × ULN</translation>
+    </message>
+    <message>
+        <source>censored: the lab gave a limit, plotted at that limit</source>
+        <translation>gecensureerd: het laboratorium gaf een grens, getekend op die grens</translation>
+    </message>
+    <message>
+        <source>{date} {time}</source>
+        <translation>{date} {time}</translation>
+    </message>
+    <message>
+        <source>{date} {time} · day {day}</source>
+        <translation>{date} {time} · dag {day}</translation>
+    </message>
+    <message>
+        <source>{date} · day {day}</source>
+        <translation>{date} · dag {day}</translation>
+    </message>
+    <message>
+        <source>{first}
+{second}</source>
+        <translation>{first}
+{second}</translation>
     </message>
     <message>
         <source>{code}: CK, LD and ASAT since tacrolimus start</source>

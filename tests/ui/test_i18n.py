@@ -333,3 +333,16 @@ def test_blood_pressure_flag_is_shown_in_dutch(english_after):
     shown = message(flag.message)
     assert shown.startswith("bloeddruk 150/70 mmHg: hypertensie stadium 2 — systolisch 150 ≥ ")
     assert "voor leeftijd 10, jongen, lengte 140 cm (AAP 2017)" in shown
+
+
+def test_chart_hover_text_is_shown_in_dutch(english_after):
+    from datetime import date
+
+    from jdmdesk.domain.chart_series import point_tooltip
+    from jdmdesk.domain.labs import LabResult
+
+    p = LabResult("r", "ASAT", date(2025, 2, 1), 1.5, "\u00b5kat/L", 90.0, 0.0, 0.5, "08:30")
+    language.install("nl")
+    assert message(point_tooltip(p, 19)).splitlines() == [
+        "ASAT: 1,5 \u00b5kat/L (90 U/L)", "ULN: 0,5 \u00b5kat/L \u2014 3,00 \u00d7 ULN",
+        "01-02-2025 08:30 \u00b7 dag 19"]
