@@ -137,17 +137,19 @@ def account_name_problem(username: str, display_name: str) -> str | None:
     Both follow the text rule of notes (``parse.text_problem``); a user name is an identifier
     besides: printable characters only (no joiners either), no spaces, no formula start."""
     if (problem := text_problem(username, multiline=False)) is not None:
-        return f"the user name {problem}"
+        return Message("the user name {problem}", problem=problem)
     if not MIN_USERNAME_LENGTH <= len(username) <= MAX_USERNAME_LENGTH \
             or not username.isprintable() or any(c.isspace() for c in username):
-        return (f"the user name needs {MIN_USERNAME_LENGTH}–{MAX_USERNAME_LENGTH} characters "
-                "without spaces")
+        return Message("the user name needs {low}–{high} characters without spaces",
+                       low=MIN_USERNAME_LENGTH, high=MAX_USERNAME_LENGTH)
     if username[0] in FORMULA_STARTS:
-        return f"the user name must not start with {' '.join(FORMULA_STARTS)}"
+        return Message("the user name must not start with {starts}",
+                       starts=" ".join(FORMULA_STARTS))
     if (problem := text_problem(display_name, multiline=False)) is not None:
-        return f"the full name {problem}"
+        return Message("the full name {problem}", problem=problem)
     if not 1 <= len(display_name) <= MAX_DISPLAY_NAME_LENGTH:
-        return f"the full name is required (at most {MAX_DISPLAY_NAME_LENGTH} characters)"
+        return Message("the full name is required (at most {n} characters)",
+                       n=MAX_DISPLAY_NAME_LENGTH)
     return None
 
 

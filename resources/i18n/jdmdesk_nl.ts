@@ -256,6 +256,26 @@
         <translation>Met de rol {role_label} mag u dit niet: {action}.</translation>
     </message>
     <message>
+        <source>the user name {problem}</source>
+        <translation>de gebruikersnaam {problem}</translation>
+    </message>
+    <message>
+        <source>the user name needs {low}–{high} characters without spaces</source>
+        <translation>de gebruikersnaam moet {low}–{high} tekens zonder spaties hebben</translation>
+    </message>
+    <message>
+        <source>the user name must not start with {starts}</source>
+        <translation>de gebruikersnaam mag niet beginnen met {starts}</translation>
+    </message>
+    <message>
+        <source>the full name {problem}</source>
+        <translation>de volledige naam {problem}</translation>
+    </message>
+    <message>
+        <source>the full name is required (at most {n} characters)</source>
+        <translation>de volledige naam is verplicht (hoogstens {n} tekens)</translation>
+    </message>
+    <message>
         <source>At least {length} characters, and not containing the user name.</source>
         <translation>Minstens {length} tekens, zonder de gebruikersnaam erin.</translation>
     </message>
