@@ -50,6 +50,7 @@ from jdmdesk.services.settings import SettingsService
 from jdmdesk.services.signoff import SignoffService
 from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui.chart.deferred import DeferredChart
+from jdmdesk.ui.i18n import error_message
 
 if TYPE_CHECKING:
     from jdmdesk.db.lock import OpenedStudy
@@ -162,7 +163,7 @@ def log_in(accounts: AccountService, credentials: Credentials | None,
                                                   given.password)
             return accounts.login(given.username, given.password, defer_record=True)
         except AccountError as err:
-            error = str(err)
+            error = error_message(err)
 
 
 def build_main_window(study_path: str | Path, credentials: Credentials | None = None, *,
@@ -424,7 +425,7 @@ def open_window(app: QApplication, path: Path, credentials: Credentials | None, 
         return 1
     except AccountError as err:
         print(f"jdmdesk: {err}", file=sys.stderr)
-        QMessageBox.warning(None, APP_NAME, str(err).capitalize() + ".")
+        QMessageBox.warning(None, APP_NAME, error_message(err).capitalize() + ".")
         return 2
     window.show()
     # after the first paint, build the lab tab's chart so switching to it is instant

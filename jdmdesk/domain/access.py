@@ -47,17 +47,17 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
 
 # Completes "… accounts may not ___." in the message a refused action gets.
 ACTION_PHRASES = {
-    Action.READ: "open this study",
-    Action.EDIT_RECORDS: "create, edit or delete clinical records",
-    Action.SIGN_VISIT: "sign visits",
-    Action.EXPORT: "export the study",
-    Action.STUDY_SETTINGS: "change study settings",
-    Action.MANAGE_USERS: "manage user accounts",
-    Action.UNLOCK_VISIT: "unlock signed visits",
-    Action.UNDELETE: "restore deleted records",
-    Action.BACKUP: "back up or restore the study",
-    Action.IMPORT_LABS: "import lab results",
-    Action.UNDO_IMPORT: "undo a lab import",
+    Action.READ: Message("open this study"),
+    Action.EDIT_RECORDS: Message("create, edit or delete clinical records"),
+    Action.SIGN_VISIT: Message("sign visits"),
+    Action.EXPORT: Message("export the study"),
+    Action.STUDY_SETTINGS: Message("change study settings"),
+    Action.MANAGE_USERS: Message("manage user accounts"),
+    Action.UNLOCK_VISIT: Message("unlock signed visits"),
+    Action.UNDELETE: Message("restore deleted records"),
+    Action.BACKUP: Message("back up or restore the study"),
+    Action.IMPORT_LABS: Message("import lab results"),
+    Action.UNDO_IMPORT: Message("undo a lab import"),
 }
 
 ROLE_LABELS = {Role.DATA_ENTRY: "Data entry", Role.REVIEWER: "Reviewer",
@@ -70,7 +70,8 @@ def can(role: Role | str, action: Action | str) -> bool:
 
 def refusal(role: Role | str, action: Action | str) -> str:
     """The sentence a user sees when their role may not do ``action``."""
-    return f"{ROLE_LABELS[Role(role)]} accounts may not {ACTION_PHRASES[Action(action)]}."
+    return Message("{role_label} accounts may not {action}.", role_label=ROLE_LABELS[Role(role)],
+                   action=ACTION_PHRASES[Action(action)])
 
 
 @dataclass(frozen=True)
@@ -136,17 +137,19 @@ def account_name_problem(username: str, display_name: str) -> str | None:
     Both follow the text rule of notes (``parse.text_problem``); a user name is an identifier
     besides: printable characters only (no joiners either), no spaces, no formula start."""
     if (problem := text_problem(username, multiline=False)) is not None:
-        return f"the user name {problem}"
+        return Message("the user name {problem}", problem=problem)
     if not MIN_USERNAME_LENGTH <= len(username) <= MAX_USERNAME_LENGTH \
             or not username.isprintable() or any(c.isspace() for c in username):
-        return (f"the user name needs {MIN_USERNAME_LENGTH}–{MAX_USERNAME_LENGTH} characters "
-                "without spaces")
+        return Message("the user name needs {low}–{high} characters without spaces",
+                       low=MIN_USERNAME_LENGTH, high=MAX_USERNAME_LENGTH)
     if username[0] in FORMULA_STARTS:
-        return f"the user name must not start with {' '.join(FORMULA_STARTS)}"
+        return Message("the user name must not start with {starts}",
+                       starts=" ".join(FORMULA_STARTS))
     if (problem := text_problem(display_name, multiline=False)) is not None:
-        return f"the full name {problem}"
+        return Message("the full name {problem}", problem=problem)
     if not 1 <= len(display_name) <= MAX_DISPLAY_NAME_LENGTH:
-        return f"the full name is required (at most {MAX_DISPLAY_NAME_LENGTH} characters)"
+        return Message("the full name is required (at most {n} characters)",
+                       n=MAX_DISPLAY_NAME_LENGTH)
     return None
 
 

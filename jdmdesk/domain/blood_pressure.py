@@ -20,6 +20,7 @@ from functools import cache
 from typing import Final
 
 from jdmdesk.domain.bp_reference import HEIGHT_PERCENTILES, TABLE
+from jdmdesk.domain.texts import Message
 
 SOURCE: Final = "AAP 2017"
 CATEGORIES: Final = ("normal", "elevated", "stage 1 hypertension", "stage 2 hypertension")
@@ -104,7 +105,7 @@ def assess_bp(sbp: float | None, dbp: float | None, *, age_years: int | None = N
     """
     if sbp is None and dbp is None:
         return None
-    sex_word = {"M": "boy", "F": "girl"}.get(sex or "")
+    sex_word = {"M": Message("boy"), "F": Message("girl")}.get(sex or "")
     s_table: tuple[int, int, int] | None = None
     d_table: tuple[int, int, int] | None = None
     if age_years is not None and 1 <= age_years < ADULT_FROM_AGE and sex_word is not None:
@@ -115,17 +116,22 @@ def assess_bp(sbp: float | None, dbp: float | None, *, age_years: int | None = N
         d_table = (d90, d95, d95 + STAGE2_MARGIN)
         systolic = Cutoffs(min(s90, 120), min(s95, sbp_stage1), min(s95 + STAGE2_MARGIN, 140))
         diastolic = Cutoffs(min(d90, 80), min(d95, dbp_stage1), min(d95 + STAGE2_MARGIN, 90))
-        height = (f"height {height_cm:g} cm" if height_cm is not None
-                  else "height unknown: 50th height percentile")
-        basis = f"for age {age_years}, {sex_word}, {height} ({SOURCE})"
+        height = (Message("height {height} cm", height=f"{height_cm:g}")
+                  if height_cm is not None
+                  else Message("height unknown: 50th height percentile"))
+        basis = Message("for age {age}, {sex}, {height} ({source})", age=age_years,
+                        sex=sex_word, height=height, source=SOURCE)
     else:
         systolic, diastolic = adult_cutoffs(sbp_stage1, dbp_stage1)
         if age_years is not None and age_years >= ADULT_FROM_AGE:
-            basis = f"cut-offs from age {ADULT_FROM_AGE} ({SOURCE})"
+            basis = Message("cut-offs from age {age} ({source})", age=ADULT_FROM_AGE,
+                            source=SOURCE)
         elif age_years is not None and age_years < 1:
-            basis = f"under 1 year: no {SOURCE} table, adult-style cut-offs shown"
+            basis = Message("under 1 year: no {source} table, adult-style cut-offs shown",
+                            source=SOURCE)
         else:
-            basis = f"age or sex not recorded: adult-style cut-offs ({SOURCE})"
+            basis = Message("age or sex not recorded: adult-style cut-offs ({source})",
+                            source=SOURCE)
     level_s, level_d = systolic.category(sbp), diastolic.category(dbp)
     level = max(level_s, level_d)
     reasons = [_reason(name, value, cut, level, table)
@@ -133,22 +139,31 @@ def assess_bp(sbp: float | None, dbp: float | None, *, age_years: int | None = N
                    ("systolic", sbp, systolic, level_s, s_table),
                    ("diastolic", dbp, diastolic, level_d, d_table))
                if lvl == level and level > 0]
-    return BpAssessment(CATEGORIES[level], systolic, diastolic, basis, " and ".join(reasons))
+    reason = (Message("{first} and {second}", first=reasons[0], second=reasons[1])
+              if len(reasons) == 2 else reasons[0] if reasons else "")
+    return BpAssessment(CATEGORIES[level], systolic, diastolic, basis, reason)
 
 
-_LABELS: Final = ("90th percentile", "95th percentile", "95th percentile + 12 mmHg")
+_LABELS: Final = (Message("90th percentile"), Message("95th percentile"),
+                  Message("95th percentile + 12 mmHg"))
+# the categories as people read them (CATEGORIES stay the English values)
+CATEGORY_TEXTS: Final = (Message("normal"), Message("elevated"),
+                         Message("stage 1 hypertension"), Message("stage 2 hypertension"))
+_SIDES: Final = {"systolic": Message("systolic"), "diastolic": Message("diastolic")}
 
 
 def _reason(name: str, value: float | None, cut: Cutoffs, level: int,
             table: tuple[int, int, int] | None) -> str:
     """"systolic 124 ≥ 95th percentile (118 mmHg)" or "diastolic 82 ≥ 80 mmHg"."""
     edge = (cut.elevated, cut.stage1, cut.stage2)[level - 1]
-    shown = f"{name} {_fmt(value)}"
+    side, shown, limit = _SIDES[name], _fmt(value), f"{edge:g}"
     if table is not None and table[level - 1] == edge:
-        return f"{shown} ≥ {_LABELS[level - 1]} ({edge:g} mmHg)"
+        return Message("{side} {value} ≥ {percentile} ({limit} mmHg)", side=side, value=shown,
+                       percentile=_LABELS[level - 1], limit=limit)
     if table is not None:
-        return f"{shown} ≥ {edge:g} mmHg (lower than the {_LABELS[level - 1]})"
-    return f"{shown} ≥ {edge:g} mmHg"
+        return Message("{side} {value} ≥ {limit} mmHg (lower than the {percentile})",
+                       side=side, value=shown, limit=limit, percentile=_LABELS[level - 1])
+    return Message("{side} {value} ≥ {limit} mmHg", side=side, value=shown, limit=limit)
 
 
 def _fmt(value: float | None) -> str:

@@ -42,8 +42,8 @@ from jdmdesk.domain.texts import Message
 NAN = math.nan
 DAYS_PER_MONTH = 365.25 / 12
 TROUGH_CODE = "TACROLIMUS"
-NO_TACROLIMUS_NOTE = ("No tacrolimus recorded for this patient: there are no study days, so the "
-                      "time axis shows calendar dates.")
+NO_TACROLIMUS_NOTE = Message("No tacrolimus recorded for this patient: there are no study "
+                             "days, so the time axis shows calendar dates.")
 
 
 @dataclass(frozen=True)
@@ -441,20 +441,32 @@ def month_label(day: float) -> str:
 
 
 def point_tooltip(p: LabResult, day: int | None) -> str:
-    """Hover text: analyte, value, unit, ULN, date and day."""
+    """Hover text: analyte, value, unit, ULN, date and day (a Message the UI translates)."""
     a = ANALYTES.get(p.analyte)
     unit = a.canonical_unit if a else p.unit
-    lines = [f"{p.analyte}: {p.censored or ''}{p.value:g} {p.unit}"]
-    if a is not None and p.unit != unit:
-        lines[0] += f" ({p.value_canonical:g} {unit})"
+    value = f"{p.censored or ''}{p.value:g}"
+    lines: list[str] = [
+        Message("{code}: {value} {unit} ({canonical} {canonical_unit})", code=p.analyte,
+                value=value, unit=p.unit, canonical=f"{p.value_canonical:g}",
+                canonical_unit=unit)
+        if a is not None and p.unit != unit else
+        Message("{code}: {value} {unit}", code=p.analyte, value=value, unit=p.unit)]
     ratio = p.uln_multiple
     if ratio is None:
-        lines.append("ULN: not reported")
+        lines.append(Message("ULN: not reported"))
     else:
-        lines.append(f"ULN: {p.ref_high:g} {p.unit} \u2014 {p.censored or ''}{ratio:.2f} "
-                     "\u00d7 ULN")
+        lines.append(Message("ULN: {uln} {unit} \u2014 {ratio} \u00d7 ULN", uln=f"{p.ref_high:g}",
+                             unit=p.unit, ratio=f"{p.censored or ''}{ratio:.2f}"))
     if p.censored:
-        lines.append("censored: the lab gave a limit, plotted at that limit")
-    when = p.sample_date.isoformat() + (f" {p.sample_time}" if p.sample_time else "")
-    lines.append(when if day is None else f"{when} \u00b7 day {day}")
-    return "\n".join(lines)
+        lines.append(Message("censored: the lab gave a limit, plotted at that limit"))
+    when = p.sample_date.isoformat()
+    lines.append(Message("{date} {time}", date=when, time=p.sample_time) if p.sample_time
+                 and day is None else
+                 Message("{date} {time} \u00b7 day {day}", date=when, time=p.sample_time,
+                         day=day) if p.sample_time else
+                 Message("{date} \u00b7 day {day}", date=when, day=day) if day is not None
+                 else when)
+    tip = lines[0]
+    for line in lines[1:]:
+        tip = Message("{first}\n{second}", first=tip, second=line)
+    return tip

@@ -18,6 +18,7 @@ from typing import Any, Final
 
 from jdmdesk.domain.analytes import ANALYTES
 from jdmdesk.domain.lab_names import name_key
+from jdmdesk.domain.texts import Message
 
 # role -> label people read
 ROLES: Final[dict[str, str]] = {
@@ -70,16 +71,17 @@ class LabMapping:
 
     def problems(self, header: Sequence[str]) -> list[str]:
         """Why this mapping cannot read a file with ``header`` (empty when it can)."""
-        out = [f"no column chosen for {ROLES[r].split(' (')[0].lower()}"
-               for r in REQUIRED_ROLES if not self.columns.get(r)]
-        out += [f"column '{col}' is not in the file's header"
+        out: list[str] = [Message("no column chosen for {role_label_lower}",
+                                  role_label=ROLES[r].split(" (")[0])
+                          for r in REQUIRED_ROLES if not self.columns.get(r)]
+        out += [Message("column '{column}' is not in the file's header", column=col)
                 for col in self.columns.values() if col and col not in header]
         if self.columns.get("ref_range") and (self.columns.get("ref_low")
                                               or self.columns.get("ref_high")):
-            out.append("choose either a combined reference range or low/high columns")
+            out.append(Message("choose either a combined reference range or low/high columns"))
         if self.patient_key not in PATIENT_KEYS:
-            out.append(f"unknown patient key '{self.patient_key}'")
-        out += [f"test '{name}': unknown analyte code '{code}'"
+            out.append(Message("unknown patient key '{key}'", key=self.patient_key))
+        out += [Message("test '{test}': unknown analyte code '{code}'", test=name, code=code)
                 for name, code in self.tests.items() if code not in ANALYTES]
         return out
 

@@ -24,6 +24,7 @@ from jdmdesk.domain import parse
 from jdmdesk.domain.analytes import ANALYTES, normalise_unit
 from jdmdesk.domain.lab_mapping import LabMapping
 from jdmdesk.domain.lab_names import match_analyte
+from jdmdesk.domain.texts import Message
 from jdmdesk.domain.validation import Context, validate
 
 STATUSES: Final = ("new", "duplicate", "conflict", "invalid", "unknown_patient")
@@ -64,8 +65,14 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"line {self.line}" + (f", column '{self.column}'" if self.column else "")
-        return f"{where}: {self.message}"
+        return str(self.text())
+
+    def text(self) -> Message:
+        """"line N, column 'X': …" (the UI translates it; ``str`` is the English)."""
+        if self.column:
+            return Message("line {line}, column '{column}': {problem}", line=self.line,
+                           column=self.column, problem=self.message)
+        return Message("line {line}: {problem}", line=self.line, problem=self.message)
 
 
 @dataclass
@@ -121,7 +128,8 @@ def split_range(text: str) -> tuple[str, str]:
         return "", rest
     if flag == ">":
         return rest, ""
-    raise parse.FieldError(f"'{parse._shorten(text)}' is not a range like '0 - 145'")
+    raise parse.FieldError(Message("'{value}' is not a range like '0 - 145'",
+                                   value=parse._shorten(text)))
 
 
 @lru_cache(maxsize=4096)
@@ -184,8 +192,9 @@ class RowChecker:
     def check(self, line: int, row: Sequence[str]) -> RowResult:
         out = RowResult(line, "invalid")
         if len(row) != len(self.index):
-            out.problems.append(Problem(line, "", f"{len(row)} fields where the header has "
-                                                  f"{len(self.index)}"))
+            out.problems.append(Problem(line, "", Message(
+                "{n} fields where the header has {expected}", n=len(row),
+                expected=len(self.index))))
             return out
         draft, problems = self._draft(line, row)
         out.problems += problems
@@ -203,14 +212,17 @@ class RowChecker:
                                         message))
         for name in checked.missing:
             out.problems.append(Problem(line, self._column(_FIELD_ROLE.get(name, "value")),
-                                        "a missing-value code is not a result"))
+                                        Message("a missing-value code is not a result")))
         if not out.patient_text:
-            out.problems.append(Problem(line, self._column("patient"), "no patient given"))
+            out.problems.append(Problem(line, self._column("patient"),
+                                        Message("no patient given")))
         elif patient is None or patient.deleted:
             out.status = "unknown_patient"
-            why = "is deleted" if patient is not None else "is not in this study"
-            out.problems.insert(0, Problem(line, self._column("patient"),
-                                           f"patient '{parse._shorten(out.patient_text)}' {why}"))
+            shown = parse._shorten(out.patient_text)
+            why = (Message("patient '{patient}' is deleted", patient=shown)
+                   if patient is not None else
+                   Message("patient '{patient}' is not in this study", patient=shown))
+            out.problems.insert(0, Problem(line, self._column("patient"), why))
             return out
         if out.problems:
             return out
@@ -231,8 +243,9 @@ class RowChecker:
         if test and code is None:
             self.unknown_tests[test] = self.unknown_tests.get(test, 0) + 1
             problems.append(Problem(line, self._column("test"),
-                                    f"test '{parse._shorten(test)}' is not one of the study's "
-                                    "analytes: add it to the mapping"))
+                                    Message("test '{test}' is not one of the study's analytes: "
+                                            "add it to the mapping",
+                                            test=parse._shorten(test))))
         unit_text = self._cell(row, "unit")
         unit = self._units.get((code or "", unit_text))
         if unit is None:
@@ -243,7 +256,7 @@ class RowChecker:
             try:
                 low, high = split_range(self._cell(row, "ref_range"))
             except parse.FieldError as err:
-                problems.append(Problem(line, self._column("ref_range"), str(err)))
+                problems.append(Problem(line, self._column("ref_range"), err.message))
         if not low and not high and code is not None and unit:
             d_low, d_high = self.default_range(code, unit) if ANALYTES[code].accepts(unit) \
                 else (None, None)

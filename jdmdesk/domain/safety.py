@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from jdmdesk.domain.blood_pressure import assess_bp
+from jdmdesk.domain.blood_pressure import CATEGORIES, CATEGORY_TEXTS, assess_bp
 from jdmdesk.domain.rounding import for_compare
 from jdmdesk.domain.texts import Message
 
@@ -86,7 +86,8 @@ def _bp_flags(sbp: float | None, dbp: float | None, t: SafetyThresholds,
     return [SafetyFlag("hypertension", "blood pressure", sbp if high_sbp else dbp,
                        bp.systolic.stage1 if high_sbp else bp.diastolic.stage1,
                        Message("blood pressure {shown}: {category} \u2014 {reason} {basis}",
-                               shown=shown, category=bp.category, reason=bp.reason,
+                               shown=shown, category=CATEGORY_TEXTS[CATEGORIES.index(bp.category)],
+                               reason=bp.reason,
                                basis=bp.basis))]
 
 

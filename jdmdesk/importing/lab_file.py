@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from jdmdesk.domain.parse import format_number
+from jdmdesk.domain.texts import Message
 
 CHUNK = 1 << 20
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -104,29 +105,31 @@ def inspect(path: Path) -> FileFacts:
                 except UnicodeDecodeError:
                     is_utf8 = False
     except IsADirectoryError:
-        raise LabFileError(f"{path} is a folder, not a file") from None
+        raise LabFileError(Message("{path} is a folder, not a file", path=str(path))) from None
     except FileNotFoundError:
-        raise LabFileError(f"{path}: no such file") from None
+        raise LabFileError(Message("{path}: no such file", path=str(path))) from None
     if size == 0:
-        raise LabFileError(f"{path.name} is empty")
+        raise LabFileError(Message("{file} is empty", file=path.name))
     suffix = path.suffix.lower()
     if head.startswith(b"PK\x03\x04"):
         if suffix not in (".xlsx", ".xlsm", ""):
-            raise LabFileError(f"{path.name} is a ZIP archive, not a CSV file: save the lab "
-                               "results as CSV or xlsx")
+            raise LabFileError(Message("{file} is a ZIP archive, not a CSV file: save the lab "
+                                       "results as CSV or xlsx", file=path.name))
         return FileFacts(path, "xlsx", digest.hexdigest(), size)
     if suffix == ".xlsx":
-        raise LabFileError(f"{path.name} is not an xlsx workbook (it may be damaged, or "
-                           "another format renamed)")
+        raise LabFileError(Message("{file} is not an xlsx workbook (it may be damaged, or "
+                                   "another format renamed)", file=path.name))
     if head.startswith(b"\xd0\xcf\x11\xe0") or suffix == ".xls":
-        raise LabFileError(f"{path.name} is an old Excel (.xls) workbook: save it as xlsx or "
-                           "CSV first")
+        raise LabFileError(Message("{file} is an old Excel (.xls) workbook: save it as xlsx or "
+                                   "CSV first", file=path.name))
     if has_nul:
-        raise LabFileError(f"{path.name} is a binary file, not a CSV or xlsx file")
+        raise LabFileError(Message("{file} is a binary file, not a CSV or xlsx file",
+                                   file=path.name))
     encoding = ("utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8") if is_utf8 \
         else "cp1252"
     if encoding == "cp1252" and _cp1252_undefined(path):
-        raise LabFileError(f"{path.name} is neither UTF-8 nor Windows-1252 text")
+        raise LabFileError(Message("{file} is neither UTF-8 nor Windows-1252 text",
+                                   file=path.name))
     return FileFacts(path, "csv", digest.hexdigest(), size, encoding, _delimiter(path, encoding))
 
 
@@ -160,13 +163,15 @@ def read(facts: FileFacts) -> tuple[list[str], RowStream]:
 def _check_header(header: list[str], name: str) -> list[str]:
     header = [h.strip() for h in header]
     if not any(header):
-        raise LabFileError(f"{name} has no header row (line 1 is empty)")
+        raise LabFileError(Message("{file} has no header row (line 1 is empty)", file=name))
     if "" in header:
-        raise LabFileError(f"{name}: column {header.index('') + 1} of the header has no name")
+        raise LabFileError(Message("{file}: column {n} of the header has no name", file=name,
+                                   n=header.index("") + 1))
     seen: set[str] = set()
     for h in header:
         if h in seen:
-            raise LabFileError(f"{name}: the header names column '{h}' twice")
+            raise LabFileError(Message("{file}: the header names column '{column}' twice",
+                                       file=name, column=h))
         seen.add(h)
     return header
 
@@ -177,11 +182,12 @@ def _read_csv(facts: FileFacts) -> tuple[list[str], RowStream]:
     try:
         first = next(reader, None)
         if first is None:
-            raise LabFileError(f"{facts.path.name} is empty")
+            raise LabFileError(Message("{file} is empty", file=facts.path.name))
         header = _check_header(first, facts.path.name)
     except csv.Error as err:
         fh.close()
-        raise LabFileError(f"{facts.path.name}: line 1 cannot be read as CSV ({err})") from None
+        raise LabFileError(Message("{file}: line 1 cannot be read as CSV ({error})",
+                                   file=facts.path.name, error=str(err))) from None
     except BaseException:
         fh.close()
         raise
@@ -195,7 +201,8 @@ def _read_csv(facts: FileFacts) -> tuple[list[str], RowStream]:
                 except StopIteration:
                     return
                 except csv.Error as err:
-                    yield Row(start, [], [Cell(start, "", f"cannot be read as CSV ({err})")])
+                    yield Row(start, [], [Cell(start, "", Message("cannot be read as CSV ({error})",
+                                                                 error=str(err)))])
                     start = reader.line_num + 1
                     continue
                 if any(c.strip() for c in cells):
@@ -231,16 +238,17 @@ def _read_xlsx(path: Path) -> tuple[list[str], RowStream]:
     try:
         wb = load_workbook(path, read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
-        raise LabFileError(f"{path.name} cannot be read as an xlsx workbook ({err})") from None
+        raise LabFileError(Message("{file} cannot be read as an xlsx workbook ({error})",
+                                   file=path.name, error=str(err))) from None
     ws = wb.worksheets[0] if wb.worksheets else None
     if ws is None:
         wb.close()
-        raise LabFileError(f"{path.name} has no worksheet")
+        raise LabFileError(Message("{file} has no worksheet", file=path.name))
     it = ws.iter_rows()
     try:
         first = next(it, None)
         if first is None:
-            raise LabFileError(f"{path.name}: the first sheet is empty")
+            raise LabFileError(Message("{file}: the first sheet is empty", file=path.name))
         header = _check_header([_text(c.value) for c in first], path.name)
     except BaseException:
         wb.close()
@@ -256,8 +264,8 @@ def _read_xlsx(path: Path) -> tuple[list[str], RowStream]:
                 for i, c in enumerate(cells):
                     if getattr(c, "data_type", None) == "f":
                         col = header[i] if i < len(header) else get_column_letter(i + 1)
-                        problems.append(Cell(line, col, "a formula cell: type or paste its "
-                                                        "value instead"))
+                        problems.append(Cell(line, col, Message("a formula cell: type or paste "
+                                                                "its value instead")))
                         texts.append("")
                     else:
                         texts.append(_text(c.value))

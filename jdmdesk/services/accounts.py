@@ -35,6 +35,7 @@ from jdmdesk.domain.access import (
     unknown_user_label,
 )
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
+from jdmdesk.domain.texts import Message
 from jdmdesk.services.guard import refusal
 from jdmdesk.services.results import ServiceResult, Status, commit
 
@@ -70,8 +71,9 @@ class AccountService:
         try:
             return commit(self.study, write)
         except (OSError, KeyFileError) as err:
-            return ServiceResult.failed(f"The key file beside the study could not be written "
-                                        f"({err}): nothing was changed.")
+            return ServiceResult.failed(Message(
+                "The key file beside the study could not be written ({error}): nothing was "
+                "changed.", error=str(err)))
 
     def _wait_ready(self) -> None:
         if self._ready is not None:
@@ -88,7 +90,7 @@ class AccountService:
         """The study's first account, a data manager, logged in; AccountError once any account
         exists or when the name or password cannot be used."""
         if self.has_accounts():
-            raise AccountError("this study already has users: log in as one of them")
+            raise AccountError(Message("this study already has users: log in as one of them"))
         problem = self._new_account_problem(username, display_name, password)
         if problem is not None:
             raise AccountError(problem)
@@ -107,7 +109,8 @@ class AccountService:
             return refused
         problem = self._new_account_problem(username, display_name, password)
         if problem is not None:
-            return ServiceResult(Status.INVALID, message=f"{problem.capitalize()}: not added.")
+            return ServiceResult(Status.INVALID, message=Message(
+                "{problem_capitalized}: not added.", problem=problem))
         username, display_name = username.strip(), display_name.strip()
         digest = self.hasher.hash(password)
         self._wait_ready()
@@ -116,7 +119,8 @@ class AccountService:
             new_id = accounts.insert(db, session.username, username, display_name,
                                      Role(role).value, digest)
             self._wrap_copy(db, username, password)
-            return ServiceResult(Status.SAVED, (new_id,), message=f"User {username} added.")
+            return ServiceResult(Status.SAVED, (new_id,), message=Message(
+                "User {username} added.", username=username))
 
         return self._commit(write)
 
@@ -129,7 +133,7 @@ class AccountService:
         if problem:
             return problem
         if accounts.by_username(self.study.db, username) is not None:
-            return "this user name is taken"
+            return Message("this user name is taken")
         return None
 
     def set_active(self, session: Session, username: str, active: bool,
@@ -141,19 +145,22 @@ class AccountService:
         if account is None:
             return _no_such_user(username)
         if not reason.strip():
-            return ServiceResult(Status.NEEDS_REASON, message="A reason is needed.")
+            return ServiceResult(Status.NEEDS_REASON, message=Message("A reason is needed."))
         if not active and account.username.lower() == session.username.lower():
             return ServiceResult(Status.INVALID,
-                                 message="You cannot deactivate your own account.")
+                                 message=Message("You cannot deactivate your own account."))
 
         def write(db: Database) -> ServiceResult:
             accounts.set_active(db, session.username, account, active, reason.strip())
             if not active and self.study.key is not None:
                 keystore.remove_user_copy(db, self.study.path, account.username)
-            verb = "reactivated" if active else "deactivated"
-            more = (": set a new password for them to open the study again"
-                    if active and self.study.key is not None else "")
-            return ServiceResult(Status.SAVED, message=f"{account.username} {verb}{more}.")
+            name = account.username
+            done = (Message("{username} deactivated.", username=name) if not active
+                    else Message("{username} reactivated: set a new password for them to open "
+                                 "the study again.", username=name)
+                    if self.study.key is not None
+                    else Message("{username} reactivated.", username=name))
+            return ServiceResult(Status.SAVED, message=done)
 
         return self._commit(write)
 
@@ -168,15 +175,17 @@ class AccountService:
         problem = password_problem(password, account.username)
         if problem:
             return ServiceResult(Status.INVALID,
-                                 message=f"{problem.capitalize()}: password not changed.")
+                                 message=Message(
+                "{problem_capitalized}: password not changed.", problem=problem))
         digest = self.hasher.hash(password)
 
         def write(db: Database) -> ServiceResult:
             accounts.set_password(db, session.username, account, digest,
                                   reason.strip() or "password reset")
             self._wrap_copy(db, account.username, password)
-            return ServiceResult(Status.SAVED, message=f"New password set for "
-                                 f"{account.username}; their lockout is cleared.")
+            return ServiceResult(Status.SAVED, message=Message(
+                "New password set for {username}; their lockout is cleared.",
+                username=account.username))
 
         return self._commit(write)
 
@@ -186,23 +195,24 @@ class AccountService:
         study key, audited as done with the recovery key."""
         account = accounts.by_username(self.study.db, username)
         if account is None or not account.active or account.role != Role.DATA_MANAGER.value:
-            return ServiceResult(Status.INVALID, message=f"No active data manager "
-                                 f"{username!r} in this study.")
+            return ServiceResult(Status.INVALID, message=Message(
+                "No active data manager {username} in this study.", username=repr(username)))
         if self.study.read_only or self.study.key is None:
-            return ServiceResult.refused("The study must be open for editing, with its "
-                                         "recovery key.")
+            return ServiceResult.refused(Message("The study must be open for editing, with its "
+                                                 "recovery key."))
         problem = password_problem(password, account.username)
         if problem:
             return ServiceResult(Status.INVALID,
-                                 message=f"{problem.capitalize()}: password not changed.")
+                                 message=Message(
+                "{problem_capitalized}: password not changed.", problem=problem))
         digest = self.hasher.hash(password)
 
         def write(db: Database) -> ServiceResult:
             accounts.set_password(db, "recovery-key", account, digest,
                                   "password reset with the recovery key")
             self._wrap_copy(db, account.username, password)
-            return ServiceResult(Status.SAVED, message=f"New password set for "
-                                 f"{account.username}.")
+            return ServiceResult(Status.SAVED, message=Message("New password set for {username}.",
+                                                         username=account.username))
 
         return self._commit(write)
 
@@ -321,14 +331,14 @@ class AccountService:
 
 def _locked_message(locked_until: str, now: datetime) -> str:
     wait = int((datetime.fromisoformat(locked_until) - now).total_seconds()) + 1
-    return f"too many failed attempts: try again in {wait} s"
+    return Message("too many failed attempts: try again in {wait} s", wait=wait)
 
 
 def _failed_message(wait: int) -> str:
     """A failed attempt's answer, whether the name is an account or not."""
     if wait:
-        return f"too many failed attempts: try again in {wait} s"
-    return "unknown user name or wrong password"
+        return Message("too many failed attempts: try again in {wait} s", wait=wait)
+    return Message("unknown user name or wrong password")
 
 
 def _is_text(text: str) -> bool:
@@ -361,4 +371,5 @@ def _dummy_hash(hasher: PasswordHasher) -> str:
 
 
 def _no_such_user(username: str) -> ServiceResult:
-    return ServiceResult(Status.INVALID, message=f"No user {username!r} in this study.")
+    return ServiceResult(Status.INVALID, message=Message("No user {username} in this study.",
+                                                      username=repr(username)))

@@ -12,10 +12,11 @@ from jdmdesk.db import accounts
 from jdmdesk.db.connection import Study
 from jdmdesk.domain import access
 from jdmdesk.domain.access import Action, Session
+from jdmdesk.domain.texts import Message
 from jdmdesk.services.results import ServiceResult
 
 READS = (Action.READ, Action.EXPORT, Action.BACKUP)  # allowed on a study opened read-only
-READ_ONLY_MESSAGE = "The study is open read-only."
+READ_ONLY_MESSAGE = Message("The study is open read-only.")
 
 
 def refusal(study: Study, session: Session, action: Action) -> ServiceResult | None:
@@ -24,7 +25,7 @@ def refusal(study: Study, session: Session, action: Action) -> ServiceResult | N
         return ServiceResult.refused(READ_ONLY_MESSAGE)
     role = accounts.active_role(study.db, session.username)
     if role is None:
-        return ServiceResult.refused("Your account is not active in this study.")
+        return ServiceResult.refused(Message("Your account is not active in this study."))
     if not access.can(role, action):
         return ServiceResult.refused(access.refusal(role, action))
     return None

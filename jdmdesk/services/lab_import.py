@@ -36,6 +36,7 @@ from jdmdesk.domain.lab_mapping import (
 )
 from jdmdesk.domain.lab_rows import BLOCKING, STATUSES, Problem, RowChecker, RowResult
 from jdmdesk.domain.parse import clean_text
+from jdmdesk.domain.texts import Message
 from jdmdesk.importing.lab_file import (
     FileFacts,
     LabFileError,
@@ -78,9 +79,10 @@ class ImportCheck:
 
     def summary(self) -> str:
         c = self.counts
-        return (f"{self.rows} rows: {c['new']} new, {c['duplicate']} duplicate, "
-                f"{c['conflict']} conflict, {c['invalid']} invalid, "
-                f"{c['unknown_patient']} unknown patient")
+        return Message("{rows} rows: {new} new, {duplicate} duplicate, {conflict} conflict, "
+                       "{invalid} invalid, {unknown} unknown patient", rows=self.rows,
+                       new=c["new"], duplicate=c["duplicate"], conflict=c["conflict"],
+                       invalid=c["invalid"], unknown=c["unknown_patient"])
 
     def report_lines(self) -> Iterator[str]:
         yield f"Lab import report: {self.facts.path.name}"
@@ -156,7 +158,8 @@ class LabImportService(QObject):
             changed = repo.save_mapping(db, self.session.username, header_key(header),
                                         _mapping_dict(mapping))
             return ServiceResult(Status.SAVED if changed else Status.UNCHANGED,
-                                 message="Mapping saved." if changed else "Mapping unchanged.")
+                                 message=Message("Mapping saved.") if changed
+                                 else Message("Mapping unchanged."))
 
         return commit(self.study, work)
 
@@ -227,10 +230,11 @@ class LabImportService(QObject):
         try:
             facts, header, rows, mapping = self._open(path, mapping)
         except LabFileError as err:
-            return ServiceResult(Status.INVALID, message=str(err)), None
+            return ServiceResult(Status.INVALID, message=_error_text(err)), None
         if expected_sha256 is not None and facts.sha256 != expected_sha256:
-            return ServiceResult(Status.INVALID, message=f"{facts.path.name} changed since it "
-                                 "was checked: check it again before importing"), None
+            return ServiceResult(Status.INVALID, message=Message(
+                "{file} changed since it was checked: check it again before importing",
+                file=facts.path.name)), None
         check = ImportCheck(facts, header, mapping, import_id=str(uuid.uuid4()))
         user = self.session.username
         pending: list[repo.NewResult] = []
@@ -276,12 +280,12 @@ class LabImportService(QObject):
         if imported is None:
             check.import_id = None
             if check.blocking and not skip_invalid:
-                return ServiceResult(Status.INVALID, message=(
-                    f"Nothing imported: {check.blocking} row(s) with problems "
-                    f"({check.summary()}). Correct the file, or import the valid rows only."
-                )), check
-            return ServiceResult(Status.UNCHANGED, message=(
-                f"Nothing new to import ({check.summary()}).")), check
+                return ServiceResult(Status.INVALID, message=Message(
+                    "Nothing imported: {n} row(s) with problems ({summary}). Correct the file, "
+                    "or import the valid rows only.", n=check.blocking,
+                    summary=check.summary())), check
+            return ServiceResult(Status.UNCHANGED, message=Message(
+                "Nothing new to import ({summary}).", summary=check.summary())), check
         if skip_invalid and check.blocking:
             check.report_path = self._write_report(check)
         if callable(self.announce):
@@ -289,9 +293,9 @@ class LabImportService(QObject):
                 self.announce("lab", pid, ids)
         self.imported.emit(imported)
         new_ids = tuple(i for ids in check.patients.values() for i in ids)
-        return ServiceResult(Status.SAVED, new_ids, message=(
-            f"Imported {check.counts['new']} lab results from {facts.path.name} "
-            f"({check.summary()}).")), check
+        return ServiceResult(Status.SAVED, new_ids, message=Message(
+            "Imported {n} lab results from {file} ({summary}).", n=check.counts["new"],
+            file=facts.path.name, summary=check.summary())), check
 
     def _write_report(self, check: ImportCheck) -> Path | None:
         path = check.facts.path
@@ -320,13 +324,14 @@ class LabImportService(QObject):
         except ValueError as err:
             return ServiceResult(Status.INVALID, errors={"reason": str(err)}, message=str(err))
         if not reason:
-            return ServiceResult(Status.NEEDS_REASON, message="Give a reason to undo the "
-                                 "import.")
+            return ServiceResult(Status.NEEDS_REASON, message=Message("Give a reason to undo the "
+                                                                   "import."))
         found = repo.get_import(self.study.db, import_id)
         if found is None:
-            return ServiceResult(Status.INVALID, message="No such import in this study.")
+            return ServiceResult(Status.INVALID, message=Message("No such import in this study."))
         if found.undone:
-            return ServiceResult(Status.UNCHANGED, message="This import was already undone.")
+            return ServiceResult(Status.UNCHANGED,
+                                 message=Message("This import was already undone."))
         by_patient: dict[str, list[str]] = {}
 
         def work(db: Database) -> ServiceResult:
@@ -340,10 +345,17 @@ class LabImportService(QObject):
             for pid, ids in by_patient.items():
                 self.announce("lab", pid, ids)
         gone = tuple(i for ids in by_patient.values() for i in ids)
-        return ServiceResult(Status.SAVED, gone, message=(
-            f"Import of {found.file_name} undone: {len(gone)} lab results deleted."))
+        return ServiceResult(Status.SAVED, gone, message=Message(
+            "Import of {file} undone: {n} lab results deleted.", file=found.file_name,
+            n=len(gone)))
 
 
 def _mapping_dict(mapping: LabMapping) -> dict[str, object]:
     return {"columns": dict(mapping.columns), "patient_key": mapping.patient_key,
             "tests": dict(mapping.tests), "units": dict(mapping.units)}
+
+
+def _error_text(err: Exception) -> str:
+    """An error's :class:`Message` (the UI translates it), or its English text."""
+    first = err.args[0] if len(err.args) == 1 else None
+    return first if isinstance(first, str) else str(err)

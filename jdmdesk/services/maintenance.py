@@ -12,6 +12,7 @@ from jdmdesk.db import accounts, backup
 from jdmdesk.db.backup.encrypt_plain import Encrypted, encrypt_plain_study
 from jdmdesk.db.connection import Study, is_plain
 from jdmdesk.domain.access import Action, Session
+from jdmdesk.domain.texts import Message
 from jdmdesk.services.guard import refusal
 from jdmdesk.services.results import ServiceResult, Status
 
@@ -32,8 +33,9 @@ class MaintenanceService:
         try:
             done = backup.backup_study(self.study.path, Path(dest))
         except (backup.BackupError, OSError) as err:
-            return ServiceResult.failed(f"Backup failed: {err}")
-        return ServiceResult(Status.SAVED, message=f"Verified backup written to {done}")
+            return ServiceResult.failed(Message("Backup failed: {error}", error=str(err)))
+        return ServiceResult(Status.SAVED, message=Message("Verified backup written to {path}",
+                                                            path=str(done)))
 
     def restore(self, source: Path, new_path: Path) -> ServiceResult:
         """Restore a backup into a new study file (never over an existing one)."""
@@ -42,9 +44,9 @@ class MaintenanceService:
         try:
             done = backup.restore_backup(Path(source), Path(new_path))
         except (backup.BackupError, OSError) as err:
-            return ServiceResult.failed(f"Restore failed: {err}")
-        return ServiceResult(Status.SAVED,
-                             message=f"Backup restored into {done}; open it with File ▸ Open.")
+            return ServiceResult.failed(Message("Restore failed: {error}", error=str(err)))
+        return ServiceResult(Status.SAVED, message=Message(
+            "Backup restored into {path}; open it with File ▸ Open.", path=str(done)))
 
     def is_plain_study(self) -> bool:
         """A study made before encryption: it opens read-only, with the offer of an encrypted
@@ -58,7 +60,7 @@ class MaintenanceService:
         if (refused := refusal(self.study, self.session, Action.BACKUP)) is not None:
             return refused, None
         if not self.is_plain_study():
-            return ServiceResult.refused("This study is already encrypted."), None
+            return ServiceResult.refused(Message("This study is already encrypted.")), None
         account = accounts.by_username(self.study.db, self.session.username)
         try:
             if account is None:
@@ -67,14 +69,18 @@ class MaintenanceService:
                                                                            "surrogatepass"))
         except (VerificationError, InvalidHashError):
             return ServiceResult(Status.INVALID, errors={"password": "wrong password"},
-                                 message="Wrong password: no copy written."), None
+                                 message=Message("Wrong password: no copy written.")), None
         try:
             done = encrypt_plain_study(self.study.path, Path(dest),
                                        username=self.session.username, password=password,
                                        kdf=KdfParams())
         except (backup.BackupError, OSError) as err:
-            return ServiceResult.failed(f"The encrypted copy was not written: {err}"), None
-        others = (f" Set a new password for {', '.join(done.without_key)} (Tools ▸ Users) "
-                  "before they can open it." if done.without_key else "")
-        return ServiceResult(Status.SAVED, message=f"Encrypted copy written to {done.path}; "
-                             f"open it with File ▸ Open.{others}"), done
+            return ServiceResult.failed(Message("The encrypted copy was not written: {error}",
+                                                error=str(err))), None
+        written = (Message("Encrypted copy written to {path}; open it with File ▸ Open. Set a "
+                           "new password for {users} (Tools ▸ Users) before they can open it.",
+                           path=str(done.path), users=", ".join(done.without_key))
+                   if done.without_key else
+                   Message("Encrypted copy written to {path}; open it with File ▸ Open.",
+                           path=str(done.path)))
+        return ServiceResult(Status.SAVED, message=written), done

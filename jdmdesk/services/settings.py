@@ -14,6 +14,7 @@ from jdmdesk.db.settings_repo import write_settings
 from jdmdesk.domain.access import Action, Session
 from jdmdesk.domain.settings import StudySettings
 from jdmdesk.domain.settings_rules import unknown_setting_problems, validate_settings
+from jdmdesk.domain.texts import Message
 from jdmdesk.services.guard import refusal
 from jdmdesk.services.results import ServiceResult, Status, commit
 
@@ -34,15 +35,16 @@ class SettingsService(QObject):
         errors = unknown_setting_problems(changes) \
             or validate_settings({**queries.raw_settings(self.study.db), **changes})
         if errors:
-            return ServiceResult(Status.INVALID, errors=errors, message="Settings not saved.")
+            return ServiceResult(Status.INVALID, errors=errors,
+                                 message=Message("Settings not saved."))
         if not reason.strip():
-            return ServiceResult(Status.NEEDS_REASON, message="A reason is needed.")
+            return ServiceResult(Status.NEEDS_REASON, message=Message("A reason is needed."))
 
         def write(db: Database) -> ServiceResult:
             n = write_settings(db, self.session.username, changes, reason.strip())
             if n == 0:
-                return ServiceResult(Status.UNCHANGED, message="No changes.")
-            return ServiceResult(Status.SAVED, message=f"{n} setting(s) saved.")
+                return ServiceResult(Status.UNCHANGED, message=Message("No changes."))
+            return ServiceResult(Status.SAVED, message=Message("{n} setting(s) saved.", n=n))
 
         result = commit(self.study, write)
         if result.status is Status.SAVED:

@@ -14,6 +14,7 @@ from jdmdesk.db.connection import Study
 from jdmdesk.db.signatures import SignatureState
 from jdmdesk.db.signoff import Signature
 from jdmdesk.domain.access import Action, Session
+from jdmdesk.domain.texts import Message
 from jdmdesk.services.accounts import AccountError, AccountService
 from jdmdesk.services.guard import refusal
 from jdmdesk.services.records import RecordService
@@ -41,15 +42,16 @@ class SignoffService:
             return refused
         visit = repo.get(self.study.db, "visit", visit_id)
         if visit is None or visit.deleted:
-            return ServiceResult(Status.INVALID, message="No such visit: nothing signed.")
+            return ServiceResult(Status.INVALID, message=Message("No such visit: nothing signed."))
         current = self.signature(visit_id)
         if current is not None and current.locked:
             return ServiceResult(Status.UNCHANGED, (visit_id,), message=current.describe())
         try:
             self.accounts.confirm_password(self.session, password, "signature")
         except AccountError as err:
-            return ServiceResult(Status.INVALID, errors={"password": str(err)},
-                                 message=f"Not signed: {err}.")
+            problem = err.args[0] if len(err.args) == 1 else str(err)  # a Message to translate
+            return ServiceResult(Status.INVALID, errors={"password": problem},
+                                 message=Message("Not signed: {problem}.", problem=problem))
 
         def write(db: Database) -> ServiceResult:
             keys = self._signing_keys(db, password)
@@ -60,17 +62,19 @@ class SignoffService:
             result = commit(self.study, write)
         except WrongKey:
             return ServiceResult.failed(
-                "Not signed: your password does not open your signing key in the key file "
-                "(it was changed outside JDM Desk). Ask the data manager to set a new password.")
+                Message("Not signed: your password does not open your signing key in the key "
+                        "file (it was changed outside JDM Desk). Ask the data manager to set a "
+                        "new password."))
         except (OSError, KeyFileError) as err:
-            return ServiceResult.failed(f"Not signed: the key file beside the study could not "
-                                        f"be read or written ({err}).")
+            return ServiceResult.failed(Message(
+                "Not signed: the key file beside the study could not be read or written "
+                "({error}).", error=str(err)))
         if result.status is not Status.SAVED:
             return result
         self.records.announce("visit", visit.patient_id or "", [visit_id])
         signed = self.signature(visit_id)
         return ServiceResult(Status.SAVED, (visit_id,),
-                             message=signed.describe() if signed else "Signed.")
+                             message=signed.describe() if signed else Message("Signed."))
 
     def _signing_keys(self, db: Database, password: str) -> tuple[bytes, bytes] | None:
         """The signer's (private, public) Ed25519 keys, unwrapped with the password just
@@ -90,16 +94,18 @@ class SignoffService:
         if (refused := refusal(self.study, self.session, Action.UNLOCK_VISIT)) is not None:
             return refused
         if not reason.strip():
-            return ServiceResult(Status.NEEDS_REASON, message="A reason is needed to unlock.")
+            return ServiceResult(Status.NEEDS_REASON,
+                                 message=Message("A reason is needed to unlock."))
         current = self.signature(visit_id)
         if current is None or not current.locked:
-            return ServiceResult(Status.UNCHANGED, (visit_id,), message="The visit is not locked.")
+            return ServiceResult(Status.UNCHANGED, (visit_id,),
+                                 message=Message("The visit is not locked."))
         visit = repo.require(self.study.db, "visit", visit_id)
 
         def write(db: Database) -> ServiceResult:
             signoff.unlock(db, self.session.username, current, reason.strip())
             return ServiceResult(Status.SAVED, (visit_id,),
-                                 message="Visit unlocked: it can be edited.")
+                                 message=Message("Visit unlocked: it can be edited."))
 
         result = commit(self.study, write)
         if result.status is Status.SAVED:

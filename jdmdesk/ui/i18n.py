@@ -38,3 +38,9 @@ def _value(key: str, value: object) -> object:
 def translate(context: str, text: str) -> str:
     """``QCoreApplication.translate`` for module-level code (pyside6-lupdate knows the name)."""
     return QCoreApplication.translate(context, text)
+
+
+def error_message(err: BaseException) -> str:
+    """An exception's message in the UI language (its first argument a :class:`Message`)."""
+    first = err.args[0] if len(err.args) == 1 else None
+    return message(first) if isinstance(first, str) else str(err)

@@ -18,7 +18,7 @@ from jdmdesk.ui import window_state
 from jdmdesk.ui.admin.auto_lock import IdleWatcher, LockScreen
 from jdmdesk.ui.app_shortcuts import ApplicationShortcuts
 from jdmdesk.ui.entry.patient_list import PatientListPanel
-from jdmdesk.ui.i18n import catalogue, message
+from jdmdesk.ui.i18n import catalogue, error_message, message
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.review.read_only import apply_read_only_look
 from jdmdesk.ui.workspace import PatientWorkspace
@@ -240,9 +240,9 @@ class MainWindow(QMainWindow):
         if reason is None:
             return
         result = service.undo(live[labels.index(chosen)].id, reason)
-        self.show_status(result.message)
+        self.show_status(message(result.message))
         if not result.ok:
-            self.prompts.error(self.tr("Undo a lab import"), result.message)
+            self.prompts.error(self.tr("Undo a lab import"), message(result.message))
 
     def back_up(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
             try:
                 new = self._switch_user(given)
             except AccountError as err:
-                error = str(err)
+                error = error_message(err)
                 continue
             break
         self.close()  # saves this window's state; the study stays open for ``new``
@@ -459,7 +459,7 @@ class MainWindow(QMainWindow):
             self.services.accounts.confirm_password(self.services.session, password,
                                                     "unlock_screen")
         except AccountError as err:
-            return str(err).capitalize() + "."
+            return error_message(err).capitalize() + "."
         return None
 
     def _close_from_lock(self) -> None:

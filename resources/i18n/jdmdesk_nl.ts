@@ -208,6 +208,74 @@
         <translation>ongebruikelijke {code}-waarde: graag bevestigen</translation>
     </message>
     <message>
+        <source>open this study</source>
+        <translation>deze studie openen</translation>
+    </message>
+    <message>
+        <source>create, edit or delete clinical records</source>
+        <translation>klinische gegevens invoeren, wijzigen of verwijderen</translation>
+    </message>
+    <message>
+        <source>sign visits</source>
+        <translation>bezoeken ondertekenen</translation>
+    </message>
+    <message>
+        <source>export the study</source>
+        <translation>de studie exporteren</translation>
+    </message>
+    <message>
+        <source>change study settings</source>
+        <translation>studie-instellingen wijzigen</translation>
+    </message>
+    <message>
+        <source>manage user accounts</source>
+        <translation>gebruikersaccounts beheren</translation>
+    </message>
+    <message>
+        <source>unlock signed visits</source>
+        <translation>ondertekende bezoeken ontgrendelen</translation>
+    </message>
+    <message>
+        <source>restore deleted records</source>
+        <translation>verwijderde gegevens terugzetten</translation>
+    </message>
+    <message>
+        <source>back up or restore the study</source>
+        <translation>een back-up van de studie maken of terugzetten</translation>
+    </message>
+    <message>
+        <source>import lab results</source>
+        <translation>laboratoriumuitslagen importeren</translation>
+    </message>
+    <message>
+        <source>undo a lab import</source>
+        <translation>een laboratoriumimport ongedaan maken</translation>
+    </message>
+    <message>
+        <source>{role_label} accounts may not {action}.</source>
+        <translation>Met de rol {role_label} mag u dit niet: {action}.</translation>
+    </message>
+    <message>
+        <source>the user name {problem}</source>
+        <translation>de gebruikersnaam {problem}</translation>
+    </message>
+    <message>
+        <source>the user name needs {low}–{high} characters without spaces</source>
+        <translation>de gebruikersnaam moet {low}–{high} tekens zonder spaties hebben</translation>
+    </message>
+    <message>
+        <source>the user name must not start with {starts}</source>
+        <translation>de gebruikersnaam mag niet beginnen met {starts}</translation>
+    </message>
+    <message>
+        <source>the full name {problem}</source>
+        <translation>de volledige naam {problem}</translation>
+    </message>
+    <message>
+        <source>the full name is required (at most {n} characters)</source>
+        <translation>de volledige naam is verplicht (hoogstens {n} tekens)</translation>
+    </message>
+    <message>
         <source>At least {length} characters, and not containing the user name.</source>
         <translation>Minstens {length} tekens, zonder de gebruikersnaam erin.</translation>
     </message>
@@ -260,8 +328,76 @@
         <translation>Dosis gewijzigd: vorige periode beëindigd, nieuwe periode opgeslagen.</translation>
     </message>
     <message>
+        <source>The key file beside the study could not be written ({error}): nothing was changed.</source>
+        <translation>Het sleutelbestand naast de studie kon niet worden geschreven ({error}): er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>this study already has users: log in as one of them</source>
+        <translation>deze studie heeft al gebruikers: log in als een van hen</translation>
+    </message>
+    <message>
+        <source>{problem_capitalized}: not added.</source>
+        <translation>{problem_capitalized}: niet toegevoegd.</translation>
+    </message>
+    <message>
+        <source>User {username} added.</source>
+        <translation>Gebruiker {username} toegevoegd.</translation>
+    </message>
+    <message>
+        <source>this user name is taken</source>
+        <translation>deze gebruikersnaam is al in gebruik</translation>
+    </message>
+    <message>
         <source>A reason is needed.</source>
         <translation>Er is een reden nodig.</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account.</source>
+        <translation>U kunt uw eigen account niet deactiveren.</translation>
+    </message>
+    <message>
+        <source>{username} deactivated.</source>
+        <translation>{username} gedeactiveerd.</translation>
+    </message>
+    <message>
+        <source>{username} reactivated: set a new password for them to open the study again.</source>
+        <translation>{username} weer geactiveerd: stel een nieuw wachtwoord in, zodat deze gebruiker de studie weer kan openen.</translation>
+    </message>
+    <message>
+        <source>{username} reactivated.</source>
+        <translation>{username} weer geactiveerd.</translation>
+    </message>
+    <message>
+        <source>{problem_capitalized}: password not changed.</source>
+        <translation>{problem_capitalized}: wachtwoord niet gewijzigd.</translation>
+    </message>
+    <message>
+        <source>New password set for {username}; their lockout is cleared.</source>
+        <translation>Nieuw wachtwoord ingesteld voor {username}; de blokkering is opgeheven.</translation>
+    </message>
+    <message>
+        <source>No active data manager {username} in this study.</source>
+        <translation>Geen actieve datamanager {username} in deze studie.</translation>
+    </message>
+    <message>
+        <source>The study must be open for editing, with its recovery key.</source>
+        <translation>De studie moet geopend zijn om te bewerken, met de herstelsleutel.</translation>
+    </message>
+    <message>
+        <source>New password set for {username}.</source>
+        <translation>Nieuw wachtwoord ingesteld voor {username}.</translation>
+    </message>
+    <message>
+        <source>too many failed attempts: try again in {wait} s</source>
+        <translation>te veel mislukte pogingen: probeer het over {wait} s opnieuw</translation>
+    </message>
+    <message>
+        <source>unknown user name or wrong password</source>
+        <translation>onbekende gebruikersnaam of verkeerd wachtwoord</translation>
+    </message>
+    <message>
+        <source>No user {username} in this study.</source>
+        <translation>Geen gebruiker {username} in deze studie.</translation>
     </message>
     <message>
         <source>{record_label} deleted.</source>
@@ -492,12 +628,54 @@
         <translation>bloeddruk {shown}: {category} — {reason} {basis}</translation>
     </message>
     <message>
+        <source>No tacrolimus recorded for this patient: there are no study days, so the time axis shows calendar dates.</source>
+        <translation>Geen tacrolimus vastgelegd voor deze patiënt: er zijn geen studiedagen, dus de tijdas toont kalenderdatums.</translation>
+    </message>
+    <message>
         <source>tac stop</source>
         <translation>tac stop</translation>
     </message>
     <message>
         <source>tac {arrow}{dose} mg/d</source>
         <translation>tac {arrow}{dose} mg/d</translation>
+    </message>
+    <message>
+        <source>{code}: {value} {unit} ({canonical} {canonical_unit})</source>
+        <translation>{code}: {value} {unit} ({canonical} {canonical_unit})</translation>
+    </message>
+    <message>
+        <source>{code}: {value} {unit}</source>
+        <translation>{code}: {value} {unit}</translation>
+    </message>
+    <message>
+        <source>ULN: not reported</source>
+        <translation>ULN: niet gerapporteerd</translation>
+    </message>
+    <message>
+        <source>ULN: {uln} {unit} — {ratio} × ULN</source>
+        <translation>ULN: {uln} {unit} — {ratio} × ULN</translation>
+    </message>
+    <message>
+        <source>censored: the lab gave a limit, plotted at that limit</source>
+        <translation>gecensureerd: het laboratorium gaf een grens, getekend op die grens</translation>
+    </message>
+    <message>
+        <source>{date} {time}</source>
+        <translation>{date} {time}</translation>
+    </message>
+    <message>
+        <source>{date} {time} · day {day}</source>
+        <translation>{date} {time} · dag {day}</translation>
+    </message>
+    <message>
+        <source>{date} · day {day}</source>
+        <translation>{date} · dag {day}</translation>
+    </message>
+    <message>
+        <source>{first}
+{second}</source>
+        <translation>{first}
+{second}</translation>
     </message>
     <message>
         <source>{code}: CK, LD and ASAT since tacrolimus start</source>
@@ -700,6 +878,82 @@
         <translation>jongen</translation>
     </message>
     <message>
+        <source>height {height} cm</source>
+        <translation>lengte {height} cm</translation>
+    </message>
+    <message>
+        <source>height unknown: 50th height percentile</source>
+        <translation>lengte onbekend: 50e lengtepercentiel</translation>
+    </message>
+    <message>
+        <source>for age {age}, {sex}, {height} ({source})</source>
+        <translation>voor leeftijd {age}, {sex}, {height} ({source})</translation>
+    </message>
+    <message>
+        <source>cut-offs from age {age} ({source})</source>
+        <translation>afkappunten vanaf leeftijd {age} ({source})</translation>
+    </message>
+    <message>
+        <source>under 1 year: no {source} table, adult-style cut-offs shown</source>
+        <translation>jonger dan 1 jaar: geen {source}-tabel, afkappunten zoals bij volwassenen getoond</translation>
+    </message>
+    <message>
+        <source>age or sex not recorded: adult-style cut-offs ({source})</source>
+        <translation>leeftijd of geslacht niet vastgelegd: afkappunten zoals bij volwassenen ({source})</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} en {second}</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>90e percentiel</translation>
+    </message>
+    <message>
+        <source>95th percentile</source>
+        <translation>95e percentiel</translation>
+    </message>
+    <message>
+        <source>95th percentile + 12 mmHg</source>
+        <translation>95e percentiel + 12 mmHg</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normaal</translation>
+    </message>
+    <message>
+        <source>elevated</source>
+        <translation>verhoogd</translation>
+    </message>
+    <message>
+        <source>stage 1 hypertension</source>
+        <translation>hypertensie stadium 1</translation>
+    </message>
+    <message>
+        <source>stage 2 hypertension</source>
+        <translation>hypertensie stadium 2</translation>
+    </message>
+    <message>
+        <source>systolic</source>
+        <translation>systolisch</translation>
+    </message>
+    <message>
+        <source>diastolic</source>
+        <translation>diastolisch</translation>
+    </message>
+    <message>
+        <source>{side} {value} ≥ {percentile} ({limit} mmHg)</source>
+        <translation>{side} {value} ≥ {percentile} ({limit} mmHg)</translation>
+    </message>
+    <message>
+        <source>{side} {value} ≥ {limit} mmHg (lower than the {percentile})</source>
+        <translation>{side} {value} ≥ {limit} mmHg (lager dan het {percentile})</translation>
+    </message>
+    <message>
+        <source>{side} {value} ≥ {limit} mmHg</source>
+        <translation>{side} {value} ≥ {limit} mmHg</translation>
+    </message>
+    <message>
         <source>Patient</source>
         <translation>Patiënt</translation>
     </message>
@@ -838,6 +1092,258 @@
     <message>
         <source>{n} {system_label_lower} item(s) present but the damage severity is 0</source>
         <translation>{n} item(s) ({system_label_lower}) aanwezig maar de ernst van de schade is 0</translation>
+    </message>
+    <message>
+        <source>The study is open read-only.</source>
+        <translation>De studie is alleen-lezen geopend.</translation>
+    </message>
+    <message>
+        <source>Your account is not active in this study.</source>
+        <translation>Uw account is niet actief in deze studie.</translation>
+    </message>
+    <message>
+        <source>Backup failed: {error}</source>
+        <translation>Back-up mislukt: {error}</translation>
+    </message>
+    <message>
+        <source>Verified backup written to {path}</source>
+        <translation>Gecontroleerde back-up geschreven naar {path}</translation>
+    </message>
+    <message>
+        <source>Restore failed: {error}</source>
+        <translation>Terugzetten mislukt: {error}</translation>
+    </message>
+    <message>
+        <source>Backup restored into {path}; open it with File ▸ Open.</source>
+        <translation>Back-up teruggezet in {path}; open deze met Bestand ▸ Openen.</translation>
+    </message>
+    <message>
+        <source>This study is already encrypted.</source>
+        <translation>Deze studie is al versleuteld.</translation>
+    </message>
+    <message>
+        <source>Wrong password: no copy written.</source>
+        <translation>Verkeerd wachtwoord: er is geen kopie geschreven.</translation>
+    </message>
+    <message>
+        <source>The encrypted copy was not written: {error}</source>
+        <translation>De versleutelde kopie is niet geschreven: {error}</translation>
+    </message>
+    <message>
+        <source>Encrypted copy written to {path}; open it with File ▸ Open. Set a new password for {users} (Tools ▸ Users) before they can open it.</source>
+        <translation>Versleutelde kopie geschreven naar {path}; open deze met Bestand ▸ Openen. Stel een nieuw wachtwoord in voor {users} (Extra ▸ Gebruikers) voordat zij de kopie kunnen openen.</translation>
+    </message>
+    <message>
+        <source>Encrypted copy written to {path}; open it with File ▸ Open.</source>
+        <translation>Versleutelde kopie geschreven naar {path}; open deze met Bestand ▸ Openen.</translation>
+    </message>
+    <message>
+        <source>Settings not saved.</source>
+        <translation>Instellingen niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>{n} setting(s) saved.</source>
+        <translation>{n} instelling(en) opgeslagen.</translation>
+    </message>
+    <message>
+        <source>No such visit: nothing signed.</source>
+        <translation>Dit bezoek bestaat niet: er is niets ondertekend.</translation>
+    </message>
+    <message>
+        <source>Not signed: {problem}.</source>
+        <translation>Niet ondertekend: {problem}.</translation>
+    </message>
+    <message>
+        <source>Not signed: your password does not open your signing key in the key file (it was changed outside JDM Desk). Ask the data manager to set a new password.</source>
+        <translation>Niet ondertekend: uw wachtwoord opent uw ondertekeningssleutel in het sleutelbestand niet (het is buiten JDM Desk gewijzigd). Vraag de datamanager een nieuw wachtwoord in te stellen.</translation>
+    </message>
+    <message>
+        <source>Not signed: the key file beside the study could not be read or written ({error}).</source>
+        <translation>Niet ondertekend: het sleutelbestand naast de studie kon niet worden gelezen of geschreven ({error}).</translation>
+    </message>
+    <message>
+        <source>Signed.</source>
+        <translation>Ondertekend.</translation>
+    </message>
+    <message>
+        <source>A reason is needed to unlock.</source>
+        <translation>Voor het ontgrendelen is een reden nodig.</translation>
+    </message>
+    <message>
+        <source>The visit is not locked.</source>
+        <translation>Het bezoek is niet vergrendeld.</translation>
+    </message>
+    <message>
+        <source>Visit unlocked: it can be edited.</source>
+        <translation>Bezoek ontgrendeld: het kan worden bewerkt.</translation>
+    </message>
+    <message>
+        <source>line {line}, column &apos;{column}&apos;: {problem}</source>
+        <translation>regel {line}, kolom &apos;{column}&apos;: {problem}</translation>
+    </message>
+    <message>
+        <source>line {line}: {problem}</source>
+        <translation>regel {line}: {problem}</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a range like &apos;0 - 145&apos;</source>
+        <translation>&apos;{value}&apos; is geen bereik zoals &apos;0 - 145&apos;</translation>
+    </message>
+    <message>
+        <source>{n} fields where the header has {expected}</source>
+        <translation>{n} velden, terwijl de kopregel er {expected} heeft</translation>
+    </message>
+    <message>
+        <source>a missing-value code is not a result</source>
+        <translation>een code voor een ontbrekende waarde is geen uitslag</translation>
+    </message>
+    <message>
+        <source>no patient given</source>
+        <translation>geen patiënt opgegeven</translation>
+    </message>
+    <message>
+        <source>patient &apos;{patient}&apos; is deleted</source>
+        <translation>patiënt &apos;{patient}&apos; is verwijderd</translation>
+    </message>
+    <message>
+        <source>patient &apos;{patient}&apos; is not in this study</source>
+        <translation>patiënt &apos;{patient}&apos; komt niet voor in deze studie</translation>
+    </message>
+    <message>
+        <source>test &apos;{test}&apos; is not one of the study&apos;s analytes: add it to the mapping</source>
+        <translation>test &apos;{test}&apos; is geen bepaling van de studie: voeg hem toe aan de koppeling</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {new} new, {duplicate} duplicate, {conflict} conflict, {invalid} invalid, {unknown} unknown patient</source>
+        <translation>{rows} regels: {new} nieuw, {duplicate} dubbel, {conflict} conflict, {invalid} ongeldig, {unknown} onbekende patiënt</translation>
+    </message>
+    <message>
+        <source>Mapping saved.</source>
+        <translation>Koppeling opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Mapping unchanged.</source>
+        <translation>Koppeling ongewijzigd.</translation>
+    </message>
+    <message>
+        <source>{file} changed since it was checked: check it again before importing</source>
+        <translation>{file} is gewijzigd sinds de controle: controleer het opnieuw voordat u importeert</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {n} row(s) with problems ({summary}). Correct the file, or import the valid rows only.</source>
+        <translation>Niets geïmporteerd: {n} regel(s) met problemen ({summary}). Verbeter het bestand, of importeer alleen de geldige regels.</translation>
+    </message>
+    <message>
+        <source>Nothing new to import ({summary}).</source>
+        <translation>Niets nieuws om te importeren ({summary}).</translation>
+    </message>
+    <message>
+        <source>Imported {n} lab results from {file} ({summary}).</source>
+        <translation>{n} laboratoriumuitslagen geïmporteerd uit {file} ({summary}).</translation>
+    </message>
+    <message>
+        <source>Give a reason to undo the import.</source>
+        <translation>Geef een reden om de import ongedaan te maken.</translation>
+    </message>
+    <message>
+        <source>No such import in this study.</source>
+        <translation>Deze import bestaat niet in deze studie.</translation>
+    </message>
+    <message>
+        <source>This import was already undone.</source>
+        <translation>Deze import is al ongedaan gemaakt.</translation>
+    </message>
+    <message>
+        <source>Import of {file} undone: {n} lab results deleted.</source>
+        <translation>Import van {file} ongedaan gemaakt: {n} laboratoriumuitslagen verwijderd.</translation>
+    </message>
+    <message>
+        <source>no column chosen for {role_label_lower}</source>
+        <translation>geen kolom gekozen voor {role_label_lower}</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos; is not in the file&apos;s header</source>
+        <translation>kolom &apos;{column}&apos; staat niet in de kopregel van het bestand</translation>
+    </message>
+    <message>
+        <source>choose either a combined reference range or low/high columns</source>
+        <translation>kies óf een gecombineerd referentiebereik óf kolommen voor onder- en bovengrens</translation>
+    </message>
+    <message>
+        <source>unknown patient key &apos;{key}&apos;</source>
+        <translation>onbekende patiëntsleutel &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>test &apos;{test}&apos;: unknown analyte code &apos;{code}&apos;</source>
+        <translation>test &apos;{test}&apos;: onbekende bepalingscode &apos;{code}&apos;</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file</source>
+        <translation>{path} is een map, geen bestand</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}: bestand bestaat niet</translation>
+    </message>
+    <message>
+        <source>{file} is empty</source>
+        <translation>{file} is leeg</translation>
+    </message>
+    <message>
+        <source>{file} is a ZIP archive, not a CSV file: save the lab results as CSV or xlsx</source>
+        <translation>{file} is een ZIP-archief, geen CSV-bestand: sla de laboratoriumuitslagen op als CSV of xlsx</translation>
+    </message>
+    <message>
+        <source>{file} is not an xlsx workbook (it may be damaged, or another format renamed)</source>
+        <translation>{file} is geen xlsx-werkmap (mogelijk beschadigd, of een ander formaat met een andere naam)</translation>
+    </message>
+    <message>
+        <source>{file} is an old Excel (.xls) workbook: save it as xlsx or CSV first</source>
+        <translation>{file} is een oude Excel-werkmap (.xls): sla deze eerst op als xlsx of CSV</translation>
+    </message>
+    <message>
+        <source>{file} is a binary file, not a CSV or xlsx file</source>
+        <translation>{file} is een binair bestand, geen CSV- of xlsx-bestand</translation>
+    </message>
+    <message>
+        <source>{file} is neither UTF-8 nor Windows-1252 text</source>
+        <translation>{file} is geen UTF-8- of Windows-1252-tekst</translation>
+    </message>
+    <message>
+        <source>{file} has no header row (line 1 is empty)</source>
+        <translation>{file} heeft geen kopregel (regel 1 is leeg)</translation>
+    </message>
+    <message>
+        <source>{file}: column {n} of the header has no name</source>
+        <translation>{file}: kolom {n} van de kopregel heeft geen naam</translation>
+    </message>
+    <message>
+        <source>{file}: the header names column &apos;{column}&apos; twice</source>
+        <translation>{file}: de kopregel noemt kolom &apos;{column}&apos; twee keer</translation>
+    </message>
+    <message>
+        <source>{file}: line 1 cannot be read as CSV ({error})</source>
+        <translation>{file}: regel 1 kan niet als CSV worden gelezen ({error})</translation>
+    </message>
+    <message>
+        <source>cannot be read as CSV ({error})</source>
+        <translation>kan niet als CSV worden gelezen ({error})</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as an xlsx workbook ({error})</source>
+        <translation>{file} kan niet als xlsx-werkmap worden gelezen ({error})</translation>
+    </message>
+    <message>
+        <source>{file} has no worksheet</source>
+        <translation>{file} heeft geen werkblad</translation>
+    </message>
+    <message>
+        <source>{file}: the first sheet is empty</source>
+        <translation>{file}: het eerste werkblad is leeg</translation>
+    </message>
+    <message>
+        <source>a formula cell: type or paste its value instead</source>
+        <translation>een formulecel: typ of plak in plaats daarvan de waarde</translation>
     </message>
 </context>
 <context>

@@ -279,3 +279,70 @@ def test_language_choice_is_remembered_and_the_environment_wins(tmp_path, qtbot,
     finally:
         language.save_choice("")
         close_window(w)
+
+
+def test_service_refusals_are_shown_in_dutch(study, users, english_after):
+    """A refused login, a lockout and a role refusal reach the user in Dutch: the services
+    return Message texts (English as str) and the UI translates them."""
+    from jdmdesk.domain.access import Role
+    from jdmdesk.services.accounts import AccountError, AccountService
+    from jdmdesk.services.maintenance import MaintenanceService
+    from jdmdesk.ui.i18n import error_message
+    from tests.conftest import FAST
+
+    accounts = AccountService(study, hasher=FAST)
+    reviewer = users[Role.REVIEWER]
+    refused = MaintenanceService(study, reviewer).backup_to(study.path.parent / "b.jdm")
+    language.install("nl")
+    with pytest.raises(AccountError) as err:
+        accounts.login(reviewer.username, "not the password")
+    assert error_message(err.value) == "onbekende gebruikersnaam of verkeerd wachtwoord"
+    assert str(err.value) == "unknown user name or wrong password"  # the CLI's English
+    waits = []
+    for _ in range(6):
+        with pytest.raises(AccountError) as err:
+            accounts.login(reviewer.username, "not the password")
+        waits.append(error_message(err.value))
+    assert any(w.startswith("te veel mislukte pogingen: probeer het over ") for w in waits)
+    assert refused.message == "Reviewer accounts may not back up or restore the study."
+    assert message(refused.message) == ("Met de rol Beoordelaar mag u dit niet: een back-up van "
+                                        "de studie maken of terugzetten.")
+
+
+def test_lab_import_problem_lines_are_shown_in_dutch(english_after):
+    from jdmdesk.domain.lab_mapping import guess_mapping
+    from jdmdesk.domain.lab_rows import RowChecker
+
+    header = ["patient", "test", "value", "unit", "sample_date"]
+    checker = RowChecker(header, guess_mapping(header), today=TODAY,
+                         find_patient=lambda text: None, stored_at=lambda *a: {},
+                         default_range=lambda *a: (None, None))
+    row = checker.check(2, ["", "CK", "120", "U/L", "2024-01-05"])
+    assert [str(p) for p in row.problems] == ["line 2, column 'patient': no patient given"]
+    language.install("nl")
+    assert [message(p.text()) for p in row.problems] == [
+        "regel 2, kolom 'patient': geen patiënt opgegeven"]
+
+
+def test_blood_pressure_flag_is_shown_in_dutch(english_after):
+    from jdmdesk.domain.safety import safety_flags
+
+    (flag,) = safety_flags(sbp=150, dbp=70, age_years=10, sex="M", height_cm=140)
+    assert str(flag.message).startswith("blood pressure 150/70 mmHg: stage 2 hypertension")
+    language.install("nl")
+    shown = message(flag.message)
+    assert shown.startswith("bloeddruk 150/70 mmHg: hypertensie stadium 2 — systolisch 150 ≥ ")
+    assert "voor leeftijd 10, jongen, lengte 140 cm (AAP 2017)" in shown
+
+
+def test_chart_hover_text_is_shown_in_dutch(english_after):
+    from datetime import date
+
+    from jdmdesk.domain.chart_series import point_tooltip
+    from jdmdesk.domain.labs import LabResult
+
+    p = LabResult("r", "ASAT", date(2025, 2, 1), 1.5, "\u00b5kat/L", 90.0, 0.0, 0.5, "08:30")
+    language.install("nl")
+    assert message(point_tooltip(p, 19)).splitlines() == [
+        "ASAT: 1,5 \u00b5kat/L (90 U/L)", "ULN: 0,5 \u00b5kat/L \u2014 3,00 \u00d7 ULN",
+        "01-02-2025 08:30 \u00b7 dag 19"]

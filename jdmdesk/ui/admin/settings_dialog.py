@@ -140,7 +140,7 @@ class SettingsDialog(QDialog):
                                 for t in cells]
             out["reference_ranges"] = ranges
         except parse.FieldError as err:
-            self.message.setText(str(err))
+            self.message.setText(message(err.message))
             return None
         return out
 

@@ -48,6 +48,7 @@ from jdmdesk.ui.chart.style import (
     style_axis,
 )
 from jdmdesk.ui.chart.troughs import TroughPlot
+from jdmdesk.ui.i18n import message
 
 
 class EnzymeChartPanel(QWidget):
@@ -404,7 +405,7 @@ class EnzymeChartPanel(QWidget):
         if d.patient_id is None:
             self.note.setText(self.tr("Select a patient to see the enzyme chart."))
         elif d.note:
-            self.note.setText(d.note)
+            self.note.setText(message(d.note))
         elif self.uln_mode and d.missing_uln:
             n = d.missing_uln
             self.note.setText((self.tr("{n} results without an upper limit of normal left out of "
@@ -445,7 +446,7 @@ class EnzymeChartPanel(QWidget):
         key = (point, day)
         tip = self._tips.get(key)
         if tip is None:
-            tip = self._tips[key] = point_tooltip(point, day)
+            tip = self._tips[key] = message(point_tooltip(point, day))
         return tip
 
     def _apply_legend(self, d: ChartData) -> None:

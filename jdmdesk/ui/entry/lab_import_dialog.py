@@ -31,7 +31,7 @@ from jdmdesk.domain.lab_mapping import PATIENT_KEYS, REQUIRED_ROLES, ROLES, LabM
 from jdmdesk.importing.lab_file import LabFileError
 from jdmdesk.services.lab_import import ImportCheck, LabImportService, conflict_text
 from jdmdesk.services.results import ServiceResult
-from jdmdesk.ui.i18n import catalogue
+from jdmdesk.ui.i18n import catalogue, error_message, message
 
 PREVIEW_ROWS = 8
 
@@ -183,12 +183,12 @@ class LabImportDialog(QDialog):
         self.mapping_tests = dict(mapping.tests)  # names chosen below stay when it refills
         problems = mapping.problems(self.header)
         if problems:
-            self._show_message("; ".join(problems))
+            self._show_message("; ".join(message(p) for p in problems))
             return
         try:
             self.check = self.service.check(self.path, mapping)
         except LabFileError as err:
-            self._show_message(str(err))
+            self._show_message(error_message(err))
             return
         self._show_check(self.check)
 
@@ -207,8 +207,8 @@ class LabImportDialog(QDialog):
                 rows=check.rows, new=c["new"], dup=c["duplicate"], conflict=c["conflict"],
                 invalid=c["invalid"], unknown=c["unknown_patient"]))
         self.problems.clear()
-        self.problems.addItems([str(p) for p in check.problems])
-        self.problems.addItems([self.tr("unusual (imported): {p}").format(p=p)
+        self.problems.addItems([message(p.text()) for p in check.problems])
+        self.problems.addItems([self.tr("unusual (imported): {p}").format(p=message(p.text()))
                                 for p in check.unusual])
         self.conflicts.setRowCount(len(check.conflicts))
         for i, r in enumerate(check.conflicts):
@@ -251,7 +251,7 @@ class LabImportDialog(QDialog):
         self.result = result
         if check is not None:
             self._show_check(check)
-        text = result.message
+        text = message(result.message)
         if check is not None and check.report_path is not None:
             text += " " + self.tr("Report: {path}").format(path=check.report_path)
         self.counts.setText(text)
@@ -286,7 +286,7 @@ def open_lab_import(parent: QWidget, service: LabImportService,
     from PySide6.QtWidgets import QMessageBox
 
     if (refused := service.refusal()) is not None:
-        QMessageBox.warning(parent, parent.tr("Import lab results"), refused.message)
+        QMessageBox.warning(parent, parent.tr("Import lab results"), message(refused.message))
         return None
     if path is None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -298,7 +298,7 @@ def open_lab_import(parent: QWidget, service: LabImportService,
     try:
         dialog = LabImportDialog(service, path, parent)
     except LabFileError as err:
-        QMessageBox.warning(parent, parent.tr("Import lab results"), str(err))
+        QMessageBox.warning(parent, parent.tr("Import lab results"), error_message(err))
         return None
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

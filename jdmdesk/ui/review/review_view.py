@@ -164,7 +164,7 @@ class ReviewView(QWidget):
                                             "verify."))
                 self.visits.setItem(r, c, item)
         self._reselect(selected)
-        flagged = [f"<span style='color:#b00020'>⚠ {f.message}</span>" for f in rv.flags]
+        flagged = [f"<span style='color:#b00020'>⚠ {message(f.message)}</span>" for f in rv.flags]
         lines = rt.treatment_lines(rv)
         self.treatment.setText(
             "<br>".join(lines[:-1] + (flagged or [lines[-1]]))
