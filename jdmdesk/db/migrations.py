@@ -38,10 +38,8 @@ UNLOCK_COLUMNS = ("locked", "signed_by", "signer_name", "signed_at", "signature_
                   "updated_at", "signature")
 
 
-def _v3(conn: sqlite3.Connection) -> None:
-    """The signer's printed name beside the user name, and a stricter lock: an update of a
-    locked visit passes only when it clears the lock and changes nothing but the signature."""
-    conn.execute("ALTER TABLE visit ADD COLUMN signer_name TEXT")
+def _locked_visit_trigger(conn: sqlite3.Connection) -> None:
+    """(Re)create the signed-visit lock over every column the visit table has now."""
     columns = [r[1] for r in conn.execute("PRAGMA table_info(visit)")]
     guarded = [c for c in columns if c not in UNLOCK_COLUMNS]
     changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in guarded)
@@ -51,6 +49,13 @@ WHEN OLD.locked = 1 AND (NEW.locked = 1 OR {changed})
 BEGIN
     SELECT RAISE(ABORT, 'this visit is signed and locked: a data manager must unlock it');
 END""")
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    """The signer's printed name beside the user name, and a stricter lock: an update of a
+    locked visit passes only when it clears the lock and changes nothing but the signature."""
+    conn.execute("ALTER TABLE visit ADD COLUMN signer_name TEXT")
+    _locked_visit_trigger(conn)
 
 
 def _split(script: str) -> list[str]:
@@ -106,19 +111,6 @@ def _lab_import(conn: sqlite3.Connection) -> None:
     mapping    TEXT NOT NULL CHECK (json_valid(mapping)),
     updated_at TEXT NOT NULL
 ) STRICT""")
-
-
-def _locked_visit_trigger(conn: sqlite3.Connection) -> None:
-    """(Re)create the signed-visit lock over every column the visit table has now."""
-    columns = [r[1] for r in conn.execute("PRAGMA table_info(visit)")]
-    guarded = [c for c in columns if c not in UNLOCK_COLUMNS]
-    changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in guarded)
-    conn.execute("DROP TRIGGER visit_locked_update")
-    conn.execute(f"""CREATE TRIGGER visit_locked_update BEFORE UPDATE ON visit
-WHEN OLD.locked = 1 AND (NEW.locked = 1 OR {changed})
-BEGIN
-    SELECT RAISE(ABORT, 'this visit is signed and locked: a data manager must unlock it');
-END""")
 
 
 def _v_mdi(conn: sqlite3.Connection) -> None:

@@ -33,6 +33,7 @@ from jdmdesk.export import CancelToken, ExportCancelled, ExportError, ExportOpti
 from jdmdesk.export.options import SUFFIXES
 from jdmdesk.services.exports import run_export
 from jdmdesk.ui.i18n import catalogue
+from jdmdesk.ui.worker_thread import end_worker
 
 FORMAT_LABELS = {
     "bundle": "Statistics bundle (ZIP of CSV files)",
@@ -273,12 +274,7 @@ class ExportDialog(QDialog):
         self.export_stopped.emit(message)
 
     def _stop(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
+        end_worker(self._thread, self._worker)
         self._thread = self._worker = None
         self._set_running(False)
 

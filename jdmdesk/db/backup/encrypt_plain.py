@@ -98,7 +98,14 @@ def encrypt_plain_study(source: Path, new_path: Path, *, username: str, password
 
 
 def _export(conn: sqlite3.Connection, source: Path) -> None:
-    """The plain study's content into the keyed connection's (new, empty) file."""
+    """The plain study's content into the keyed connection's (new, empty) file, upgraded."""
+    if copy_plain_into(conn, source) < LATEST_VERSION:
+        migrate(conn)
+
+
+def copy_plain_into(conn: sqlite3.Connection, source: Path) -> int:
+    """Copy an unencrypted study file into the keyed connection's new, empty file (SQLCipher's
+    ``sqlcipher_export``), with its version, identity and WAL mode; returns that version."""
     conn.execute("ATTACH DATABASE ? AS plain KEY ''", (f"{source.resolve().as_uri()}?mode=ro",))
     try:
         conn.execute("SELECT sqlcipher_export('main', 'plain')").fetchall()
@@ -108,8 +115,7 @@ def _export(conn: sqlite3.Connection, source: Path) -> None:
     conn.execute(f"PRAGMA user_version = {version}")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("PRAGMA journal_mode = WAL")
-    if version < LATEST_VERSION:
-        migrate(conn)
+    return version
 
 
 def _reseal_chain(db: Database) -> None:

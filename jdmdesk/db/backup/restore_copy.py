@@ -15,8 +15,9 @@ from pathlib import Path
 from jdmdesk.atomic_file import SQLITE_COMPANIONS, TargetExists, atomic_write
 from jdmdesk.db import audit, copy_seal, keyring, keystore
 from jdmdesk.db.audit import Change
+from jdmdesk.db.backup.encrypt_plain import copy_plain_into
 from jdmdesk.db.backup.verified_copy import BackupError, verify_backup
-from jdmdesk.db.connection import APPLICATION_ID, open_keyed, wrap, write_transaction
+from jdmdesk.db.connection import open_keyed, wrap, write_transaction
 from jdmdesk.db.driver import Error
 
 
@@ -39,16 +40,7 @@ def encrypt_copy(source: Path, new_path: Path, key: bytes, *, actor: str,
     with atomic_write(new_path, replace=False, companions=SQLITE_COMPANIONS) as tmp:
         conn = open_keyed(tmp.resolve().as_uri(), key, uri=True)
         try:
-            conn.execute("ATTACH DATABASE ? AS plain KEY ''",
-                         (f"{Path(source).resolve().as_uri()}?mode=ro",))
-            try:
-                conn.execute("SELECT sqlcipher_export('main', 'plain')").fetchall()
-                version = int(conn.execute("PRAGMA plain.user_version").fetchone()[0])
-            finally:
-                conn.execute("DETACH DATABASE plain")
-            conn.execute(f"PRAGMA user_version = {version}")
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute("PRAGMA journal_mode = WAL")
+            copy_plain_into(conn, Path(source))
             db = wrap(conn)
             with write_transaction(db):
                 row = conn.execute("SELECT content FROM key_mirror WHERE id = 1").fetchone()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from jdmdesk.domain.access import Session
 from jdmdesk.services.case_series import CaseSeriesError
 from jdmdesk.ui.case_series.job import run_case_series
+from jdmdesk.ui.worker_thread import end_worker
 
 
 class CaseSeriesWorker(QObject):
@@ -178,12 +179,7 @@ class CaseSeriesDialog(QDialog):
         self.report_failed.emit(message)
 
     def _stop(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
+        end_worker(self._thread, self._worker)
         self._thread = self._worker = None
         self._set_running(False)
 
