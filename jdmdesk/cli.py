@@ -288,73 +288,14 @@ def _cmd_case_series(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_import_labs(args: argparse.Namespace) -> int:
-    """Lab results from a hospital CSV or xlsx file (issue 20); exit 1 when nothing could be
-    imported because of problems, each printed on stderr with its line and column."""
-    from jdmdesk.db.studyfile import open_study
-    from jdmdesk.domain.lab_mapping import LabMapping, MappingError
-    from jdmdesk.importing.lab_file import LabFileError
-    from jdmdesk.services.lab_import import LabImportService, conflict_text
-    from jdmdesk.services.results import Status
-
-    mapping = None
-    if args.mapping is not None:
-        try:
-            mapping = LabMapping.from_json(args.mapping.read_text(encoding="utf-8"))
-        except (OSError, UnicodeError) as err:
-            raise CliError(f"cannot read the mapping {args.mapping}: {err}") from None
-        except MappingError as err:
-            raise CliError(f"{args.mapping}: {err}") from None
-    from jdmdesk.domain.access import Action, refusal
-
-    session = _session(args.study, "read")  # the login itself reads; the role is checked here
-    if not session.can(Action.IMPORT_LABS):
-        raise CliError(refusal(session.role, Action.IMPORT_LABS), EXIT_FAILED)
-    if args.dry_run:
-        study = open_study(args.study, read_only=True)
-        close = study.close
-    else:
-        from jdmdesk.db.lock import open_locked, os_user
-
-        opened = open_locked(args.study, user=os_user())
-        study, close = opened.study, opened.close
-    try:
-        service = LabImportService(study, session)
-        if args.dry_run:
-            try:
-                check = service.check(args.input, mapping)
-            except LabFileError as err:
-                raise CliError(str(err), EXIT_FAILED) from None
-            result = None
-        else:
-            result, check = service.run(args.input, mapping, skip_invalid=args.skip_invalid)
-    finally:
-        close()
-    if check is not None:
-        for problem in check.problems:
-            _err(str(problem))
-        for row in check.conflicts:
-            _err("conflict, not imported: " + conflict_text(row))
-    if result is None:
-        assert check is not None
-        print(f"dry run, nothing stored: {check.summary()}")
-        return EXIT_FAILED if check.blocking else EXIT_OK
-    if result.status is Status.FORBIDDEN:
-        raise CliError(result.message, EXIT_FAILED)
-    if not result.ok:
-        raise CliError(result.message, EXIT_FAILED)
-    print(result.message)
-    if check is not None and check.report_path is not None:
-        print(f"report: {check.report_path}")
-    return EXIT_OK
-
-
 def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int]]]:
+    from jdmdesk.cli_labs import cmd_import_labs, cmd_undo_import
     from jdmdesk.cli_parsers import command_parsers
 
     handlers: dict[str, Callable[..., int]] = {
         "demo": _cmd_demo, "check": _cmd_check, "report": _cmd_report,
-        "case-series": _cmd_case_series, "import-labs": _cmd_import_labs,
+        "case-series": _cmd_case_series, "import-labs": cmd_import_labs,
+        "undo-import": cmd_undo_import,
         "backup": _cmd_backup, "restore": _cmd_restore, "export": _cmd_export,
         "recover": _cmd_recover, "encrypt": _cmd_encrypt}
     return {name: (parser, handlers[name]) for name, parser in command_parsers().items()}

@@ -97,6 +97,16 @@ def command_parsers() -> dict[str, argparse.ArgumentParser]:
                              help="check and count only; store nothing")
     import_labs.add_argument("--skip-invalid", action="store_true",
                              help="import the valid rows and write a report beside the file")
+    undo_import = argparse.ArgumentParser(
+        prog="jdmdesk undo-import",
+        description="List the study's lab imports, or undo one (data manager): every result "
+                    "it stored is deleted with the reason, and the deletion is audited.")
+    undo_import.add_argument("study", type=Path)
+    undo_import.add_argument("--import", dest="import_id", metavar="ID",
+                             help="the import to undo (its id or a unique start of it, as "
+                                  "listed without this option)")
+    undo_import.add_argument("--reason",
+                             help="why the import is undone (required with --import)")
     return {"demo": demo, "check": check, "report": report, "case-series": case_series,
-            "import-labs": import_labs, "backup": backup, "restore": restore, "export": export,
-            "recover": recover, "encrypt": encrypt}
+            "import-labs": import_labs, "undo-import": undo_import, "backup": backup,
+            "restore": restore, "export": export, "recover": recover, "encrypt": encrypt}

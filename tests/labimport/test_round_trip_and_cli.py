@@ -141,3 +141,43 @@ def _first_code(path) -> str:
         return list_patients(s.db)[0].study_code
     finally:
         s.close()
+
+
+def test_cli_undo_import_lists_refuses_and_undoes(tmp_path, monkeypatch, capsys):
+    study = tmp_path / "demo.jdm"
+    write_demo(study, hasher=FAST)
+    src = tmp_path / "lab.csv"
+    src.write_bytes(EXAMPLE.read_bytes().replace(b"P-001", _first_code(study).encode()))
+    log_in_as(monkeypatch, demo_credentials(Role.DATA_ENTRY))
+    assert main(["undo-import", str(study)]) == 0
+    assert "no lab imports in this study" in capsys.readouterr().out
+    assert main(["import-labs", str(study), "--input", str(src)]) == 0
+    capsys.readouterr()
+    assert main(["undo-import", str(study)]) == 0
+    listed = capsys.readouterr().out.strip().splitlines()
+    assert len(listed) == 1 and "lab.csv" in listed[0] and "8 new" in listed[0]
+    assert listed[0].endswith("active")
+    import_id = listed[0].split()[0]
+    # a nurse may list but not undo; a reason is required; an unknown id is named
+    assert main(["undo-import", str(study), "--import", import_id[:12],
+                 "--reason", "wrong file"]) == 1
+    assert "may not undo a lab import" in capsys.readouterr().err
+    log_in_as(monkeypatch, demo_credentials(Role.DATA_MANAGER))
+    assert main(["undo-import", str(study), "--import", import_id]) == 2
+    assert "give a reason" in capsys.readouterr().err
+    assert main(["undo-import", str(study), "--import", "zzz", "--reason", "x"]) == 1
+    assert "no lab import starts with 'zzz'" in capsys.readouterr().err
+    assert main(["undo-import", str(study), "--import", import_id[:12],
+                 "--reason", "wrong file"]) == 0
+    assert "8 lab results deleted" in capsys.readouterr().out
+    copy = open_study(study, read_only=True)
+    try:
+        live = copy.db.conn.execute("SELECT count(*) FROM lab_result WHERE import_id = ? "
+                                    "AND deleted = 0", (import_id,)).fetchone()[0]
+    finally:
+        copy.close()
+    assert live == 0
+    assert main(["undo-import", str(study)]) == 0
+    assert "undone: wrong file" in capsys.readouterr().out
+    assert main(["undo-import", str(study), "--import", import_id, "--reason", "again"]) == 0
+    assert "already undone" in capsys.readouterr().out
