@@ -36,7 +36,7 @@ from jdmdesk.db.connection import (
 )
 from jdmdesk.db.driver import Error as DbError
 from jdmdesk.db.keystore import MissingKeyFile
-from jdmdesk.db.lock import HEARTBEAT_INTERVAL_S, open_locked, os_user
+from jdmdesk.db.lock import HEARTBEAT_INTERVAL_S, open_locked, os_user, read_lock
 from jdmdesk.db.studyfile import IntegrityCheck, create_study, start_integrity_check
 from jdmdesk.domain.access import Credentials, Role, Session
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
@@ -45,6 +45,7 @@ from jdmdesk.services.chart import ChartService
 from jdmdesk.services.maintenance import MaintenanceService
 from jdmdesk.services.reader import StudyReader
 from jdmdesk.services.records import RecordService
+from jdmdesk.services.results import ServiceResult
 from jdmdesk.services.review import ReviewService
 from jdmdesk.services.settings import SettingsService
 from jdmdesk.services.signoff import SignoffService
@@ -333,8 +334,29 @@ def assemble_window(study_path: Path, opened: OpenedStudy, accounts: AccountServ
             handed_over = False
             raise
 
+    def break_held_lock(confirm: Callable[[str], bool]
+                        ) -> tuple[ServiceResult, MainWindow | None]:
+        """Break the lock of the instance that stopped and build a writable window for this
+        session on the study opened under the new lock (this window's read-only study closes
+        with this window)."""
+        from jdmdesk.services.lock_break import break_study_lock
+
+        result, writable = break_study_lock(study, study_path, session, confirm)
+        if writable is None:
+            return result, None
+        try:
+            new_accounts = AccountService(writable.study, clock=clock, hasher=accounts.hasher)
+            kept = [n for n in notices if n not in opened.notices]
+            return result, assemble_window(study_path, writable, new_accounts, session,
+                                           kept + list(writable.notices), clock)
+        except BaseException:
+            writable.close()
+            raise
+
+    held = opened.lock is None and study.read_only and read_lock(study_path) is not None
     window = MainWindow(services, on_close=close,
-                        chart_factory=lambda: deferred_chart(services), switch_user=switch_user)
+                        chart_factory=lambda: deferred_chart(services), switch_user=switch_user,
+                        break_lock=break_held_lock if held else None)
     for service in (services.records, services.settings, services.chart):
         service.setParent(window)
     if opened.lock is not None:  # the lock's heartbeat, so a stopped holder can be told

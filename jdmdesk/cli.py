@@ -290,12 +290,13 @@ def _cmd_case_series(args: argparse.Namespace) -> int:
 
 def _sub_parsers() -> dict[str, tuple[argparse.ArgumentParser, Callable[..., int]]]:
     from jdmdesk.cli_labs import cmd_import_labs, cmd_undo_import
+    from jdmdesk.cli_lock import cmd_break_lock
     from jdmdesk.cli_parsers import command_parsers
 
     handlers: dict[str, Callable[..., int]] = {
         "demo": _cmd_demo, "check": _cmd_check, "report": _cmd_report,
         "case-series": _cmd_case_series, "import-labs": cmd_import_labs,
-        "undo-import": cmd_undo_import,
+        "undo-import": cmd_undo_import, "break-lock": cmd_break_lock,
         "backup": _cmd_backup, "restore": _cmd_restore, "export": _cmd_export,
         "recover": _cmd_recover, "encrypt": _cmd_encrypt}
     return {name: (parser, handlers[name]) for name, parser in command_parsers().items()}

@@ -107,6 +107,16 @@ def command_parsers() -> dict[str, argparse.ArgumentParser]:
                                   "listed without this option)")
     undo_import.add_argument("--reason",
                              help="why the import is undone (required with --import)")
+    break_lock = argparse.ArgumentParser(
+        prog="jdmdesk break-lock",
+        description="Break the lock of a JDM Desk that stopped (a crash, a computer switched "
+                    "off) once its heartbeat is silent (data manager); recorded in the audit "
+                    "trail. A lock whose holder still runs is never broken.")
+    break_lock.add_argument("study", type=Path)
+    break_lock.add_argument("--yes", action="store_true",
+                            help="do not ask for confirmation (the lock is still only broken "
+                                 "when its holder is silent)")
     return {"demo": demo, "check": check, "report": report, "case-series": case_series,
-            "import-labs": import_labs, "undo-import": undo_import, "backup": backup,
-            "restore": restore, "export": export, "recover": recover, "encrypt": encrypt}
+            "break-lock": break_lock, "import-labs": import_labs, "undo-import": undo_import,
+            "backup": backup, "restore": restore, "export": export, "recover": recover,
+            "encrypt": encrypt}

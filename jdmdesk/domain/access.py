@@ -35,6 +35,7 @@ class Action(StrEnum):
     BACKUP = "backup"  # manual backup and restore: a copy of identified data, like an export
     IMPORT_LABS = "import_labs"  # lab results from a hospital file (issue 20)
     UNDO_IMPORT = "undo_import"  # soft-delete a whole lab import
+    BREAK_LOCK = "break_lock"  # remove the lock of an instance that stopped
 
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
@@ -42,7 +43,8 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.REVIEWER: frozenset({Action.READ, Action.SIGN_VISIT}),
     Role.DATA_MANAGER: frozenset({Action.READ, Action.EXPORT, Action.STUDY_SETTINGS,
                                   Action.MANAGE_USERS, Action.UNLOCK_VISIT, Action.UNDELETE,
-                                  Action.BACKUP, Action.IMPORT_LABS, Action.UNDO_IMPORT}),
+                                  Action.BACKUP, Action.IMPORT_LABS, Action.UNDO_IMPORT,
+                                  Action.BREAK_LOCK}),
 }
 
 # Completes "… accounts may not ___." in the message a refused action gets.
@@ -58,6 +60,7 @@ ACTION_PHRASES = {
     Action.BACKUP: Message("back up or restore the study"),
     Action.IMPORT_LABS: Message("import lab results"),
     Action.UNDO_IMPORT: Message("undo a lab import"),
+    Action.BREAK_LOCK: Message("break a study's lock"),
 }
 
 ROLE_LABELS = {Role.DATA_ENTRY: "Data entry", Role.REVIEWER: "Reviewer",

@@ -15,7 +15,9 @@ from jdmdesk.domain.access import Action, Session
 from jdmdesk.domain.texts import Message
 from jdmdesk.services.results import ServiceResult
 
-READS = (Action.READ, Action.EXPORT, Action.BACKUP)  # allowed on a study opened read-only
+# allowed on a study opened read-only (a lock is broken from the read-only side: the break
+# itself opens the study writable under a new lock)
+READS = (Action.READ, Action.EXPORT, Action.BACKUP, Action.BREAK_LOCK)
 READ_ONLY_MESSAGE = Message("The study is open read-only.")
 
 

@@ -19,6 +19,7 @@ from jdmdesk.ui.admin.auto_lock import IdleWatcher, LockScreen
 from jdmdesk.ui.app_shortcuts import ApplicationShortcuts
 from jdmdesk.ui.entry.patient_list import PatientListPanel
 from jdmdesk.ui.i18n import catalogue, error_message, message
+from jdmdesk.ui.lock_break import BreakLock
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.review.read_only import apply_read_only_look
 from jdmdesk.ui.workspace import PatientWorkspace
@@ -29,7 +30,8 @@ class MainWindow(QMainWindow):
                  chart_factory: Callable[[], QWidget] | None = None,
                  on_close: Callable[[], None] | None = None,
                  parent: QWidget | None = None, *,
-                 switch_user: Callable[[Credentials], MainWindow] | None = None) -> None:
+                 switch_user: Callable[[Credentials], MainWindow] | None = None,
+                 break_lock: BreakLock | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.services = services
@@ -39,6 +41,7 @@ class MainWindow(QMainWindow):
         self.prompts = Prompts(self)
         self._on_close = on_close
         self._switch_user = switch_user
+        self._break_lock = break_lock
         # asks (first user?, previous error) for the next user's credentials; tests replace it
         self.ask_credentials: Callable[[bool, str | None], Credentials | None] = \
             self._ask_with_dialog
@@ -131,6 +134,11 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(self._action(self.tr("&Undo a lab import…"),
                                                   self.undo_lab_import, None,
                                                   "undo_import_action"))
+        if self.reader.can(Action.BREAK_LOCK):
+            broken = self._action(self.tr("Brea&k the lock…"), self.break_lock, None,
+                                  "break_lock_action")
+            broken.setEnabled(self._break_lock is not None)
+            self.file_menu.addAction(broken)
         self.file_menu.addSeparator()
         if self._switch_user is not None:
             self.file_menu.addAction(self._action(self.tr("S&witch user…"), self.switch_user, None,
@@ -387,6 +395,15 @@ class MainWindow(QMainWindow):
         from jdmdesk.ui.admin.login_dialog import ask_with_dialog
 
         return ask_with_dialog(Path(self.study_path).name)(first, error)
+
+    def break_lock(self) -> MainWindow | None:
+        """File ▸ Break the lock… (enabled when this window is read-only because another
+        instance holds the lock): the writable window that replaces this one, or None."""
+        if self._break_lock is None:
+            return None
+        from jdmdesk.ui.lock_break import break_lock
+
+        return break_lock(self, self._break_lock)
 
     def switch_user(self) -> MainWindow | None:
         """File ▸ Switch user: unsaved changes are saved, discarded or the switch cancelled;

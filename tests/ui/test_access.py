@@ -85,6 +85,7 @@ def _offered(w) -> dict[Action, bool]:
         Action.BACKUP: backup.pop(),
         Action.IMPORT_LABS: action("import_labs_action"),
         Action.UNDO_IMPORT: action("undo_import_action"),
+        Action.BREAK_LOCK: action("break_lock_action"),
     }
 
 

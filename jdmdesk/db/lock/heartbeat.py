@@ -53,10 +53,12 @@ def refresh_lock(lock: StudyLock, now: datetime | None = None) -> bool:
 
 @dataclass(frozen=True)
 class LockBreak:
-    """What :func:`break_lock` did: ``broken``, and a sentence for the user."""
+    """What :func:`break_lock` did: ``broken``, a sentence for the user, and the lock that
+    was broken (for the audit trail)."""
 
     broken: bool
     message: str
+    info: LockInfo | None = None
 
 
 def break_lock(study_path: Path, *, confirm: Callable[[str], bool],
@@ -86,4 +88,4 @@ def break_lock(study_path: Path, *, confirm: Callable[[str], bool],
         return LockBreak(False, messages.not_broken_text(study_path))
     if not remove_stale(path, info):
         return LockBreak(False, messages.changed_text(study_path))
-    return LockBreak(True, messages.broken_text(study_path, info))
+    return LockBreak(True, messages.broken_text(study_path, info), info)
