@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from sqlite_utils import Database
 
 from jdmdesk.db.driver import Error
+from jdmdesk.domain.texts import Message
 
 # Clocks drift and are corrected by a few seconds to minutes: only more than this is told.
 CLOCK_TOLERANCE = timedelta(minutes=5)
@@ -36,7 +37,8 @@ def clock_behind(db: Database, now: datetime | None = None) -> str | None:
     at = now or datetime.now(UTC)
     if newest is None or at >= newest - CLOCK_TOLERANCE:
         return None
-    return (f"This computer's clock ({at.astimezone().strftime('%Y-%m-%d %H:%M')}) is earlier "
-            f"than the study's newest change ({newest.astimezone().strftime('%Y-%m-%d %H:%M')})"
-            ": set the date and time right before entering data. Changes and backups are kept "
-            "in the order they are made, but they are stamped with this clock.")
+    return Message("This computer's clock ({now}) is earlier than the study's newest change "
+                   "({newest}): set the date and time right before entering data. Changes and "
+                   "backups are kept in the order they are made, but they are stamped with this "
+                   "clock.", now=at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                   newest=newest.astimezone().strftime("%Y-%m-%d %H:%M"))

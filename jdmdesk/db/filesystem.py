@@ -19,6 +19,8 @@ import subprocess
 import sys
 from pathlib import Path, PureWindowsPath
 
+from jdmdesk.domain.texts import Message
+
 NETWORK_FSTYPES = frozenset({
     "nfs", "nfs4", "cifs", "smbfs", "smb3", "smb", "smb2", "ncpfs", "afs", "9p", "9p2000",
     "fuse.sshfs", "sshfs", "fuse.rclone", "fuse.s3fs", "fuse.gcsfuse", "fuse.davfs", "davfs",
@@ -30,9 +32,10 @@ DRIVE_REMOTE = 4
 
 
 def warning_text(path: Path, fstype: str) -> str:
-    return (f"The study file {path} is on a network drive ({fstype}). SQLite's write-ahead log "
-            "is not safe on network file systems: keep the study file on this computer's own "
-            "disk, and never open it from two computers at once.")
+    return Message("The study file {path} is on a network drive ({fstype}). SQLite's "
+                   "write-ahead log is not safe on network file systems: keep the study file "
+                   "on this computer's own disk, and never open it from two computers at once.",
+                   path=str(path), fstype=fstype)
 
 
 def network_warning(path: Path) -> str | None:

@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         if reader.read_only:
             self.show_notice(self.tr("Read-only: this study can be reviewed but not changed."))
         for notice in services.notices:
-            self.show_notice(notice)
+            self.show_notice(message(notice))
         self.patients.patient_chosen.connect(self.choose_patient)
         self.patients.new_patient_requested.connect(self.new_patient)
         self.workspace.status_message.connect(self.show_status)

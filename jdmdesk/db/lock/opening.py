@@ -16,6 +16,7 @@ from jdmdesk.db.lock.messages import held_text
 from jdmdesk.db.lock.protocol import LockHeld, StudyLock, acquire
 from jdmdesk.db.processes import pid_alive
 from jdmdesk.db.studyfile import IntegrityCheck, open_study
+from jdmdesk.domain.texts import Message
 
 
 @dataclass
@@ -48,17 +49,25 @@ class OpenedStudy:
 
 
 def read_only_media_notice(path: Path) -> str:
-    text = (f"{path.name} is on a disk or share that is mounted read-only: it is open for "
-            "review, changes cannot be saved. Copy it to a writable folder to edit it.")
+    text = Message("{name} is on a disk or share that is mounted read-only: it is open for "
+                   "review, changes cannot be saved. Copy it to a writable folder to edit it.",
+                   name=path.name)
     wal = Path(f"{path}-wal")
     try:
         unread = wal.stat().st_size > 0
     except OSError:
         unread = False
     if unread:  # read as immutable, SQLite ignores the write-ahead log
-        text += (f" Its latest changes are in {wal.name}, which cannot be read here: copy "
-                 "both files together.")
+        return Message("{name} is on a disk or share that is mounted read-only: it is open "
+                       "for review, changes cannot be saved. Copy it to a writable folder to "
+                       "edit it. Its latest changes are in {wal}, which cannot be read here: "
+                       "copy both files together.", name=path.name, wal=wal.name)
     return text
+
+
+def read_only_file_text(path: Path) -> Message:
+    return Message("{name} is read-only (file or folder permissions): open for review, changes "
+                   "cannot be saved.", name=path.name)
 
 
 def open_locked(path: Path, *, read_only: bool = False, create: bool = False,
@@ -95,8 +104,7 @@ def open_locked(path: Path, *, read_only: bool = False, create: bool = False,
         lock.release()  # the file cannot be written: nothing to guard
         lock = None
         notices.append(read_only_media_notice(path) if read_only_media(path) else
-                       f"{path.name} is read-only (file or folder permissions): "
-                       "open for review, changes cannot be saved.")
+                       read_only_file_text(path))
     if lock is not None:  # the one writer clears what a killed backup or export left
         sweep_temporaries(path.parent, alive=pid_alive)
     behind = None if study.read_only else clock_behind(study.db, now)

@@ -65,9 +65,6 @@ class LockInfo:
     boot_id: str = ""
     heartbeat: str = ""  # the holder's last sign of life (UTC); "" from older versions
 
-    def describe(self) -> str:
-        return f"opened by {self.user} on {self.host} since {self.since_local()}"
-
     def since_local(self) -> str:
         """``since`` in the local time zone, for people (the file stores UTC)."""
         at = parse_utc(self.since)
@@ -98,8 +95,9 @@ class LockUnavailable:
 
     @property
     def message(self) -> str:
-        return (f"{self.study_path.name} cannot be locked for editing ({self.reason}): "
-                "it is open read-only here.")
+        from jdmdesk.db.lock.messages import unavailable_text
+
+        return unavailable_text(self.study_path, self.reason)
 
 
 class StudyLock:
