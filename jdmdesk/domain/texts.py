@@ -103,3 +103,10 @@ def catalogue_texts() -> Iterator[str]:
     yield from ROLES.values()
     yield from MEASURE_LABELS.values()
     yield from COLUMN_LABELS.values()
+
+
+def text_of(err: BaseException) -> str:
+    """What an exception says: its :class:`Message` when that is its one argument (so the UI
+    can translate it inside another message), else its English text."""
+    first = err.args[0] if len(err.args) == 1 else None
+    return first if isinstance(first, Message) else str(err)

@@ -32,6 +32,7 @@ from jdmdesk.importing.lab_file import LabFileError
 from jdmdesk.services.lab_import import ImportCheck, LabImportService, conflict_text
 from jdmdesk.services.results import ServiceResult
 from jdmdesk.ui.i18n import catalogue, error_message, message
+from jdmdesk.ui.locale_format import show_date, show_number
 
 PREVIEW_ROWS = 8
 
@@ -215,14 +216,15 @@ class LabImportDialog(QDialog):
             v = r.values
             stored = r.stored
             cells = [str(r.line), r.patient_text, v["analyte"],
-                     v["sample_date"] + (f" {v['sample_time']}" if v.get("sample_time")
-                                         else ""),
-                     f"{v.get('censored') or ''}{v['value']:g} {v['unit']}",
-                     f"{stored.censored or ''}{stored.value:g} {stored.unit}" if stored
+                     show_date(v["sample_date"]) + (f" {v['sample_time']}"
+                                                    if v.get("sample_time") else ""),
+                     _value_text(v.get("censored"), v["value"], v["unit"]),
+                     _value_text(stored.censored, stored.value, stored.unit) if stored
                      else self.tr("line {n} of the file").format(n=r.same_as_line)]
+            tip = message(conflict_text(r))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(conflict_text(r))
+                item.setToolTip(tip)
                 self.conflicts.setItem(i, j, item)
         self._show_unknown_tests(check.unknown_tests)
         self._update_import_button()
@@ -247,7 +249,8 @@ class LabImportDialog(QDialog):
             return
         result, check = self.service.run(self.path, self.mapping(),
                                          skip_invalid=self.skip_invalid.isChecked(),
-                                         expected_sha256=self.check.facts.sha256)
+                                         expected_sha256=self.check.facts.sha256,
+                                         render=message)
         self.result = result
         if check is not None:
             self._show_check(check)
@@ -277,6 +280,11 @@ class LabImportDialog(QDialog):
                                 .format(err=err.strerror or err))
             return
         self.counts.setText(self.tr("Mapping written to {path}").format(path=target))
+
+
+def _value_text(censored: str | None, value: float, unit: str) -> str:
+    """A result as the conflicts table shows it: censoring, the locale's decimals, unit."""
+    return f"{censored or ''}{show_number(f'{value:g}')} {unit}"
 
 
 def open_lab_import(parent: QWidget, service: LabImportService,
