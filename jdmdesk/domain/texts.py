@@ -59,6 +59,10 @@ def _rebuild(template: str, params: dict[str, Any]) -> Message:
 # TIS "none", PRINTO status, eGFR trend (domain/renal.py), trough position (domain/safety.py).
 WORDS = ("none", "inactive", "active", "not evaluable", "insufficient data", "stable", "rising",
          "falling", "below", "in range", "above",
+         # a PRINTO criterion's status (domain/printo.py)
+         "met", "not met", "missing",
+         # the study overview's TIS column when a TIS is missing (services/review.py)
+         "not computable",
          # the Go menu's record types
          "Patient", "Visit", "Medication", "Lab", "Adverse Event")
 

@@ -3389,6 +3389,10 @@
         <translation>groot</translation>
     </message>
     <message>
+        <source>met</source>
+        <translation>voldaan</translation>
+    </message>
+    <message>
         <source>mg</source>
         <translation>mg</translation>
     </message>
@@ -3413,6 +3417,10 @@
         <translation>minimaal</translation>
     </message>
     <message>
+        <source>missing</source>
+        <translation>ontbreekt</translation>
+    </message>
+    <message>
         <source>mmHg</source>
         <translation>mmHg</translation>
     </message>
@@ -3427,6 +3435,10 @@
     <message>
         <source>not evaluable</source>
         <translation>niet te beoordelen</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>niet voldaan</translation>
     </message>
     <message>
         <source>points</source>
@@ -4205,6 +4217,10 @@ laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: 
     <message>
         <source>Study overview</source>
         <translation>Studieoverzicht</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>achterstallig</translation>
     </message>
 </context>
 <context>

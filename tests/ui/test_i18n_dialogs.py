@@ -251,3 +251,52 @@ def test_pseudo_localised_questions_of_the_window(tmp_path, qtbot):
     finally:
         close_window(w)
         language.install("en")
+
+
+def _cells_and_tips(root: QWidget) -> Iterator[tuple[QWidget, str]]:
+    """What tables show beyond their headers: cell texts of dialogs' tables, tooltips of every
+    view (the review's TIS, MDI and PRINTO details)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+
+    for view in root.findChildren(QTableView):
+        model = view.model()
+        if model is None or not view.isVisibleTo(root):
+            continue
+        for r in range(min(model.rowCount(), 30)):
+            for c in range(model.columnCount()):
+                tip = model.data(model.index(r, c), Qt.ItemDataRole.ToolTipRole)
+                if isinstance(tip, str):
+                    yield view, tip
+
+
+def test_pseudo_localised_demo_study_shows_no_english(tmp_path, qtbot):
+    """With data: every tab of a demo patient (review tooltips included) and the study
+    overview's cells. Names, codes and free text typed by users are data, not UI text."""
+    from tests.ui.conftest import demo_window
+
+    language.install("nl", qm=_pseudo_qm(tmp_path))
+    w = shown(demo_window(tmp_path / "demo.jdm", Role.DATA_MANAGER), qtbot)
+    found: set[str] = set()
+    try:
+        w.choose_patient(w.patients.model.ids[0])
+        for i in range(w.workspace.tabs.count()):
+            w.workspace.tabs.setCurrentIndex(i)
+            qtbot.wait(10)
+            for widget, text in [*_texts(w), *_cells_and_tips(w)]:
+                if text and _untranslated(text) and widget.objectName() != "note":
+                    found.add(f"tab {i} / {widget.objectName()}: {text}")
+        from jdmdesk.ui.review.overview_dialog import HEADERS, OverviewDialog
+
+        overview = OverviewDialog(w.services.review, w)
+        table = overview.table
+        for r in range(table.rowCount()):
+            for c in range(1, len(HEADERS)):  # the first column is the study code
+                text = table.item(r, c).text()
+                if text and _untranslated(text):
+                    found.add(f"overview / {HEADERS[c]}: {text}")
+        overview.close()
+        assert not found, "\n".join(sorted(found))
+    finally:
+        close_window(w)
+        language.install("en")
