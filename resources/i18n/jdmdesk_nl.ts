@@ -1517,6 +1517,50 @@
         <source>on {system}</source>
         <translation>op {system}</translation>
     </message>
+    <message>
+        <source>{path} is a folder: give a file name for the export</source>
+        <translation>{path} is een map: geef een bestandsnaam voor de export</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder {folder} does not exist</source>
+        <translation>kan {path} niet schrijven: de map {folder} bestaat niet</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder {folder} is not writable</source>
+        <translation>kan {path} niet schrijven: in de map {folder} mag niet worden geschreven</translation>
+    </message>
+    <message>
+        <source>{path} already exists: use --force to replace it</source>
+        <translation>{path} bestaat al: kies een andere bestandsnaam (de opdrachtregel vervangt het met --force)</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the disk is full (nothing was written)</source>
+        <translation>kan {path} niet schrijven: de schijf is vol (er is niets geschreven)</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: permission denied (nothing was written)</source>
+        <translation>kan {path} niet schrijven: geen toestemming (er is niets geschreven)</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {problem} (nothing was written)</source>
+        <translation>kan {path} niet schrijven: {problem} (er is niets geschreven)</translation>
+    </message>
+    <message>
+        <source>cannot read the study file {path}: {problem}</source>
+        <translation>kan het studiebestand {path} niet lezen: {problem}</translation>
+    </message>
+    <message>
+        <source>the study has no patients: there is no case series to report</source>
+        <translation>de studie heeft geen patiënten: er is geen casusreeks om te rapporteren</translation>
+    </message>
+    <message>
+        <source>no study codes given</source>
+        <translation>geen studiecodes opgegeven</translation>
+    </message>
+    <message>
+        <source>no patient with study code {codes}</source>
+        <translation>geen patiënt met studiecode {codes}</translation>
+    </message>
 </context>
 <context>
     <name>About</name>
@@ -3711,6 +3755,21 @@
     <message>
         <source>Export cancelled: nothing was written.</source>
         <translation>Export geannuleerd: er is niets geschreven.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWorker</name>
+    <message>
+        <source>Export failed: {problem}</source>
+        <translation>Export mislukt: {problem}</translation>
+    </message>
+    <message>
+        <source>wrote {path} ({format})</source>
+        <translation>{path} geschreven ({format})</translation>
+    </message>
+    <message>
+        <source>wrote {path} ({format}): {tables}</source>
+        <translation>{path} geschreven ({format}): {tables}</translation>
     </message>
 </context>
 <context>

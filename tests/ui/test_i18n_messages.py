@@ -161,3 +161,27 @@ def test_about_box_version_lines_in_dutch(window, dutch):
     assert lines[-1].startswith("op ")
     assert version_text().splitlines()[1].startswith("study file schema version")  # --version
     box.close()
+
+
+def test_export_and_case_series_messages_in_dutch(tmp_path, study, users, dutch):
+    from jdmdesk.domain.access import Role
+    from jdmdesk.export import ExportError, ExportOptions, ExportResult
+    from jdmdesk.export.atomic import check_target
+    from jdmdesk.services.case_series import CaseSeriesError, CaseSeriesService
+    from jdmdesk.ui.export_dialog import ExportWorker
+
+    target = tmp_path / "gone" / "x.zip"
+    with pytest.raises(ExportError) as err:
+        check_target(target, force=False)
+    assert error_message(err.value) == \
+        f"kan {target} niet schrijven: de map {target.parent} bestaat niet"
+    assert str(err.value).startswith(f"cannot write {target}")  # the command line's English
+    worker = ExportWorker(study.path, users[Role.DATA_MANAGER], tmp_path / "x.zip",
+                          ExportOptions())
+    done = ExportResult(tmp_path / "x.zip", "bundle", {"patient.csv": 3, "visit.csv": 5,
+                                                       "data_dictionary.csv": 40})
+    assert worker.summary(done) == f"{tmp_path / 'x.zip'} geschreven (bundle): patient 3, visit 5"
+    assert done.summary() == f"wrote {tmp_path / 'x.zip'} (bundle): patient 3, visit 5"
+    with pytest.raises(CaseSeriesError) as err:
+        CaseSeriesService(study).load(["NOPE"])
+    assert error_message(err.value) == "geen patiënt met studiecode 'NOPE'"
