@@ -36,16 +36,28 @@ LAB_FILE = ("study_code,sample_date,sample_time,analyte,value,unit,ref_low,ref_h
             "P-001,2024-05-01,09:00,CK,300,U/L,0,145\n"
             "P-001,2024-05-01,09:00,CK,310,U/L,0,145\n"  # a conflict with the line before
             "P-001,2024-05-02,09:00,ASAT,abc,U/L,0,30\n"  # not a number
-            "P-999,2024-05-02,09:00,CK,120,U/L,0,145\n")  # no such patient
+            "P-999,2024-05-02,09:00,CK,120,U/L,0,145\n"  # no such patient
+            "P-001,2024-05-03,09:00,Enzym X,120,U/L,0,145\n")  # a test to map
 
 
 def _lab_import(w, tmp: Path) -> QDialog:
     from jdmdesk.ui.entry.lab_import_dialog import LabImportDialog
 
+    if "P-001" not in {code for _, code in w.reader.patient_index("")}:
+        from jdmdesk.domain.access import Session
+        from jdmdesk.services.records import RecordService
+        from tests.conftest import NAMES, USERNAMES
+
+        nurse = Session(USERNAMES[Role.DATA_ENTRY], NAMES[Role.DATA_ENTRY], Role.DATA_ENTRY)
+        assert RecordService(w.writer.study, nurse).save("patient", {
+            "study_code": "P-001", "sex": "F", "birth_date": "2015-04-02",
+            "onset_date": "2020-01-10"}).ok
     source = tmp / "labs.csv"
     source.write_text(LAB_FILE, encoding="utf-8")
     dialog = LabImportDialog(w.lab_import_service(), source, w)
     dialog.run_check()
+    assert dialog.check is not None and dialog.check.unknown_tests
+    assert dialog.check.conflicts and dialog.check.problems  # every part of the dialog shows
     return dialog
 
 

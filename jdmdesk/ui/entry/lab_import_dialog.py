@@ -238,7 +238,7 @@ class LabImportDialog(QDialog):
             combo.setObjectName(f"test_{i}")
             combo.addItem(self.tr("(not an analyte of the study)"), "")
             for code, a in ANALYTES.items():
-                combo.addItem(f"{code} — {a.name}", code)
+                combo.addItem(f"{code} — {catalogue(a.name)}", code)
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.tests_table.setCellWidget(i, 2, combo)
         self.tests_table.resizeColumnsToContents()
