@@ -339,7 +339,7 @@ def _enzyme_item(baseline: CoreSet, follow_up: CoreSet, method: str) -> TisItem:
     code = most_abnormal_enzyme(baseline.enzymes)
     if code is None:
         lacking = enzymes_without_uln(baseline.enzymes)
-        note = (Message("no CK, aldolase, ALAT, ASAT or LD at baseline") if not lacking else
+        note: str = (Message("no CK, aldolase, ALAT, ASAT or LD at baseline") if not lacking else
                 Message("{enzymes} at baseline without a reference high (ULN): the most "
                         "abnormal enzyme cannot be decided", enzymes=", ".join(lacking)))
         return TisItem("enzyme", None, None, None, None, None, note)

@@ -3824,6 +3824,10 @@
         <translation>&amp;Controleren</translation>
     </message>
     <message>
+        <source>&amp;Load mapping…</source>
+        <translation>Koppeling &amp;laden…</translation>
+    </message>
+    <message>
         <source>E&amp;xport mapping…</source>
         <translation>Koppeling e&amp;xporteren…</translation>
     </message>
@@ -3922,6 +3926,22 @@
     <message>
         <source>Report: {path}</source>
         <translation>Verslag: {path}</translation>
+    </message>
+    <message>
+        <source>Load a mapping</source>
+        <translation>Een koppeling laden</translation>
+    </message>
+    <message>
+        <source>The mapping {file} cannot be read: {problem}</source>
+        <translation>De koppeling {file} kan niet worden gelezen: {problem}</translation>
+    </message>
+    <message>
+        <source>The mapping {file} cannot be used: {problem}</source>
+        <translation>De koppeling {file} is niet te gebruiken: {problem}</translation>
+    </message>
+    <message>
+        <source>Mapping loaded from {file}: check it, then Check.</source>
+        <translation>Koppeling geladen uit {file}: controleer de kolommen en kies dan Controleren.</translation>
     </message>
     <message>
         <source>Export the mapping</source>

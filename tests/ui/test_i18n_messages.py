@@ -185,3 +185,33 @@ def test_export_and_case_series_messages_in_dutch(tmp_path, study, users, dutch)
     with pytest.raises(CaseSeriesError) as err:
         CaseSeriesService(study).load(["NOPE"])
     assert error_message(err.value) == "geen patiënt met studiecode 'NOPE'"
+
+
+def test_mapping_errors_are_shown_in_the_import_dialog_in_dutch(window, tmp_path, dutch):
+    """Load mapping… in the import dialog: a file that is not a usable mapping is refused with
+    its reason in Dutch; a good one sets the dialog's choices."""
+    from jdmdesk.ui.entry.lab_import_dialog import LabImportDialog
+
+    source = tmp_path / "labs.csv"
+    source.write_text(LAB_FILE, encoding="utf-8")
+    dialog = LabImportDialog(window.lab_import_service(), source, window)
+    try:
+        bad = tmp_path / "bad.json"
+        bad.write_text('{"format": "jdmdesk-lab-mapping", "columns": {"colour": "x"}}',
+                       encoding="utf-8")
+        assert not dialog.load_mapping(bad)
+        assert dialog.counts.text() == ("De koppeling bad.json is niet te gebruiken: onbekende "
+                                        "kolomrol(len): colour")
+        bad.write_text("{", encoding="utf-8")
+        assert not dialog.load_mapping(bad)
+        assert dialog.counts.text().startswith("De koppeling bad.json is niet te gebruiken: de "
+                                               "koppeling is geen geldige JSON (")
+        good = tmp_path / "good.json"
+        good.write_text(dialog.mapping().to_json().replace('"auto"', '"study_code"'),
+                        encoding="utf-8")
+        dialog.patient_key.setCurrentIndex(dialog.patient_key.findData("auto"))
+        assert dialog.load_mapping(good)
+        assert dialog.patient_key.currentData() == "study_code"
+        assert dialog.counts.text().startswith("Koppeling geladen uit good.json")
+    finally:
+        dialog.close()

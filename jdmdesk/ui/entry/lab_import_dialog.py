@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.domain.analytes import ANALYTES
-from jdmdesk.domain.lab_mapping import PATIENT_KEYS, REQUIRED_ROLES, ROLES, LabMapping
+from jdmdesk.domain.lab_mapping import (
+    PATIENT_KEYS,
+    REQUIRED_ROLES,
+    ROLES,
+    LabMapping,
+    MappingError,
+)
 from jdmdesk.importing.lab_file import LabFileError
 from jdmdesk.services.lab_import import ImportCheck, LabImportService, conflict_text
 from jdmdesk.services.results import ServiceResult
@@ -68,6 +74,8 @@ class LabImportDialog(QDialog):
         buttons = QHBoxLayout()
         self.check_button = self._button(buttons, self.tr("&Check"), "check_button",
                                          self.run_check)
+        self.load_button = self._button(buttons, self.tr("&Load mapping…"),
+                                        "load_mapping_button", self.ask_load_mapping)
         self.export_button = self._button(buttons, self.tr("E&xport mapping…"),
                                           "export_mapping_button", self.ask_export_mapping)
         buttons.addStretch(1)
@@ -260,6 +268,36 @@ class LabImportDialog(QDialog):
         self.counts.setText(text)
         self.import_button.setEnabled(False)
         self.check = None if result.ok else self.check
+
+    def ask_load_mapping(self) -> None:
+        source, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Load a mapping"), str(self.path.parent), self.tr("Mapping (*.json)"))
+        if source:
+            self.load_mapping(Path(source))
+
+    def load_mapping(self, source: Path) -> bool:
+        """Take the columns, patient key, test names and units from a mapping file (one
+        written by Export mapping, or for ``jdmdesk import-labs --mapping``); False, with the
+        reason shown, when the file cannot be used."""
+        try:
+            loaded = LabMapping.from_json(source.read_text(encoding="utf-8"))
+        except (OSError, UnicodeError) as err:
+            self._show_message(self.tr("The mapping {file} cannot be read: {problem}").format(
+                file=source.name, problem=getattr(err, "strerror", None) or err))
+            return False
+        except MappingError as err:
+            self._show_message(self.tr("The mapping {file} cannot be used: {problem}").format(
+                file=source.name, problem=error_message(err)))
+            return False
+        for role, combo in self.role_combos.items():
+            combo.setCurrentIndex(max(0, combo.findData(loaded.columns.get(role, ""))))
+        self.patient_key.setCurrentIndex(max(0, self.patient_key.findData(loaded.patient_key)))
+        self.mapping_tests = dict(loaded.tests)
+        self.mapping_units = dict(loaded.units)
+        self._mapping_changed()
+        self._show_message(self.tr("Mapping loaded from {file}: check it, then Check.").format(
+            file=source.name))
+        return True
 
     def ask_export_mapping(self) -> None:
         target, _ = QFileDialog.getSaveFileName(
