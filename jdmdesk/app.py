@@ -40,6 +40,7 @@ from jdmdesk.db.lock import HEARTBEAT_INTERVAL_S, open_locked, os_user, read_loc
 from jdmdesk.db.studyfile import IntegrityCheck, create_study, start_integrity_check
 from jdmdesk.domain.access import Credentials, Role, Session
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
+from jdmdesk.domain.texts import Message, text_of
 from jdmdesk.services.accounts import HASHER, AccountError, AccountService
 from jdmdesk.services.chart import ChartService
 from jdmdesk.services.maintenance import MaintenanceService
@@ -51,7 +52,7 @@ from jdmdesk.services.settings import SettingsService
 from jdmdesk.services.signoff import SignoffService
 from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui.chart.deferred import DeferredChart
-from jdmdesk.ui.i18n import error_message
+from jdmdesk.ui.i18n import error_message, sentence
 
 if TYPE_CHECKING:
     from jdmdesk.db.lock import OpenedStudy
@@ -98,7 +99,8 @@ def unlock(path: Path, credentials: Credentials | None, ask: AskCredentials | No
                 return _recover(path, ask_recovery, refused)
             if given is None:
                 if ask is None:
-                    raise AccountError(error or "credentials are needed to open this study")
+                    raise AccountError(error or Message("credentials are needed to open this "
+                                                        "study"))
                 given = ask(False, error)
                 if given is None:
                     raise LoginCancelled
@@ -110,7 +112,7 @@ def unlock(path: Path, credentials: Credentials | None, ask: AskCredentials | No
                 error = QCoreApplication.translate("app", "unknown user name or wrong password")
             except (MissingKeyFile, KeyFileError) as err:
                 if ask_recovery is None:
-                    raise AccountError(str(err).rstrip(".")) from None
+                    raise AccountError(text_of(err)) from None
                 return _recover(path, ask_recovery, refused)
     if keyring.key_for(path) is None:  # no account yet, and not made by this process
         return _recover(path, ask_recovery, refused)
@@ -118,11 +120,15 @@ def unlock(path: Path, credentials: Credentials | None, ask: AskCredentials | No
 
 
 def _recover(path: Path, ask_recovery: AskRecovery | None, refused: list[str]) -> Unlocked:
-    reason = (QCoreApplication.translate("app", "The key file {file} is missing or damaged").format(
-        file=keyring.key_file_path(path).name) if not keystore.has_user_copies(path)
-        else QCoreApplication.translate("app", "No password opened the study"))
+    missing = not keystore.has_user_copies(path)
     if ask_recovery is None:
-        raise AccountError(f"{reason.lower()}: open the study with its recovery key")
+        raise AccountError(Message("the key file {file} is missing or damaged: open the study "
+                                   "with its recovery key", file=keyring.key_file_path(path).name)
+                           if missing else Message("no password opened the study: open it "
+                                                   "with its recovery key"))
+    reason = (QCoreApplication.translate("app", "The key file {file} is missing or damaged").format(
+        file=keyring.key_file_path(path).name) if missing
+        else QCoreApplication.translate("app", "No password opened the study"))
     error: str | None = None
     while True:
         text = ask_recovery(reason, error)
@@ -132,7 +138,7 @@ def _recover(path: Path, ask_recovery: AskRecovery | None, refused: list[str]) -
             keystore.unlock_with_recovery(path, text)
             return Unlocked(None, refused, rebuild_key_file=True)
         except RecoveryKeyError as err:
-            error = str(err)
+            error = error_message(err)
         except WrongKey:
             error = QCoreApplication.translate("app", "This recovery key does not open this study.")
 
@@ -148,12 +154,12 @@ def log_in(accounts: AccountService, credentials: Credentials | None,
     while True:
         first = not accounts.has_accounts()
         if first and read_only:
-            raise AccountError("this study has no users yet: open it for editing to create the "
-                               "first data manager")
+            raise AccountError(Message("this study has no users yet: open it for editing to "
+                                       "create the first data manager"))
         given = credentials if credentials is not None and error is None else None
         if given is None:
             if ask is None:
-                raise AccountError(error or "credentials are needed to open this study")
+                raise AccountError(error or Message("credentials are needed to open this study"))
             given = ask(first, error)
             if given is None:
                 raise LoginCancelled
@@ -447,7 +453,7 @@ def open_window(app: QApplication, path: Path, credentials: Credentials | None, 
         return 1
     except AccountError as err:
         print(f"jdmdesk: {err}", file=sys.stderr)
-        QMessageBox.warning(None, APP_NAME, error_message(err).capitalize() + ".")
+        QMessageBox.warning(None, APP_NAME, sentence(error_message(err)))
         return 2
     window.show()
     # after the first paint, build the lab tab's chart so switching to it is instant
@@ -479,7 +485,7 @@ def _offer_restore(err: StudyFileError, message: str) -> None:
     try:
         restore_backup(backup, Path(target))
     except BackupError as exc:
-        QMessageBox.warning(None, APP_NAME, str(exc))
+        QMessageBox.warning(None, APP_NAME, error_message(exc))
         return
     QMessageBox.information(None, APP_NAME, QCoreApplication.translate(
         "app", "Restored into {file}. Open it with jdmdesk.").format(file=target))

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import platform
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from jdmdesk import APP_NAME, __version__
+from jdmdesk.domain.texts import Message
 
 
 @dataclass(frozen=True)
@@ -50,18 +52,22 @@ def _system() -> str:
     return f"{platform.system()} {platform.release()} ({platform.machine()})"
 
 
-def version_text(info: VersionInfo | None = None) -> str:
-    """The lines of ``jdmdesk --version`` (and of the About box)."""
+def version_text(info: VersionInfo | None = None,
+                 render: Callable[[str], str] = str) -> str:
+    """The lines of ``jdmdesk --version`` (English) and of the About box (``render`` is the
+    UI's translation)."""
     info = info or collect()
     sqlite = f"SQLite {info.sqlite}"
     if info.sqlcipher:
         sqlite = f"SQLCipher {info.sqlcipher} (SQLite {info.sqlite})"
-    kind = "bundled application" if info.bundled else "Python package"
+    first = (Message("{app} {version} (bundled application)", app=APP_NAME, version=info.app)
+             if info.bundled else
+             Message("{app} {version} (Python package)", app=APP_NAME, version=info.app))
     return "\n".join([
-        f"{APP_NAME} {info.app} ({kind})",
-        f"study file schema version {info.schema}",
+        render(first),
+        render(Message("study file schema version {n}", n=info.schema)),
         f"Qt {info.qt} (PySide6 {info.pyside})",
         sqlite,
         f"Python {info.python.split()[-1]} ({info.python.split()[0]})",
-        f"on {info.system}",
+        render(Message("on {system}", system=info.system)),
     ])

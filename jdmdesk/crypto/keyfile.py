@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from jdmdesk.crypto.keys import KdfParams, WrappedKey
+from jdmdesk.domain.texts import Message
 
 FORMAT = "jdmdesk-keys"
 VERSION = 1
@@ -70,11 +71,11 @@ class KeyFile:
         try:
             doc = json.loads(data.decode("utf-8"))
             if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-                raise KeyFileError("This is not a JDM Desk key file.")
+                raise KeyFileError(Message("This is not a JDM Desk key file."))
             if doc.get("version") != VERSION:
-                raise KeyFileError(
-                    f"This key file has version {doc.get('version')!r}; this JDM Desk reads "
-                    f"version {VERSION}.")
+                raise KeyFileError(Message(
+                    "This key file has version {found}; this JDM Desk reads version "
+                    "{version}.", found=repr(doc.get("version")), version=VERSION))
             slots = {str(name): _wrapped_from_json(w) for name, w in doc["slots"].items()}
             head_doc = doc.get("head")
             head = None if head_doc is None else ChainHead(
@@ -84,7 +85,7 @@ class KeyFile:
             raise
         except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError,
                 AttributeError, binascii.Error) as err:
-            raise KeyFileError("The key file is damaged and cannot be read.") from err
+            raise KeyFileError(Message("The key file is damaged and cannot be read.")) from err
 
 
 def _b64(data: bytes) -> str:
@@ -107,6 +108,6 @@ def _wrapped_to_json(wrapped: WrappedKey) -> dict[str, Any]:
 def _wrapped_from_json(doc: Any) -> WrappedKey:
     kdf = doc["kdf"]
     if kdf.get("alg") != "argon2id":
-        raise KeyFileError("The key file names an unknown key derivation.")
+        raise KeyFileError(Message("The key file names an unknown key derivation."))
     return WrappedKey(_unb64(doc["salt"]), _unb64(doc["nonce"]), _unb64(doc["ciphertext"]),
                       KdfParams(int(kdf["t"]), int(kdf["m"]), int(kdf["p"])))

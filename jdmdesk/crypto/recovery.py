@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 
 from jdmdesk.crypto.keys import KEY_BYTES, new_key
+from jdmdesk.domain.texts import Message
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _READ_ALIKE = str.maketrans({"O": "0", "I": "1", "L": "1"})
@@ -51,18 +52,20 @@ def parse_recovery_key(text: str) -> bytes:
     cleaned = cleaned.translate(_READ_ALIKE)
     width = (KEY_BYTES * 8 + 4) // 5
     if len(cleaned) != width + _CHECK_CHARS:
-        raise RecoveryKeyError(
-            f"A recovery key has {width + _CHECK_CHARS} characters; this has {len(cleaned)}.")
+        raise RecoveryKeyError(Message("A recovery key has {n} characters; this has {given}.",
+                                       n=width + _CHECK_CHARS, given=len(cleaned)))
     bad = sorted({ch for ch in cleaned if ch not in ALPHABET})
     if bad:
-        raise RecoveryKeyError(f"A recovery key has no {', '.join(bad)}.")
+        raise RecoveryKeyError(Message("A recovery key has no {characters}.",
+                                       characters=", ".join(bad)))
     body, check = cleaned[:width], cleaned[width:]
     if _check(body) != check:
-        raise RecoveryKeyError("This recovery key has a typing error: check each group.")
+        raise RecoveryKeyError(Message("This recovery key has a typing error: check each "
+                                       "group."))
     number = 0
     for ch in body:
         number = number * 32 + ALPHABET.index(ch)
     extra_bits = width * 5 - KEY_BYTES * 8
     if number & ((1 << extra_bits) - 1):
-        raise RecoveryKeyError("This is not a recovery key of JDM Desk.")
+        raise RecoveryKeyError(Message("This is not a recovery key of JDM Desk."))
     return (number >> extra_bits).to_bytes(KEY_BYTES, "big")

@@ -35,6 +35,7 @@ from jdmdesk.crypto.keys import (
 from jdmdesk.crypto.recovery import format_recovery_key, new_recovery_secret, parse_recovery_key
 from jdmdesk.crypto.signing import SigningKeys, new_signing_keys
 from jdmdesk.db import accounts, audit, driver, keyring, seals
+from jdmdesk.domain.texts import Message
 
 # The recovery secret is 256 random bits: no guessing to slow down, so its wrap costs little.
 RECOVERY_KDF = KdfParams(time_cost=1, memory_kib=8, parallelism=1)
@@ -67,9 +68,9 @@ def slot_of(username: str) -> str:
 def required_key_file(study_path: Path) -> KeyFile:
     keys = keyring.read_key_file(study_path)
     if keys is None:
-        raise MissingKeyFile(
-            f"the key file {keyring.key_file_path(study_path).name} is missing: open the study "
-            "with its recovery key")
+        raise MissingKeyFile(Message(
+            "the key file {file} is missing: open the study with its recovery key",
+            file=keyring.key_file_path(study_path).name))
     return keys
 
 
@@ -284,7 +285,7 @@ def head_problem(db: Database, study_path: Path) -> str | None:
 def _current(db: Database) -> KeyFile:
     keys = read_mirror(db)
     if keys is None:
-        raise KeyFileError("This study has no key mirror: it is not encrypted.")
+        raise KeyFileError(Message("This study has no key mirror: it is not encrypted."))
     return keys
 
 
@@ -376,7 +377,7 @@ def unlock_copy(path: Path, username: str, password: str) -> bytes:
     wrong password or an unknown name, after the same work); remembered to verify its seals."""
     keys = copy_mirror(path)
     if keys is None:
-        raise KeyFileError("This file holds no wrapped keys: it is not a plain copy.")
+        raise KeyFileError(Message("This file holds no wrapped keys: it is not a plain copy."))
     if slot_of(username) not in keys.slots:
         others = [w for s, w in keys.slots.items() if s != RECOVERY_SLOT]
         derive_kek(password, b"\0" * 16, others[0].kdf if others else KdfParams())

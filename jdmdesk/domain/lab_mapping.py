@@ -59,7 +59,8 @@ _HEADER_HINTS: Final[dict[str, tuple[str, ...]]] = {
 
 
 class MappingError(ValueError):
-    """A mapping that cannot be used; ``str(err)`` says why."""
+    """A mapping that cannot be used; ``str(err)`` says why in English, its first argument
+    is a :class:`Message` the UI translates (``ui.i18n.error_message``)."""
 
 
 @dataclass(frozen=True)
@@ -99,10 +100,11 @@ class LabMapping:
         try:
             data = json.loads(text)
         except ValueError as err:
-            raise MappingError(f"the mapping is not valid JSON ({err})") from None
+            raise MappingError(Message("the mapping is not valid JSON ({error})",
+                                       error=str(err))) from None
         if not isinstance(data, dict) or data.get("format") != "jdmdesk-lab-mapping":
-            raise MappingError("not a JDM Desk lab mapping (missing \"format\": "
-                               "\"jdmdesk-lab-mapping\")")
+            raise MappingError(Message("not a JDM Desk lab mapping (missing \"format\": "
+                                       "\"jdmdesk-lab-mapping\")"))
         return cls.from_dict(data)
 
     @classmethod
@@ -111,13 +113,16 @@ class LabMapping:
         for name, part in (("columns", columns), ("tests", tests), ("units", units)):
             if not isinstance(part, dict) or not all(
                     isinstance(k, str) and isinstance(v, str) for k, v in part.items()):
-                raise MappingError(f"the mapping's \"{name}\" must map text to text")
+                raise MappingError(Message("the mapping's \"{part}\" must map text to text",
+                                           part=name))
         unknown = sorted(set(columns) - set(ROLES))
         if unknown:
-            raise MappingError(f"unknown column role(s): {', '.join(unknown)}")
+            raise MappingError(Message("unknown column role(s): {roles}",
+                                       roles=", ".join(unknown)))
         key = data.get("patient_key", "auto")
         if key not in PATIENT_KEYS:
-            raise MappingError(f"patient_key must be one of {', '.join(PATIENT_KEYS)}")
+            raise MappingError(Message("patient_key must be one of {keys}",
+                                       keys=", ".join(PATIENT_KEYS)))
         return cls(dict(columns), str(key), dict(tests), dict(units))
 
 

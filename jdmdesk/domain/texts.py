@@ -59,6 +59,10 @@ def _rebuild(template: str, params: dict[str, Any]) -> Message:
 # TIS "none", PRINTO status, eGFR trend (domain/renal.py), trough position (domain/safety.py).
 WORDS = ("none", "inactive", "active", "not evaluable", "insufficient data", "stable", "rising",
          "falling", "below", "in range", "above",
+         # a PRINTO criterion's status (domain/printo.py)
+         "met", "not met", "missing",
+         # the study overview's TIS column when a TIS is missing (services/review.py)
+         "not computable",
          # the Go menu's record types
          "Patient", "Visit", "Medication", "Lab", "Adverse Event")
 
@@ -103,3 +107,10 @@ def catalogue_texts() -> Iterator[str]:
     yield from ROLES.values()
     yield from MEASURE_LABELS.values()
     yield from COLUMN_LABELS.values()
+
+
+def text_of(err: BaseException) -> str:
+    """What an exception says: its :class:`Message` when that is its one argument (so the UI
+    can translate it inside another message), else its English text."""
+    first = err.args[0] if len(err.args) == 1 else None
+    return first if isinstance(first, Message) else str(err)

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Final
 
+from jdmdesk.domain.fields import MEASURE_LABELS, field_label
 from jdmdesk.domain.rounding import for_compare
+from jdmdesk.domain.texts import Message
 
 
 def improvement_percent(
@@ -180,8 +182,9 @@ class TisResult:
 
     @property
     def reason(self) -> str:
-        """Why the TIS is not computable (the notes of the missing items); empty when it is."""
-        return "; ".join(f"{it.name}: {it.note}" for it in self.items if it.points is None)
+        """Why the TIS is not computable (the notes of the missing items, a :class:`Message`
+        the UI translates); empty when it is."""
+        return _joined([_item_reason(it) for it in self.items if it.points is None])
 
     def item(self, name: str) -> TisItem:
         """The item called ``name`` (one of :data:`TIS_MEASURES`)."""
@@ -207,8 +210,31 @@ def _scale_item(
 
 def _missing_note(source: str, baseline: float | None, follow_up: float | None) -> str:
     """Why a scale item could not be computed."""
-    where = [w for w, v in (("baseline", baseline), ("follow-up", follow_up)) if v is None]
-    return f"{source} missing at {' and '.join(where)}"
+    label = field_label(source)
+    if baseline is None and follow_up is None:
+        return Message("{field_label} missing at baseline and follow-up", field_label=label)
+    if baseline is None:
+        return Message("{field_label} missing at baseline", field_label=label)
+    return Message("{field_label} missing at follow-up", field_label=label)
+
+
+def _item_reason(item: TisItem) -> str:
+    """One missing item in :attr:`TisResult.reason`: its measure, then why (the measure once
+    when the note already starts with it)."""
+    label = MEASURE_LABELS[item.name]
+    if item.source is not None and field_label(item.source) == label:
+        return item.note
+    return Message("{measure_label}: {note}", measure_label=label, note=item.note)
+
+
+def _joined(parts: list[str]) -> str:
+    """``parts`` joined by "; ", kept as messages so that each part is translated."""
+    if not parts:
+        return ""
+    out = parts[-1]
+    for part in reversed(parts[:-1]):
+        out = Message("{first}; {rest}", first=part, rest=out)
+    return out
 
 
 def _paired(a: float | None, b: float | None) -> bool:
@@ -224,7 +250,7 @@ def _strength_item(baseline: CoreSet, follow_up: CoreSet, mmt_max: float) -> Tis
         return _scale_item("strength", "cmas_total", baseline.cmas_total, follow_up.cmas_total,
                            CMAS_RANGE, True)
     return TisItem("strength", None, None, None, None, None,
-                   "neither MMT8 nor CMAS present at both baseline and follow-up")
+                   Message("neither MMT8 nor CMAS present at both baseline and follow-up"))
 
 
 def _extramuscular_item(baseline: CoreSet, follow_up: CoreSet) -> TisItem:
@@ -236,7 +262,8 @@ def _extramuscular_item(baseline: CoreSet, follow_up: CoreSet) -> TisItem:
         return _scale_item("extramuscular", "das_total", baseline.das_total, follow_up.das_total,
                            DAS_RANGE, False)
     return TisItem("extramuscular", None, None, None, None, None,
-                   "neither extramuscular global nor DAS total present at both visits")
+                   Message("neither extramuscular global activity nor DAS total present at "
+                           "both visits"))
 
 
 def _valid_pair(pair: tuple[float, float | None] | None) -> bool:
@@ -312,18 +339,28 @@ def _enzyme_item(baseline: CoreSet, follow_up: CoreSet, method: str) -> TisItem:
     code = most_abnormal_enzyme(baseline.enzymes)
     if code is None:
         lacking = enzymes_without_uln(baseline.enzymes)
-        note = ("no CK, aldolase, ALAT, ASAT or LD at baseline" if not lacking else
-                f"{', '.join(lacking)} at baseline without a reference high (ULN): "
-                "the most abnormal enzyme cannot be decided")
+        note: str = (Message("no CK, aldolase, ALAT, ASAT or LD at baseline") if not lacking else
+                Message("{enzymes} at baseline without a reference high (ULN): the most "
+                        "abnormal enzyme cannot be decided", enzymes=", ".join(lacking)))
         return TisItem("enzyme", None, None, None, None, None, note)
     b_pair = baseline.enzymes[code]
     f_pair = follow_up.enzymes.get(code)
     if f_pair is None or f_pair[0] is None:
         return TisItem("enzyme", code, b_pair[0], None, None, None,
-                       f"{code} (most abnormal at baseline) missing at follow-up")
+                       Message("{code} (most abnormal at baseline) missing at follow-up",
+                               code=code))
     pct = enzyme_percent_change(b_pair, f_pair, method)
-    note = "" if pct is not None else f"{code}: percent change not computable ({method})"
+    note = "" if pct is not None else _enzyme_note(code, method)
     return TisItem("enzyme", code, b_pair[0], f_pair[0], pct, tis_points("enzyme", pct), note)
+
+
+def _enzyme_note(code: str, method: str) -> str:
+    """Why the enzyme's percent change is not computable although both values are present."""
+    if method == "relative":
+        return Message("{code}: percent change not computable (the baseline value is 0)",
+                       code=code)
+    return Message("{code}: change in multiples of the ULN not computable (no reference high "
+                   "at follow-up, or the baseline value is 0)", code=code)
 
 
 def total_improvement_score(

@@ -19,28 +19,39 @@ from pathlib import Path
 from jdmdesk.atomic_file import TargetExists, atomic_write, scratch_folder, sweep_temporaries
 from jdmdesk.db.errors import os_error_inside
 from jdmdesk.db.lock import pid_alive
+from jdmdesk.domain.texts import Message
 from jdmdesk.export.options import ExportError
 
 
 def check_target(path: Path, *, force: bool) -> None:
     """Refuse early what cannot work: an existing file without force, a missing folder."""
     if path.is_dir():
-        raise ExportError(f"{path} is a folder: give a file name for the export", 2)
+        raise ExportError(Message("{path} is a folder: give a file name for the export",
+                                  path=str(path)), 2)
     if path.exists() and not force:
-        raise ExportError(f"{path} already exists: use --force to replace it", 2)
+        raise ExportError(_exists(path), 2)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {folder} does not exist", 2)
+        raise ExportError(Message("cannot write {path}: the folder {folder} does not exist",
+                                  path=str(path), folder=str(folder)), 2)
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise ExportError(f"cannot write {path}: the folder {folder} is not writable", 1)
+        raise ExportError(Message("cannot write {path}: the folder {folder} is not writable",
+                                  path=str(path), folder=str(folder)), 1)
+
+
+def _exists(path: Path) -> str:
+    return Message("{path} already exists: use --force to replace it", path=str(path))
 
 
 def describe_os_error(err: OSError, path: Path) -> str:
     if err.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"cannot write {path}: the disk is full (nothing was written)"
+        return Message("cannot write {path}: the disk is full (nothing was written)",
+                       path=str(path))
     if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"cannot write {path}: permission denied (nothing was written)"
-    return f"cannot write {path}: {err.strerror or err} (nothing was written)"
+        return Message("cannot write {path}: permission denied (nothing was written)",
+                       path=str(path))
+    return Message("cannot write {path}: {problem} (nothing was written)", path=str(path),
+                   problem=str(err.strerror or err))
 
 
 @contextmanager
@@ -61,7 +72,7 @@ def atomic_output(path: Path, *, force: bool) -> Iterator[Path]:
             scratch_folder(tmp)
             yield tmp
     except TargetExists:  # appeared while we were writing
-        raise ExportError(f"{path} already exists: use --force to replace it", 2) from None
+        raise ExportError(_exists(path), 2) from None
     except ExportError:
         raise
     except Exception as err:  # only those that wrap an OSError are ours

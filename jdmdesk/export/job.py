@@ -15,6 +15,7 @@ from pathlib import Path
 from jdmdesk.db.connection import Study
 from jdmdesk.db.driver import Error as DbError
 from jdmdesk.db.studyfile import open_study
+from jdmdesk.domain.texts import Message
 from jdmdesk.export.atomic import atomic_output, check_target
 from jdmdesk.export.options import (
     CancelToken,
@@ -62,7 +63,8 @@ def run_export(study_path: Path, output: Path, options: ExportOptions, *,
             rows = _write(source, tmp, counter)
             counter.finish()
     except DbError as err:
-        raise ExportError(f"cannot read the study file {study_path}: {err}") from None
+        raise ExportError(Message("cannot read the study file {path}: {problem}",
+                                  path=str(study_path), problem=str(err))) from None
     finally:
         study.close()
     return ExportResult(output, options.format, rows)

@@ -35,7 +35,7 @@ from jdmdesk.domain.access import (
     unknown_user_label,
 )
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
-from jdmdesk.domain.texts import Message
+from jdmdesk.domain.texts import Message, text_of
 from jdmdesk.services.guard import refusal
 from jdmdesk.services.results import ServiceResult, Status, commit
 
@@ -73,7 +73,7 @@ class AccountService:
         except (OSError, KeyFileError) as err:
             return ServiceResult.failed(Message(
                 "The key file beside the study could not be written ({error}): nothing was "
-                "changed.", error=str(err)))
+                "changed.", error=text_of(err)))
 
     def _wait_ready(self) -> None:
         if self._ready is not None:

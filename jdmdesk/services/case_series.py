@@ -18,6 +18,7 @@ from jdmdesk.db.studyfile import open_study
 from jdmdesk.domain.access import Action, Session
 from jdmdesk.domain.case_series import CaseSeries, PatientInput, assemble
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
+from jdmdesk.domain.texts import Message
 from jdmdesk.services.chart import ChartService
 from jdmdesk.services.guard import refusal
 from jdmdesk.services.review import ReviewService
@@ -51,12 +52,12 @@ class CaseSeriesService:
         if study_codes is None:
             chosen = sorted(self.patient_codes())
             if not chosen:
-                raise CaseSeriesError("the study has no patients: there is no case series "
-                                      "to report")
+                raise CaseSeriesError(Message("the study has no patients: there is no case "
+                                              "series to report"))
         else:
             chosen = list(study_codes)
             if not chosen:
-                raise CaseSeriesError("no study codes given")
+                raise CaseSeriesError(Message("no study codes given"))
         ids: list[str] = []
         unknown = []
         for code in chosen:
@@ -66,7 +67,8 @@ class CaseSeriesService:
             else:
                 ids.append(pid)
         if unknown:
-            raise CaseSeriesError(f"no patient with study code {', '.join(map(repr, unknown))}")
+            raise CaseSeriesError(Message("no patient with study code {codes}",
+                                          codes=", ".join(map(repr, unknown))))
         patients = []
         for pid in ids:
             review = reviews.review(pid)

@@ -12,7 +12,7 @@ per patient. A data manager can undo a whole import (:meth:`LabImportService.und
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -84,31 +84,40 @@ class ImportCheck:
                        new=c["new"], duplicate=c["duplicate"], conflict=c["conflict"],
                        invalid=c["invalid"], unknown=c["unknown_patient"])
 
-    def report_lines(self) -> Iterator[str]:
-        yield f"Lab import report: {self.facts.path.name}"
+    def report_lines(self, render: Callable[[str], str] = str) -> Iterator[str]:
+        """The report's lines, each :class:`Message` passed through ``render`` (the UI's
+        translation; ``str``, the English, by default)."""
+        yield render(Message("Lab import report: {file}", file=self.facts.path.name))
         yield f"SHA-256: {self.facts.sha256}"
-        yield self.summary()
+        yield render(self.summary())
         if self.import_id:
-            yield f"imported {self.counts['new']} results (import {self.import_id})"
+            yield render(Message("imported {n} results (import {id})", n=self.counts["new"],
+                                 id=self.import_id))
         for p in self.problems:
-            yield f"problem: {p}"
+            yield render(Message("problem: {problem}", problem=p.text()))
         for r in self.conflicts:
-            yield f"conflict: {conflict_text(r)}"
+            yield render(Message("conflict: {problem}", problem=conflict_text(r)))
         for p in self.unusual:
-            yield f"unusual (imported): {p}"
+            yield render(Message("unusual (imported): {problem}", problem=p.text()))
 
 
 def conflict_text(r: RowResult) -> str:
+    """Why a row was not imported: its value beside the stored one (or the earlier line of the
+    file with the same sample); a :class:`Message` (dates and decimals apart, so the UI shows
+    them the locale's way)."""
     v = r.values
-    file_side = f"{v.get('censored') or ''}{v['value']:g} {v['unit']}"
+    place = {"line": r.line, "patient": r.patient_text, "analyte": v["analyte"],
+             "date": v["sample_date"], "time": f" {v['sample_time']}" if v.get("sample_time")
+             else "", "censored": v.get("censored") or "", "value": f"{v['value']:g}",
+             "unit": v["unit"]}
     if r.stored is not None:
         s = r.stored
-        other = f"stored {s.censored or ''}{s.value:g} {s.unit}"
-    else:
-        other = f"line {r.same_as_line} of the file"
-    when = v["sample_date"] + (f" {v['sample_time']}" if v.get("sample_time") else "")
-    return (f"line {r.line}: {r.patient_text} {v['analyte']} {when}: file {file_side} "
-            f"≠ {other}")
+        return Message("line {line}: {patient} {analyte} {date}{time}: file {censored}{value} "
+                       "{unit} ≠ stored {stored_censored}{stored_value} {stored_unit}",
+                       stored_censored=s.censored or "", stored_value=f"{s.value:g}",
+                       stored_unit=s.unit, **place)
+    return Message("line {line}: {patient} {analyte} {date}{time}: file {censored}{value} {unit} "
+                   "≠ line {other} of the file", other=r.same_as_line, **place)
 
 
 class _Rollback(Exception):
@@ -221,9 +230,10 @@ class LabImportService(QObject):
         return check
 
     def run(self, path: Path, mapping: LabMapping | None = None, *, skip_invalid: bool = False,
-            expected_sha256: str | None = None, save_mapping: bool = True
-            ) -> tuple[ServiceResult, ImportCheck | None]:
-        """Import the file in one transaction (see the module's doc)."""
+            expected_sha256: str | None = None, save_mapping: bool = True,
+            render: Callable[[str], str] = str) -> tuple[ServiceResult, ImportCheck | None]:
+        """Import the file in one transaction (see the module's doc). ``render`` writes the
+        report's texts in the user's language (the UI passes its translation)."""
         refused = self.refusal()
         if refused is not None:
             return refused, None
@@ -287,7 +297,7 @@ class LabImportService(QObject):
             return ServiceResult(Status.UNCHANGED, message=Message(
                 "Nothing new to import ({summary}).", summary=check.summary())), check
         if skip_invalid and check.blocking:
-            check.report_path = self._write_report(check)
+            check.report_path = self._write_report(check, render)
         if callable(self.announce):
             for pid, ids in check.patients.items():
                 self.announce("lab", pid, ids)
@@ -297,14 +307,14 @@ class LabImportService(QObject):
             "Imported {n} lab results from {file} ({summary}).", n=check.counts["new"],
             file=facts.path.name, summary=check.summary())), check
 
-    def _write_report(self, check: ImportCheck) -> Path | None:
+    def _write_report(self, check: ImportCheck, render: Callable[[str], str]) -> Path | None:
         path = check.facts.path
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = path.with_name(f"{path.name}.import-report-{stamp}.txt")
         try:
             with atomic_write(target, replace=False, create=True) as tmp, \
                     open(tmp, "w", encoding="utf-8") as fh:
-                for line in check.report_lines():
+                for line in check.report_lines(render):
                     fh.write(line + "\n")
         except OSError:
             return None

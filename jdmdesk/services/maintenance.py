@@ -12,7 +12,7 @@ from jdmdesk.db import accounts, backup
 from jdmdesk.db.backup.encrypt_plain import Encrypted, encrypt_plain_study
 from jdmdesk.db.connection import Study, is_plain
 from jdmdesk.domain.access import Action, Session
-from jdmdesk.domain.texts import Message
+from jdmdesk.domain.texts import Message, text_of
 from jdmdesk.services.guard import refusal
 from jdmdesk.services.results import ServiceResult, Status
 
@@ -33,7 +33,7 @@ class MaintenanceService:
         try:
             done = backup.backup_study(self.study.path, Path(dest))
         except (backup.BackupError, OSError) as err:
-            return ServiceResult.failed(Message("Backup failed: {error}", error=str(err)))
+            return ServiceResult.failed(Message("Backup failed: {error}", error=text_of(err)))
         return ServiceResult(Status.SAVED, message=Message("Verified backup written to {path}",
                                                             path=str(done)))
 
@@ -44,7 +44,7 @@ class MaintenanceService:
         try:
             done = backup.restore_backup(Path(source), Path(new_path))
         except (backup.BackupError, OSError) as err:
-            return ServiceResult.failed(Message("Restore failed: {error}", error=str(err)))
+            return ServiceResult.failed(Message("Restore failed: {error}", error=text_of(err)))
         return ServiceResult(Status.SAVED, message=Message(
             "Backup restored into {path}; open it with File ▸ Open.", path=str(done)))
 
@@ -76,7 +76,7 @@ class MaintenanceService:
                                        kdf=KdfParams())
         except (backup.BackupError, OSError) as err:
             return ServiceResult.failed(Message("The encrypted copy was not written: {error}",
-                                                error=str(err))), None
+                                                error=text_of(err))), None
         written = (Message("Encrypted copy written to {path}; open it with File ▸ Open. Set a "
                            "new password for {users} (Tools ▸ Users) before they can open it.",
                            path=str(done.path), users=", ".join(done.without_key))

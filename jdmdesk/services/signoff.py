@@ -14,7 +14,7 @@ from jdmdesk.db.connection import Study
 from jdmdesk.db.signatures import SignatureState
 from jdmdesk.db.signoff import Signature
 from jdmdesk.domain.access import Action, Session
-from jdmdesk.domain.texts import Message
+from jdmdesk.domain.texts import Message, text_of
 from jdmdesk.services.accounts import AccountError, AccountService
 from jdmdesk.services.guard import refusal
 from jdmdesk.services.records import RecordService
@@ -68,7 +68,7 @@ class SignoffService:
         except (OSError, KeyFileError) as err:
             return ServiceResult.failed(Message(
                 "Not signed: the key file beside the study could not be read or written "
-                "({error}).", error=str(err)))
+                "({error}).", error=text_of(err)))
         if result.status is not Status.SAVED:
             return result
         self.records.announce("visit", visit.patient_id or "", [visit_id])

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jdmdesk import APP_NAME
 from jdmdesk.frozen import resources_dir
+from jdmdesk.ui.i18n import message
 from jdmdesk.version_info import version_text
 
 
@@ -28,7 +29,7 @@ def about_box(parent: QWidget | None = None) -> QMessageBox:
     box.setText(QCoreApplication.translate(
         "About", "{app}: offline data capture for juvenile dermatomyositis studies.")
         .format(app=APP_NAME))
-    box.setInformativeText(version_text())
+    box.setInformativeText(version_text(render=message))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     pixmap = QPixmap(icon_path())

@@ -29,10 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.domain.access import Session
-from jdmdesk.export import CancelToken, ExportCancelled, ExportError, ExportOptions
+from jdmdesk.export import (
+    CancelToken,
+    ExportCancelled,
+    ExportError,
+    ExportOptions,
+    ExportResult,
+)
 from jdmdesk.export.options import SUFFIXES
 from jdmdesk.services.exports import run_export
-from jdmdesk.ui.i18n import catalogue
+from jdmdesk.ui.i18n import catalogue, error_message
 from jdmdesk.ui.worker_thread import end_worker
 
 FORMAT_LABELS = {
@@ -79,11 +85,23 @@ class ExportWorker(QObject):
         except ExportCancelled:
             self.cancelled.emit()
         except ExportError as err:
-            self.failed.emit(str(err))
+            self.failed.emit(error_message(err))
         except Exception as err:  # a report for the user, never a silent dead thread
-            self.failed.emit(f"export failed: {err}")
+            self.failed.emit(self.tr("Export failed: {problem}").format(problem=err))
         else:
-            self.finished.emit(result.summary())
+            self.finished.emit(self.summary(result))
+
+    def summary(self, result: ExportResult) -> str:
+        """What was written (ExportResult.summary, the command line's English) in the UI
+        language: the tables' names are file names and stay."""
+        main = [(name.removesuffix(".csv"), n) for name, n in result.rows.items()
+                if not name.startswith(("data_dictionary", "redcap_data_dict"))]
+        if not main:
+            return self.tr("wrote {path} ({format})").format(path=result.output,
+                                                             format=result.format)
+        return self.tr("wrote {path} ({format}): {tables}").format(
+            path=result.output, format=result.format,
+            tables=", ".join(f"{name} {n}" for name, n in main))
 
 
 def _ask(parent: QWidget) -> Confirm:

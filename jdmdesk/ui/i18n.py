@@ -44,3 +44,12 @@ def error_message(err: BaseException) -> str:
     """An exception's message in the UI language (its first argument a :class:`Message`)."""
     first = err.args[0] if len(err.args) == 1 else None
     return message(first) if isinstance(first, str) else str(err)
+
+
+def sentence(text: str) -> str:
+    """A message shown on its own: its first letter upper case and a full stop at the end
+    (the rest untouched, so names such as "JDM Desk" keep their capitals)."""
+    text = text.strip()
+    if not text:
+        return text
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self._on_close = on_close
         self._switch_user = switch_user
         self._break_lock = break_lock
+        self._chart_factory = chart_factory  # the workspace is built again on a language change
         # asks (first user?, previous error) for the next user's credentials; tests replace it
         self.ask_credentials: Callable[[bool, str | None], Credentials | None] = \
             self._ask_with_dialog
@@ -282,7 +283,7 @@ class MainWindow(QMainWindow):
                 self.prompts.error(self.tr("Restore"), message(result.message))
 
     def _language_menu(self) -> QMenu:  # noqa: F821 - imported here, away from others' edits
-        """Tools ▸ Language: this user's choice, remembered; the window speaks it next time."""
+        """Tools ▸ Language: this user's choice, remembered, and applied at once."""
         from PySide6.QtGui import QActionGroup
         from PySide6.QtWidgets import QMenu
 
@@ -301,11 +302,18 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         return menu
 
-    def choose_language(self, code: str) -> None:
+    def choose_language(self, code: str) -> bool:
+        """Speak ``code`` now ("" = the operating system's language; see ui/language_switch)."""
         from jdmdesk.ui import language
+        from jdmdesk.ui.language_switch import switch_language
 
-        language.save_choice(code)
-        self.show_status(self.tr("The language changes when JDM Desk is opened next."))
+        if switch_language(self, code):
+            return True
+        chosen = language.saved_choice() or "system"
+        kept = self.findChild(QAction, f"language_{chosen}_action")
+        if kept is not None:
+            kept.setChecked(True)  # the menu shows the language still spoken
+        return False
 
     def encrypt_copy(self) -> None:
         """A study made before encryption: write an encrypted copy (never in place)."""

@@ -1218,6 +1218,34 @@
         <translation>{rows} regels: {new} nieuw, {duplicate} dubbel, {conflict} conflict, {invalid} ongeldig, {unknown} onbekende patiënt</translation>
     </message>
     <message>
+        <source>Lab import report: {file}</source>
+        <translation>Verslag van de laboratoriumimport: {file}</translation>
+    </message>
+    <message>
+        <source>imported {n} results (import {id})</source>
+        <translation>{n} uitslagen geïmporteerd (import {id})</translation>
+    </message>
+    <message>
+        <source>problem: {problem}</source>
+        <translation>probleem: {problem}</translation>
+    </message>
+    <message>
+        <source>conflict: {problem}</source>
+        <translation>conflict: {problem}</translation>
+    </message>
+    <message>
+        <source>unusual (imported): {problem}</source>
+        <translation>ongebruikelijk (geïmporteerd): {problem}</translation>
+    </message>
+    <message>
+        <source>line {line}: {patient} {analyte} {date}{time}: file {censored}{value} {unit} ≠ stored {stored_censored}{stored_value} {stored_unit}</source>
+        <translation>regel {line}: {patient} {analyte} {date}{time}: bestand {censored}{value} {unit} ≠ opgeslagen {stored_censored}{stored_value} {stored_unit}</translation>
+    </message>
+    <message>
+        <source>line {line}: {patient} {analyte} {date}{time}: file {censored}{value} {unit} ≠ line {other} of the file</source>
+        <translation>regel {line}: {patient} {analyte} {date}{time}: bestand {censored}{value} {unit} ≠ regel {other} van het bestand</translation>
+    </message>
+    <message>
         <source>Mapping saved.</source>
         <translation>Koppeling opgeslagen.</translation>
     </message>
@@ -1276,6 +1304,26 @@
     <message>
         <source>test &apos;{test}&apos;: unknown analyte code &apos;{code}&apos;</source>
         <translation>test &apos;{test}&apos;: onbekende bepalingscode &apos;{code}&apos;</translation>
+    </message>
+    <message>
+        <source>the mapping is not valid JSON ({error})</source>
+        <translation>de koppeling is geen geldige JSON ({error})</translation>
+    </message>
+    <message>
+        <source>not a JDM Desk lab mapping (missing &quot;format&quot;: &quot;jdmdesk-lab-mapping&quot;)</source>
+        <translation>geen laboratoriumkoppeling van JDM Desk (&quot;format&quot;: &quot;jdmdesk-lab-mapping&quot; ontbreekt)</translation>
+    </message>
+    <message>
+        <source>the mapping&apos;s &quot;{part}&quot; must map text to text</source>
+        <translation>&quot;{part}&quot; in de koppeling moet tekst aan tekst koppelen</translation>
+    </message>
+    <message>
+        <source>unknown column role(s): {roles}</source>
+        <translation>onbekende kolomrol(len): {roles}</translation>
+    </message>
+    <message>
+        <source>patient_key must be one of {keys}</source>
+        <translation>patient_key moet een van deze zijn: {keys}</translation>
     </message>
     <message>
         <source>{path} is a folder, not a file</source>
@@ -1344,6 +1392,174 @@
     <message>
         <source>a formula cell: type or paste its value instead</source>
         <translation>een formulecel: typ of plak in plaats daarvan de waarde</translation>
+    </message>
+    <message>
+        <source>credentials are needed to open this study</source>
+        <translation>gebruikersnaam en wachtwoord zijn nodig om deze studie te openen</translation>
+    </message>
+    <message>
+        <source>the key file {file} is missing or damaged: open the study with its recovery key</source>
+        <translation>het sleutelbestand {file} ontbreekt of is beschadigd: open de studie met de herstelsleutel</translation>
+    </message>
+    <message>
+        <source>no password opened the study: open it with its recovery key</source>
+        <translation>geen wachtwoord opende de studie: open hem met de herstelsleutel</translation>
+    </message>
+    <message>
+        <source>this study has no users yet: open it for editing to create the first data manager</source>
+        <translation>deze studie heeft nog geen gebruikers: open hem om te bewerken en maak de eerste datamanager aan</translation>
+    </message>
+    <message>
+        <source>This is not a JDM Desk key file.</source>
+        <translation>Dit is geen sleutelbestand van JDM Desk.</translation>
+    </message>
+    <message>
+        <source>This key file has version {found}; this JDM Desk reads version {version}.</source>
+        <translation>Dit sleutelbestand heeft versie {found}; deze JDM Desk leest versie {version}.</translation>
+    </message>
+    <message>
+        <source>The key file is damaged and cannot be read.</source>
+        <translation>Het sleutelbestand is beschadigd en kan niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>The key file names an unknown key derivation.</source>
+        <translation>Het sleutelbestand noemt een onbekende sleutelafleiding.</translation>
+    </message>
+    <message>
+        <source>A recovery key has {n} characters; this has {given}.</source>
+        <translation>Een herstelsleutel heeft {n} tekens; deze heeft er {given}.</translation>
+    </message>
+    <message>
+        <source>A recovery key has no {characters}.</source>
+        <translation>Een herstelsleutel bevat geen {characters}.</translation>
+    </message>
+    <message>
+        <source>This recovery key has a typing error: check each group.</source>
+        <translation>Deze herstelsleutel bevat een typefout: controleer elke groep.</translation>
+    </message>
+    <message>
+        <source>This is not a recovery key of JDM Desk.</source>
+        <translation>Dit is geen herstelsleutel van JDM Desk.</translation>
+    </message>
+    <message>
+        <source>the key file {file} is missing: open the study with its recovery key</source>
+        <translation>het sleutelbestand {file} ontbreekt: open de studie met de herstelsleutel</translation>
+    </message>
+    <message>
+        <source>This study has no key mirror: it is not encrypted.</source>
+        <translation>Deze studie heeft geen kopie van de sleutels: hij is niet versleuteld.</translation>
+    </message>
+    <message>
+        <source>This file holds no wrapped keys: it is not a plain copy.</source>
+        <translation>Dit bestand bevat geen verpakte sleutels: het is geen onversleutelde kopie.</translation>
+    </message>
+    <message>
+        <source>{field_label} missing at baseline and follow-up</source>
+        <translation>{field_label} ontbreekt bij de uitgangsmeting en de follow-up</translation>
+    </message>
+    <message>
+        <source>{field_label} missing at baseline</source>
+        <translation>{field_label} ontbreekt bij de uitgangsmeting</translation>
+    </message>
+    <message>
+        <source>{field_label} missing at follow-up</source>
+        <translation>{field_label} ontbreekt bij de follow-up</translation>
+    </message>
+    <message>
+        <source>{measure_label}: {note}</source>
+        <translation>{measure_label}: {note}</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}; {rest}</translation>
+    </message>
+    <message>
+        <source>neither MMT8 nor CMAS present at both baseline and follow-up</source>
+        <translation>geen MMT8 of CMAS bij zowel de uitgangsmeting als de follow-up</translation>
+    </message>
+    <message>
+        <source>neither extramuscular global activity nor DAS total present at both visits</source>
+        <translation>geen globale extramusculaire activiteit of DAS-totaal bij beide bezoeken</translation>
+    </message>
+    <message>
+        <source>no CK, aldolase, ALAT, ASAT or LD at baseline</source>
+        <translation>geen CK, aldolase, ALAT, ASAT of LD bij de uitgangsmeting</translation>
+    </message>
+    <message>
+        <source>{enzymes} at baseline without a reference high (ULN): the most abnormal enzyme cannot be decided</source>
+        <translation>{enzymes} bij de uitgangsmeting zonder bovengrens van normaal (ULN): het meest afwijkende enzym is niet te bepalen</translation>
+    </message>
+    <message>
+        <source>{code} (most abnormal at baseline) missing at follow-up</source>
+        <translation>{code} (het meest afwijkend bij de uitgangsmeting) ontbreekt bij de follow-up</translation>
+    </message>
+    <message>
+        <source>{code}: percent change not computable (the baseline value is 0)</source>
+        <translation>{code}: procentuele verandering niet te berekenen (de uitgangswaarde is 0)</translation>
+    </message>
+    <message>
+        <source>{code}: change in multiples of the ULN not computable (no reference high at follow-up, or the baseline value is 0)</source>
+        <translation>{code}: verandering in veelvouden van de ULN niet te berekenen (geen bovengrens bij de follow-up, of de uitgangswaarde is 0)</translation>
+    </message>
+    <message>
+        <source>{app} {version} (bundled application)</source>
+        <translation>{app} {version} (gebundelde toepassing)</translation>
+    </message>
+    <message>
+        <source>{app} {version} (Python package)</source>
+        <translation>{app} {version} (Python-pakket)</translation>
+    </message>
+    <message>
+        <source>study file schema version {n}</source>
+        <translation>schemaversie van het studiebestand {n}</translation>
+    </message>
+    <message>
+        <source>on {system}</source>
+        <translation>op {system}</translation>
+    </message>
+    <message>
+        <source>{path} is a folder: give a file name for the export</source>
+        <translation>{path} is een map: geef een bestandsnaam voor de export</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder {folder} does not exist</source>
+        <translation>kan {path} niet schrijven: de map {folder} bestaat niet</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder {folder} is not writable</source>
+        <translation>kan {path} niet schrijven: in de map {folder} mag niet worden geschreven</translation>
+    </message>
+    <message>
+        <source>{path} already exists: use --force to replace it</source>
+        <translation>{path} bestaat al: kies een andere bestandsnaam (de opdrachtregel vervangt het met --force)</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the disk is full (nothing was written)</source>
+        <translation>kan {path} niet schrijven: de schijf is vol (er is niets geschreven)</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: permission denied (nothing was written)</source>
+        <translation>kan {path} niet schrijven: geen toestemming (er is niets geschreven)</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {problem} (nothing was written)</source>
+        <translation>kan {path} niet schrijven: {problem} (er is niets geschreven)</translation>
+    </message>
+    <message>
+        <source>cannot read the study file {path}: {problem}</source>
+        <translation>kan het studiebestand {path} niet lezen: {problem}</translation>
+    </message>
+    <message>
+        <source>the study has no patients: there is no case series to report</source>
+        <translation>de studie heeft geen patiënten: er is geen casusreeks om te rapporteren</translation>
+    </message>
+    <message>
+        <source>no study codes given</source>
+        <translation>geen studiecodes opgegeven</translation>
+    </message>
+    <message>
+        <source>no patient with study code {codes}</source>
+        <translation>geen patiënt met studiecode {codes}</translation>
     </message>
 </context>
 <context>
@@ -3217,6 +3433,10 @@
         <translation>groot</translation>
     </message>
     <message>
+        <source>met</source>
+        <translation>voldaan</translation>
+    </message>
+    <message>
         <source>mg</source>
         <translation>mg</translation>
     </message>
@@ -3241,6 +3461,10 @@
         <translation>minimaal</translation>
     </message>
     <message>
+        <source>missing</source>
+        <translation>ontbreekt</translation>
+    </message>
+    <message>
         <source>mmHg</source>
         <translation>mmHg</translation>
     </message>
@@ -3255,6 +3479,10 @@
     <message>
         <source>not evaluable</source>
         <translation>niet te beoordelen</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>niet voldaan</translation>
     </message>
     <message>
         <source>points</source>
@@ -3530,6 +3758,21 @@
     </message>
 </context>
 <context>
+    <name>ExportWorker</name>
+    <message>
+        <source>Export failed: {problem}</source>
+        <translation>Export mislukt: {problem}</translation>
+    </message>
+    <message>
+        <source>wrote {path} ({format})</source>
+        <translation>{path} geschreven ({format})</translation>
+    </message>
+    <message>
+        <source>wrote {path} ({format}): {tables}</source>
+        <translation>{path} geschreven ({format}): {tables}</translation>
+    </message>
+</context>
+<context>
     <name>FieldInput</name>
     <message>
         <source>type ND, NA, UNK, REF or LOST to record why a value is missing</source>
@@ -3579,6 +3822,10 @@
     <message>
         <source>&amp;Check</source>
         <translation>&amp;Controleren</translation>
+    </message>
+    <message>
+        <source>&amp;Load mapping…</source>
+        <translation>Koppeling &amp;laden…</translation>
     </message>
     <message>
         <source>E&amp;xport mapping…</source>
@@ -3681,6 +3928,22 @@
         <translation>Verslag: {path}</translation>
     </message>
     <message>
+        <source>Load a mapping</source>
+        <translation>Een koppeling laden</translation>
+    </message>
+    <message>
+        <source>The mapping {file} cannot be read: {problem}</source>
+        <translation>De koppeling {file} kan niet worden gelezen: {problem}</translation>
+    </message>
+    <message>
+        <source>The mapping {file} cannot be used: {problem}</source>
+        <translation>De koppeling {file} is niet te gebruiken: {problem}</translation>
+    </message>
+    <message>
+        <source>Mapping loaded from {file}: check it, then Check.</source>
+        <translation>Koppeling geladen uit {file}: controleer de kolommen en kies dan Controleren.</translation>
+    </message>
+    <message>
         <source>Export the mapping</source>
         <translation>De koppeling exporteren</translation>
     </message>
@@ -3718,6 +3981,13 @@
     <message>
         <source>Ref high</source>
         <translation>Ref. hoog</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageSwitch</name>
+    <message>
+        <source>The language was not changed: the unsaved changes are still in the form.</source>
+        <translation>De taal is niet gewijzigd: de niet-opgeslagen wijzigingen staan nog in het formulier.</translation>
     </message>
 </context>
 <context>
@@ -3957,10 +4227,6 @@
         <translation>Taal van het besturingssysteem</translation>
     </message>
     <message>
-        <source>The language changes when JDM Desk is opened next.</source>
-        <translation>De taal verandert wanneer JDM Desk de volgende keer wordt geopend.</translation>
-    </message>
-    <message>
         <source>Write an encrypted copy</source>
         <translation>Versleutelde kopie schrijven</translation>
     </message>
@@ -4030,6 +4296,10 @@ laboratorium, bijwerkingen · Alt+I: geschiedenis · Alt+R: beoordeling · Del: 
     <message>
         <source>Study overview</source>
         <translation>Studieoverzicht</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>achterstallig</translation>
     </message>
 </context>
 <context>

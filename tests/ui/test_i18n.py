@@ -346,3 +346,84 @@ def test_chart_hover_text_is_shown_in_dutch(english_after):
     assert message(point_tooltip(p, 19)).splitlines() == [
         "ASAT: 1,5 \u00b5kat/L (90 U/L)", "ULN: 0,5 \u00b5kat/L \u2014 3,00 \u00d7 ULN",
         "01-02-2025 08:30 \u00b7 dag 19"]
+
+
+# --- the language changes at once -----------------------------------------------------------
+
+
+def _patient(w, code: str) -> str:
+    saved = w.writer.save("patient", {"study_code": code, "sex": "F",
+                                      "birth_date": "2015-04-02", "onset_date": "2020-01-10"})
+    assert saved.ok, saved
+    return saved.record_id
+
+
+def _language_action(w, code: str):
+    from PySide6.QtGui import QAction
+
+    action = w.findChild(QAction, f"language_{code}_action")
+    assert action is not None
+    return action
+
+
+def test_language_changes_at_once_keeping_patient_and_tab(tmp_path, qtbot, english_after):
+    language.install("en")
+    w = shown(open_window(study_with_users(tmp_path / "live.jdm")), qtbot)
+    try:
+        _patient(w, "P-001")
+        pid = _patient(w, "P-002")
+        w.choose_patient(pid)
+        w.workspace.show_section("lab")
+        assert w.menuBar().actions()[0].text() == "&File"
+        _language_action(w, "nl").trigger()
+        assert language.current() == "nl" and language.saved_choice() == "nl"
+        assert [a.text() for a in w.menuBar().actions()][:2] == ["&Bestand", "&Patiënt"]
+        space = w.workspace
+        assert space.patient_id == pid and w.patients.model.ids[
+            w.patients.view.currentIndex().row()] == pid  # still the open patient
+        assert space.tabs.currentWidget() is space.sections["lab"]  # still the lab tab
+        lab = space.forms["lab"]
+        assert lab.labels["analyte"].text() == "Bepaling" and lab.save_button.text() == "Opslaan"
+        assert space.header.text().startswith("P-002 · Vrouw")
+        assert _language_action(w, "nl").isChecked()
+        w.lock()  # the rebuilt lock screen speaks Dutch too
+        assert w.lock_screen.findChild(type(lab.save_button), "unlock_screen_button").text() \
+            == "Ontgrendelen"
+        w.lock_screen.password.setText("not the password")
+        w.lock_screen.try_unlock()
+        assert w.locked
+        # the rebuilt views follow the one refresh path: a save shows in the list at once
+        assert _patient(w, "P-003") in w.patients.model.ids
+        _language_action(w, "en").trigger()  # locked: nothing changes under the lock screen
+    finally:
+        language.save_choice("")
+        close_window(w)
+
+
+def test_unsaved_input_is_never_lost_by_a_language_change(tmp_path, qtbot, english_after):
+    from tests.ui.helpers import install_prompts
+
+    language.install("en")
+    w = shown(open_window(study_with_users(tmp_path / "dirty.jdm")), qtbot)
+    try:
+        pid = _patient(w, "P-001")
+        w.choose_patient(pid)
+        w.workspace.show_section("visit")
+        prompts = install_prompts(w)
+        visit = w.workspace.forms["visit"]
+        visit.inputs["visit_date"].set_text("2024-05-01")
+        visit._on_changed()
+        assert visit.dirty
+        prompts.unsaved_answers = ["cancel"]
+        assert not w.choose_language("nl")
+        assert language.current() == "en" and language.saved_choice() == ""
+        assert w.workspace.forms["visit"] is visit and visit.dirty
+        assert visit.inputs["visit_date"].text() == "2024-05-01"
+        assert w.menuBar().actions()[0].text() == "&File"
+        assert _language_action(w, "system").isChecked()  # the menu shows what is spoken
+        prompts.unsaved_answers = ["discard"]
+        assert w.choose_language("nl")
+        assert w.menuBar().actions()[0].text() == "&Bestand"
+    finally:
+        language.save_choice("")
+        close_window(w)

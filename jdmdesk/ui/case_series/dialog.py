@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from jdmdesk.domain.access import Session
 from jdmdesk.services.case_series import CaseSeriesError
 from jdmdesk.ui.case_series.job import run_case_series
+from jdmdesk.ui.i18n import error_message
 from jdmdesk.ui.worker_thread import end_worker
 
 
@@ -47,7 +48,7 @@ class CaseSeriesWorker(QObject):
             result = run_case_series(study_path, folder, session, study_codes=codes,
                                      force=force, progress=self.progress.emit)
         except CaseSeriesError as err:
-            self.failed.emit(str(err))
+            self.failed.emit(error_message(err))
         except Exception as err:  # a message for the user, never a silent dead thread
             self.failed.emit(self.tr("The report could not be written: {why}").format(
                 why=err))

@@ -27,11 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.domain.analytes import ANALYTES
-from jdmdesk.domain.lab_mapping import PATIENT_KEYS, REQUIRED_ROLES, ROLES, LabMapping
+from jdmdesk.domain.lab_mapping import (
+    PATIENT_KEYS,
+    REQUIRED_ROLES,
+    ROLES,
+    LabMapping,
+    MappingError,
+)
 from jdmdesk.importing.lab_file import LabFileError
 from jdmdesk.services.lab_import import ImportCheck, LabImportService, conflict_text
 from jdmdesk.services.results import ServiceResult
 from jdmdesk.ui.i18n import catalogue, error_message, message
+from jdmdesk.ui.locale_format import show_date, show_number
 
 PREVIEW_ROWS = 8
 
@@ -67,6 +74,8 @@ class LabImportDialog(QDialog):
         buttons = QHBoxLayout()
         self.check_button = self._button(buttons, self.tr("&Check"), "check_button",
                                          self.run_check)
+        self.load_button = self._button(buttons, self.tr("&Load mapping…"),
+                                        "load_mapping_button", self.ask_load_mapping)
         self.export_button = self._button(buttons, self.tr("E&xport mapping…"),
                                           "export_mapping_button", self.ask_export_mapping)
         buttons.addStretch(1)
@@ -215,14 +224,15 @@ class LabImportDialog(QDialog):
             v = r.values
             stored = r.stored
             cells = [str(r.line), r.patient_text, v["analyte"],
-                     v["sample_date"] + (f" {v['sample_time']}" if v.get("sample_time")
-                                         else ""),
-                     f"{v.get('censored') or ''}{v['value']:g} {v['unit']}",
-                     f"{stored.censored or ''}{stored.value:g} {stored.unit}" if stored
+                     show_date(v["sample_date"]) + (f" {v['sample_time']}"
+                                                    if v.get("sample_time") else ""),
+                     _value_text(v.get("censored"), v["value"], v["unit"]),
+                     _value_text(stored.censored, stored.value, stored.unit) if stored
                      else self.tr("line {n} of the file").format(n=r.same_as_line)]
+            tip = message(conflict_text(r))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(conflict_text(r))
+                item.setToolTip(tip)
                 self.conflicts.setItem(i, j, item)
         self._show_unknown_tests(check.unknown_tests)
         self._update_import_button()
@@ -236,7 +246,7 @@ class LabImportDialog(QDialog):
             combo.setObjectName(f"test_{i}")
             combo.addItem(self.tr("(not an analyte of the study)"), "")
             for code, a in ANALYTES.items():
-                combo.addItem(f"{code} — {a.name}", code)
+                combo.addItem(f"{code} — {catalogue(a.name)}", code)
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.tests_table.setCellWidget(i, 2, combo)
         self.tests_table.resizeColumnsToContents()
@@ -247,7 +257,8 @@ class LabImportDialog(QDialog):
             return
         result, check = self.service.run(self.path, self.mapping(),
                                          skip_invalid=self.skip_invalid.isChecked(),
-                                         expected_sha256=self.check.facts.sha256)
+                                         expected_sha256=self.check.facts.sha256,
+                                         render=message)
         self.result = result
         if check is not None:
             self._show_check(check)
@@ -257,6 +268,36 @@ class LabImportDialog(QDialog):
         self.counts.setText(text)
         self.import_button.setEnabled(False)
         self.check = None if result.ok else self.check
+
+    def ask_load_mapping(self) -> None:
+        source, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Load a mapping"), str(self.path.parent), self.tr("Mapping (*.json)"))
+        if source:
+            self.load_mapping(Path(source))
+
+    def load_mapping(self, source: Path) -> bool:
+        """Take the columns, patient key, test names and units from a mapping file (one
+        written by Export mapping, or for ``jdmdesk import-labs --mapping``); False, with the
+        reason shown, when the file cannot be used."""
+        try:
+            loaded = LabMapping.from_json(source.read_text(encoding="utf-8"))
+        except (OSError, UnicodeError) as err:
+            self._show_message(self.tr("The mapping {file} cannot be read: {problem}").format(
+                file=source.name, problem=getattr(err, "strerror", None) or err))
+            return False
+        except MappingError as err:
+            self._show_message(self.tr("The mapping {file} cannot be used: {problem}").format(
+                file=source.name, problem=error_message(err)))
+            return False
+        for role, combo in self.role_combos.items():
+            combo.setCurrentIndex(max(0, combo.findData(loaded.columns.get(role, ""))))
+        self.patient_key.setCurrentIndex(max(0, self.patient_key.findData(loaded.patient_key)))
+        self.mapping_tests = dict(loaded.tests)
+        self.mapping_units = dict(loaded.units)
+        self._mapping_changed()
+        self._show_message(self.tr("Mapping loaded from {file}: check it, then Check.").format(
+            file=source.name))
+        return True
 
     def ask_export_mapping(self) -> None:
         target, _ = QFileDialog.getSaveFileName(
@@ -277,6 +318,11 @@ class LabImportDialog(QDialog):
                                 .format(err=err.strerror or err))
             return
         self.counts.setText(self.tr("Mapping written to {path}").format(path=target))
+
+
+def _value_text(censored: str | None, value: float, unit: str) -> str:
+    """A result as the conflicts table shows it: censoring, the locale's decimals, unit."""
+    return f"{censored or ''}{show_number(f'{value:g}')} {unit}"
 
 
 def open_lab_import(parent: QWidget, service: LabImportService,

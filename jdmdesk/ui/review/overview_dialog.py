@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from jdmdesk.services.review import ReviewService
 from jdmdesk.ui.i18n import catalogue
+from jdmdesk.ui.locale_format import show_date
 from jdmdesk.ui.review.review_text import num
 
 HEADERS = ("Study code", "Latest TIS", "Inactive disease (PRINTO)", "Steroid mg/kg/day",
@@ -42,10 +43,10 @@ class OverviewDialog(QDialog):
         self.rows = service.overview()
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            cells = (row.study_code, row.latest_tis, row.inactive,
+            cells = (row.study_code, catalogue(row.latest_tis), catalogue(row.inactive),
                      num(row.steroid_mg_kg_day, 2),
-                     row.last_visit.isoformat() if row.last_visit else "—",
-                     "overdue" if row.overdue else "")
+                     show_date(row.last_visit.isoformat()) if row.last_visit else "—",
+                     self.tr("overdue") if row.overdue else "")
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.resize(760, 420)

@@ -153,7 +153,7 @@ class ReviewView(QWidget):
                 if rt.VISIT_COLUMNS[c] == "MDI":
                     item.setToolTip(rt.mdi_tooltip(visit.damage))
                 if rt.VISIT_COLUMNS[c] == "PRINTO":
-                    item.setToolTip("\n".join(f"{c.label}: {c.status}"
+                    item.setToolTip("\n".join(f"{c.label}: {catalogue(c.status)}"
                                                for c in visit.printo.criteria))
                 if visit.is_baseline:
                     item.setBackground(Qt.GlobalColor.lightGray)
