@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 BreakLock = Callable[[Callable[[str], bool]], "tuple[ServiceResult, MainWindow | None]"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LockBreak", text)
+def _title() -> str:
+    return QCoreApplication.translate("LockBreak", "Break the lock")
 
 
 def break_lock(window: MainWindow, do_break: BreakLock) -> MainWindow | None:
@@ -29,14 +29,14 @@ def break_lock(window: MainWindow, do_break: BreakLock) -> MainWindow | None:
         return None
 
     def confirm(text: str) -> bool:
-        return window.prompts.confirm(_tr("Break the lock"), message(text))
+        return window.prompts.confirm(_title(), message(text))
 
     result, new = do_break(confirm)
     if new is None:
         if result.ok:
             window.show_status(message(result.message))
         else:
-            window.prompts.error(_tr("Break the lock"), message(result.message))
+            window.prompts.error(_title(), message(result.message))
         return None
     window.close()  # this window's read-only study closes with it
     window.deleteLater()

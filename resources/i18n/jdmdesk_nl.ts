@@ -252,6 +252,10 @@
         <translation>een laboratoriumimport ongedaan maken</translation>
     </message>
     <message>
+        <source>break a study&apos;s lock</source>
+        <translation>de vergrendeling van een studie opheffen</translation>
+    </message>
+    <message>
         <source>{role_label} accounts may not {action}.</source>
         <translation>Met de rol {role_label} mag u dit niet: {action}.</translation>
     </message>
@@ -1560,6 +1564,98 @@
     <message>
         <source>no patient with study code {codes}</source>
         <translation>geen patiënt met studiecode {codes}</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock ({now}) is earlier than the study&apos;s newest change ({newest}): set the date and time right before entering data. Changes and backups are kept in the order they are made, but they are stamped with this clock.</source>
+        <translation>De klok van deze computer ({now}) loopt achter op de nieuwste wijziging in de studie ({newest}): zet datum en tijd goed voordat u gegevens invoert. Wijzigingen en back-ups blijven in de volgorde waarin ze gemaakt zijn, maar krijgen de tijd van deze klok.</translation>
+    </message>
+    <message>
+        <source>The study file {path} is on a network drive ({fstype}). SQLite&apos;s write-ahead log is not safe on network file systems: keep the study file on this computer&apos;s own disk, and never open it from two computers at once.</source>
+        <translation>Het studiebestand {path} staat op een netwerkschijf ({fstype}). Het write-ahead log van SQLite is niet veilig op netwerkbestandssystemen: bewaar het studiebestand op de eigen schijf van deze computer en open het nooit vanaf twee computers tegelijk.</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>onbekende tijd</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 dag</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} dagen</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 uur</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} uur</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minuut</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} minuten</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>minder dan een minuut</translation>
+    </message>
+    <message>
+        <source>{name} is opened by {user} on {host} since {since} ({age} ago; last sign of life {silent} ago): it is open read-only here, changes cannot be saved. If {user} is no longer working on it (a crash, a computer switched off), a data manager can break the lock (File ▸ Break the lock…).</source>
+        <translation>{name} is geopend door {user} op {host} sinds {since} ({age} geleden; laatste teken van leven {silent} geleden): hier is het alleen-lezen geopend, wijzigingen kunnen niet worden opgeslagen. Werkt {user} er niet meer aan (een crash, een uitgezette computer), dan kan een datamanager de vergrendeling opheffen (Bestand ▸ Studievergrendeling opheffen…).</translation>
+    </message>
+    <message>
+        <source>{name} is opened by {user} on {host} since {since} ({age} ago; last sign of life {silent} ago): it is open read-only here, changes cannot be saved.</source>
+        <translation>{name} is geopend door {user} op {host} sinds {since} ({age} geleden; laatste teken van leven {silent} geleden): hier is het alleen-lezen geopend, wijzigingen kunnen niet worden opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The lock of {name} is held by {user} on {host}, who gave a sign of life {silent} ago: it is in use and cannot be broken.</source>
+        <translation>De vergrendeling van {name} is van {user} op {host}, die {silent} geleden een teken van leven gaf: de studie is in gebruik en de vergrendeling kan niet worden opgeheven.</translation>
+    </message>
+    <message>
+        <source>{name} is locked by {user} on {host} since {since} ({age} ago); its last sign of life was {silent} ago. Break the lock only if nobody is working on the study: changes they have not saved yet would then be lost.</source>
+        <translation>{name} is vergrendeld door {user} op {host} sinds {since} ({age} geleden); het laatste teken van leven was {silent} geleden. Hef de vergrendeling alleen op als niemand aan de studie werkt: nog niet opgeslagen wijzigingen gaan dan verloren.</translation>
+    </message>
+    <message>
+        <source>{name} is not locked: nothing to break.</source>
+        <translation>{name} is niet vergrendeld: er is niets op te heffen.</translation>
+    </message>
+    <message>
+        <source>The lock of {name} was left in place.</source>
+        <translation>De vergrendeling van {name} is blijven staan.</translation>
+    </message>
+    <message>
+        <source>The lock of {name} changed meanwhile (its holder came back, or another instance took it): it was left in place.</source>
+        <translation>De vergrendeling van {name} is intussen veranderd (de houder is terug, of een ander exemplaar nam haar over): ze is blijven staan.</translation>
+    </message>
+    <message>
+        <source>The lock that {user} on {host} held on {name} was broken.</source>
+        <translation>De vergrendeling die {user} op {host} had op {name} is opgeheven.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be locked for editing ({reason}): it is open read-only here.</source>
+        <translation>{name} kan niet worden vergrendeld om te bewerken ({reason}): hier is het alleen-lezen geopend.</translation>
+    </message>
+    <message>
+        <source>{name} is on a disk or share that is mounted read-only: it is open for review, changes cannot be saved. Copy it to a writable folder to edit it.</source>
+        <translation>{name} staat op een schijf of share die alleen-lezen is gekoppeld: het is geopend om te bekijken, wijzigingen kunnen niet worden opgeslagen. Kopieer het naar een beschrijfbare map om het te bewerken.</translation>
+    </message>
+    <message>
+        <source>{name} is on a disk or share that is mounted read-only: it is open for review, changes cannot be saved. Copy it to a writable folder to edit it. Its latest changes are in {wal}, which cannot be read here: copy both files together.</source>
+        <translation>{name} staat op een schijf of share die alleen-lezen is gekoppeld: het is geopend om te bekijken, wijzigingen kunnen niet worden opgeslagen. Kopieer het naar een beschrijfbare map om het te bewerken. De nieuwste wijzigingen staan in {wal}, dat hier niet gelezen kan worden: kopieer beide bestanden samen.</translation>
+    </message>
+    <message>
+        <source>{name} is read-only (file or folder permissions): open for review, changes cannot be saved.</source>
+        <translation>{name} is alleen-lezen (rechten van bestand of map): geopend om te bekijken, wijzigingen kunnen niet worden opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The lock was broken, but the study could not be opened for editing: {why}</source>
+        <translation>De vergrendeling is opgeheven, maar de studie kon niet worden geopend om te bewerken: {why}</translation>
     </message>
 </context>
 <context>
@@ -3991,6 +4087,13 @@
     </message>
 </context>
 <context>
+    <name>LockBreak</name>
+    <message>
+        <source>Break the lock</source>
+        <translation>Studievergrendeling opheffen</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>JDM Desk is locked</source>
@@ -4109,6 +4212,10 @@
     <message>
         <source>&amp;Undo a lab import…</source>
         <translation>Laboratoriumimport &amp;ongedaan maken…</translation>
+    </message>
+    <message>
+        <source>Brea&amp;k the lock…</source>
+        <translation>Studievergrendeling op&amp;heffen…</translation>
     </message>
     <message>
         <source>S&amp;witch user…</source>

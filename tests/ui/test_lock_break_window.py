@@ -68,3 +68,22 @@ def test_only_a_data_manager_is_offered_the_break(tmp_path, qtbot):
     finally:
         close_window(w)
     assert lock_path(study).exists()
+
+
+def test_the_lock_notice_and_the_break_speak_dutch(tmp_path, qtbot):
+    from jdmdesk.ui import language
+
+    study = study_with_users(tmp_path / "ui.jdm")
+    _silent_lock(study)
+    language.install("nl")
+    try:
+        w = open_window(study, Role.DATA_MANAGER)
+        try:
+            banner = w.banner.text()
+            assert "is geopend door dr.away op ward-pc-7" in banner
+            assert "5 uur geleden" in banner and "Studievergrendeling opheffen" in banner
+            assert _action(w, "break_lock_action").text() == "Studievergrendeling op&heffen…"
+        finally:
+            close_window(w)
+    finally:
+        language.install("en")
