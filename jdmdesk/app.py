@@ -79,6 +79,7 @@ class Unlocked:
     credentials: Credentials | None
     refused: list[str]
     rebuild_key_file: bool = False
+    opened: keystore.PasswordOpened | None = None  # the password check, done by the unwrap
 
 
 def unlock(path: Path, credentials: Credentials | None, ask: AskCredentials | None,
@@ -102,8 +103,8 @@ def unlock(path: Path, credentials: Credentials | None, ask: AskCredentials | No
                 if given is None:
                     raise LoginCancelled
             try:
-                keystore.unlock_with_password(path, given.username, given.password)
-                return Unlocked(given, refused)
+                opened = keystore.open_with_password(path, given.username, given.password)
+                return Unlocked(given, refused, opened=opened)
             except WrongKey:
                 refused.append(given.username)
                 error = QCoreApplication.translate("app", "unknown user name or wrong password")
@@ -137,11 +138,14 @@ def _recover(path: Path, ask_recovery: AskRecovery | None, refused: list[str]) -
 
 
 def log_in(accounts: AccountService, credentials: Credentials | None,
-           ask: AskCredentials | None, *, read_only: bool) -> Session:
+           ask: AskCredentials | None, *, read_only: bool,
+           opened: keystore.PasswordOpened | None = None) -> Session:
     """A verified session: from ``credentials``, or by asking until a login succeeds.
 
     A study without users (new, or made before access control) takes the first credentials as
-    its first data manager.
+    its first data manager. ``opened``: the first credentials' password already opened their
+    account's copy of the study key (their password check; credentials asked for later are
+    checked by their hash).
     """
     error: str | None = None
     while True:
@@ -161,7 +165,8 @@ def log_in(accounts: AccountService, credentials: Credentials | None,
                 return accounts.create_first_user(given.username,
                                                   given.display_name or given.username,
                                                   given.password)
-            return accounts.login(given.username, given.password, defer_record=True)
+            return accounts.login(given.username, given.password, defer_record=True,
+                                  opened=opened if given is credentials else None)
         except AccountError as err:
             error = error_message(err)
 
@@ -219,7 +224,8 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
         if not tampered.problems:
             for name in unlocked.refused:
                 accounts.record_refused(name)
-        session = log_in(accounts, credentials, ask, read_only=study.read_only)
+        session = log_in(accounts, credentials, ask, read_only=study.read_only,
+                         opened=unlocked.opened)
         alarm = _tamper_alarm(study, session, tampered)
         notices = list(opened.notices) + _plain_study_notice(study)
     except BaseException:
