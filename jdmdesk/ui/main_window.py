@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QStackedWidget, QWidget
 
 from jdmdesk import APP_NAME
 from jdmdesk.domain.access import ROLE_LABELS, Action, Credentials
@@ -21,10 +21,11 @@ from jdmdesk.ui.entry.patient_list import PatientListPanel
 from jdmdesk.ui.i18n import catalogue, error_message, message
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.review.read_only import apply_read_only_look
+from jdmdesk.ui.window_commands import WindowCommands
 from jdmdesk.ui.workspace import PatientWorkspace
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowCommands):
     def __init__(self, services: StudyServices,
                  chart_factory: Callable[[], QWidget] | None = None,
                  on_close: Callable[[], None] | None = None,
@@ -43,12 +44,14 @@ class MainWindow(QMainWindow):
         self.ask_credentials: Callable[[bool, str | None], Credentials | None] = \
             self._ask_with_dialog
         self._closed = False
+        self.backup_on_open: object | None = None  # the daily backup's worker (app.py)
         self.setWindowTitle(self._title())
-
-        self.patients = PatientListPanel(reader.patient_index, self)
-        self.workspace = PatientWorkspace(services, self.prompts, chart_factory, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # children made in their final parents: reparenting a built form re-polishes it
+        self.stack = QStackedWidget(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self.stack)
         self.splitter.setObjectName("main_splitter")
+        self.patients = PatientListPanel(reader.patient_index, self.splitter)
+        self.workspace = PatientWorkspace(services, self.prompts, chart_factory, self.splitter)
         self.splitter.addWidget(self.patients)
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
@@ -58,7 +61,6 @@ class MainWindow(QMainWindow):
                                       self._check_password, self)
         self.lock_screen.unlocked.connect(self.unlock)
         self.lock_screen.close_requested.connect(self._close_from_lock)
-        self.stack = QStackedWidget(self)
         self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.lock_screen)
         self.setCentralWidget(self.stack)
@@ -169,160 +171,6 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self._show_keys))
         self.help_menu.addAction(self._action(self.tr("&About JDM Desk"), self.show_about, None,
                                               "about_action"))
-
-    def show_about(self) -> None:
-        from jdmdesk.ui.about import about_box
-
-        self.about = about_box(self)
-        self.about.open()
-
-    def open_settings(self) -> None:
-        from jdmdesk.ui.admin.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.services.settings, self.prompts, self)
-        if dialog.exec():
-            self.setWindowTitle(self._title())
-            self.show_status(self.tr("Study settings saved."))
-
-    def open_users(self) -> None:
-        from jdmdesk.ui.admin.users_dialog import UsersDialog
-
-        UsersDialog(self.services.accounts, self.services.session, self.prompts, self).exec()
-
-    def open_overview(self) -> None:
-        from jdmdesk.ui.review.overview_dialog import OverviewDialog
-
-        dialog = OverviewDialog(self.services.review, self)
-        dialog.patient_chosen.connect(self.choose_patient)
-        dialog.show()
-
-    def open_case_series(self) -> None:
-        from jdmdesk.services.case_series import CaseSeriesService
-        from jdmdesk.ui.case_series.dialog import CaseSeriesDialog
-
-        codes = sorted(CaseSeriesService(self.services.review.study).patient_codes())
-        CaseSeriesDialog(Path(self.study_path), self.services.session, codes, self).show()
-
-    def open_export(self) -> None:
-        from jdmdesk.ui.export_dialog import open_export_dialog
-
-        open_export_dialog(self, Path(self.study_path), self.services.session)
-
-    def lab_import_service(self):  # noqa: ANN201 (a services type, imported when used)
-        from jdmdesk.services.lab_import import LabImportService
-
-        return LabImportService(self.writer.study, self.services.session, self.services.clock,
-                                announce=self.writer.announce, parent=self)
-
-    def import_labs(self, path: Path | None = None) -> object:
-        from jdmdesk.ui.entry.lab_import_dialog import open_lab_import
-
-        return open_lab_import(self, self.lab_import_service(), path)
-
-    def undo_lab_import(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        service = self.lab_import_service()
-        live = [i for i in service.imports() if not i.undone]
-        if not live:
-            self.show_status(self.tr("No lab import to undo."))
-            return
-        labels = [self.tr("{at} · {file} · {n} results · {user}").format(
-            at=i.imported_at[:16].replace("T", " "), file=i.file_name,
-            n=i.counts.get("new", 0), user=i.imported_by) for i in live]
-        chosen, ok = QInputDialog.getItem(self, self.tr("Undo a lab import"),
-                                          self.tr("Import to undo (its results are deleted):"),
-                                          labels, 0, False)
-        if not ok:
-            return
-        reason = self.prompts.reason(self.tr("Undo a lab import"),
-                                     self.tr("Reason for undoing this import:"))
-        if reason is None:
-            return
-        result = service.undo(live[labels.index(chosen)].id, reason)
-        self.show_status(message(result.message))
-        if not result.ok:
-            self.prompts.error(self.tr("Undo a lab import"), message(result.message))
-
-    def back_up(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        maintenance = self.services.maintenance
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the study"),
-                                                str(maintenance.suggested_backup_path()),
-                                                self.tr("JDM Desk study (*.jdm)"))
-        if target:
-            result = maintenance.backup_to(Path(target))
-            self.show_status(message(result.message))
-            if not result.ok:
-                self.prompts.error(self.tr("Backup"), message(result.message))
-
-    def restore_backup(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        source, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), str(
-            self.services.maintenance.suggested_backup_path().parent),
-            self.tr("JDM Desk study (*.jdm)"))
-        if not source:
-            return
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Restore into a new study file"), "",
-                                                self.tr("JDM Desk study (*.jdm)"))
-        if target:
-            result = self.services.maintenance.restore(Path(source), Path(target))
-            self.show_status(message(result.message))
-            if not result.ok:
-                self.prompts.error(self.tr("Restore"), message(result.message))
-
-    def _language_menu(self) -> QMenu:  # noqa: F821 - imported here, away from others' edits
-        """Tools ▸ Language: this user's choice, remembered; the window speaks it next time."""
-        from PySide6.QtGui import QActionGroup
-        from PySide6.QtWidgets import QMenu
-
-        from jdmdesk.ui import language
-
-        menu = QMenu(self.tr("&Language"), self)
-        menu.setObjectName("language_menu")
-        group = QActionGroup(menu)
-        chosen = language.saved_choice()
-        for code, name in (("", self.tr("Operating system's language")),
-                           *language.LANGUAGES.items()):
-            action = QAction(name, menu, checkable=True, checked=code == chosen)
-            action.setObjectName(f"language_{code or 'system'}_action")
-            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
-            group.addAction(action)
-            menu.addAction(action)
-        return menu
-
-    def choose_language(self, code: str) -> None:
-        from jdmdesk.ui import language
-
-        language.save_choice(code)
-        self.show_status(self.tr("The language changes when JDM Desk is opened next."))
-
-    def encrypt_copy(self) -> None:
-        """A study made before encryption: write an encrypted copy (never in place)."""
-        from PySide6.QtWidgets import QFileDialog
-
-        from jdmdesk.ui.admin.recovery_dialog import RecoveryKeyShownDialog
-
-        path = self.services.path
-        target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Write an encrypted copy"),
-            str(path.with_name(f"{path.stem}-encrypted.jdm")), self.tr("JDM Desk study (*.jdm)"))
-        if not target:
-            return
-        password = self.prompts.password(
-            self.tr("Encrypted copy"), self.tr("Your password again: the new study's key is "
-                                               "wrapped for your account."))
-        if password is None:
-            return
-        result, done = self.services.maintenance.encrypt_copy(Path(target), password)
-        self.show_status(message(result.message))
-        if not result.ok or done is None:
-            self.prompts.error(self.tr("Encrypted copy"), message(result.message))
-            return
-        # the recovery key is shown once; the status bar then says where the copy is
-        RecoveryKeyShownDialog(done.path.name, done.recovery_key, self).exec()
 
     def _title(self) -> str:
         ro = self.tr(" — read-only") if self.reader.read_only else ""
@@ -479,7 +327,7 @@ class MainWindow(QMainWindow):
     def _splitters(self) -> list[QSplitter]:
         """The main splitter, each section's table | form, and the lab chart | entry one."""
         out = [self.splitter]
-        for section in self.workspace.sections.values():
+        for section in self.workspace.sections.built().values():
             out.append(section.splitter)
             if section.outer is not None:
                 out.append(section.outer)
@@ -489,14 +337,26 @@ class MainWindow(QMainWindow):
         geometry = window_state.load_bytes("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        user = self.services.session.username
         for s in self._splitters():
-            state = window_state.load_bytes(window_state.splitter_key(user, s.objectName()))
-            if state is not None:
-                s.restoreState(state)
+            self._restore_splitter(s)
+        self.workspace.page_built.connect(self._section_built)
         last = window_state.load_text(window_state.study_key(self.study_path) + "/last_patient")
         if last and last in self.patients.model.ids:
             self.choose_patient(last)
+
+    def _restore_splitter(self, splitter: QSplitter) -> None:
+        user = self.services.session.username
+        state = window_state.load_bytes(window_state.splitter_key(user, splitter.objectName()))
+        if state is not None:
+            splitter.restoreState(state)
+
+    def _section_built(self, kind: str) -> None:
+        """A section built after the window opened gets this user's splitter sizes."""
+        section = self.workspace.sections.built().get(kind)
+        if section is not None:
+            for s in (section.splitter, section.outer):
+                if s is not None:
+                    self._restore_splitter(s)
 
     def _save_state(self) -> None:
         window_state.save_bytes("window/geometry", self.saveGeometry())
@@ -519,7 +379,7 @@ class MainWindow(QMainWindow):
             self.idle.remove()
             self.app_shortcuts.remove()
             self._save_state()
-            for form in self.workspace.forms.values():
+            for form in self.workspace.forms.built().values():
                 form.active = False
             if self._on_close is not None:
                 self._on_close()

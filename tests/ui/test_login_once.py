@@ -27,7 +27,7 @@ class Counting(PasswordHasher):
                          parallelism=FAST.parallelism)
         self.runs: list[str] = []
 
-    def verify(self, hash: str | bytes, password: str | bytes) -> bool:  # noqa: A002
+    def verify(self, hash: str | bytes, password: str | bytes) -> bool:
         self.runs.append("verify")
         return super().verify(hash, password)
 
@@ -42,7 +42,7 @@ def unwraps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     runs: list[int] = []
     real = crypto_keys.derive_kek
 
-    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def counted(*args, **kwargs):
         runs.append(1)
         return real(*args, **kwargs)
 

@@ -1,0 +1,67 @@
+"""The window opens with the patient tab only; each other section is built on first use (or
+ahead, once the window is up) and then shows the patient already chosen (issue 19)."""
+
+from __future__ import annotations
+
+from jdmdesk.domain.access import Role
+from tests.ui.conftest import close_window, demo_window, shown
+
+SECTIONS = ("visit", "medication", "lab", "adverse_event")
+
+
+def test_after_login_the_window_lists_the_study_and_builds_sections_when_used(tmp_path, qtbot):
+    path = tmp_path / "demo.jdm"
+    w = shown(demo_window(path), qtbot)
+    try:
+        model = w.patients.model
+        assert len(model.ids) > 1 and all(code for code in model.codes)  # the study's patients
+        ws = w.workspace
+        assert set(ws.forms.built()) == {"patient"} and ws.sections.built() == {}
+        target = model.ids[1]
+        w.choose_patient(target)
+        ws.show_section("visit")  # built now, for the patient chosen before it existed
+        visits = ws.sections.built()["visit"]
+        assert ws.tabs.currentWidget() is visits
+        assert ws.forms["visit"].patient_id == target
+        assert visits.model.rowCount() == len(w.reader.records("visit", target))
+        assert visits.model.rowCount() > 0
+        assert set(ws.sections.built()) == {"visit"}
+        ws.tabs.setCurrentIndex(ws.tabs.indexOf(ws._placeholders["medication"]))  # a click
+        assert ws.tabs.currentWidget() is ws.sections.built()["medication"]
+        assert ws.forms["medication"].patient_id == target
+    finally:
+        close_window(w)
+
+
+def test_the_rest_is_built_once_the_window_is_idle(tmp_path, qtbot):
+    path = tmp_path / "demo.jdm"
+    w = shown(demo_window(path, Role.REVIEWER), qtbot)
+    try:
+        w.choose_patient(w.patients.model.ids[0])
+        w.workspace.build_rest_when_idle()
+        qtbot.waitUntil(lambda: set(w.workspace.sections.built()) == set(SECTIONS))
+        assert [w.workspace.tabs.widget(i) for i in range(len(SECTIONS) + 1)] == [
+            w.workspace.forms.built()["patient"],
+            *(w.workspace.sections.built()[k] for k in SECTIONS)]
+        for kind in SECTIONS:
+            assert w.workspace.forms[kind].patient_id == w.workspace.patient_id
+            assert not w.workspace.forms[kind].save_button.isVisible()  # the reviewer's look
+    finally:
+        close_window(w)
+
+
+def test_a_section_built_late_gets_the_users_remembered_splitter(tmp_path, qtbot):
+    path = tmp_path / "demo.jdm"
+    first = shown(demo_window(path), qtbot)
+    first.workspace.show_section("lab")
+    lab = first.workspace.sections["lab"]
+    lab.splitter.setSizes([500, 700])
+    sizes = lab.splitter.sizes()
+    close_window(first)
+    second = shown(demo_window(path), qtbot)
+    try:
+        assert "lab" not in second.workspace.sections.built()
+        second.workspace.show_section("lab")
+        assert second.workspace.sections["lab"].splitter.sizes() == sizes
+    finally:
+        close_window(second)
