@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QSplitter, QStackedWidget, QWidget
 
 from jdmdesk import APP_NAME
 from jdmdesk.domain.access import ROLE_LABELS, Action, Credentials
@@ -46,6 +47,9 @@ class MainWindow(WindowCommands):
         self._closed = False
         self.backup_on_open: object | None = None  # the daily backup's worker (app.py)
         self.setWindowTitle(self._title())
+        # the window's style sheet before its children exist: set after them, it re-polishes
+        # every one (the edit-only controls are hidden below, once they exist)
+        apply_read_only_look(self, reader.can_edit)
         # children made in their final parents: reparenting a built form re-polishes it
         self.stack = QStackedWidget(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self.stack)
@@ -95,6 +99,7 @@ class MainWindow(WindowCommands):
         self._build_menus()
         apply_read_only_look(self, self.reader.can_edit)
         self.app_shortcuts = ApplicationShortcuts(self)
+        self.workspace.around_build = self._app_filters_paused
         self.patients.refresh()
         self.resize(1400, 880)
         self._restore_state()
@@ -343,6 +348,21 @@ class MainWindow(WindowCommands):
         last = window_state.load_text(window_state.study_key(self.study_path) + "/last_patient")
         if last and last in self.patients.model.ids:
             self.choose_patient(last)
+
+    @contextmanager
+    def _app_filters_paused(self) -> Iterator[None]:
+        """While a section is built: the application-wide filters (idle watch, shortcuts) are
+        off. Building one sends thousands of events that are nobody's input, and each would
+        go through Python (half the time of building the visit section)."""
+        app = QApplication.instance()
+        filters = [] if self._closed or app is None else [self.idle, self.app_shortcuts]
+        for f in filters:
+            app.removeEventFilter(f)
+        try:
+            yield
+        finally:
+            for f in filters:
+                app.installEventFilter(f)
 
     def _restore_splitter(self, splitter: QSplitter) -> None:
         user = self.services.session.username

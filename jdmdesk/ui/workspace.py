@@ -4,6 +4,7 @@ adverse events and history, each section a table beside its form."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -60,6 +61,8 @@ class PatientWorkspace(QWidget):
             self._sections, [k for k in FORM_CLASSES if k != "patient"], self.build_page)
         self.chart: EnzymeChart | None = chart
         self._placeholders: dict[str, QWidget] = {}
+        # wraps each section's construction (the window pauses its application-wide filters)
+        self.around_build: Callable[[], AbstractContextManager[object]] = nullcontext
         for kind in FORM_CLASSES:
             page = QWidget(self.tabs)
             page.setObjectName(f"{kind}_page")
@@ -95,8 +98,13 @@ class PatientWorkspace(QWidget):
         placeholder, showing the current patient; nothing when it exists already."""
         if kind in self._forms:
             return
+        with self.around_build():
+            self._build_page(kind)
+
+    def _build_page(self, kind: str) -> None:
         writer, reader = self.writer, self.reader
-        form = FORM_CLASSES[kind](kind, writer, reader, self.prompts, self)
+        # made without a parent, out of the shown window (cheaper), then put into its tab
+        form = FORM_CLASSES[kind](kind, writer, reader, self.prompts, None)
         if isinstance(form, VisitForm):
             form.signoff = self.services.signoff
         form.status_message.connect(self.status_message)
@@ -104,7 +112,7 @@ class PatientWorkspace(QWidget):
         page: QWidget = form
         if kind != "patient":
             chart = self.chart
-            section = RecordSection(form, reader.records, self,
+            section = RecordSection(form, reader.records, None,
                                     top=chart.widget() if chart and kind == "lab" else None,
                                     overlay=self._signed_cells if kind == "visit" else None)
             section.record_selected.connect(self._record_selected)
