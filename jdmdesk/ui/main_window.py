@@ -209,7 +209,9 @@ class MainWindow(WindowCommands):
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(message(text), 8000)
 
-    def choose_patient(self, patient_id: str) -> None:
+    def choose_patient(self, patient_id: str, *, remember: bool = True) -> None:
+        """Show ``patient_id`` (unsaved changes resolved first) and, with ``remember``, make it
+        the patient this study opens on next time (a settings write, synced to disk)."""
         if patient_id == self.workspace.patient_id:
             return
         if not self.workspace.resolve_unsaved():
@@ -217,8 +219,9 @@ class MainWindow(WindowCommands):
             return
         self.patients.select(patient_id, emit=False)
         self.workspace.set_patient(patient_id)
-        window_state.save_text(window_state.study_key(self.study_path) + "/last_patient",
-                               patient_id)
+        if remember:
+            window_state.save_text(window_state.study_key(self.study_path) + "/last_patient",
+                                   patient_id)
 
     def new_patient(self) -> None:
         if not self.reader.can_edit or not self.workspace.resolve_unsaved():
@@ -347,7 +350,7 @@ class MainWindow(WindowCommands):
         self.workspace.page_built.connect(self._section_built)
         last = window_state.load_text(window_state.study_key(self.study_path) + "/last_patient")
         if last and last in self.patients.model.ids:
-            self.choose_patient(last)
+            self.choose_patient(last, remember=False)  # remembered already: no disk write
 
     @contextmanager
     def _app_filters_paused(self) -> Iterator[None]:

@@ -65,3 +65,25 @@ def test_a_section_built_late_gets_the_users_remembered_splitter(tmp_path, qtbot
         assert second.workspace.sections["lab"].splitter.sizes() == sizes
     finally:
         close_window(second)
+
+
+def test_opening_on_the_remembered_patient_writes_no_settings(tmp_path, qtbot, monkeypatch):
+    from jdmdesk.ui import window_state
+
+    path = tmp_path / "demo.jdm"
+    first = shown(demo_window(path), qtbot)
+    target = first.patients.model.ids[2]
+    first.choose_patient(target)  # remembered: the study opens on it next time
+    close_window(first)
+    written: list[str] = []
+    real = window_state.save_text
+    monkeypatch.setattr(window_state, "save_text",
+                        lambda key, value: written.append(key) or real(key, value))
+    second = demo_window(path)
+    try:
+        assert second.workspace.patient_id == target
+        assert not [k for k in written if k.endswith("/last_patient")]  # a synced disk write
+        second.choose_patient(second.patients.model.ids[3])
+        assert [k for k in written if k.endswith("/last_patient")]
+    finally:
+        close_window(second)
