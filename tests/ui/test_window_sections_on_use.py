@@ -3,6 +3,8 @@ ahead, once the window is up) and then shows the patient already chosen (issue 1
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QSplitter
+
 from jdmdesk.domain.access import Role
 from tests.ui.conftest import close_window, demo_window, shown
 
@@ -50,19 +52,27 @@ def test_the_rest_is_built_once_the_window_is_idle(tmp_path, qtbot):
         close_window(w)
 
 
-def test_a_section_built_late_gets_the_users_remembered_splitter(tmp_path, qtbot):
+def test_a_section_built_late_gets_the_users_remembered_splitter(tmp_path, qtbot, monkeypatch):
+    from jdmdesk.ui import window_state
+
     path = tmp_path / "demo.jdm"
     first = shown(demo_window(path), qtbot)
     first.workspace.show_section("lab")
-    lab = first.workspace.sections["lab"]
-    lab.splitter.setSizes([500, 700])
-    sizes = lab.splitter.sizes()
+    saved = first.workspace.sections["lab"].splitter.saveState()
     close_window(first)
+    asked: list[str] = []
+    real = window_state.load_bytes
+    monkeypatch.setattr(window_state, "load_bytes", lambda key: asked.append(key) or real(key))
     second = shown(demo_window(path), qtbot)
     try:
         assert "lab" not in second.workspace.sections.built()
+        assert not [k for k in asked if k.endswith("/lab_splitter")]
+        restored: list[bytes] = []
+        monkeypatch.setattr(QSplitter, "restoreState",
+                            lambda self, state: restored.append(bytes(state)) or True)
         second.workspace.show_section("lab")
-        assert second.workspace.sections["lab"].splitter.sizes() == sizes
+        assert [k for k in asked if k.endswith("/lab_splitter")]  # this user's, for this one
+        assert bytes(saved) in restored
     finally:
         close_window(second)
 
@@ -83,7 +93,7 @@ def test_opening_on_the_remembered_patient_writes_no_settings(tmp_path, qtbot, m
     try:
         assert second.workspace.patient_id == target
         assert not [k for k in written if k.endswith("/last_patient")]  # a synced disk write
-        second.choose_patient(second.patients.model.ids[3])
+        second.choose_patient(second.patients.model.ids[0])
         assert [k for k in written if k.endswith("/last_patient")]
     finally:
         close_window(second)
