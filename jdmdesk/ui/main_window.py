@@ -23,10 +23,11 @@ from jdmdesk.ui.i18n import catalogue, error_message, message
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.review.read_only import apply_read_only_look
 from jdmdesk.ui.window_commands import WindowCommands
+from jdmdesk.ui.window_memory import RememberedLayout
 from jdmdesk.ui.workspace import PatientWorkspace
 
 
-class MainWindow(WindowCommands):
+class MainWindow(WindowCommands, RememberedLayout):
     def __init__(self, services: StudyServices,
                  chart_factory: Callable[[], QWidget] | None = None,
                  on_close: Callable[[], None] | None = None,
@@ -332,26 +333,6 @@ class MainWindow(WindowCommands):
 
     # --- state and closing ---------------------------------------------------------------
 
-    def _splitters(self) -> list[QSplitter]:
-        """The main splitter, each section's table | form, and the lab chart | entry one."""
-        out = [self.splitter]
-        for section in self.workspace.sections.built().values():
-            out.append(section.splitter)
-            if section.outer is not None:
-                out.append(section.outer)
-        return out
-
-    def _restore_state(self) -> None:
-        geometry = window_state.load_bytes("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        for s in self._splitters():
-            self._restore_splitter(s)
-        self.workspace.page_built.connect(self._section_built)
-        last = window_state.load_text(window_state.study_key(self.study_path) + "/last_patient")
-        if last and last in self.patients.model.ids:
-            self.choose_patient(last, remember=False)  # remembered already: no disk write
-
     @contextmanager
     def _app_filters_paused(self) -> Iterator[None]:
         """While a section is built: the application-wide filters (idle watch, shortcuts) are
@@ -366,28 +347,6 @@ class MainWindow(WindowCommands):
         finally:
             for f in filters:
                 app.installEventFilter(f)
-
-    def _restore_splitter(self, splitter: QSplitter) -> None:
-        user = self.services.session.username
-        state = window_state.load_bytes(window_state.splitter_key(user, splitter.objectName()))
-        if state is not None:
-            splitter.restoreState(state)
-
-    def _section_built(self, kind: str) -> None:
-        """A section built after the window opened gets this user's splitter sizes."""
-        section = self.workspace.sections.built().get(kind)
-        if section is not None:
-            for s in (section.splitter, section.outer):
-                if s is not None:
-                    self._restore_splitter(s)
-
-    def _save_state(self) -> None:
-        window_state.save_bytes("window/geometry", self.saveGeometry())
-        user = self.services.session.username
-        for s in self._splitters():
-            window_state.save_bytes(window_state.splitter_key(user, s.objectName()),
-                                    s.saveState())
-        window_state.save_text("last_study", self.study_path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed and self.locked and self.workspace.dirty_forms():
