@@ -4,43 +4,44 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from jdmdesk import APP_NAME
-from jdmdesk.crypto.keyfile import KeyFileError
-from jdmdesk.crypto.keys import WrongKey
-from jdmdesk.crypto.recovery import RecoveryKeyError
-from jdmdesk.db import keyring, keystore
+from jdmdesk.db import keystore
 from jdmdesk.db.backup import (
     BackupError,
     backup_on_close,
-    backup_on_open_if_due,
     describe_with_backup,
     newest_verified_backup,
     restore_backup,
     restore_helps,
 )
+from jdmdesk.db.backup.background import BackupOnOpen
+from jdmdesk.db.backup.background import wait_for as wait_for_backup
 from jdmdesk.db.connection import (
     Study,
     StudyFileError,
     cancel_held_check,
     hold_writes,
-    looks_encrypted,
     release_writes,
 )
 from jdmdesk.db.driver import Error as DbError
-from jdmdesk.db.keystore import MissingKeyFile
 from jdmdesk.db.lock import HEARTBEAT_INTERVAL_S, open_locked, os_user, read_lock
 from jdmdesk.db.studyfile import IntegrityCheck, create_study, start_integrity_check
 from jdmdesk.domain.access import Credentials, Role, Session
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
-from jdmdesk.domain.texts import Message, text_of
+from jdmdesk.login_flow import (
+    AskCredentials,
+    AskRecovery,
+    LoginCancelled,
+    log_in,
+    unlock,
+)
 from jdmdesk.services.accounts import HASHER, AccountError, AccountService
 from jdmdesk.services.chart import ChartService
 from jdmdesk.services.maintenance import MaintenanceService
@@ -60,117 +61,8 @@ if TYPE_CHECKING:
     from jdmdesk.ui.main_window import MainWindow
 
 
-class LoginCancelled(Exception):
-    """The user closed the login dialog: nothing was opened."""
-
-
-# Asks for credentials: (the study has no users yet, the previous attempt's error) → None to stop
-AskCredentials = Callable[[bool, str | None], Credentials | None]
-# Asks for the recovery key: (why it is needed, the previous attempt's error) → None to stop
-AskRecovery = Callable[[str, str | None], str | None]
 # Shows a new study's recovery key, once
 ShowRecoveryKey = Callable[[str], None]
-
-
-@dataclass
-class Unlocked:
-    """What unlocking an encrypted study gave: the credentials that opened it (None when the
-    study is plain, new, or opened with the recovery key), the refused names to record, and
-    whether the key file must be written again from the study's mirror."""
-
-    credentials: Credentials | None
-    refused: list[str]
-    rebuild_key_file: bool = False
-
-
-def unlock(path: Path, credentials: Credentials | None, ask: AskCredentials | None,
-           ask_recovery: AskRecovery | None) -> Unlocked:
-    """Learn the study key before the file is opened: from the first credentials whose
-    password unwraps that account's copy (asking again after a refusal), or from the recovery
-    key when the key file is gone. A plain (pre-encryption) file needs no key."""
-    if not looks_encrypted(path):
-        return Unlocked(credentials, [])
-    refused: list[str] = []
-    if keystore.has_user_copies(path) or not keyring.key_file_path(path).exists():
-        error: str | None = None
-        while True:
-            given = credentials if credentials is not None and error is None else None
-            if given is None and not keyring.key_file_path(path).exists():
-                return _recover(path, ask_recovery, refused)
-            if given is None:
-                if ask is None:
-                    raise AccountError(error or Message("credentials are needed to open this "
-                                                        "study"))
-                given = ask(False, error)
-                if given is None:
-                    raise LoginCancelled
-            try:
-                keystore.unlock_with_password(path, given.username, given.password)
-                return Unlocked(given, refused)
-            except WrongKey:
-                refused.append(given.username)
-                error = QCoreApplication.translate("app", "unknown user name or wrong password")
-            except (MissingKeyFile, KeyFileError) as err:
-                if ask_recovery is None:
-                    raise AccountError(text_of(err)) from None
-                return _recover(path, ask_recovery, refused)
-    if keyring.key_for(path) is None:  # no account yet, and not made by this process
-        return _recover(path, ask_recovery, refused)
-    return Unlocked(credentials, refused)
-
-
-def _recover(path: Path, ask_recovery: AskRecovery | None, refused: list[str]) -> Unlocked:
-    missing = not keystore.has_user_copies(path)
-    if ask_recovery is None:
-        raise AccountError(Message("the key file {file} is missing or damaged: open the study "
-                                   "with its recovery key", file=keyring.key_file_path(path).name)
-                           if missing else Message("no password opened the study: open it "
-                                                   "with its recovery key"))
-    reason = (QCoreApplication.translate("app", "The key file {file} is missing or damaged").format(
-        file=keyring.key_file_path(path).name) if missing
-        else QCoreApplication.translate("app", "No password opened the study"))
-    error: str | None = None
-    while True:
-        text = ask_recovery(reason, error)
-        if text is None:
-            raise LoginCancelled
-        try:
-            keystore.unlock_with_recovery(path, text)
-            return Unlocked(None, refused, rebuild_key_file=True)
-        except RecoveryKeyError as err:
-            error = error_message(err)
-        except WrongKey:
-            error = QCoreApplication.translate("app", "This recovery key does not open this study.")
-
-
-def log_in(accounts: AccountService, credentials: Credentials | None,
-           ask: AskCredentials | None, *, read_only: bool) -> Session:
-    """A verified session: from ``credentials``, or by asking until a login succeeds.
-
-    A study without users (new, or made before access control) takes the first credentials as
-    its first data manager.
-    """
-    error: str | None = None
-    while True:
-        first = not accounts.has_accounts()
-        if first and read_only:
-            raise AccountError(Message("this study has no users yet: open it for editing to "
-                                       "create the first data manager"))
-        given = credentials if credentials is not None and error is None else None
-        if given is None:
-            if ask is None:
-                raise AccountError(error or Message("credentials are needed to open this study"))
-            given = ask(first, error)
-            if given is None:
-                raise LoginCancelled
-        try:
-            if first:
-                return accounts.create_first_user(given.username,
-                                                  given.display_name or given.username,
-                                                  given.password)
-            return accounts.login(given.username, given.password, defer_record=True)
-        except AccountError as err:
-            error = error_message(err)
 
 
 def build_main_window(study_path: str | Path, credentials: Credentials | None = None, *,
@@ -226,7 +118,8 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
         if not tampered.problems:
             for name in unlocked.refused:
                 accounts.record_refused(name)
-        session = log_in(accounts, credentials, ask, read_only=study.read_only)
+        session = log_in(accounts, credentials, ask, read_only=study.read_only,
+                         opened=unlocked.opened)
         alarm = _tamper_alarm(study, session, tampered)
         notices = list(opened.notices) + _plain_study_notice(study)
     except BaseException:
@@ -252,12 +145,25 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     return window
 
 
-def _backup_on_open(window: MainWindow, study: Study) -> None:
-    try:
-        backup_on_open_if_due(study)
-    except (BackupError, OSError) as err:
-        window.show_notice(QCoreApplication.translate(
-            "app", "Automatic backup failed: {problem}").format(problem=err))
+def _backup_on_open(window: MainWindow, study: Study) -> BackupOnOpen:
+    """The daily backup, made in a worker thread (saves go on meanwhile: it copies a snapshot);
+    a failure is told in the window's banner when it ends."""
+    job = BackupOnOpen(study)
+    timer = QTimer(window)
+    timer.setInterval(200)
+
+    def poll() -> None:
+        if not job.done:
+            return
+        timer.stop()
+        if job.error is not None:
+            window.show_notice(QCoreApplication.translate(
+                "app", "Automatic backup failed: {problem}").format(problem=job.error))
+
+    timer.timeout.connect(poll)
+    timer.start()
+    window.backup_on_open = job
+    return job
 
 
 def finish_when_checked(window: MainWindow, study: Study, accounts: AccountService,
@@ -323,6 +229,7 @@ def assemble_window(study_path: Path, opened: OpenedStudy, accounts: AccountServ
         try:
             if study.key is not None and not study.read_only:
                 keystore.write_head(study.db, study_path)  # outside the file: what it has reached
+            wait_for_backup(study.path)  # the one made on opening ends first
             backup_on_close(study)
         except (BackupError, OSError) as err:
             print(f"jdmdesk: backup on close failed: {err}", file=sys.stderr)
@@ -455,10 +362,30 @@ def open_window(app: QApplication, path: Path, credentials: Credentials | None, 
         print(f"jdmdesk: {err}", file=sys.stderr)
         QMessageBox.warning(None, APP_NAME, sentence(error_message(err)))
         return 2
+    # after the first paint: the other sections, then the lab tab's chart, so that switching
+    # to any tab is instant
+    after_first_paint(window, lambda: (window.workspace.build_rest_when_idle(),
+                                       QTimer.singleShot(0, window.workspace.chart.panel)))
     window.show()
-    # after the first paint, build the lab tab's chart so switching to it is instant
-    QTimer.singleShot(0, window.workspace.chart.panel)
     return int(app.exec())
+
+
+class _FirstPaint(QObject):
+    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+        return False
+
+
+def after_first_paint(window: QWidget, then: Callable[[], object]) -> None:
+    """Call ``then`` once ``window`` has painted for the first time (work that can wait)."""
+    _FirstPaint(window, then)
 
 
 def _offer_restore(err: StudyFileError, message: str) -> None:

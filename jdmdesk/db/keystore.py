@@ -8,6 +8,7 @@ recovery key. Every change of a copy writes both inside the caller's write trans
 
 from __future__ import annotations
 
+import hmac
 import json
 import uuid
 from dataclasses import dataclass, replace
@@ -100,9 +101,27 @@ def key_file_status(study_path: Path, db: Database | None = None) -> tuple[bool,
     return True, f"key file {name}: ok ({users} account copies and the recovery copy)"
 
 
-def unlock_with_password(study_path: Path, username: str, password: str) -> bytes:
-    """The study key from this account's copy; WrongKey for an unknown name or a wrong
-    password alike, after the same Argon2id work (the time taken does not reveal names)."""
+@dataclass(frozen=True)
+class PasswordOpened:
+    """What a password that opened its account's copy of the study key proves: the copy of
+    ``username``'s slot unwrapped (AES-GCM authenticates it) under that password, giving
+    ``key``. The login takes it as the password check (one Argon2id run per login): a copy
+    only opens with its account's password, and only a holder of the study key can write one.
+    """
+
+    username: str
+    key: bytes
+
+    def proves(self, username: str, study_key: bytes | None) -> bool:
+        """Whether this is proof of ``username``'s password for the study keyed ``study_key``."""
+        return (study_key is not None and slot_of(self.username) == slot_of(username)
+                and hmac.compare_digest(self.key, study_key))
+
+
+def open_with_password(study_path: Path, username: str, password: str) -> PasswordOpened:
+    """The study key from this account's copy, as proof of the password; WrongKey for an
+    unknown name or a wrong password alike, after the same Argon2id work (the time taken
+    does not reveal names)."""
     keys = required_key_file(study_path)
     slot = slot_of(username)
     wrapped = keys.slots.get(slot)
@@ -113,7 +132,12 @@ def unlock_with_password(study_path: Path, username: str, password: str) -> byte
         raise WrongKey("unknown user name or wrong password")
     key = unwrap(wrapped, password, slot_context(keys.study_id, slot))[:KEY_BYTES]
     keyring.remember(study_path, key, keys.study_id)
-    return key
+    return PasswordOpened(username, key)
+
+
+def unlock_with_password(study_path: Path, username: str, password: str) -> bytes:
+    """The study key from this account's copy (see ``open_with_password``)."""
+    return open_with_password(study_path, username, password).key
 
 
 def unlock_slot(keys: KeyFile, username: str, password: str) -> tuple[bytes, bytes | None]:

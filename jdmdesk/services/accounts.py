@@ -216,14 +216,19 @@ class AccountService:
 
         return self._commit(write)
 
-    def login(self, username: str, password: str, *, defer_record: bool = False) -> Session:
+    def login(self, username: str, password: str, *, defer_record: bool = False,
+              opened: keystore.PasswordOpened | None = None) -> Session:
         """A session, or AccountError saying why not (wrong password, wait N s, inactive).
 
         With ``defer_record`` a successful login is written by ``record_pending()`` (the window
         opens while its integrity check runs, and records the login once that check passed);
-        failures are always recorded at once.
+        failures are always recorded at once. ``opened``: this password has just opened the
+        account's copy of the study key (the unlock before the file was opened); that is the
+        password check, so a login costs one Argon2id run, not two. Lockout, activity and the
+        recording are as for any login.
         """
-        return self._authenticate(username, password, "login", defer_record)
+        checked = opened is not None and opened.proves(username, self.study.key)
+        return self._authenticate(username, password, "login", defer_record, checked=checked)
 
     def record_refused(self, username: str) -> None:
         """A login refused before the study could be opened (its password did not unwrap a
@@ -259,7 +264,7 @@ class AccountService:
             yield db
 
     def _authenticate(self, username: str, password: str, purpose: str,
-                      defer_record: bool = False) -> Session:
+                      defer_record: bool = False, *, checked: bool = False) -> Session:
         db = self.study.db
         account = accounts.by_username(db, username) if _is_text(username) else None
         if account is None or not account.active:
@@ -268,7 +273,8 @@ class AccountService:
         if account.locked_until and datetime.fromisoformat(account.locked_until) > now:
             raise AccountError(_locked_message(account.locked_until, now))
         try:
-            self.hasher.verify(account.password_hash, _secret(password))
+            if not checked:
+                self.hasher.verify(account.password_hash, _secret(password))
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             failed = account.failed_attempts + 1
             wait = backoff_seconds(failed)
@@ -278,10 +284,12 @@ class AccountService:
                     accounts.record_login(w, account, ok=False, failed_attempts=failed,
                                           locked_until=until, purpose=purpose)
             raise AccountError(_failed_message(wait)) from None
-        rehash = self.hasher.hash(_secret(password)) if self.hasher.check_needs_rehash(
-            account.password_hash) else None
+        upgrade = self.record and self.hasher.check_needs_rehash(account.password_hash)
 
         def record() -> None:
+            # a hash of other parameters (an older or cheaper one) is upgraded on a successful
+            # login, when the login is recorded (after the window is up when it is deferred)
+            rehash = self.hasher.hash(_secret(password)) if upgrade else None
             with self._bookkeeping() as w:
                 if w is not None:
                     accounts.record_login(w, account, ok=True, failed_attempts=0,

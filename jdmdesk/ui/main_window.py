@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QSplitter, QStackedWidget, QWidget
 
 from jdmdesk import APP_NAME
 from jdmdesk.domain.access import ROLE_LABELS, Action, Credentials
@@ -22,10 +23,12 @@ from jdmdesk.ui.i18n import catalogue, error_message, message
 from jdmdesk.ui.lock_break import BreakLock
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.review.read_only import apply_read_only_look
+from jdmdesk.ui.window_commands import WindowCommands
+from jdmdesk.ui.window_memory import RememberedLayout
 from jdmdesk.ui.workspace import PatientWorkspace
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowCommands, RememberedLayout):
     def __init__(self, services: StudyServices,
                  chart_factory: Callable[[], QWidget] | None = None,
                  on_close: Callable[[], None] | None = None,
@@ -47,12 +50,17 @@ class MainWindow(QMainWindow):
         self.ask_credentials: Callable[[bool, str | None], Credentials | None] = \
             self._ask_with_dialog
         self._closed = False
+        self.backup_on_open: object | None = None  # the daily backup's worker (app.py)
         self.setWindowTitle(self._title())
-
-        self.patients = PatientListPanel(reader.patient_index, self)
-        self.workspace = PatientWorkspace(services, self.prompts, chart_factory, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # the window's style sheet before its children exist: set after them, it re-polishes
+        # every one (the edit-only controls are hidden below, once they exist)
+        apply_read_only_look(self, reader.can_edit)
+        # children made in their final parents: reparenting a built form re-polishes it
+        self.stack = QStackedWidget(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self.stack)
         self.splitter.setObjectName("main_splitter")
+        self.patients = PatientListPanel(reader.patient_index, self.splitter)
+        self.workspace = PatientWorkspace(services, self.prompts, chart_factory, self.splitter)
         self.splitter.addWidget(self.patients)
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
@@ -62,7 +70,6 @@ class MainWindow(QMainWindow):
                                       self._check_password, self)
         self.lock_screen.unlocked.connect(self.unlock)
         self.lock_screen.close_requested.connect(self._close_from_lock)
-        self.stack = QStackedWidget(self)
         self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.lock_screen)
         self.setCentralWidget(self.stack)
@@ -97,6 +104,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         apply_read_only_look(self, self.reader.can_edit)
         self.app_shortcuts = ApplicationShortcuts(self)
+        self.workspace.around_build = self._app_filters_paused
         self.patients.refresh()
         self.resize(1400, 880)
         self._restore_state()
@@ -179,167 +187,6 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self._action(self.tr("&About JDM Desk"), self.show_about, None,
                                               "about_action"))
 
-    def show_about(self) -> None:
-        from jdmdesk.ui.about import about_box
-
-        self.about = about_box(self)
-        self.about.open()
-
-    def open_settings(self) -> None:
-        from jdmdesk.ui.admin.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.services.settings, self.prompts, self)
-        if dialog.exec():
-            self.setWindowTitle(self._title())
-            self.show_status(self.tr("Study settings saved."))
-
-    def open_users(self) -> None:
-        from jdmdesk.ui.admin.users_dialog import UsersDialog
-
-        UsersDialog(self.services.accounts, self.services.session, self.prompts, self).exec()
-
-    def open_overview(self) -> None:
-        from jdmdesk.ui.review.overview_dialog import OverviewDialog
-
-        dialog = OverviewDialog(self.services.review, self)
-        dialog.patient_chosen.connect(self.choose_patient)
-        dialog.show()
-
-    def open_case_series(self) -> None:
-        from jdmdesk.services.case_series import CaseSeriesService
-        from jdmdesk.ui.case_series.dialog import CaseSeriesDialog
-
-        codes = sorted(CaseSeriesService(self.services.review.study).patient_codes())
-        CaseSeriesDialog(Path(self.study_path), self.services.session, codes, self).show()
-
-    def open_export(self) -> None:
-        from jdmdesk.ui.export_dialog import open_export_dialog
-
-        open_export_dialog(self, Path(self.study_path), self.services.session)
-
-    def lab_import_service(self):  # noqa: ANN201 (a services type, imported when used)
-        from jdmdesk.services.lab_import import LabImportService
-
-        return LabImportService(self.writer.study, self.services.session, self.services.clock,
-                                announce=self.writer.announce, parent=self)
-
-    def import_labs(self, path: Path | None = None) -> object:
-        from jdmdesk.ui.entry.lab_import_dialog import open_lab_import
-
-        return open_lab_import(self, self.lab_import_service(), path)
-
-    def undo_lab_import(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        service = self.lab_import_service()
-        live = [i for i in service.imports() if not i.undone]
-        if not live:
-            self.show_status(self.tr("No lab import to undo."))
-            return
-        labels = [self.tr("{at} · {file} · {n} results · {user}").format(
-            at=i.imported_at[:16].replace("T", " "), file=i.file_name,
-            n=i.counts.get("new", 0), user=i.imported_by) for i in live]
-        chosen, ok = QInputDialog.getItem(self, self.tr("Undo a lab import"),
-                                          self.tr("Import to undo (its results are deleted):"),
-                                          labels, 0, False)
-        if not ok:
-            return
-        reason = self.prompts.reason(self.tr("Undo a lab import"),
-                                     self.tr("Reason for undoing this import:"))
-        if reason is None:
-            return
-        result = service.undo(live[labels.index(chosen)].id, reason)
-        self.show_status(message(result.message))
-        if not result.ok:
-            self.prompts.error(self.tr("Undo a lab import"), message(result.message))
-
-    def back_up(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        maintenance = self.services.maintenance
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the study"),
-                                                str(maintenance.suggested_backup_path()),
-                                                self.tr("JDM Desk study (*.jdm)"))
-        if target:
-            result = maintenance.backup_to(Path(target))
-            self.show_status(message(result.message))
-            if not result.ok:
-                self.prompts.error(self.tr("Backup"), message(result.message))
-
-    def restore_backup(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        source, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), str(
-            self.services.maintenance.suggested_backup_path().parent),
-            self.tr("JDM Desk study (*.jdm)"))
-        if not source:
-            return
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Restore into a new study file"), "",
-                                                self.tr("JDM Desk study (*.jdm)"))
-        if target:
-            result = self.services.maintenance.restore(Path(source), Path(target))
-            self.show_status(message(result.message))
-            if not result.ok:
-                self.prompts.error(self.tr("Restore"), message(result.message))
-
-    def _language_menu(self) -> QMenu:  # noqa: F821 - imported here, away from others' edits
-        """Tools ▸ Language: this user's choice, remembered, and applied at once."""
-        from PySide6.QtGui import QActionGroup
-        from PySide6.QtWidgets import QMenu
-
-        from jdmdesk.ui import language
-
-        menu = QMenu(self.tr("&Language"), self)
-        menu.setObjectName("language_menu")
-        group = QActionGroup(menu)
-        chosen = language.saved_choice()
-        for code, name in (("", self.tr("Operating system's language")),
-                           *language.LANGUAGES.items()):
-            action = QAction(name, menu, checkable=True, checked=code == chosen)
-            action.setObjectName(f"language_{code or 'system'}_action")
-            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
-            group.addAction(action)
-            menu.addAction(action)
-        return menu
-
-    def choose_language(self, code: str) -> bool:
-        """Speak ``code`` now ("" = the operating system's language; see ui/language_switch)."""
-        from jdmdesk.ui import language
-        from jdmdesk.ui.language_switch import switch_language
-
-        if switch_language(self, code):
-            return True
-        chosen = language.saved_choice() or "system"
-        kept = self.findChild(QAction, f"language_{chosen}_action")
-        if kept is not None:
-            kept.setChecked(True)  # the menu shows the language still spoken
-        return False
-
-    def encrypt_copy(self) -> None:
-        """A study made before encryption: write an encrypted copy (never in place)."""
-        from PySide6.QtWidgets import QFileDialog
-
-        from jdmdesk.ui.admin.recovery_dialog import RecoveryKeyShownDialog
-
-        path = self.services.path
-        target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Write an encrypted copy"),
-            str(path.with_name(f"{path.stem}-encrypted.jdm")), self.tr("JDM Desk study (*.jdm)"))
-        if not target:
-            return
-        password = self.prompts.password(
-            self.tr("Encrypted copy"), self.tr("Your password again: the new study's key is "
-                                               "wrapped for your account."))
-        if password is None:
-            return
-        result, done = self.services.maintenance.encrypt_copy(Path(target), password)
-        self.show_status(message(result.message))
-        if not result.ok or done is None:
-            self.prompts.error(self.tr("Encrypted copy"), message(result.message))
-            return
-        # the recovery key is shown once; the status bar then says where the copy is
-        RecoveryKeyShownDialog(done.path.name, done.recovery_key, self).exec()
-
     def _title(self) -> str:
         ro = self.tr(" — read-only") if self.reader.read_only else ""
         return f"{self.reader.settings().study_name} — {APP_NAME}{ro}"
@@ -372,7 +219,9 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(message(text), 8000)
 
-    def choose_patient(self, patient_id: str) -> None:
+    def choose_patient(self, patient_id: str, *, remember: bool = True) -> None:
+        """Show ``patient_id`` (unsaved changes resolved first) and, with ``remember``, make it
+        the patient this study opens on next time (a settings write, synced to disk)."""
         if patient_id == self.workspace.patient_id:
             return
         if not self.workspace.resolve_unsaved():
@@ -380,8 +229,9 @@ class MainWindow(QMainWindow):
             return
         self.patients.select(patient_id, emit=False)
         self.workspace.set_patient(patient_id)
-        window_state.save_text(window_state.study_key(self.study_path) + "/last_patient",
-                               patient_id)
+        if remember:
+            window_state.save_text(window_state.study_key(self.study_path) + "/last_patient",
+                                   patient_id)
 
     def new_patient(self) -> None:
         if not self.reader.can_edit or not self.workspace.resolve_unsaved():
@@ -501,35 +351,20 @@ class MainWindow(QMainWindow):
 
     # --- state and closing ---------------------------------------------------------------
 
-    def _splitters(self) -> list[QSplitter]:
-        """The main splitter, each section's table | form, and the lab chart | entry one."""
-        out = [self.splitter]
-        for section in self.workspace.sections.values():
-            out.append(section.splitter)
-            if section.outer is not None:
-                out.append(section.outer)
-        return out
-
-    def _restore_state(self) -> None:
-        geometry = window_state.load_bytes("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        user = self.services.session.username
-        for s in self._splitters():
-            state = window_state.load_bytes(window_state.splitter_key(user, s.objectName()))
-            if state is not None:
-                s.restoreState(state)
-        last = window_state.load_text(window_state.study_key(self.study_path) + "/last_patient")
-        if last and last in self.patients.model.ids:
-            self.choose_patient(last)
-
-    def _save_state(self) -> None:
-        window_state.save_bytes("window/geometry", self.saveGeometry())
-        user = self.services.session.username
-        for s in self._splitters():
-            window_state.save_bytes(window_state.splitter_key(user, s.objectName()),
-                                    s.saveState())
-        window_state.save_text("last_study", self.study_path)
+    @contextmanager
+    def _app_filters_paused(self) -> Iterator[None]:
+        """While a section is built: the application-wide filters (idle watch, shortcuts) are
+        off. Building one sends thousands of events that are nobody's input, and each would
+        go through Python (half the time of building the visit section)."""
+        app = QApplication.instance()
+        filters = [] if self._closed or app is None else [self.idle, self.app_shortcuts]
+        for f in filters:
+            app.removeEventFilter(f)
+        try:
+            yield
+        finally:
+            for f in filters:
+                app.installEventFilter(f)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed and self.locked and self.workspace.dirty_forms():
@@ -544,7 +379,7 @@ class MainWindow(QMainWindow):
             self.idle.remove()
             self.app_shortcuts.remove()
             self._save_state()
-            for form in self.workspace.forms.values():
+            for form in self.workspace.forms.built().values():
                 form.active = False
             if self._on_close is not None:
                 self._on_close()

@@ -4,9 +4,10 @@ adverse events and history, each section a table beside its form."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from jdmdesk.domain.access import Action
@@ -23,6 +24,7 @@ from jdmdesk.ui.i18n import catalogue
 from jdmdesk.ui.locale_format import show_number
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.review.review_view import ReviewView
+from jdmdesk.ui.workspace_pages import Pages
 
 # mnemonics unique in the window, menu bar included (&File &Patient &Go &Tools &Help)
 SECTION_TITLES = {"patient": "Patie&nt", "visit": "&Visits", "medication": "&Medication",
@@ -30,7 +32,13 @@ SECTION_TITLES = {"patient": "Patie&nt", "visit": "&Visits", "medication": "&Med
 
 
 class PatientWorkspace(QWidget):
+    """The tabs of one patient. A section's table and form are built when the section is
+    first used (shown, or asked for by ``forms[kind]`` / ``sections[kind]``), or ahead by
+    ``build_rest_when_idle`` once the window is up: the window opens with the patient tab
+    only, so the login ends at a painted window sooner (issue 19)."""
+
     status_message = Signal(str)
+    page_built = Signal(str)  # kind: a section's table and form now exist
 
     def __init__(self, services: StudyServices, prompts: Prompts,
                  chart_factory: Callable[[], EnzymeChart] | None = None,
@@ -46,24 +54,20 @@ class PatientWorkspace(QWidget):
         self.header.setStyleSheet("font-size: 13pt; font-weight: 600; padding: 4px;")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("sections")
-        self.forms: dict[str, RecordForm] = {}
-        self.sections: dict[str, RecordSection] = {}
+        self._forms: dict[str, RecordForm] = {}
+        self._sections: dict[str, RecordSection] = {}
+        self.forms: Pages[RecordForm] = Pages(self._forms, list(FORM_CLASSES), self.build_page)
+        self.sections: Pages[RecordSection] = Pages(
+            self._sections, [k for k in FORM_CLASSES if k != "patient"], self.build_page)
         self.chart: EnzymeChart | None = chart
-        for kind, cls in FORM_CLASSES.items():
-            form = cls(kind, writer, reader, prompts, self)
-            if isinstance(form, VisitForm):
-                form.signoff = services.signoff
-            form.status_message.connect(self.status_message)
-            self.forms[kind] = form
-            if kind == "patient":
-                self.tabs.addTab(form, catalogue(SECTION_TITLES[kind]))
-                continue
-            section = RecordSection(form, reader.records, self,
-                                    top=chart.widget() if chart and kind == "lab" else None,
-                                    overlay=self._signed_cells if kind == "visit" else None)
-            section.record_selected.connect(self._record_selected)
-            self.sections[kind] = section
-            self.tabs.addTab(section, catalogue(SECTION_TITLES[kind]))
+        self._placeholders: dict[str, QWidget] = {}
+        # wraps each section's construction (the window pauses its application-wide filters)
+        self.around_build: Callable[[], AbstractContextManager[object]] = nullcontext
+        for kind in FORM_CLASSES:
+            page = QWidget(self.tabs)
+            page.setObjectName(f"{kind}_page")
+            self._placeholders[kind] = page
+            self.tabs.addTab(page, catalogue(SECTION_TITLES[kind]))
         self.history = HistoryView(reader.history, self)
         self.tabs.addTab(self.history, self.tr("Hist&ory"))
         self.review = ReviewView(services.review.review,
@@ -80,12 +84,65 @@ class PatientWorkspace(QWidget):
         lay.addWidget(self.header)
         lay.addWidget(self.tabs, 1)
         # the one refresh path: every view follows the service's "changed" (never form.saved);
-        # each view filters by kind and patient (the chart is connected in app.py, first)
+        # each view filters by kind and patient (the chart is connected in app.py, first; each
+        # section when it is built)
         writer.changed.connect(self._records_changed)
-        for section in self.sections.values():
-            writer.changed.connect(section.on_records_changed)
         writer.changed.connect(self.history.on_records_changed)
         writer.changed.connect(self.review.on_records_changed)
+        self.build_page("patient")  # the first tab
+
+    # --- sections built when first used -----------------------------------------------------
+
+    def build_page(self, kind: str) -> None:
+        """Build section ``kind`` (its form, and its table beside it) in place of its tab's
+        placeholder, showing the current patient; nothing when it exists already."""
+        if kind in self._forms:
+            return
+        with self.around_build():
+            self._build_page(kind)
+
+    def _build_page(self, kind: str) -> None:
+        writer, reader = self.writer, self.reader
+        # made without a parent, out of the shown window (cheaper), then put into its tab
+        form = FORM_CLASSES[kind](kind, writer, reader, self.prompts, None)
+        if isinstance(form, VisitForm):
+            form.signoff = self.services.signoff
+        form.status_message.connect(self.status_message)
+        self._forms[kind] = form
+        page: QWidget = form
+        if kind != "patient":
+            chart = self.chart
+            section = RecordSection(form, reader.records, None,
+                                    top=chart.widget() if chart and kind == "lab" else None,
+                                    overlay=self._signed_cells if kind == "visit" else None)
+            section.record_selected.connect(self._record_selected)
+            writer.changed.connect(section.on_records_changed)
+            self._sections[kind] = section
+            page = section
+        placeholder = self._placeholders.pop(kind)
+        index = self.tabs.indexOf(placeholder)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, page, catalogue(SECTION_TITLES[kind]))
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        if self.isVisible():  # laid out at once (the window grows to a wider page's minimum)
+            for _ in range(4):
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        form.set_patient(self.patient_id)
+        if kind == "patient" and self.patient_id:
+            form.load(self.patient_id)
+        if kind in self._sections:
+            self._sections[kind].refresh()
+        self.page_built.emit(kind)
+
+    def build_rest_when_idle(self) -> None:
+        """Build the sections not yet used, one per turn of the event loop (the window stays
+        responsive between them), so the first visit to each tab is instant."""
+        for kind in self._placeholders:
+            QTimer.singleShot(0, lambda k=kind: self.build_page(k))
 
     def _signed_cells(self, patient_id: str) -> dict[str, dict[str, str]]:
         """The visits table's Signed column: who signed (verified on every read), by visit id;
@@ -104,13 +161,16 @@ class PatientWorkspace(QWidget):
     # --- unsaved work --------------------------------------------------------------------
 
     def dirty_forms(self) -> list[RecordForm]:
-        return [f for f in self.forms.values() if f.dirty]
+        return [f for f in self._forms.values() if f.dirty]
 
     def resolve_unsaved(self) -> bool:
         """Ask save / discard / cancel for every form with unsaved changes."""
         return all(form.resolve_unsaved() for form in self.dirty_forms())
 
     def _tab_changed(self, index: int) -> None:
+        kind = self._kind_of(self.tabs.widget(index))
+        if kind is not None:  # a section's first visit: build it (instead of the placeholder)
+            self.build_page(kind)
         previous = self.tabs.widget(self._current_tab)
         form = self._form_of(previous)
         if form is not None and form.dirty and not form.resolve_unsaved():
@@ -125,6 +185,10 @@ class PatientWorkspace(QWidget):
             if new_form.record_id:
                 self._record_selected(new_form.kind, new_form.record_id)
 
+    def _kind_of(self, widget: QWidget | None) -> str | None:
+        """The section whose placeholder ``widget`` is (None: a built page, or no section)."""
+        return next((k for k, w in self._placeholders.items() if w is widget), None)
+
     def _form_of(self, widget: QWidget | None) -> RecordForm | None:
         if isinstance(widget, RecordForm):
             return widget
@@ -133,18 +197,19 @@ class PatientWorkspace(QWidget):
         return None
 
     def show_section(self, kind: str) -> None:
-        widget = self.forms[kind] if kind == "patient" else self.sections[kind]
+        self.build_page(kind)
+        widget = self._forms[kind] if kind == "patient" else self._sections[kind]
         self.tabs.setCurrentWidget(widget)
 
     # --- patient -----------------------------------------------------------------------
 
     def set_patient(self, patient_id: str | None) -> None:
         self.patient_id = patient_id
-        for kind, form in self.forms.items():
+        for kind, form in self._forms.items():
             form.set_patient(patient_id)
             if kind == "patient" and patient_id:
                 form.load(patient_id)
-        for section in self.sections.values():
+        for section in self._sections.values():
             section.refresh()
         current = self._form_of(self.tabs.currentWidget())
         focus = QApplication.focusWidget()
@@ -160,7 +225,7 @@ class PatientWorkspace(QWidget):
     def start_new_patient(self) -> None:
         self.set_patient(None)
         self.show_section("patient")
-        self.forms["patient"].focus_first()
+        self._forms["patient"].focus_first()
 
     def _update_header(self) -> None:
         rec = self.reader.record("patient", self.patient_id) if self.patient_id else None
@@ -184,7 +249,7 @@ class PatientWorkspace(QWidget):
     def _records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
         if kind == "patient":
             self._update_header()
-        form = self.forms.get(kind)
+        form = self._forms.get(kind)  # a section not built yet loads when it is
         if kind == "visit" and form is not None and form.record_id in ids and not form.dirty:
             form.load(form.record_id)  # e.g. signed from the review: show the signature, lock
 
