@@ -35,17 +35,17 @@ def chart_labs(db: Database, patient_id: str, analytes: Sequence[str]) -> list[L
 
 
 def saved_labs(db: Database, patient_id: str, ids: Sequence[str]) -> list[LabResult] | None:
-    """The patient's results with these ids, or None when one of them is deleted or not the
-    patient's (the chart then redraws in full)."""
+    """The patient's results with these ids that are not deleted, in date order; None when one
+    of the ids is not the patient's (the chart then loads again)."""
     if not ids:
         return []
     marks = ", ".join("?" * len(ids))
     rows = db.conn.execute(f"SELECT {_LAB_COLUMNS}, deleted FROM lab_result "
                            f"WHERE patient_id = ? AND id IN ({marks}) {_LAB_ORDER}",
                            (patient_id, *ids)).fetchall()
-    if len(rows) != len(set(ids)) or any(r[-1] for r in rows):
+    if len(rows) != len(set(ids)):
         return None
-    return [_lab_result(r) for r in rows]
+    return [_lab_result(r) for r in rows if not r[-1]]
 
 
 def patient_labs(db: Database, patient_id: str) -> list[LabResult]:
