@@ -7,7 +7,8 @@ tacrolimus dose changes and the pulse marks again from changed medication or wei
 every lab point. Both give what ``build_chart`` over all the records gives
 (tests/domain/test_chart_update.py), or None where they cannot and the chart is loaded again:
 day 0 moved (every x moves), an edited result tied in date and time with another one (their
-order is the order of saving, which the chart does not hold), or nothing left to date the chart.
+order is the order of first saving, which the chart does not hold; a result saved for the first
+time is the newest, so it goes after its ties), or nothing left to date the chart.
 """
 
 from __future__ import annotations
@@ -35,34 +36,33 @@ from jdmdesk.domain.medication import Segment, pulse_courses, tacrolimus_start
 
 
 def update_labs(data: ChartData, ids: Collection[str], saved: Sequence[LabResult],
-                segments: Sequence[Segment], weights: Sequence[tuple[date, float]]
-                ) -> ChartData | None:
+                segments: Sequence[Segment], weights: Sequence[tuple[date, float]], *,
+                new: Collection[str] = ()) -> ChartData | None:
     """``data`` after the lab results ``ids`` were saved or deleted: ``saved`` holds the ones
-    that are on the chart now (in the query's order), the others are taken off it.
+    that are not deleted (in the query's order), the others are taken off the chart; ``new``
+    are the ids saved for the first time (an edit is any other).
 
     ``segments`` and ``weights`` are those ``data`` was built from."""
     if data.patient_id is None:
         return None
     gone = set(ids)
-    drawn = {p.record_id for s in data.series.values() for p in s.points}
-    drawn.update(p.record_id for p in data.troughs.points)
     old: dict[str, tuple[LabResult, ...]] = {c: s.points for c, s in data.series.items()}
     old[TROUGH_CODE] = data.troughs.points
     moved = {code for code, pts in old.items() if any(p.record_id in gone for p in pts)}
-    new: dict[str, list[LabResult]] = {}
+    added: dict[str, list[LabResult]] = {}
     for p in saved:
         if p.analyte in old:
-            new.setdefault(p.analyte, []).append(p)
-    if not moved and not new:
+            added.setdefault(p.analyte, []).append(p)
+    if not moved and not added:
         return data
     series = dict(data.series)
     troughs = data.troughs
-    for code in moved | set(new):
+    for code in moved | set(added):
         pts = [p for p in old[code] if p.record_id not in gone]
         keys = [order(p) for p in pts]
-        for p in new.get(code, ()):
+        for p in added.get(code, ()):
             at = bisect_right(keys, order(p))
-            if p.record_id in drawn and at > 0 and keys[at - 1] == order(p):
+            if p.record_id not in new and at > 0 and keys[at - 1] == order(p):
                 return None  # an edit tied with another result: its place is its saving order
             pts.insert(at, p)
             keys.insert(at, order(p))

@@ -66,10 +66,11 @@ class ChartService(QObject):
         _, segments, weights = self._inputs
         db = self.study.db
         if kind == "lab":
-            saved = chart_queries.saved_labs(db, pid, ids)
-            if saved is None:
+            found = chart_queries.saved_labs(db, pid, ids)
+            if found is None:
                 return None
-            return update_labs(data, ids, saved, segments, weights)
+            saved, first = found
+            return update_labs(data, ids, saved, segments, weights, new=first)
         if kind == "medication":
             segments = chart_queries.chart_segments(db, pid)
         elif kind == "visit":

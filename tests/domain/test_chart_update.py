@@ -82,11 +82,11 @@ def test_saves_edits_and_deletions_draw_what_a_full_redraw_draws(old, new, edits
     records = [p for p in records if p.record_id not in gone] + numbered(new, 1000)
     changed += [*gone, *(p.record_id for p in records[len(records) - len(new):])]
     saved = ordered([p for p in records if p.record_id in changed])  # the query: not deleted
-    after = update_labs(before, changed, saved, SEGMENTS[kind], WEIGHTS["two"])
+    first = {p.record_id for p in records[len(records) - len(new):]}
+    after = update_labs(before, changed, saved, SEGMENTS[kind], WEIGHTS["two"], new=first)
     full = chart(records, kind)
     if after is None:  # refused: an edited result tied with another one of its series
-        edited = {p.record_id for p in saved} - {p.record_id for p in records[-len(new):]} \
-            if new else {p.record_id for p in saved}
+        edited = {p.record_id for p in saved} - first
         assert any(q.record_id != p.record_id and q.analyte == p.analyte
                    and order(q) == order(p) for p in saved if p.record_id in edited
                    for q in records)
@@ -115,7 +115,7 @@ def test_a_later_result_appends_and_extends_the_open_steroid_line():
     before = chart(old, kind)
     late = _with_id(LabResult("x", "CK", D0 + timedelta(200), 120.0, "U/L", 120.0, 0.0, 145.0),
                     "late")
-    after = update_labs(before, ["late"], [late], SEGMENTS[kind], WEIGHTS["two"])
+    after = update_labs(before, ["late"], [late], SEGMENTS[kind], WEIGHTS["two"], new=["late"])
     assert after is not None
     assert after.series["CK"].x[-1] == 200.0
     assert after.prednisolone.x[-1] > before.prednisolone.x[-1]
@@ -135,6 +135,8 @@ def test_an_edit_of_one_value_moves_that_point_only():
 
 
 def test_an_edit_tied_with_another_result_needs_a_full_redraw():
+    """Also an edit of a result that was not on the chart (CRP made CK): its place among the
+    results of its date is the order they were first saved in."""
     old = [_with_id(LabResult("x", "CK", D0 + timedelta(d), 500.0, "U/L", 500.0, 0.0, 145.0),
                     f"a{d}") for d in (0, 10, 20)]
     before = chart(old, "none")
@@ -147,3 +149,13 @@ def test_a_change_of_day_0_needs_a_full_redraw():
     before = chart([], "tacrolimus and open prednisolone")
     assert update_treatment(before, SEGMENTS["tacrolimus started later"],
                             WEIGHTS["two"]) is None
+
+
+def test_an_edit_of_a_result_off_the_chart_into_a_tie_needs_a_full_redraw():
+    ck = [_with_id(LabResult("x", "CK", D0, 500.0, "U/L", 500.0, 0.0, 145.0), "a"),
+          _with_id(LabResult("x", "CK", D0, 300.0, "U/L", 300.0, 0.0, 145.0), "c")]
+    before = chart(ck, "none")
+    crp_now_ck = _with_id(LabResult("x", "CK", D0, 100.0, "U/L", 100.0, 0.0, 145.0), "b")
+    assert update_labs(before, ["b"], [crp_now_ck], [], WEIGHTS["two"]) is None
+    after = update_labs(before, ["b"], [crp_now_ck], [], WEIGHTS["two"], new=["b"])
+    assert after is not None and after.series["CK"].y == (500.0, 300.0, 100.0)
