@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -20,12 +21,14 @@ from argon2 import PasswordHasher
 
 from jdmdesk.atomic_file import SQLITE_COMPANIONS, atomic_write
 from jdmdesk.crypto.keys import KdfParams
-from jdmdesk.db import accounts, keyring, keystore, queries
+from jdmdesk.db import accounts, audit, keyring, keystore, queries
 from jdmdesk.db.bulk import (
-    bulk_insert,
+    Prepared,
     bulk_load_profile,
+    bulk_rows,
     create_indexes,
     drop_secondary_indexes,
+    insert_prepared,
     study_profile,
 )
 from jdmdesk.db.connection import write_transaction
@@ -225,9 +228,11 @@ def write_demo(path: Path, patients: int | None = None, *, batch: int = 500,
     at the hasher's cost), the key file is written beside the file, and the recovery key is
     given to ``on_recovery_key``. ``encrypt=False`` (benchmarks only) writes a plain file.
 
-    The file is filled under a temporary name with the journal off (a failure leaves nothing
-    but that temporary file, which is removed), indexed once at the end, switched to the study
-    profile (WAL) and renamed into place.
+    The file is filled under a temporary name with the journal off and no fsync (a failure
+    leaves nothing but that temporary file, which is removed), its constraints checked and
+    indexed once at the end, switched to the study profile (WAL), synced and renamed into
+    place. The rows are made ready (ids, parameter tuples) in a second process while this one
+    writes the previous batch.
     """
     path = Path(path)
     if path.exists():
@@ -237,8 +242,9 @@ def write_demo(path: Path, patients: int | None = None, *, batch: int = 500,
     with atomic_write(path, replace=False, companions=SQLITE_COMPANIONS) as tmp:
         study = create_study(tmp, encrypt=encrypt)
         try:
-            bulk_load_profile(study.db)  # foreign keys are checked in one pass at the end
-            plans = case_series() if patients is None else _generated(patients, batch)
+            bulk_load_profile(study.db)  # constraints are checked in one pass at the end
+            chunks = [_prepared(case_series())] if patients is None else \
+                _generated(patients, batch)
             name = "SYNTHETIC demo: tacrolimus in refractory JDM" if patients is None \
                 else f"SYNTHETIC registry demo ({patients} patients)"
             with write_transaction(study.db) as db:
@@ -250,14 +256,10 @@ def write_demo(path: Path, patients: int | None = None, *, batch: int = 500,
                     if study.key is not None:
                         keystore.put_user_copy(db, tmp, study.key, username, password, kdf)
                 indexes = drop_secondary_indexes(db)
-            chunk: list[PatientPlan] = []
-            for plan in plans:
-                chunk.append(plan)
-                if len(chunk) >= batch:
-                    _write_chunk(study.db, chunk)
-                    chunk = []
-            if chunk:
-                _write_chunk(study.db, chunk)
+            for now, tables in chunks:
+                with write_transaction(study.db) as db:
+                    for rows in tables:
+                        insert_prepared(db, DEMO_USER, rows, now, reason=REASON)
             with write_transaction(study.db) as db:
                 create_indexes(db, indexes)
             study_profile(study.db)
@@ -273,40 +275,48 @@ def write_demo(path: Path, patients: int | None = None, *, batch: int = 500,
     return counts
 
 
-def _chunk(args: tuple[int, int]) -> list[PatientPlan]:
+REASON = "synthetic demo data"
+
+
+def _chunk(args: tuple[int, int]) -> tuple[str, list[Prepared]]:
     first, count = args
-    return list(synthetic(count, seed=first + 1, first=first))
+    return _prepared(list(synthetic(count, seed=first + 1, first=first)))
 
 
-def _generated(patients: int, batch: int) -> Iterator[PatientPlan]:
-    """Plans made in a second process while this one writes the previous batch to SQLite."""
+def _generated(patients: int, batch: int) -> Iterator[tuple[str, list[Prepared]]]:
+    """Rows made ready in a second process while this one writes the previous batch."""
     jobs = [(first, min(batch, patients - first)) for first in range(0, patients, batch)]
     if len(jobs) < 2:
-        yield from synthetic(patients, seed=1)
+        yield _chunk(jobs[0])
         return
     with ProcessPoolExecutor(max_workers=1) as pool:
-        for chunk in pool.map(_chunk, jobs):
-            yield from chunk
+        ahead = deque(pool.submit(_chunk, job) for job in jobs[:2])  # at most two waiting
+        for job in jobs[2:]:
+            done = ahead.popleft().result()
+            ahead.append(pool.submit(_chunk, job))
+            yield done
+        while ahead:
+            yield ahead.popleft().result()
 
 
-def _write_chunk(db: Any, plans: list[PatientPlan]) -> None:
-    reason = "synthetic demo data"
-    with write_transaction(db):
-        ids = bulk_insert(db, DEMO_USER, "patient", [p.patient for p in plans], reason=reason)
-        visits, meds, labs = [], [], []
-        for pid, plan in zip(ids, plans, strict=True):  # the plans are ours: fill in place
-            for v in plan.visits:
-                v["patient_id"] = pid
-            for m in plan.medications:
-                m["patient_id"] = pid
-            keys = list(dict.fromkeys(lab["sample_id"] for lab in plan.labs))
-            samples = dict(zip(keys, new_ids(len(keys)), strict=True))
-            for lab in plan.labs:
-                lab["patient_id"] = pid
-                lab["sample_id"] = samples[lab["sample_id"]]
-            visits += plan.visits
-            meds += plan.medications
-            labs += plan.labs
-        bulk_insert(db, DEMO_USER, "visit", visits, reason=reason)
-        bulk_insert(db, DEMO_USER, "medication", meds, reason=reason)
-        bulk_insert(db, DEMO_USER, "lab", labs, reason=reason)
+def _prepared(plans: list[PatientPlan]) -> tuple[str, list[Prepared]]:
+    """The plans' patients, visits, medication and labs as parameter rows with new ids (and
+    the time they were made): plain tuples, quick to pass between processes."""
+    now = audit.utc_now()
+    patients = bulk_rows("patient", [p.patient for p in plans], now)
+    visits, meds, labs = [], [], []
+    for pid, plan in zip(patients[3], plans, strict=True):  # the plans are ours: fill in place
+        for v in plan.visits:
+            v["patient_id"] = pid
+        for m in plan.medications:
+            m["patient_id"] = pid
+        keys = list(dict.fromkeys(lab["sample_id"] for lab in plan.labs))
+        samples = dict(zip(keys, new_ids(len(keys)), strict=True))
+        for lab in plan.labs:
+            lab["patient_id"] = pid
+            lab["sample_id"] = samples[lab["sample_id"]]
+        visits += plan.visits
+        meds += plan.medications
+        labs += plan.labs
+    return now, [patients, bulk_rows("visit", visits, now), bulk_rows("medication", meds, now),
+                 bulk_rows("lab", labs, now)]

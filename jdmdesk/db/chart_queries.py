@@ -34,18 +34,21 @@ def chart_labs(db: Database, patient_id: str, analytes: Sequence[str]) -> list[L
     return [_lab_result(r) for r in db.conn.execute(sql, (patient_id, *analytes))]
 
 
-def saved_labs(db: Database, patient_id: str, ids: Sequence[str]) -> list[LabResult] | None:
-    """The patient's results with these ids, or None when one of them is deleted or not the
-    patient's (the chart then redraws in full)."""
+def saved_labs(db: Database, patient_id: str, ids: Sequence[str]
+               ) -> tuple[list[LabResult], set[str]] | None:
+    """The patient's results with these ids that are not deleted, in date order, and the ids
+    of those saved for the first time (never edited: the newest of their date); None when one
+    of the ids is not the patient's (the chart then loads again)."""
     if not ids:
-        return []
+        return [], set()
     marks = ", ".join("?" * len(ids))
-    rows = db.conn.execute(f"SELECT {_LAB_COLUMNS}, deleted FROM lab_result "
-                           f"WHERE patient_id = ? AND id IN ({marks}) {_LAB_ORDER}",
-                           (patient_id, *ids)).fetchall()
-    if len(rows) != len(set(ids)) or any(r[-1] for r in rows):
+    rows = db.conn.execute(f"SELECT {_LAB_COLUMNS}, deleted, created_at = updated_at "
+                           f"FROM lab_result WHERE patient_id = ? AND id IN ({marks}) "
+                           f"{_LAB_ORDER}", (patient_id, *ids)).fetchall()
+    if len(rows) != len(set(ids)):
         return None
-    return [_lab_result(r) for r in rows]
+    live = [r for r in rows if not r[-2]]
+    return [_lab_result(r) for r in live], {r[0] for r in live if r[-1]}
 
 
 def patient_labs(db: Database, patient_id: str) -> list[LabResult]:

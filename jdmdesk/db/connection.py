@@ -19,8 +19,11 @@ from jdmdesk.db.errors import cannot_open_for_shared_memory, read_only_media
 APPLICATION_ID = 0x4A444D44  # "JDMD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-# SQLCipher decrypts each page it reads: a 64 MiB page cache keeps reads as fast as plain SQLite
-ENCRYPTED_CACHE_KIB = 65536
+# SQLCipher decrypts each page it reads: a page cache of its own keeps the pages a patient's
+# views read again (list, forms, chart) decrypted. 16 MiB holds them (benchmarks/bench_perf.py:
+# patient switch and save as fast as with 64 MiB) and keeps the window's peak memory at 10 000
+# patients under 250 MB (64 MiB: 262-296 MB).
+ENCRYPTED_CACHE_KIB = 16384
 
 
 class Problem(StrEnum):

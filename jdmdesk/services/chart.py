@@ -1,6 +1,7 @@
 """Read side of the enzyme chart: one patient's labs, medication and weights as ChartData.
 
-No widgets: the chart panel calls ``load`` after each relevant commit and redraws from it.
+No widgets: the chart panel calls ``update`` after each relevant commit (only the records
+saved are read again) and ``load`` when that cannot say what changed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from PySide6.QtCore import QObject
 from jdmdesk.db import chart_queries, queries
 from jdmdesk.db.connection import Study
 from jdmdesk.domain.analytes import ENZYME_CODES
-from jdmdesk.domain.chart_series import TROUGH_CODE, ChartData, append_labs, build_chart
+from jdmdesk.domain.chart_series import TROUGH_CODE, ChartData, build_chart
+from jdmdesk.domain.chart_update import update_labs, update_treatment
 from jdmdesk.domain.medication import Segment
 
 # Record kinds whose changes move the chart.
@@ -26,7 +28,7 @@ class ChartSource(Protocol):
 
     def load(self, patient_id: str | None) -> ChartData: ...
 
-    def append(self, data: ChartData, ids: list[str]) -> ChartData | None: ...
+    def update(self, data: ChartData, kind: str, ids: list[str]) -> ChartData | None: ...
 
 
 class ChartService(QObject):
@@ -53,19 +55,31 @@ class ChartService(QObject):
             title=chart_queries.study_code(db, patient_id) or "",
         )
 
-    def append(self, data: ChartData, ids: list[str]) -> ChartData | None:
-        """``data`` (this service's last ``load``) with the lab results ``ids`` just saved
-        added, when they are new and each lands after its series' last point; None when the
-        chart must be loaded again (an edit, a deletion, an earlier date, another patient)."""
+    def update(self, data: ChartData, kind: str, ids: list[str]) -> ChartData | None:
+        """``data`` (this service's last ``load``) after the records ``ids`` of ``kind`` were
+        saved or deleted, reading only what changed: those lab results, or the medication or
+        the weights; None when the chart must be loaded again (day 0 moved, another
+        patient, an edit whose place among results of the same time is unknown)."""
         pid = data.patient_id
         if pid is None or self._inputs is None or self._inputs[0] != pid:
             return None
-        drawn = {p.record_id for s in data.series.values() for p in s.points}
-        drawn.update(p.record_id for p in data.troughs.points)
-        if drawn.intersection(ids):
-            return None  # an edit: the point may move anywhere
-        saved = chart_queries.saved_labs(self.study.db, pid, ids)
-        if saved is None:
-            return None
         _, segments, weights = self._inputs
-        return append_labs(data, saved, segments, weights)
+        db = self.study.db
+        if kind == "lab":
+            found = chart_queries.saved_labs(db, pid, ids)
+            if found is None:
+                return None
+            saved, first = found
+            return update_labs(data, ids, saved, segments, weights, new=first)
+        if kind == "medication":
+            segments = chart_queries.chart_segments(db, pid)
+        elif kind == "visit":
+            weights = chart_queries.chart_weights(db, pid)
+            if weights == self._inputs[2]:
+                return data  # a visit without a new weight or date: nothing drawn moved
+        else:
+            return None
+        updated = update_treatment(data, segments, weights)
+        if updated is not None:
+            self._inputs = (pid, segments, weights)
+        return updated

@@ -1,4 +1,5 @@
-"""The chart's incremental path (a new lab result appended) draws what a full redraw draws."""
+"""The chart's incremental paths (a lab result saved, edited or deleted; medication or a weight
+changed) draw what a full redraw draws."""
 
 from __future__ import annotations
 
@@ -62,12 +63,12 @@ def test_appends_then_edits_and_deletes_match_a_full_redraw(qtbot, panels, servi
         "drug": "prednisolone", "route": "oral", "dose_amount": "30", "dose_unit": "mg",
         "frequency": "od", "start_date": (START - timedelta(10)).isoformat(),
         "change_reason": "start"}, patient_id)
-    save(qtbot, live, service, "visit", {"visit_date": START.isoformat(), "weight_kg": "30"},
-         patient_id)
-    appended, reloaded = [], []
-    real_append, real_load = live.service.append, live.service.load
-    monkeypatch.setattr(live.service, "append",
-                        lambda d, ids: appended.append(r := real_append(d, ids)) or r)
+    visit = save(qtbot, live, service, "visit", {"visit_date": START.isoformat(),
+                                                 "weight_kg": "30"}, patient_id)
+    updated, reloaded = [], []
+    real_update, real_load = live.service.update, live.service.load
+    monkeypatch.setattr(live.service, "update",
+                        lambda d, kind, ids: updated.append(r := real_update(d, kind, ids)) or r)
     monkeypatch.setattr(live.service, "load",
                         lambda pid: reloaded.append(pid) or real_load(pid))
     ids = []
@@ -80,7 +81,7 @@ def test_appends_then_edits_and_deletes_match_a_full_redraw(qtbot, panels, servi
             draft["ref_low"] = draft["ref_high"] = None
         ids.append(save(qtbot, live, service, "lab", draft, patient_id))
         same_as_full(live, full, patient_id)
-    assert len(appended) == 6 and all(a is not None for a in appended) and not reloaded
+    assert len(updated) == 6 and all(a is not None for a in updated) and not reloaded
     # a result with no ULN, far later: moves the open prednisolone line and the range
     save(qtbot, live, service, "lab", lab("2025-09-01", "CK", "120", ref_high=""), patient_id)
     same_as_full(live, full, patient_id)
@@ -88,17 +89,39 @@ def test_appends_then_edits_and_deletes_match_a_full_redraw(qtbot, panels, servi
     full.set_uln_mode(True)
     save(qtbot, live, service, "lab", lab("2025-09-08", "LD", "300", ref_high=""), patient_id)
     same_as_full(live, full, patient_id)
-    assert not reloaded
-    # an earlier date, an edit and a deletion: full redraws, the same picture
+    live.set_uln_mode(False)
+    full.set_uln_mode(False)
+    # an earlier date, an edit of a value, an edit of a date and a deletion: in place too
     save(qtbot, live, service, "lab", lab("2025-01-20", "CK", "50", ref_high="30"), patient_id)
     same_as_full(live, full, patient_id)
     save(qtbot, live, service, "lab", lab((START + timedelta(14)).isoformat(), "CK", "2000"),
          patient_id, record_id=ids[2], reason="typo")
     same_as_full(live, full, patient_id)
+    save(qtbot, live, service, "lab", lab((START + timedelta(40)).isoformat(), "LD", "700",
+                                          ref_high="325"),
+         patient_id, record_id=ids[1], reason="wrong date")
+    same_as_full(live, full, patient_id)
     with qtbot.waitSignal(live.refreshed, timeout=5000):
         assert service.set_deleted("lab", ids[0], "entered twice").ok
     same_as_full(live, full, patient_id)
-    assert len(reloaded) == 3
+    # a tacrolimus dose change, a steroid taper step and a new weight: the treatment only
+    save(qtbot, live, service, "medication", tacrolimus(
+        (START + timedelta(21)).isoformat(), dose="3", reason="increase"), patient_id)
+    same_as_full(live, full, patient_id)
+    save(qtbot, live, service, "medication", {
+        "drug": "prednisolone", "route": "oral", "dose_amount": "20", "dose_unit": "mg",
+        "frequency": "od", "start_date": (START + timedelta(30)).isoformat(),
+        "change_reason": "taper"}, patient_id)
+    same_as_full(live, full, patient_id)
+    save(qtbot, live, service, "visit", {"visit_date": START.isoformat(), "weight_kg": "33"},
+         patient_id, record_id=visit, reason="weighed again")
+    same_as_full(live, full, patient_id)
+    assert not reloaded and all(a is not None for a in updated)
+    # tacrolimus started earlier: day 0 moves, every x with it: loaded again
+    save(qtbot, live, service, "medication", tacrolimus((START - timedelta(5)).isoformat()),
+         patient_id)
+    same_as_full(live, full, patient_id)
+    assert len(reloaded) == 1
 
 
 def test_a_lab_panel_with_analytes_off_the_chart_appends(qtbot, panels, service, patient_id):

@@ -10,7 +10,9 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 
-from jdmdesk.domain.chart_series import DAYS_PER_MONTH
+from jdmdesk.domain.chart_series import DAYS_PER_MONTH, point_tooltip
+from jdmdesk.domain.labs import LabResult
+from jdmdesk.ui.i18n import message
 
 
 class ChartItem(pg.PlotDataItem):
@@ -77,7 +79,30 @@ class MonthAxis(pg.AxisItem):
         return [self.tr("{n} mo").format(n=round(v / DAYS_PER_MONTH)) for v in values]
 
 
-
 def hover_tip(x: float, y: float, data: Any) -> str:
     """A point's hover text: the tooltip stored as its data."""
     return str(data)
+
+
+class PointTip:
+    """A point's hover text, made when it is read (``str``): a redraw sets hundreds of points
+    and a person hovers over a few. Made in the language of that moment."""
+
+    __slots__ = ("day", "point")
+
+    def __init__(self, point: LabResult, day: int | None) -> None:
+        self.point = point
+        self.day = day
+
+    def __str__(self) -> str:
+        return message(point_tooltip(self.point, self.day))
+
+    def __repr__(self) -> str:
+        return f"PointTip({self.point.record_id!r})"
+
+
+def point_tips(points: Sequence[LabResult], days: Sequence[int | None]) -> np.ndarray:
+    """The hover texts of ``points`` as a data array for a pyqtgraph item."""
+    out = np.empty(len(points), dtype=object)
+    out[:] = [PointTip(p, d) for p, d in zip(points, days, strict=True)]
+    return out

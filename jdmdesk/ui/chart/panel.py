@@ -3,7 +3,8 @@
 One pyqtgraph ``PlotWidget`` named ``enzyme_chart`` holds the enzyme plot and, below it on the
 same time axis, a small plot of tacrolimus troughs against the study's target band. Every data
 item is created once; ``refresh`` re-queries the study and updates the items in place with
-``setData``. Only this package (``jdmdesk.ui.chart``) imports pyqtgraph.
+``setData``; after a save only what the saved records change is read and set again
+(``ChartService.update``). Only this package (``jdmdesk.ui.chart``) imports pyqtgraph.
 
 Each enzyme's data item is named by its analyte code (``item.name()`` and ``objectName()``); its
 ``xData``/``yData`` and ``getData()`` are in the chart's units: x in days since tacrolimus start
@@ -12,14 +13,13 @@ Each enzyme's data item is named by its analyte code (``item.name()`` and ``obje
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QImage, QShowEvent
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QAction, QImage, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -32,23 +32,24 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.domain.analytes import ENZYME_CODES
-from jdmdesk.domain.chart_series import AnalyteSeries, ChartData, point_tooltip
-from jdmdesk.domain.labs import LabResult
+from jdmdesk.domain.chart_series import ChartData
 from jdmdesk.services.chart import CHART_KINDS, ChartSource
-from jdmdesk.ui.chart.axes import ChartItem, LogValueAxis, MonthAxis, TimeAxis, hover_tip
+from jdmdesk.ui.chart.axes import LogValueAxis, MonthAxis, TimeAxis
+from jdmdesk.ui.chart.enzymes import EnzymeItems, guide_lines
 from jdmdesk.ui.chart.export import write_image
-from jdmdesk.ui.chart.steroid import SteroidView, steroid_legend
+from jdmdesk.ui.chart.legend import ChartLegend
+from jdmdesk.ui.chart.steroid import SteroidView
 from jdmdesk.ui.chart.style import (
-    DAY0_LABEL,
     LEFT_AXIS_WIDTH,
     PRED_COLOUR,
     RIGHT_AXIS_WIDTH,
-    STYLE,
     TEXT_COLOUR,
     style_axis,
 )
 from jdmdesk.ui.chart.troughs import TroughPlot
 from jdmdesk.ui.i18n import message
+
+MARGIN_PX = 14  # at least this much room left and right of the outermost points
 
 
 class EnzymeChartPanel(QWidget):
@@ -64,8 +65,6 @@ class EnzymeChartPanel(QWidget):
         self.data = ChartData(patient_id=None)
         self.uln_mode = False
         self._follow_x = True
-        # hover texts of the points drawn, by (result, study day): kept while results append
-        self._tips: dict[tuple[LabResult, int | None], str] = {}
         self._build_toolbar()
         self.note = QLabel(self)
         self.note.setObjectName("chart_note")
@@ -146,9 +145,7 @@ class EnzymeChartPanel(QWidget):
         # Both plots share one scene (one export, aligned axes): a layout becomes the central item.
         self.layout_item = pg.GraphicsLayout()
         self.plot.setCentralItem(self.layout_item)
-        self.legend = pg.LegendItem(labelTextColor=TEXT_COLOUR, labelTextSize="9pt",
-                                    pen=None, brush=None, colCount=4, horSpacing=18,
-                                    verSpacing=-8)
+        self.legend = ChartLegend()
         self.layout_item.addItem(self.legend, 0, 0)
         self.layout_item.addItem(main, 1, 0)
         self.trough_plot = TroughPlot()
@@ -164,6 +161,9 @@ class EnzymeChartPanel(QWidget):
         self.steroid = SteroidView(main)
         self.trough_plot.build(main)
         self.trough_plot.vb.sigRangeChangedManually.connect(self._user_moved)
+        # x follows the enzyme plot only (_follow_range): the troughs' own autorange would
+        # fit x to their points after the next paint, without room for the last marker
+        self.trough_plot.vb.disableAutoRange(axis=pg.ViewBox.XAxis)
 
     def _build_main(self, main: pg.PlotItem) -> None:
         main.setMenuEnabled(enableMenu=False, enableViewBoxMenu=True)
@@ -180,57 +180,11 @@ class EnzymeChartPanel(QWidget):
         main.setLogMode(x=False, y=True)
         main.getAxis("right").setLogMode(False, False)
         main.vb.sigRangeChangedManually.connect(self._user_moved)
-        self.items: dict[str, ChartItem] = {}
-        self.uln_items: dict[str, ChartItem] = {}
-        self.above_items: dict[str, ChartItem] = {}
-        for code in ENZYME_CODES:
-            colour, symbol = STYLE[code]
-            faint = QColor(colour)
-            faint.setAlpha(170)
-            uln = ChartItem(pen=pg.mkPen(faint, width=1.2, style=Qt.PenStyle.DashLine),
-                            connect="finite", antialias=True)
-            uln.setObjectName(f"{code}_uln")
-            uln.setZValue(1)
-            item = ChartItem(name=code, pen=pg.mkPen(colour, width=2), symbol=symbol,
-                             symbolSize=8, symbolPen=pg.mkPen(colour, width=1.6),
-                             symbolBrush=pg.mkBrush("w"), connect="finite", antialias=True)
-            item.setObjectName(code)
-            item.setZValue(3)
-            above = ChartItem(pen=None, symbol=symbol, symbolSize=8,
-                              symbolPen=pg.mkPen(colour, width=1.6),
-                              symbolBrush=pg.mkBrush(colour), antialias=True)
-            above.setObjectName(f"{code}_above")
-            above.setZValue(4)
-            for it in (uln, item, above):
-                main.addItem(it)
-            for it in (item, above):
-                it.scatter.opts["hoverable"] = True
-                it.scatter.opts["tip"] = hover_tip
-            self.items[code], self.uln_items[code], self.above_items[code] = item, uln, above
-        self.day0_line = pg.InfiniteLine(
-            pos=0, angle=90, movable=False, pen=pg.mkPen("#333333", width=1.5,
-                                                         style=Qt.PenStyle.DashLine),
-            label=QCoreApplication.translate("Chart", DAY0_LABEL),
-            labelOpts={"position": 0.96, "color": TEXT_COLOUR,
-                                         "fill": (255, 255, 255, 220), "anchors": [(0, 0),
-                                                                                   (0, 0)]})
-        self.day0_line.setObjectName("day0_line")
-        main.addItem(self.day0_line, ignoreBounds=True)
-        self.uln_line = pg.InfiniteLine(
-            pos=1, angle=0, movable=False, pen=pg.mkPen("#333333", width=1.3,
-                                                        style=Qt.PenStyle.DashLine),
-            label="ULN", labelOpts={"position": 0.995, "color": TEXT_COLOUR,
-                                    "fill": (255, 255, 255, 230),
-                                    "anchors": [(1, 1), (1, 1)]})
-        self.uln_line.setObjectName("uln_line")
-        self.uln_line.setZValue(6)  # its label stays readable above the markers (z 3-4)
-        main.addItem(self.uln_line, ignoreBounds=True)
-        self._legend_uln = pg.PlotDataItem(pen=pg.mkPen("#555555", width=1.3,
-                                                        style=Qt.PenStyle.DashLine))
-        self._legend_pred = pg.PlotDataItem(pen=pg.mkPen(PRED_COLOUR, width=2.2))
-        self._legend_above = pg.PlotDataItem(pen=None, symbol="o", symbolSize=8,
-                                             symbolBrush=pg.mkBrush("#555555"),
-                                             symbolPen=pg.mkPen("#555555"))
+        self.enzymes = EnzymeItems(main)
+        self.items = self.enzymes.items
+        self.uln_items = self.enzymes.uln_items
+        self.above_items = self.enzymes.above_items
+        self.day0_line, self.uln_line = guide_lines(main)
 
     # --- public API ---------------------------------------------------------------------
 
@@ -259,39 +213,36 @@ class EnzymeChartPanel(QWidget):
     def refresh(self) -> None:
         """Re-query the study and update the existing items in place."""
         self.data = self.service.load(self.patient_id)
-        self._tips.clear()
         self._apply()
 
     @Slot(str, str, list)
     def on_records_changed(self, kind: str, patient_id: str, ids: list[str]) -> None:
         """RecordService.changed: redraw when this patient's labs, medication or visits moved.
 
-        A new lab result dated after the points already drawn is appended: only its series,
-        its ULN steps and (when it moves the last date) the steroid line are set again. Edits,
-        deletions, earlier dates, medication and visits redraw in full."""
+        Only what the saved records change is read and set again: a lab result's own series
+        (a new one, an edit, a deletion), the steroid line and dose changes after medication
+        or a weight. A change of day 0 (every x moves) and a hidden lazy panel load again."""
         if kind not in CHART_KINDS or not patient_id or patient_id != self.patient_id:
             return
-        if kind == "lab" and not self._stale and not (self.lazy and not self.isVisible()):
-            updated = self.service.append(self.data, list(ids))
+        if not self._stale and not (self.lazy and not self.isVisible()):
+            updated = self.service.update(self.data, kind, list(ids))
             if updated is not None:
-                self._apply_append(updated)
+                self._apply_update(updated)
                 return
         self._refresh_or_defer()
 
-    def _apply_append(self, d: ChartData) -> None:
+    def _apply_update(self, d: ChartData) -> None:
         old, self.data = self.data, d
         for code in ENZYME_CODES:
             if d.series.get(code) is not old.series.get(code):
-                self._apply_series(code, d.series.get(code), appended=True)
-        shown = [c for c in ENZYME_CODES if (s := d.series.get(c)) is not None and s.present]
-        was = [c for c in ENZYME_CODES if (s := old.series.get(c)) is not None and s.present]
-        if shown != was:
-            self._apply_legend(d)
+                self.enzymes.apply(code, d.series.get(code), self.uln_mode, update=True)
+        self._apply_legend(d)
         if d.missing_uln != old.missing_uln:
             self._apply_axes(d, d.calendar and d.patient_id is not None)
-        if d.prednisolone is not old.prednisolone:
+        if (d.prednisolone is not old.prednisolone or d.dose_changes != old.dose_changes
+                or d.pulse_marks != old.pulse_marks):
             self.steroid.apply(d)
-        if d.troughs is not old.troughs:
+        if d.troughs is not old.troughs or d.dose_changes != old.dose_changes:
             self.trough_plot.apply(d)
         if d.x_range != old.x_range:
             self._follow_range(d)
@@ -368,7 +319,7 @@ class EnzymeChartPanel(QWidget):
         self.title.setText(self.tr("Muscle enzymes") + (f" \u2014 {d.title}" if d.title else ""))
         self._apply_axes(d, calendar)
         for code in ENZYME_CODES:
-            self._apply_series(code, d.series.get(code))
+            self.enzymes.apply(code, d.series.get(code), self.uln_mode)
         self._apply_legend(d)
         self.steroid.apply(d)
         self.trough_plot.apply(d)
@@ -379,7 +330,10 @@ class EnzymeChartPanel(QWidget):
         if self._follow_x and d.x_range is not None:
             lo, hi = d.x_range
             unit = 86_400.0 if d.calendar and d.patient_id is not None else 1.0
-            pad = max((hi - lo) * 0.03, 3 * unit)
+            # room for a whole marker (and a little air) beside the first and last points,
+            # however narrow the view: MARGIN_PX of the view's width on either side
+            px = max(self.main.vb.width(), 4 * MARGIN_PX)
+            pad = max((hi - lo) * 0.03, 3 * unit, (hi - lo) * MARGIN_PX / (px - 2 * MARGIN_PX))
             self.main.setXRange(lo - pad, hi + pad, padding=0)
             self._follow_x = True  # setXRange is not a manual move
         self.main.enableAutoRange(axis="y")
@@ -416,52 +370,16 @@ class EnzymeChartPanel(QWidget):
             self.note.setText("")
         self.note.setVisible(bool(self.note.text()))
 
-    def _apply_series(self, code: str, s: AnalyteSeries | None, *,
-                      appended: bool = False) -> None:
-        """Set the analyte's items; ``appended``: only later points were added, so the
-        filled (above ULN) markers are set again only when they changed."""
-        item, uln, above = self.items[code], self.uln_items[code], self.above_items[code]
-        if s is None or not s.present:
-            for it in (item, uln, above):
-                it.setData(x=[], y=[], data=[])
-            return
-        ys = s.values(self.uln_mode)
-        # a log axis cannot show 0; the ULN view leaves out results without a ULN (NaN)
-        keep = [i for i, v in enumerate(ys) if math.isfinite(v) and (self.uln_mode or v > 0)]
-        tips = [self._tip(s.points[i], s.days[i]) for i in keep]
-        x = np.array([s.x[i] for i in keep], dtype=float)
-        y = np.array([ys[i] for i in keep], dtype=float)
-        item.setData(x=x, y=y, data=np.array(tips, dtype=object))
-        hi = [n for n, i in enumerate(keep) if s.above[i]]
-        ax, ay = above.getData()
-        if not appended or ax is None or len(ax) != len(hi) or not (
-                np.array_equal(ax, x[hi]) and np.array_equal(ay, y[hi])):
-            above.setData(x=x[hi], y=y[hi], data=np.array([tips[n] for n in hi], dtype=object))
-        if self.uln_mode:
-            uln.setData(x=[], y=[])
-        else:
-            uln.setData(x=np.array(s.uln_x, dtype=float), y=np.array(s.uln_y, dtype=float))
-
-    def _tip(self, point: LabResult, day: int | None) -> str:
-        key = (point, day)
-        tip = self._tips.get(key)
-        if tip is None:
-            tip = self._tips[key] = message(point_tooltip(point, day))
-        return tip
-
     def _apply_legend(self, d: ChartData) -> None:
-        self.legend.clear()
-        shown = [c for c in ENZYME_CODES if (s := d.series.get(c)) is not None and s.present]
-        for code in shown:
-            self.legend.addItem(self.items[code], code)
-        if shown:
-            if not self.uln_mode:
-                self.legend.addItem(self._legend_uln, self.tr("ULN (dashed)"))
-            self.legend.addItem(self._legend_above, self.tr("filled = above ULN"))
-        if d.prednisolone.runs:
-            self.legend.addItem(self._legend_pred, steroid_legend(d))
-        if d.dose_changes:
-            self.legend.addItem(self.steroid.dose_item, self.tr("tac dose change"))
-        n = len(self.legend.items)
-        self.legend.setColumnCount(max(1, n if self.width() >= 1100 else math.ceil(n / 2)))
-        self.legend.setVisible(bool(shown) or bool(d.prednisolone.runs))
+        self.legend.show_entries(
+            self.legend.entries(d, self.items, self.uln_mode, self.steroid.dose_item),
+            self._legend_room())
+
+    def _legend_room(self) -> float:
+        """The legend's width: the plot's (the panel's), less the margins around it."""
+        left, _, right, _ = self.layout_item.layout.getContentsMargins()
+        return float(self.width() - left - right - 2 * self.plot.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.legend.fit(self._legend_room())

@@ -7,10 +7,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 
-from jdmdesk.domain.chart_series import ChartData, point_tooltip
-from jdmdesk.ui.chart.axes import ChartItem, TimeAxis, hover_tip
+from jdmdesk.domain.chart_series import ChartData
+from jdmdesk.ui.chart.axes import ChartItem, TimeAxis, hover_tip, point_tips
 from jdmdesk.ui.chart.style import LEFT_AXIS_WIDTH, RIGHT_AXIS_WIDTH, TAC_COLOUR, style_axis
-from jdmdesk.ui.i18n import message
 from jdmdesk.ui.locale_format import show_number
 
 
@@ -62,10 +61,8 @@ class TroughPlot(pg.PlotItem):
 
     def apply(self, d: ChartData) -> None:
         tr = d.troughs
-        tips = [message(point_tooltip(p, day))
-                for p, day in zip(tr.points, tr.days, strict=True)]
         self.item.setData(x=np.array(tr.x, dtype=float), y=np.array(tr.y, dtype=float),
-                          data=np.array(tips, dtype=object))
+                          data=point_tips(tr.points, tr.days))
         low, high = d.target_band
         self.band.setRegion((low, high))
         self.band_label.setFormat(self.tr("target {low}\u2013{high} ng/mL").format(
