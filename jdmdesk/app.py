@@ -157,8 +157,9 @@ def _backup_on_open(window: MainWindow, study: Study) -> BackupOnOpen:
             return
         timer.stop()
         if job.error is not None:
-            window.show_notice(QCoreApplication.translate(
-                "app", "Automatic backup failed: {problem}").format(problem=job.error))
+            error = job.error
+            window.show_notice(lambda: QCoreApplication.translate(
+                "app", "Automatic backup failed: {problem}").format(problem=error))
 
     timer.timeout.connect(poll)
     timer.start()
@@ -192,8 +193,9 @@ def finish_when_checked(window: MainWindow, study: Study, accounts: AccountServi
             if not study.read_only:
                 accounts.record_pending()
         except DbError as err:
-            window.show_notice(QCoreApplication.translate(
-                "app", "The login could not be recorded: {problem}").format(problem=err))
+            failed = err
+            window.show_notice(lambda: QCoreApplication.translate(
+                "app", "The login could not be recorded: {problem}").format(problem=failed))
             return
         _backup_on_open(window, study)
 

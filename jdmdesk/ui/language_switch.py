@@ -7,9 +7,9 @@ reloaded from another file; the open patient, the current tab and the panes' siz
 Typed, unsaved input is never lost: a form with unsaved changes is saved or discarded first, as
 when another patient is chosen, or the switch is cancelled.
 
-What stays in the language it was made in: a notice the window was opened with (the lock
-holder, a network drive, a tamper alarm) and a separate dialog left open (study overview, case
-series report) until it is opened again.
+The banner's notices (read-only, the lock holder, a network drive, a failed backup) are written
+again in the new language. What stays in the language it was made in: the red tamper alarm and
+a separate dialog left open (study overview, case series report) until it is opened again.
 """
 
 from __future__ import annotations
@@ -32,9 +32,6 @@ from jdmdesk.ui.workspace import PatientWorkspace
 if TYPE_CHECKING:
     from jdmdesk.ui.main_window import MainWindow
 
-READ_ONLY = "Read-only: this study can be reviewed but not changed."  # MainWindow's notice
-
-
 def switch_language(window: MainWindow, code: str) -> bool:
     """Choose ``code`` ("" = the operating system's language) for this user and show the
     window in it now. False when the switch was cancelled (locked, or unsaved changes kept)."""
@@ -50,13 +47,12 @@ def switch_language(window: MainWindow, code: str) -> bool:
             "in the form."))
         return False
     language.save_choice(code)
-    old_read_only = QCoreApplication.translate("MainWindow", READ_ONLY)
     language.install(target)
-    retranslate(window, old_read_only)
+    retranslate(window)
     return True
 
 
-def retranslate(window: MainWindow, old_read_only: str = "") -> None:
+def retranslate(window: MainWindow) -> None:
     """Build the window's views again in the language now installed (see the module)."""
     _rebuild_views(window)
     _rebuild_menus(window)
@@ -64,10 +60,7 @@ def retranslate(window: MainWindow, old_read_only: str = "") -> None:
     session = window.services.session
     window.user_label.setText(f"{session.display_name} · {catalogue(ROLE_LABELS[session.role])}")
     window.setWindowTitle(window._title())
-    if old_read_only in window._notices:
-        window._notices[window._notices.index(old_read_only)] = \
-            QCoreApplication.translate("MainWindow", READ_ONLY)
-        window.banner.setText("  ".join(window._notices))
+    window.retranslate_notices()
     window.statusBar().clearMessage()
 
 

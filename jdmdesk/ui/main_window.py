@@ -92,10 +92,12 @@ class MainWindow(WindowCommands, RememberedLayout):
         self.statusBar().addPermanentWidget(self.banner, 1)
         self.banner.hide()
         self._notices: list[str] = []
+        self._notice_sources: list[Callable[[], str]] = []
         if reader.read_only:
-            self.show_notice(self.tr("Read-only: this study can be reviewed but not changed."))
+            self.show_notice(lambda: self.tr("Read-only: this study can be reviewed but not "
+                                             "changed."))
         for notice in services.notices:
-            self.show_notice(message(notice))
+            self.show_notice(lambda notice=notice: message(notice))
         self.patients.patient_chosen.connect(self.choose_patient)
         self.patients.new_patient_requested.connect(self.new_patient)
         self.workspace.status_message.connect(self.show_status)
@@ -200,12 +202,21 @@ class MainWindow(WindowCommands, RememberedLayout):
 
     # --- actions -------------------------------------------------------------------------
 
-    def show_notice(self, text: str) -> None:
-        """A lasting notice in the banner (read-only, lock holder, network share, backup)."""
-        if text not in self._notices:
-            self._notices.append(text)
+    def show_notice(self, text: str | Callable[[], str]) -> None:
+        """A lasting notice in the banner (read-only, lock holder, network share, backup). Given
+        as a function, it is written again in the new language when the language changes."""
+        source = text if callable(text) else (lambda: text)
+        shown = source()
+        if shown not in self._notices:
+            self._notices.append(shown)
+            self._notice_sources.append(source)
         self.banner.setText("  ".join(self._notices))
         self.banner.show()
+
+    def retranslate_notices(self) -> None:
+        """The banner's notices in the language now installed."""
+        self._notices = [source() for source in self._notice_sources]
+        self.banner.setText("  ".join(self._notices))
 
     def show_alarm(self, text: str) -> None:
         """A red banner: the study was changed outside JDM Desk (tamper evidence)."""

@@ -87,3 +87,24 @@ def test_the_lock_notice_and_the_break_speak_dutch(tmp_path, qtbot):
             close_window(w)
     finally:
         language.install("en")
+
+
+def test_the_banner_notices_follow_a_language_switch(tmp_path, qtbot):
+    from jdmdesk.ui import language
+
+    study = study_with_users(tmp_path / "ui.jdm")
+    _silent_lock(study)
+    language.install("en")
+    w = open_window(study, Role.DATA_MANAGER)
+    try:
+        assert "is opened by dr.away on ward-pc-7" in w.banner.text()
+        assert "Read-only: this study can be reviewed" in w.banner.text()
+        assert w.choose_language("nl")
+        banner = w.banner.text()
+        assert "is geopend door dr.away op ward-pc-7" in banner
+        assert "opened by" not in banner and "Read-only" not in banner
+        assert w.choose_language("en")
+        assert "is opened by dr.away on ward-pc-7" in w.banner.text()
+    finally:
+        close_window(w)
+        language.install("en")
