@@ -265,15 +265,6 @@ class MainWindow(WindowCommands, RememberedLayout):
 
         return ask_with_dialog(Path(self.study_path).name)(first, error)
 
-    def break_lock(self) -> MainWindow | None:
-        """File ▸ Break the lock… (enabled when this window is read-only because another
-        instance holds the lock): the writable window that replaces this one, or None."""
-        if self._break_lock is None:
-            return None
-        from jdmdesk.ui.lock_break import break_lock
-
-        return break_lock(self, self._break_lock)
-
     def switch_user(self) -> MainWindow | None:
         """File ▸ Switch user: unsaved changes are saved, discarded or the switch cancelled;
         then the login dialog, until a login succeeds or is cancelled. The next user gets a

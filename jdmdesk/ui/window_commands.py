@@ -144,6 +144,15 @@ class WindowCommands(QMainWindow):
             menu.addAction(action)
         return menu
 
+    def break_lock(self) -> QMainWindow | None:
+        """File ▸ Break the lock… (enabled when this window is read-only because another
+        instance holds the lock): the writable window that replaces this one, or None."""
+        if self._break_lock is None:
+            return None
+        from jdmdesk.ui.lock_break import break_lock
+
+        return break_lock(self, self._break_lock)
+
     def choose_language(self, code: str) -> bool:
         """Speak ``code`` now ("" = the operating system's language; see ui/language_switch)."""
         from jdmdesk.ui import language

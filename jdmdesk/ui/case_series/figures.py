@@ -22,7 +22,8 @@ from jdmdesk.atomic_file import atomic_write
 from jdmdesk.domain.case_series import MedianPoint, UlnCourse
 from jdmdesk.domain.chart_series import DAYS_PER_MONTH, ChartData
 from jdmdesk.domain.texts import MESSAGES
-from jdmdesk.ui.chart.page import TEXT, PageChart, _nice_step
+from jdmdesk.ui.chart.page import TEXT, PageChart
+from jdmdesk.ui.chart.page_ticks import nice_step
 from jdmdesk.ui.chart.style import AXIS_COLOUR
 
 # pyside6-lupdate files a module-level ``tr("...")`` under the empty context, the domain
@@ -119,7 +120,7 @@ class GroupChart:
                            f"{v:g}")
         pg._vertical_text(p, QPointF(plot.left() - pg.pt(40), plot.center().y()),
                           tr("CK, multiple of ULN (log scale)"), TEXT)
-        step = _nice_step(x1 / 8 / DAYS_PER_MONTH) * DAYS_PER_MONTH
+        step = nice_step(x1 / 8 / DAYS_PER_MONTH) * DAYS_PER_MONTH
         k = 0
         while k * step <= x1:
             x = x_of(k * step)

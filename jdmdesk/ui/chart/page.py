@@ -11,16 +11,15 @@ smaller than ``MIN_TEXT_PT``.
 
 from __future__ import annotations
 
-import calendar as cal
 import math
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from jdmdesk.domain.analytes import ENZYME_CODES
 from jdmdesk.domain.chart_series import DAYS_PER_MONTH, ChartData
+from jdmdesk.ui.chart.page_ticks import date_ticks, linear_ticks, nice_step
 from jdmdesk.ui.chart.steroid import steroid_legend
 from jdmdesk.ui.chart.style import AXIS_COLOUR, DAY0_LABEL, PRED_COLOUR, STYLE, TAC_COLOUR
 from jdmdesk.ui.i18n import message
@@ -285,7 +284,7 @@ class PageChart:
             p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), message(change.label))
         p.setClipping(False)
         if pred.runs:  # the right axis
-            step = _nice_step(top / 4)
+            step = nice_step(top / 4)
             v = 0.0
             while v <= top + 1e-9:
                 y = y_of(v)
@@ -347,8 +346,8 @@ class PageChart:
 
     def _time_axis(self, p: QPainter, bottom: QRectF, main: QRectF, fm: QFontMetricsF) -> None:
         d = self.d
-        ticks = _date_ticks(self.x0, self.x1) if d.calendar else \
-            [(v, f"{v:g}") for v in _linear_ticks(self.x0, self.x1, 8)]
+        ticks = date_ticks(self.x0, self.x1) if d.calendar else \
+            [(v, f"{v:g}") for v in linear_ticks(self.x0, self.x1, 8)]
         for v, text in ticks:
             x = self._x(main, v)
             p.setPen(QPen(GRID, self.pt(0.5)))
@@ -385,32 +384,3 @@ class PageChart:
         p.drawText(QRectF(-w / 2, -fm.height(), w, fm.height()),
                    int(Qt.AlignmentFlag.AlignCenter), text)
         p.restore()
-
-
-def _nice_step(raw: float) -> float:
-    if raw <= 0:
-        return 1.0
-    e = 10 ** math.floor(math.log10(raw))
-    return next(m * e for m in (1, 2, 2.5, 5, 10) if m * e >= raw)
-
-
-def _linear_ticks(lo: float, hi: float, most: int) -> list[float]:
-    step = _nice_step((hi - lo) / most)
-    first = math.ceil(lo / step)
-    return [round(k * step, 9) for k in range(first, math.floor(hi / step) + 1)]
-
-
-def _date_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
-    """Month starts (every n months) for a calendar axis in UTC epoch seconds."""
-    a = datetime.fromtimestamp(lo, UTC)
-    b = datetime.fromtimestamp(hi, UTC)
-    months = (b.year - a.year) * 12 + b.month - a.month + 1
-    step = next((s for s in (1, 2, 3, 6, 12, 24) if months / s <= 8), 60)
-    out = []
-    y, m = a.year, a.month
-    while (y, m) <= (b.year, b.month):
-        x = float(cal.timegm((y, m, 1, 0, 0, 0)))
-        if lo <= x <= hi and (m - 1) % step == 0:
-            out.append((x, f"{y}-{m:02d}"))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
