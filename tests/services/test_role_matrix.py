@@ -105,11 +105,27 @@ def _attempts(w: World) -> dict[Action, Callable[[Session], bool]]:
         assert result.ok and check is not None and check.import_id
         return LabImportService(w.study, s).undo(check.import_id, "wrong file").ok
 
+    def break_lock(s: Session) -> bool:
+        import json
+        from dataclasses import asdict
+
+        from jdmdesk.db.lock import LockInfo, lock_path
+        from jdmdesk.services.lock_break import break_study_lock
+
+        # a lock left by an instance on another computer, silent for hours
+        lock_path(w.study.path).write_text(json.dumps(asdict(LockInfo(
+            "dr.away", "ward-pc-7", 4242, "2024-01-01T08:00:00Z", token="f" * 32,
+            heartbeat="2024-01-01T09:00:00Z"))), encoding="utf-8")
+        result, opened = break_study_lock(w.study, w.study.path, s, lambda _text: True)
+        if opened is not None:
+            opened.close()
+        return result.ok and opened is not None
+
     return {Action.EDIT_RECORDS: edit, Action.SIGN_VISIT: sign, Action.EXPORT: export,
             Action.STUDY_SETTINGS: settings, Action.MANAGE_USERS: users,
             Action.UNLOCK_VISIT: unlock, Action.UNDELETE: undelete, Action.BACKUP: backup,
             Action.READ: read, Action.IMPORT_LABS: import_labs,
-            Action.UNDO_IMPORT: undo_import}
+            Action.UNDO_IMPORT: undo_import, Action.BREAK_LOCK: break_lock}
 
 
 @pytest.mark.parametrize("role", list(Role))
