@@ -53,6 +53,7 @@ from jdmdesk.services.signoff import SignoffService
 from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui.chart.deferred import DeferredChart
 from jdmdesk.ui.i18n import error_message, sentence
+from jdmdesk.ui.i18n import message as translated
 
 if TYPE_CHECKING:
     from jdmdesk.db.lock import OpenedStudy
@@ -257,7 +258,7 @@ def _backup_on_open(window: MainWindow, study: Study) -> None:
         backup_on_open_if_due(study)
     except (BackupError, OSError) as err:
         window.show_notice(QCoreApplication.translate(
-            "app", "Automatic backup failed: {problem}").format(problem=err))
+            "app", "Automatic backup failed: {problem}").format(problem=error_message(err)))
 
 
 def finish_when_checked(window: MainWindow, study: Study, accounts: AccountService,
@@ -280,14 +281,15 @@ def finish_when_checked(window: MainWindow, study: Study, accounts: AccountServi
             window.show_alarm(QCoreApplication.translate(
                 "App", "The study file failed its integrity check: {problem}. Nothing can be "
                 "saved; close it and restore a verified backup.").format(
-                    problem=integrity.error))
+                    problem=error_message(integrity.error)))
             return
         try:
             if not study.read_only:
                 accounts.record_pending()
         except DbError as err:
             window.show_notice(QCoreApplication.translate(
-                "app", "The login could not be recorded: {problem}").format(problem=err))
+                "app", "The login could not be recorded: {problem}").format(
+                    problem=error_message(err)))
             return
         _backup_on_open(window, study)
 
@@ -467,7 +469,7 @@ def _offer_restore(err: StudyFileError, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
                       QCoreApplication.translate("app", "Cannot open {file}.").format(
                           file=err.path.name))
-    box.setInformativeText(message)
+    box.setInformativeText(translated(message))
     restore = box.addButton(QCoreApplication.translate("app", "Restore backup into a new file…"),
                             QMessageBox.ButtonRole.AcceptRole) if backup else None
     box.addButton(QMessageBox.StandardButton.Close)
