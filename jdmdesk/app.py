@@ -54,6 +54,7 @@ from jdmdesk.services.signoff import SignoffService
 from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui.chart.deferred import DeferredChart
 from jdmdesk.ui.i18n import error_message, sentence
+from jdmdesk.ui.i18n import message as translated
 
 if TYPE_CHECKING:
     from jdmdesk.db.lock import OpenedStudy
@@ -159,7 +160,8 @@ def _backup_on_open(window: MainWindow, study: Study) -> BackupOnOpen:
         if job.error is not None:
             error = job.error
             window.show_notice(lambda: QCoreApplication.translate(
-                "app", "Automatic backup failed: {problem}").format(problem=error))
+                "app", "Automatic backup failed: {problem}").format(
+                    problem=error_message(error)))
 
     timer.timeout.connect(poll)
     timer.start()
@@ -187,7 +189,7 @@ def finish_when_checked(window: MainWindow, study: Study, accounts: AccountServi
             window.show_alarm(QCoreApplication.translate(
                 "App", "The study file failed its integrity check: {problem}. Nothing can be "
                 "saved; close it and restore a verified backup.").format(
-                    problem=integrity.error))
+                    problem=error_message(integrity.error)))
             return
         try:
             if not study.read_only:
@@ -195,7 +197,8 @@ def finish_when_checked(window: MainWindow, study: Study, accounts: AccountServi
         except DbError as err:
             failed = err
             window.show_notice(lambda: QCoreApplication.translate(
-                "app", "The login could not be recorded: {problem}").format(problem=failed))
+                "app", "The login could not be recorded: {problem}").format(
+                    problem=error_message(failed)))
             return
         _backup_on_open(window, study)
 
@@ -396,7 +399,7 @@ def _offer_restore(err: StudyFileError, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
                       QCoreApplication.translate("app", "Cannot open {file}.").format(
                           file=err.path.name))
-    box.setInformativeText(message)
+    box.setInformativeText(translated(message))
     restore = box.addButton(QCoreApplication.translate("app", "Restore backup into a new file…"),
                             QMessageBox.ButtonRole.AcceptRole) if backup else None
     box.addButton(QMessageBox.StandardButton.Close)

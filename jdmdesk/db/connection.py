@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from jdmdesk.db import driver, keyring, seals
 from jdmdesk.db.errors import cannot_open_for_shared_memory, read_only_media
+from jdmdesk.domain.texts import Message
 
 APPLICATION_ID = 0x4A444D44  # "JDMD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -40,10 +41,11 @@ class Problem(StrEnum):
 
 
 class StudyFileError(Exception):
-    """A study file that cannot be opened; the message names the problem for the user."""
+    """A study file that cannot be opened; the message names the problem for the user (a
+    :class:`Message`: the window translates it, the command line prints the English)."""
 
     def __init__(self, path: Path, problem: Problem, message: str) -> None:
-        super().__init__(f"{path}: {message}")
+        super().__init__(path_message(path, message))
         self.path = path
         self.problem = problem
         self.message = message
@@ -69,12 +71,18 @@ class Study:
         self.db.close()
 
 
+def path_message(path: Path, problem: str) -> Message:
+    """``<path>: <problem>``, the problem translated by the window."""
+    return Message("{path}: {problem}", path=path, problem=problem)
+
+
 def _header(path: Path) -> bytes:
     try:
         with path.open("rb") as fh:
             return fh.read(100)
     except OSError as err:
-        raise StudyFileError(path, Problem.UNREADABLE, f"cannot read the file ({err.strerror})")\
+        raise StudyFileError(path, Problem.UNREADABLE, Message("cannot read the file ({error})",
+                                                                error=err.strerror))\
             from None
 
 
@@ -109,20 +117,22 @@ def check_header(path: Path) -> None:
     An encrypted study has no readable header: it is accepted when its key is known to this
     process or its key file lies beside it (the key then decides, on opening)."""
     if not path.exists():
-        raise StudyFileError(path, Problem.MISSING, "no such study file")
+        raise StudyFileError(path, Problem.MISSING, Message("no such study file"))
     if path.is_dir():
-        raise StudyFileError(path, Problem.NOT_SQLITE, "is a folder, not a study file")
+        raise StudyFileError(path, Problem.NOT_SQLITE, Message("is a folder, not a study file"))
     head = _header(path)
     if not head:
-        raise StudyFileError(path, Problem.EMPTY, "the file is empty (0 bytes): not a study file")
+        raise StudyFileError(path, Problem.EMPTY, Message(
+            "the file is empty (0 bytes): not a study file"))
     if (not head.startswith(SQLITE_MAGIC) and keyring.key_for(path) is None
             and not keyring.key_file_path(path).exists()):
         raise StudyFileError(
             path, Problem.NOT_SQLITE,
-            "not a JDM Desk study file (not an SQLite database), or an encrypted study "
-            f"whose key file {keyring.key_file_path(path).name} is missing")
+            Message("not a JDM Desk study file (not an SQLite database), or an encrypted study "
+                    "whose key file {name} is missing", name=keyring.key_file_path(path).name))
     if len(head) < 100:
-        raise StudyFileError(path, Problem.DAMAGED, "the file is truncated (damaged header)")
+        raise StudyFileError(path, Problem.DAMAGED, Message(
+            "the file is truncated (damaged header)"))
 
 
 def header_identity(path: Path) -> tuple[int, int]:
@@ -259,8 +269,9 @@ def _pass_write_gate(conn: sqlite3.Connection) -> None:
     try:
         gate.wait()
     except StudyFileError as err:
-        raise driver.OperationalError(f"the study file failed its integrity check ({err}); "
-                                      "nothing was saved") from None
+        raise driver.OperationalError(Message(
+            "the study file failed its integrity check ({problem}); nothing was saved",
+            problem=err.args[0])) from None
     conn.write_gate = None  # type: ignore[attr-defined]
 
 

@@ -14,6 +14,7 @@ import sqlite3  # type names only: errors come from jdmdesk.db.driver
 from pathlib import Path
 
 from jdmdesk.db.driver import Error
+from jdmdesk.domain.texts import Message
 
 DatabaseFault = Error
 
@@ -91,21 +92,28 @@ def cannot_open_for_shared_memory(err: sqlite3.Error) -> bool:
         or "unable to open database file" in text
 
 
-def describe_storage_error(err: BaseException, path: Path | None = None) -> str:
-    """One line for the user about a failed read or write of ``path`` (or of the study)."""
-    where = f" ({path})" if path is not None else ""
+def describe_storage_error(err: BaseException, path: Path | None = None) -> Message:
+    """One line for the user about a failed read or write of ``path`` (or of the study): a
+    :class:`Message`, translated by the window (the command line prints the English)."""
     folder = None if path is None else Path(path).parent
     if disk_full(err, folder):
-        return f"the disk is full{where}: nothing was written; free some space and try again"
+        return Message("the disk is full{where}: nothing was written; free some space and try "
+                       "again", where=_where(path))
     text = str(err) or type(err).__name__
     if isinstance(err, Error):
         low = text.lower()
         if "readonly" in low or (folder is not None and read_only_media(folder)):
-            return f"the study file cannot be written{where}: it is read-only ({text})"
+            return Message("the study file cannot be written{where}: it is read-only ({error})",
+                           where=_where(path), error=text)
         if "locked" in low or "busy" in low:
-            return f"the study file is busy in another program{where}: try again ({text})"
-        return f"the database reported an error{where}: {text}"
+            return Message("the study file is busy in another program{where}: try again "
+                           "({error})", where=_where(path), error=text)
+        return Message("the database reported an error{where}: {error}", where=_where(path),
+                       error=text)
     inner = os_error_inside(err)
-    if inner is not None:
-        return f"{inner.strerror or inner}{where}"
-    return f"{text}{where}"
+    return Message("{error}{where}", error=(inner.strerror or str(inner)) if inner is not None
+                   else text, where=_where(path))
+
+
+def _where(path: Path | None) -> str:
+    return f" ({path})" if path is not None else ""

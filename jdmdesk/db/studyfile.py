@@ -24,6 +24,7 @@ from jdmdesk.db.connection import (
 from jdmdesk.db.driver import DatabaseError, Error
 from jdmdesk.db.errors import disk_full
 from jdmdesk.db.migrations import LATEST_VERSION, application_id, migrate, user_version
+from jdmdesk.domain.texts import Message, text_of
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: int) -> Path:
@@ -36,8 +37,9 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: 
         return pre_migration_backup(conn, path, from_version)
     except (BackupError, OSError) as err:
         raise StudyFileError(path, Problem.UNREADABLE,
-                             "an older study file that must be upgraded, but no verified "
-                             f"backup of it could be made first ({err})") from None
+                             Message("an older study file that must be upgraded, but no "
+                                     "verified backup of it could be made first ({error})",
+                                     error=text_of(err))) from None
 
 
 def create_study(path: Path, *, encrypt: bool = True) -> Study:
@@ -50,7 +52,8 @@ def create_study(path: Path, *, encrypt: bool = True) -> Study:
 
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
-        raise StudyFileError(path, Problem.FOREIGN, "a file already exists there")
+        raise StudyFileError(path, Problem.FOREIGN,
+                             Message("a file already exists there"))
     new = keystore.new_study_keys() if encrypt else None
     key = None if new is None else new.study_key
     try:
@@ -64,8 +67,8 @@ def create_study(path: Path, *, encrypt: bool = True) -> Study:
             keyring.remember(path, new.study_key, new.keys.study_id)
             study.recovery_key = new.recovery_key
     except (OSError, Error) as err:
-        raise _refusal(path, err, Problem.UNREADABLE, f"cannot create the study file ({err})")\
-            from None
+        raise _refusal(path, err, Problem.UNREADABLE, Message(
+            "cannot create the study file ({error})", error=str(err))) from None
     return study
 
 
@@ -99,10 +102,7 @@ def open_study(path: Path, *, read_only: bool = False, create: bool = False,
             if read_only:
                 raise StudyFileError(
                     path, Problem.READ_ONLY,
-                    f"an older study file (version {user_version(conn)}; this JDM Desk writes "
-                    f"version {LATEST_VERSION}) that must be upgraded, but it is open read-only: "
-                    "open it once in the JDM Desk window as a user who may edit (it is backed up, "
-                    "then upgraded), then try again")
+                    _needs_upgrade(user_version(conn)))
             migrate(conn, lambda version: backup_before_migration(conn, path, version))
     except BaseException:
         conn.close()
@@ -131,7 +131,7 @@ class IntegrityCheck:
             conn = connect(self.path, read_only=True)
         except Error as err:
             self.error = _refusal(self.path, err, Problem.UNREADABLE,
-                                  f"cannot open the file ({err})")
+                                  _cannot_open(err))
             return
         with self._lock:
             self._conn = conn
@@ -149,7 +149,7 @@ class IntegrityCheck:
             conn.close()
         if self._cancelled:
             self.error = StudyFileError(self.path, Problem.DAMAGED,
-                                        "the integrity check was stopped before it ended")
+                                        _stopped())
 
     def cancel(self) -> None:
         """Stop a check still running (the window closed first) and wait for its thread."""
@@ -192,18 +192,35 @@ def refuse_newer_by_header(path: Path) -> None:
 def _too_new(path: Path, version: int) -> StudyFileError:
     return StudyFileError(
         path, Problem.TOO_NEW,
-        f"made by a newer JDM Desk (schema {version}; this version reads up to "
-        f"{LATEST_VERSION}): update JDM Desk to open it")
+        Message("made by a newer JDM Desk (schema {version}; this version reads up to "
+                "{latest}): update JDM Desk to open it", version=version, latest=LATEST_VERSION))
 
 
-DISK_FULL_TEXT = ("the disk holding the file is full: free some space, then open it again "
-                  "(the file was not changed)")
+def _needs_upgrade(version: int) -> Message:
+    return Message("an older study file (version {version}; this JDM Desk writes version "
+                   "{latest}) that must be upgraded, but it is open read-only: open it once in "
+                   "the JDM Desk window as a user who may edit (it is backed up, then "
+                   "upgraded), then try again", version=version, latest=LATEST_VERSION)
 
 
-def _refusal(path: Path, err: BaseException, problem: Problem, text: str) -> StudyFileError:
+def _cannot_open(err: BaseException) -> Message:
+    return Message("cannot open the file ({error})", error=str(err))
+
+
+def _stopped() -> Message:
+    return Message("the integrity check was stopped before it ended")
+
+
+def _disk_full() -> Message:
+    return Message("the disk holding the file is full: free some space, then open it again "
+                   "(the file was not changed)")
+
+
+
+def _refusal(path: Path, err: BaseException, problem: Problem, text: Message) -> StudyFileError:
     """The refusal for an SQLite error while opening: a full disk is named as such."""
     if disk_full(err, path.parent):
-        return StudyFileError(path, Problem.DISK_FULL, DISK_FULL_TEXT)
+        return StudyFileError(path, Problem.DISK_FULL, _disk_full())
     return StudyFileError(path, problem, text)
 
 
@@ -250,8 +267,8 @@ def _check_identity(path: Path, conn: sqlite3.Connection) -> None:
     except DatabaseError as err:
         raise _refusal(path, err, Problem.DAMAGED, _damaged(path, err)) from None
     if app_id != APPLICATION_ID:
-        raise StudyFileError(path, Problem.FOREIGN,
-                             "an SQLite database of another application, not a JDM Desk study")
+        raise StudyFileError(path, Problem.FOREIGN, Message(
+            "an SQLite database of another application, not a JDM Desk study"))
     if version > LATEST_VERSION:
         raise _too_new(path, version)
 
@@ -265,22 +282,26 @@ def _quick_check(path: Path, conn: sqlite3.Connection) -> None:
         first = result[0][0] if result else "unknown"
         # quick_check reports "*** in database main ***\nPage 5: …": keep the message one line
         first = " ".join(first.replace("*** in database main ***", "").split()) or "unknown"
-        raise StudyFileError(path, Problem.DAMAGED, f"the file is damaged ({first})")
+        raise StudyFileError(path, Problem.DAMAGED, _damaged_because(first))
 
 
 def _open_error(path: Path, err: Exception) -> StudyFileError:
     """An encrypted file whose size or first page is wrong fails as soon as it is keyed."""
     if disk_full(err, path.parent):
-        return StudyFileError(path, Problem.DISK_FULL, DISK_FULL_TEXT)
+        return StudyFileError(path, Problem.DISK_FULL, _disk_full())
     text = str(err)
     if "malformed" in text or "not a database" in text:
         return StudyFileError(path, Problem.DAMAGED, _damaged(path, err))
-    return StudyFileError(path, Problem.UNREADABLE, f"cannot open the file ({err})")
+    return StudyFileError(path, Problem.UNREADABLE, _cannot_open(err))
 
 
-def _damaged(path: Path, err: Exception) -> str:
+def _damaged(path: Path, err: Exception) -> Message:
     """One line: an encrypted page that does not decrypt was changed, cut or keyed otherwise."""
     if not is_plain(path) and "not a database" in str(err):
-        return ("the file is damaged, or was changed outside JDM Desk, or does not belong to "
-                "this key file (it does not decrypt)")
-    return f"the file is damaged ({err})"
+        return Message("the file is damaged, or was changed outside JDM Desk, or does not "
+                       "belong to this key file (it does not decrypt)")
+    return _damaged_because(str(err))
+
+
+def _damaged_because(reason: str) -> Message:
+    return Message("the file is damaged ({reason})", reason=reason)

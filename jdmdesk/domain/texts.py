@@ -44,10 +44,11 @@ class Message(str):
 def with_lowered(params: dict[str, Any]) -> dict[str, Any]:
     """A label value ``<key>`` (a key ending in "label") is also ``<key>_lower``, lower case:
     translators look the label up as written and lower it after. A ``problem`` value (a
-    message put at the start of a sentence) is also ``problem_capitalized``."""
+    message put at the start of a sentence) is also ``problem_capitalized``, its first letter
+    upper case (the rest untouched: "JDM Desk" keeps its capitals)."""
     return {**params, **{f"{k}_lower": v.lower() for k, v in params.items()
                          if k.endswith("label") and isinstance(v, str)},
-            **{f"{k}_capitalized": v.capitalize() for k, v in params.items()
+            **{f"{k}_capitalized": v[:1].upper() + v[1:] for k, v in params.items()
                if k.endswith("problem") and isinstance(v, str)}}
 
 

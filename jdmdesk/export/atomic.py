@@ -29,7 +29,7 @@ def check_target(path: Path, *, force: bool) -> None:
         raise ExportError(Message("{path} is a folder: give a file name for the export",
                                   path=str(path)), 2)
     if path.exists() and not force:
-        raise ExportError(_exists(path), 2)
+        raise TargetExistsError(_exists(path), 2)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(Message("cannot write {path}: the folder {folder} does not exist",
@@ -39,8 +39,17 @@ def check_target(path: Path, *, force: bool) -> None:
                                   path=str(path), folder=str(folder)), 1)
 
 
-def _exists(path: Path) -> str:
-    return Message("{path} already exists: use --force to replace it", path=str(path))
+class TargetExistsError(ExportError):
+    """The output file exists and may not be replaced. Its message (what the window shows, the
+    window having asked "Replace it?" first) says to choose another file name; ``str()``, what
+    the command line prints, adds that ``--force`` replaces it."""
+
+    def __str__(self) -> str:
+        return f"{self.args[0]}, or use --force to replace it"
+
+
+def _exists(path: Path) -> Message:
+    return Message("{path} already exists: choose another file name", path=str(path))
 
 
 def describe_os_error(err: OSError, path: Path) -> str:
@@ -72,7 +81,7 @@ def atomic_output(path: Path, *, force: bool) -> Iterator[Path]:
             scratch_folder(tmp)
             yield tmp
     except TargetExists:  # appeared while we were writing
-        raise ExportError(_exists(path), 2) from None
+        raise TargetExistsError(_exists(path), 2) from None
     except ExportError:
         raise
     except Exception as err:  # only those that wrap an OSError are ours

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from jdmdesk.db.connection import Study, write_transaction
 from jdmdesk.db.driver import Error as DbError
+from jdmdesk.domain.texts import Message, text_of
 
 
 class Status(StrEnum):
@@ -52,19 +53,23 @@ class ServiceResult:
         return self.record_ids[0] if self.record_ids else None
 
 
-def describe_db_error(err: Exception) -> str:
-    """A sentence for the user about why the database refused the write."""
-    text = str(err)
-    low = text.lower()
+def describe_db_error(err: Exception) -> Message:
+    """A sentence for the user about why the database refused the write (a :class:`Message`:
+    the window translates it)."""
+    text = text_of(err)
+    low = str(text).lower()
+    if "integrity check" in low:  # the held quick_check failed (db.connection.hold_writes)
+        return Message("{problem_capitalized}.", problem=text)
     if "full" in low:
-        return "The disk is full: nothing was saved. Free some space and save again."
+        return Message("The disk is full: nothing was saved. Free some space and save again.")
     if "readonly" in low or "read-only" in low:
-        return "The study file is read-only: nothing was saved."
+        return Message("The study file is read-only: nothing was saved.")
     if "locked" in low or "busy" in low:
-        return "The study file is busy in another program: nothing was saved. Try again."
+        return Message("The study file is busy in another program: nothing was saved. Try "
+                       "again.")
     if "i/o" in low or "disk" in low:
-        return f"The disk reported an error ({text}): nothing was saved."
-    return f"The database refused the change ({text}): nothing was saved."
+        return Message("The disk reported an error ({error}): nothing was saved.", error=text)
+    return Message("The database refused the change ({error}): nothing was saved.", error=text)
 
 
 def commit(study: Study, work: Callable[[Database], ServiceResult]) -> ServiceResult:

@@ -29,5 +29,16 @@ def show_number(text: str) -> str:
     return text
 
 
+_DECIMAL_IN_TEXT = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
+
+
+def show_numbers_in(text: str) -> str:
+    """Every decimal number inside a text (a label such as "PhGA ≤ 0.2 cm") with the locale's
+    separator; version-like runs such as 1.2.3 are left alone."""
+    if language.current() != "nl":
+        return text
+    return _DECIMAL_IN_TEXT.sub(r"\1,\2", text)
+
+
 def show(text: str) -> str:
     return show_number(show_date(text))

@@ -19,7 +19,7 @@ from jdmdesk.ui import window_state
 from jdmdesk.ui.admin.auto_lock import IdleWatcher, LockScreen
 from jdmdesk.ui.app_shortcuts import ApplicationShortcuts
 from jdmdesk.ui.entry.patient_list import PatientListPanel
-from jdmdesk.ui.i18n import catalogue, error_message, message
+from jdmdesk.ui.i18n import catalogue, error_message, message, sentence
 from jdmdesk.ui.lock_break import BreakLock
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.review.read_only import apply_read_only_look
@@ -336,7 +336,7 @@ class MainWindow(WindowCommands, RememberedLayout):
             self.services.accounts.confirm_password(self.services.session, password,
                                                     "unlock_screen")
         except AccountError as err:
-            return error_message(err).capitalize() + "."
+            return sentence(error_message(err))
         return None
 
     def _close_from_lock(self) -> None:

@@ -742,6 +742,10 @@
         <translation>kan niet schrijven in {path}: geen toestemming</translation>
     </message>
     <message>
+        <source>{path} already holds {files}: choose another folder, or tick “Replace report files already in the folder”</source>
+        <translation>{path} bevat al {files}: kies een andere map, of vink ‘Rapportbestanden die al in de map staan vervangen’ aan</translation>
+    </message>
+    <message>
         <source>{path} already holds {files}: choose another folder or replace them (--force)</source>
         <translation>{path} bevat al {files}: kies een andere map of vervang ze (--force)</translation>
     </message>
@@ -1534,8 +1538,8 @@
         <translation>kan {path} niet schrijven: in de map {folder} mag niet worden geschreven</translation>
     </message>
     <message>
-        <source>{path} already exists: use --force to replace it</source>
-        <translation>{path} bestaat al: kies een andere bestandsnaam (de opdrachtregel vervangt het met --force)</translation>
+        <source>{path} already exists: choose another file name</source>
+        <translation>{path} bestaat al: kies een andere bestandsnaam</translation>
     </message>
     <message>
         <source>cannot write {path}: the disk is full (nothing was written)</source>
@@ -1656,6 +1660,238 @@
     <message>
         <source>The lock was broken, but the study could not be opened for editing: {why}</source>
         <translation>De vergrendeling is opgeheven, maar de studie kon niet worden geopend om te bewerken: {why}</translation>
+    </message>
+    <message>
+        <source>{name} is already encrypted</source>
+        <translation>{name} is al versleuteld</translation>
+    </message>
+    <message>
+        <source>the encrypted copy {name}</source>
+        <translation>de versleutelde kopie {name}</translation>
+    </message>
+    <message>
+        <source>the encrypted copy failed ({reason})</source>
+        <translation>de versleutelde kopie is mislukt ({reason})</translation>
+    </message>
+    <message>
+        <source>The newest verified backup is {path} (made at an unknown time): restore it into a new study file (jdmdesk restore {path} --output NEW_STUDY).</source>
+        <translation>De nieuwste gecontroleerde back-up is {path} (gemaakt op een onbekend tijdstip): zet deze terug in een nieuw studiebestand (jdmdesk restore {path} --output NIEUWE_STUDIE).</translation>
+    </message>
+    <message>
+        <source>The newest verified backup is {path} (made {date} {time}): restore it into a new study file (jdmdesk restore {path} --output NEW_STUDY).</source>
+        <translation>De nieuwste gecontroleerde back-up is {path} (gemaakt op {date} om {time}): zet deze terug in een nieuw studiebestand (jdmdesk restore {path} --output NIEUWE_STUDIE).</translation>
+    </message>
+    <message>
+        <source>{problem_capitalized} {hint}</source>
+        <translation>{problem_capitalized} {hint}</translation>
+    </message>
+    <message>
+        <source>{problem_capitalized}</source>
+        <translation>{problem_capitalized}</translation>
+    </message>
+    <message>
+        <source>{problem_capitalized}. {hint}</source>
+        <translation>{problem_capitalized}. {hint}</translation>
+    </message>
+    <message>
+        <source>{problem_capitalized}.</source>
+        <translation>{problem_capitalized}.</translation>
+    </message>
+    <message>
+        <source>the study is open read-only: the plain copy could not be audited</source>
+        <translation>de studie is alleen-lezen geopend: de onversleutelde kopie kon niet in de audittrail worden vastgelegd</translation>
+    </message>
+    <message>
+        <source>the plain copy {name}</source>
+        <translation>de onversleutelde kopie {name}</translation>
+    </message>
+    <message>
+        <source>the plain copy failed ({reason})</source>
+        <translation>de onversleutelde kopie is mislukt ({reason})</translation>
+    </message>
+    <message>
+        <source>the study is not encrypted: use backup without --plain</source>
+        <translation>de studie is niet versleuteld: gebruik backup zonder --plain</translation>
+    </message>
+    <message>
+        <source>the new study {name}</source>
+        <translation>de nieuwe studie {name}</translation>
+    </message>
+    <message>
+        <source>{name} is a plain copy: log in to it first (your password opens your copy of its study key)</source>
+        <translation>{name} is een onversleutelde kopie: meld u er eerst op aan (uw wachtwoord opent uw kopie van de studiesleutel)</translation>
+    </message>
+    <message>
+        <source>the restore failed ({reason})</source>
+        <translation>het terugzetten is mislukt ({reason})</translation>
+    </message>
+    <message>
+        <source>{path} already exists: choose a new file name</source>
+        <translation>{path} bestaat al: kies een nieuwe bestandsnaam</translation>
+    </message>
+    <message>
+        <source>the copy {name}</source>
+        <translation>de kopie {name}</translation>
+    </message>
+    <message>
+        <source>the restored copy {name}</source>
+        <translation>de teruggezette kopie {name}</translation>
+    </message>
+    <message>
+        <source>{name}: not a JDM Desk study</source>
+        <translation>{name}: geen studie van JDM Desk</translation>
+    </message>
+    <message>
+        <source>{name}: schema version {version} cannot be read by this version</source>
+        <translation>{name}: schemaversie {version} kan door deze versie niet worden gelezen</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name}: {problem}</translation>
+    </message>
+    <message>
+        <source>{name}: encrypted, and its study is not unlocked: log in first</source>
+        <translation>{name}: versleuteld, en de studie ervan is niet ontgrendeld: meld u eerst aan</translation>
+    </message>
+    <message>
+        <source>{name}: cannot be opened ({error})</source>
+        <translation>{name}: kan niet worden geopend ({error})</translation>
+    </message>
+    <message>
+        <source>{name}: damaged ({reason})</source>
+        <translation>{name}: beschadigd ({reason})</translation>
+    </message>
+    <message>
+        <source>the backup failed ({reason})</source>
+        <translation>de back-up is mislukt ({reason})</translation>
+    </message>
+    <message>
+        <source>{name} does not verify ({problems}): it was not restored; restore it only if you accept a copy that may have been altered</source>
+        <translation>{name} doorstaat de controle niet ({problems}): de back-up is niet teruggezet; zet deze alleen terug als u een kopie accepteert die mogelijk is gewijzigd</translation>
+    </message>
+    <message>
+        <source>{path} already exists: restore into a new file name</source>
+        <translation>{path} bestaat al: zet terug in een nieuwe bestandsnaam</translation>
+    </message>
+    <message>
+        <source>restore into a new file, not onto the backup itself</source>
+        <translation>zet terug in een nieuw bestand, niet over de back-up zelf</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <source>cannot read the file ({error})</source>
+        <translation>kan het bestand niet lezen ({error})</translation>
+    </message>
+    <message>
+        <source>no such study file</source>
+        <translation>dit studiebestand bestaat niet</translation>
+    </message>
+    <message>
+        <source>is a folder, not a study file</source>
+        <translation>is een map, geen studiebestand</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes): not a study file</source>
+        <translation>het bestand is leeg (0 bytes): geen studiebestand</translation>
+    </message>
+    <message>
+        <source>not a JDM Desk study file (not an SQLite database), or an encrypted study whose key file {name} is missing</source>
+        <translation>geen studiebestand van JDM Desk (geen SQLite-database), of een versleutelde studie waarvan het sleutelbestand {name} ontbreekt</translation>
+    </message>
+    <message>
+        <source>the file is truncated (damaged header)</source>
+        <translation>het bestand is afgekapt (beschadigde header)</translation>
+    </message>
+    <message>
+        <source>the study file failed its integrity check ({problem}); nothing was saved</source>
+        <translation>het studiebestand heeft de integriteitscontrole niet doorstaan ({problem}); er is niets opgeslagen</translation>
+    </message>
+    <message>
+        <source>the disk is full{where}: nothing was written; free some space and try again</source>
+        <translation>de schijf is vol{where}: er is niets geschreven; maak ruimte vrij en probeer het opnieuw</translation>
+    </message>
+    <message>
+        <source>the study file cannot be written{where}: it is read-only ({error})</source>
+        <translation>het studiebestand kan niet worden geschreven{where}: het is alleen-lezen ({error})</translation>
+    </message>
+    <message>
+        <source>the study file is busy in another program{where}: try again ({error})</source>
+        <translation>het studiebestand is in gebruik door een ander programma{where}: probeer het opnieuw ({error})</translation>
+    </message>
+    <message>
+        <source>the database reported an error{where}: {error}</source>
+        <translation>de database meldde een fout{where}: {error}</translation>
+    </message>
+    <message>
+        <source>{error}{where}</source>
+        <translation>{error}{where}</translation>
+    </message>
+    <message>
+        <source>an older study file that must be upgraded, but no verified backup of it could be made first ({error})</source>
+        <translation>een ouder studiebestand dat moet worden bijgewerkt, maar er kon eerst geen gecontroleerde back-up van worden gemaakt ({error})</translation>
+    </message>
+    <message>
+        <source>a file already exists there</source>
+        <translation>daar staat al een bestand</translation>
+    </message>
+    <message>
+        <source>cannot create the study file ({error})</source>
+        <translation>kan het studiebestand niet aanmaken ({error})</translation>
+    </message>
+    <message>
+        <source>made by a newer JDM Desk (schema {version}; this version reads up to {latest}): update JDM Desk to open it</source>
+        <translation>gemaakt door een nieuwere JDM Desk (schema {version}; deze versie leest tot en met {latest}): werk JDM Desk bij om het te openen</translation>
+    </message>
+    <message>
+        <source>an older study file (version {version}; this JDM Desk writes version {latest}) that must be upgraded, but it is open read-only: open it once in the JDM Desk window as a user who may edit (it is backed up, then upgraded), then try again</source>
+        <translation>een ouder studiebestand (versie {version}; deze JDM Desk schrijft versie {latest}) dat moet worden bijgewerkt, maar het is alleen-lezen geopend: open het eenmaal in het venster van JDM Desk als gebruiker die mag wijzigen (er wordt een back-up gemaakt en het wordt bijgewerkt) en probeer het dan opnieuw</translation>
+    </message>
+    <message>
+        <source>cannot open the file ({error})</source>
+        <translation>kan het bestand niet openen ({error})</translation>
+    </message>
+    <message>
+        <source>the integrity check was stopped before it ended</source>
+        <translation>de integriteitscontrole is gestopt voordat deze klaar was</translation>
+    </message>
+    <message>
+        <source>the disk holding the file is full: free some space, then open it again (the file was not changed)</source>
+        <translation>de schijf met het bestand is vol: maak ruimte vrij en open het opnieuw (het bestand is niet gewijzigd)</translation>
+    </message>
+    <message>
+        <source>an SQLite database of another application, not a JDM Desk study</source>
+        <translation>een SQLite-database van een andere toepassing, geen studie van JDM Desk</translation>
+    </message>
+    <message>
+        <source>the file is damaged, or was changed outside JDM Desk, or does not belong to this key file (it does not decrypt)</source>
+        <translation>het bestand is beschadigd, of is buiten JDM Desk gewijzigd, of hoort niet bij dit sleutelbestand (het laat zich niet ontsleutelen)</translation>
+    </message>
+    <message>
+        <source>the file is damaged ({reason})</source>
+        <translation>het bestand is beschadigd ({reason})</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space and save again.</source>
+        <translation>De schijf is vol: er is niets opgeslagen. Maak ruimte vrij en sla opnieuw op.</translation>
+    </message>
+    <message>
+        <source>The study file is read-only: nothing was saved.</source>
+        <translation>Het studiebestand is alleen-lezen: er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The study file is busy in another program: nothing was saved. Try again.</source>
+        <translation>Het studiebestand is in gebruik door een ander programma: er is niets opgeslagen. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error ({error}): nothing was saved.</source>
+        <translation>De schijf meldde een fout ({error}): er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The database refused the change ({error}): nothing was saved.</source>
+        <translation>De database weigerde de wijziging ({error}): er is niets opgeslagen.</translation>
     </message>
 </context>
 <context>

@@ -24,11 +24,13 @@ from jdmdesk.db.backup.verified_copy import (
     BackupError,
     UnverifiedBackup,
     content_problems,
+    exists_text,
     verify_backup,
 )
 from jdmdesk.db.connection import APPLICATION_ID, is_plain, open_keyed, wrap, write_transaction
 from jdmdesk.db.driver import Error
 from jdmdesk.db.migrations import LATEST_VERSION, migrate
+from jdmdesk.domain.texts import Message
 
 
 @dataclass(frozen=True)
@@ -45,10 +47,10 @@ def encrypt_plain_study(source: Path, new_path: Path, *, username: str, password
     ``source``; ``username`` (a data manager, logged in with ``password``) gets its key."""
     source, new_path = Path(source), Path(new_path)
     if not is_plain(source):
-        raise BackupError(f"{source.name} is already encrypted")
+        raise BackupError(Message("{name} is already encrypted", name=source.name))
     for p in (new_path, Path(f"{new_path}-wal"), keyring.key_file_path(new_path)):
         if p.exists():
-            raise BackupError(f"{p} already exists: choose a new file name")
+            raise BackupError(exists_text(p))
     verify_backup(source)
     problems = content_problems(source)
     if problems and not accept_unverified:
@@ -85,16 +87,24 @@ def encrypt_plain_study(source: Path, new_path: Path, *, username: str, password
                     "ORDER BY username", (username,))]
             finally:
                 conn.close()
-            verify_backup(tmp, name=f"the encrypted copy {new_path.name}", key=key)
+            verify_backup(tmp, name=_copy_name(new_path), key=key)
     except TargetExists:
-        raise BackupError(f"{new_path} already exists: choose a new file name") from None
+        raise BackupError(exists_text(new_path)) from None
     except Error as err:
         keyring.key_file_path(new_path).unlink(missing_ok=True)
-        raise BackupError(f"the encrypted copy failed ({err})") from None
+        raise BackupError(_failed(str(err))) from None
     except BaseException:
         keyring.key_file_path(new_path).unlink(missing_ok=True)
         raise
     return Encrypted(new_path, new.recovery_key, without, problems)
+
+
+def _copy_name(path: Path) -> Message:
+    return Message("the encrypted copy {name}", name=path.name)
+
+
+def _failed(reason: str) -> Message:
+    return Message("the encrypted copy failed ({reason})", reason=reason)
 
 
 def _export(conn: sqlite3.Connection, source: Path) -> None:

@@ -16,9 +16,10 @@ from jdmdesk.atomic_file import SQLITE_COMPANIONS, TargetExists, atomic_write
 from jdmdesk.db import audit, copy_seal, keyring, keystore
 from jdmdesk.db.audit import Change
 from jdmdesk.db.backup.encrypt_plain import copy_plain_into
-from jdmdesk.db.backup.verified_copy import BackupError, verify_backup
+from jdmdesk.db.backup.verified_copy import BackupError, exists_text, verify_backup
 from jdmdesk.db.connection import open_keyed, wrap, write_transaction
 from jdmdesk.db.driver import Error
+from jdmdesk.domain.texts import Message
 
 
 def is_plain_copy(path: Path) -> bool:
@@ -60,7 +61,11 @@ def encrypt_copy(source: Path, new_path: Path, key: bytes, *, actor: str,
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         finally:
             conn.close()
-        verify_backup(tmp, name=f"the new study {new_path.name}", key=key)
+        verify_backup(tmp, name=_new_study(new_path), key=key)
+
+
+def _new_study(path: Path) -> Message:
+    return Message("the new study {name}", name=path.name)
 
 
 def restore_plain_copy(copy: Path, new_path: Path, *, accept_unverified: bool,
@@ -71,15 +76,15 @@ def restore_plain_copy(copy: Path, new_path: Path, *, accept_unverified: bool,
 
     key = keyring.copy_key(copy)
     if key is None:
-        raise BackupError(f"{copy.name} is a plain copy: log in to it first (your password "
-                          "opens your copy of its study key)")
+        raise BackupError(Message("{name} is a plain copy: log in to it first (your password "
+                                  "opens your copy of its study key)", name=copy.name))
     problems = content_problems(copy, key)
     if problems and not accept_unverified:
         raise UnverifiedBackup(copy, problems)
     try:
         encrypt_copy(copy, new_path, key, actor=actor, unverified=problems)
     except TargetExists:
-        raise BackupError(f"{new_path} already exists: choose a new file name") from None
+        raise BackupError(exists_text(new_path)) from None
     except Error as err:
-        raise BackupError(f"the restore failed ({err})") from None
+        raise BackupError(Message("the restore failed ({reason})", reason=str(err))) from None
     return problems

@@ -39,10 +39,24 @@ from jdmdesk.db.connection import (
 from jdmdesk.db.driver import Connection, Error
 from jdmdesk.db.migrations import LATEST_VERSION, application_id, user_version
 from jdmdesk.db.processes import pid_alive
+from jdmdesk.domain.texts import Message
 
 
 class BackupError(Exception):
-    """A backup that could not be made, verified or restored; ``str()`` is for the user."""
+    """A backup that could not be made, verified or restored; ``str()`` is for the user (its
+    one argument a :class:`Message`, translated by the window)."""
+
+
+def exists_text(path: Path) -> Message:
+    return Message("{path} already exists: choose a new file name", path=path)
+
+
+def _copy_name(dest: Path) -> Message:
+    return Message("the copy {name}", name=dest.name)
+
+
+def _restored_name(dest: Path) -> Message:
+    return Message("the restored copy {name}", name=dest.name)
 
 
 Source = Study | sqlite3.Connection | Path | str
@@ -97,10 +111,11 @@ def _copy(src: sqlite3.Connection, target: Path, *, journal_mode: str,
 
 def _check_identity(conn: sqlite3.Connection, name: str) -> None:
     if application_id(conn) != APPLICATION_ID:
-        raise BackupError(f"{name}: not a JDM Desk study")
+        raise BackupError(Message("{name}: not a JDM Desk study", name=name))
     version = user_version(conn)
     if not 1 <= version <= LATEST_VERSION:
-        raise BackupError(f"{name}: schema version {version} cannot be read by this version")
+        raise BackupError(Message("{name}: schema version {version} cannot be read by this "
+                                  "version", name=name, version=version))
 
 
 def verify_backup(path: Path, *, name: str | None = None, key: bytes | None = None) -> None:
@@ -114,22 +129,28 @@ def verify_backup(path: Path, *, name: str | None = None, key: bytes | None = No
         if key is None or is_plain(path):
             check_header(path)
     except StudyFileError as err:
-        raise BackupError(f"{name}: {err.message}") from None
+        raise BackupError(Message("{name}: {problem}", name=name, problem=err.message)) from None
     if key is None and not is_plain(path):
-        raise BackupError(f"{name}: encrypted, and its study is not unlocked: log in first")
+        raise BackupError(Message("{name}: encrypted, and its study is not unlocked: log in "
+                                  "first", name=name))
     try:
         conn = open_keyed(f"{path.resolve().as_uri()}?mode=ro", key, uri=True)
     except Error as err:
-        raise BackupError(f"{name}: cannot be opened ({err})") from None
+        raise BackupError(Message("{name}: cannot be opened ({error})", name=name,
+                                  error=str(err))) from None
     try:
         _check_identity(conn, name)
         result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if result != ["ok"]:
-            raise BackupError(f"{name}: damaged ({result[0]})")
+            raise BackupError(_damaged(name, result[0]))
     except Error as err:
-        raise BackupError(f"{name}: damaged ({err})") from None
+        raise BackupError(_damaged(name, str(err))) from None
     finally:
         conn.close()
+
+
+def _damaged(name: str, reason: str) -> Message:
+    return Message("{name}: damaged ({reason})", name=name, reason=reason)
 
 
 def is_verified(path: Path) -> bool:
@@ -194,7 +215,7 @@ def backup_study(source: Source, dest: Path, *, of: Path | None = None) -> Path:
     """
     dest = Path(dest)
     if dest.exists():
-        raise BackupError(f"{dest} already exists: choose a new file name")
+        raise BackupError(exists_text(dest))
     dest.parent.mkdir(parents=True, exist_ok=True)
     sweep_temporaries(dest.parent, alive=pid_alive)  # what a killed backup left
     study_path = _study_path(source, of)
@@ -207,15 +228,23 @@ def backup_study(source: Source, dest: Path, *, of: Path | None = None) -> Path:
             with _source_conn(source) as src:
                 _check_identity(src, _label(source))
                 _copy(src, tmp, journal_mode="DELETE", key=key)
-            verify_backup(tmp, name=f"the copy {dest.name}", key=key)
+            verify_backup(tmp, name=_copy_name(dest), key=key)
             _place_key_file(study_path, key, dest, tmp)
     except TargetExists:
-        raise BackupError(f"{dest} already exists: choose a new file name") from None
+        raise BackupError(exists_text(dest)) from None
     except Error as err:
-        raise BackupError(f"the backup failed ({err})") from None
+        raise BackupError(_backup_failed(str(err))) from None
     except OSError as err:
-        raise BackupError(f"the backup failed ({err.strerror or err})") from None
+        raise BackupError(_backup_failed(err.strerror or str(err))) from None
     return dest
+
+
+def _backup_failed(reason: str) -> Message:
+    return Message("the backup failed ({reason})", reason=reason)
+
+
+def _restore_failed(reason: str) -> Message:
+    return Message("the restore failed ({reason})", reason=reason)
 
 
 class UnverifiedBackup(BackupError):
@@ -227,9 +256,10 @@ class UnverifiedBackup(BackupError):
         super().__init__(unverified_text(backup, problems))
 
 
-def unverified_text(backup: Path, problems: list[str]) -> str:
-    return (f"{Path(backup).name} does not verify ({'; '.join(problems)}): it was not "
-            "restored; restore it only if you accept a copy that may have been altered")
+def unverified_text(backup: Path, problems: list[str]) -> Message:
+    return Message("{name} does not verify ({problems}): it was not restored; restore it only "
+                   "if you accept a copy that may have been altered", name=Path(backup).name,
+                   problems="; ".join(problems))
 
 
 def content_problems(backup: Path, key: bytes | None = None) -> list[str]:
@@ -298,9 +328,10 @@ def restore_checked(backup: Path, new_path: Path, *, accept_unverified: bool = F
     backup, new_path = Path(backup), Path(new_path)
     for p in (new_path, Path(f"{new_path}-wal"), Path(f"{new_path}-journal")):
         if p.exists():
-            raise BackupError(f"{p} already exists: restore into a new file name")
+            raise BackupError(Message("{path} already exists: restore into a new file name",
+                                      path=p))
     if new_path.resolve() == backup.resolve():
-        raise BackupError("restore into a new file, not onto the backup itself")
+        raise BackupError(Message("restore into a new file, not onto the backup itself"))
     verify_backup(backup)
     from jdmdesk.db.backup.restore_copy import is_plain_copy, restore_plain_copy
 
@@ -323,12 +354,12 @@ def restore_checked(backup: Path, new_path: Path, *, accept_unverified: bool = F
             finally:
                 src.close()
             _audit_accepted(tmp, key, actor, backup, problems)
-            verify_backup(tmp, name=f"the restored copy {new_path.name}", key=key)
+            verify_backup(tmp, name=_restored_name(new_path), key=key)
             _place_key_file(backup, key, new_path, tmp)
     except TargetExists:
-        raise BackupError(f"{new_path} already exists: choose a new file name") from None
+        raise BackupError(exists_text(new_path)) from None
     except Error as err:
-        raise BackupError(f"the restore failed ({err})") from None
+        raise BackupError(_restore_failed(str(err))) from None
     except OSError as err:
-        raise BackupError(f"the restore failed ({err.strerror or err})") from None
+        raise BackupError(_restore_failed(err.strerror or str(err))) from None
     return Restored(new_path, problems)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from jdmdesk.domain.access import Credentials, password_problem
-from jdmdesk.ui.i18n import message
+from jdmdesk.ui.i18n import message, sentence
 
 
 class LoginDialog(QDialog):
@@ -79,7 +79,7 @@ class LoginDialog(QDialog):
         if self.password.text() != self.repeat.text():
             return self.tr("The two passwords differ.")
         problem = password_problem(self.password.text(), self.username.text().strip())
-        return message(problem).capitalize() + "." if problem else None
+        return sentence(message(problem)) if problem else None
 
     def submit(self) -> None:
         problem = self.problem()
@@ -98,7 +98,7 @@ def ask_with_dialog(study_name: str) -> Callable[[bool, str | None], Credentials
 
     def ask(first_user: bool, error: str | None) -> Credentials | None:
         dialog = LoginDialog(study_name, first_user=first_user,
-                             error=error.capitalize() + "." if error else None)
+                             error=sentence(error) if error else None)
         return dialog.credentials() if dialog.exec() else None
 
     return ask

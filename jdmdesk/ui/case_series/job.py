@@ -95,9 +95,24 @@ def check_folder(folder: Path, names: Sequence[str], *, force: bool) -> None:
             path=folder))
     present = [n for n in names if (folder / n).exists()]
     if present and not force:
-        raise CaseSeriesError(tr("{path} already holds {files}: choose another folder or "
-                                 "replace them (--force)").format(
-            path=folder, files=", ".join(present[:3]) + (" …" if len(present) > 3 else "")))
+        files = ", ".join(present[:3]) + (" …" if len(present) > 3 else "")
+        raise FolderNotEmpty(
+            tr("{path} already holds {files}: choose another folder, or tick “Replace report "
+               "files already in the folder”").format(path=folder, files=files),
+            tr("{path} already holds {files}: choose another folder or replace them "
+               "(--force)").format(path=folder, files=files))
+
+
+class FolderNotEmpty(CaseSeriesError):
+    """The folder holds report files that may not be replaced: the window's message (its
+    first argument) names the dialog's check box, ``str()`` (the command line's) ``--force``."""
+
+    def __init__(self, shown: str, command_line: str) -> None:
+        super().__init__(shown)
+        self.command_line = command_line
+
+    def __str__(self) -> str:
+        return self.command_line
 
 
 def _csv(path: Path, header: Sequence[str], numeric: Sequence[bool],

@@ -24,7 +24,7 @@ from jdmdesk.domain.review import PatientReview, VisitReview
 from jdmdesk.services.results import ServiceResult
 from jdmdesk.ui.chart.view import EnzymeChart
 from jdmdesk.ui.i18n import catalogue, message
-from jdmdesk.ui.locale_format import show_date
+from jdmdesk.ui.locale_format import show_date, show_numbers_in
 from jdmdesk.ui.review import review_text as rt
 from jdmdesk.ui.review.sign_dialog import SignDialog
 
@@ -153,7 +153,7 @@ class ReviewView(QWidget):
                 if rt.VISIT_COLUMNS[c] == "MDI":
                     item.setToolTip(rt.mdi_tooltip(visit.damage))
                 if rt.VISIT_COLUMNS[c] == "PRINTO":
-                    item.setToolTip("\n".join(f"{c.label}: {catalogue(c.status)}"
+                    item.setToolTip("\n".join(f"{show_numbers_in(c.label)}: {catalogue(c.status)}"
                                                for c in visit.printo.criteria))
                 if visit.is_baseline:
                     item.setBackground(Qt.GlobalColor.lightGray)
