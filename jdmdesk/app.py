@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from jdmdesk import APP_NAME
-from jdmdesk.db import keystore
+from jdmdesk.db import chain_head, keystore
 from jdmdesk.db.backup import (
     BackupError,
     backup_on_close,
@@ -33,7 +33,7 @@ from jdmdesk.db.connection import (
 from jdmdesk.db.driver import Error as DbError
 from jdmdesk.db.lock import HEARTBEAT_INTERVAL_S, open_locked, os_user, read_lock
 from jdmdesk.db.studyfile import IntegrityCheck, create_study, start_integrity_check
-from jdmdesk.domain.access import Credentials, Role, Session
+from jdmdesk.domain.access import Credentials, Session
 from jdmdesk.domain.clock import SYSTEM_CLOCK, Clock
 from jdmdesk.login_flow import (
     AskCredentials,
@@ -45,6 +45,7 @@ from jdmdesk.login_flow import (
 from jdmdesk.services.accounts import HASHER, AccountError, AccountService
 from jdmdesk.services.chart import ChartService
 from jdmdesk.services.maintenance import MaintenanceService
+from jdmdesk.services.opening import plain_study_notice, tamper_alarm
 from jdmdesk.services.reader import StudyReader
 from jdmdesk.services.records import RecordService
 from jdmdesk.services.results import ServiceResult
@@ -121,8 +122,8 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
                 accounts.record_refused(name)
         session = log_in(accounts, credentials, ask, read_only=study.read_only,
                          opened=unlocked.opened)
-        alarm = _tamper_alarm(study, session, tampered)
-        notices = list(opened.notices) + _plain_study_notice(study)
+        alarm = tamper_alarm(study, session, tampered)
+        notices = list(opened.notices) + plain_study_notice(study)
     except BaseException:
         opened.close()
         raise
@@ -233,7 +234,7 @@ def assemble_window(study_path: Path, opened: OpenedStudy, accounts: AccountServ
             return
         try:
             if study.key is not None and not study.read_only:
-                keystore.write_head(study.db, study_path)  # outside the file: what it has reached
+                chain_head.write_head(study.db, study_path)  # outside the file: what it has reached
             wait_for_backup(study.path)  # the one made on opening ends first
             backup_on_close(study)
         except (BackupError, OSError) as err:
@@ -282,38 +283,6 @@ def assemble_window(study_path: Path, opened: OpenedStudy, accounts: AccountServ
         heartbeat.timeout.connect(opened.refresh_lock)
         heartbeat.start(HEARTBEAT_INTERVAL_S * 1000)
     return window
-
-
-def _plain_study_notice(study: Study) -> list[str]:
-    """A study made before encryption opens read-only (its data manager is offered an
-    encrypted copy, File ▸ Write an encrypted copy…; it is never converted in place)."""
-    from jdmdesk.db.connection import is_plain
-
-    if study.key is not None or not is_plain(study.path):
-        return []
-    study.read_only = True
-    return [QCoreApplication.translate(
-        "App", "This study was made before encryption: it is open read-only. A data manager "
-        "can write an encrypted copy (File \u25b8 Write an encrypted copy\u2026) and work "
-        "in that.")]
-
-
-def _tamper_alarm(study: Study, session: Session, tamper: keystore.Tamper) -> str | None:
-    """The red banner's text when the study was changed outside JDM Desk. Until a data manager
-    whose own account row verifies has opened it, the study stays read-only: nothing is
-    written (not even the login)."""
-    if not tamper.problems:
-        return None
-    text = QCoreApplication.translate("app", "Changed outside JDM Desk: {problems}.").format(
-        problems="; ".join(tamper.problems))
-    own_row_ok = session.username.lower() not in {u.lower() for u in tamper.accounts}
-    if session.role is Role.DATA_MANAGER and own_row_ok:
-        return text + " " + QCoreApplication.translate(
-            "app", "Check the audit trail (jdmdesk check) and restore a verified backup if "
-            "needed.")
-    study.read_only = True
-    return text + " " + QCoreApplication.translate(
-        "app", "Read-only until a data manager has opened it.")
 
 
 def deferred_chart(services: StudyServices) -> DeferredChart:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from jdmdesk.db import accounts, copy_seal, keystore, signatures
+from jdmdesk.db import accounts, chain_head, copy_seal, keystore, signatures
 from jdmdesk.db.audit import verify_chain
 from jdmdesk.db.connection import is_plain
 from jdmdesk.db.schema_shape import schema_differences
@@ -65,7 +65,7 @@ def check_study(db: Database, study_path: Path | None = None, *, integrity: bool
                    "when it was made)" if not bad_copy else "plain copy: " + "; ".join(bad_copy))
     elif study_path is not None and keystore.is_encrypted(db):
         report.add(*keystore.key_file_status(study_path, db))
-        head = keystore.head_problem(db, study_path)
+        head = chain_head.head_problem(db, study_path)
         report.add(head is None, "chain head: the study reaches the head its key file "
                    "remembers" if head is None else f"chain head: {head}")
     return report

@@ -304,11 +304,11 @@ def remember_head(db: Database) -> None:
     if path is None or seals.of(db.conn) is None:
         return
     from jdmdesk.crypto.keyfile import KeyFileError
-    from jdmdesk.db import keystore
+    from jdmdesk.db import chain_head
 
     try:
-        if keystore.head_problem(db, Path(path)) is None:
-            keystore.remember_head_fast(db, Path(path))
+        if chain_head.head_problem(db, Path(path)) is None:
+            chain_head.remember_head_fast(db, Path(path))
     except (OSError, KeyFileError, driver.Error):
         pass
 

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from jdmdesk.atomic_file import atomic_write
-from jdmdesk.crypto.keyfile import KeyFile, KeyFileError
+from jdmdesk.crypto.keyfile import ChainHead, KeyFile, KeyFileError
 
 KEY_FILE_SUFFIX = ".keys"
 
@@ -51,6 +51,16 @@ def write_key_file(study_path: Path | str, keys: KeyFile) -> None:
 
 
 HEAD_FILE_SUFFIX = ".head"
+
+
+def key_file_head(study_path: Path | str) -> ChainHead | None:
+    """The chain head the key file beside ``study_path`` remembers (None: none, no file, or a
+    key file that cannot be read)."""
+    try:
+        keys = read_key_file(study_path)
+    except KeyFileError:
+        return None
+    return None if keys is None else keys.head
 
 
 def head_file_path(study_path: Path | str) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from jdmdesk.cli import main
-from jdmdesk.db import audit, keystore
+from jdmdesk.db import audit, chain_head, keystore
 from jdmdesk.db.studyfile import open_study
 from jdmdesk.domain.access import Role
 from jdmdesk.services.results import Status
@@ -91,7 +91,7 @@ def test_a_study_that_lost_its_newest_saves_is_told_apart(path, tmp_path, capsys
         manager = svc.login("manager", credentials(Role.DATA_MANAGER).password)
         assert svc.create_user(manager, "extra", "Extra User", Role.REVIEWER,
                                "long enough pw").status is Status.SAVED
-        assert keystore.write_head(study.db, path)  # what the window does when it closes
+        assert chain_head.write_head(study.db, path)  # what the window does when it closes
     finally:
         study.close()
     code, out = _check(path, capsys, monkeypatch)
@@ -140,7 +140,7 @@ def test_the_chain_head_follows_every_commit_not_only_the_window_closing(path, t
         manager = svc.login("manager", credentials(Role.DATA_MANAGER).password)
         assert svc.create_user(manager, "extra", "Extra User", Role.REVIEWER,
                                "long enough pw").status is Status.SAVED
-        head = keystore.remembered_head(study.db, path)
+        head = chain_head.remembered_head(study.db, path)
         assert head is not None and head.seq == audit.last_link(study.db)[0]
     finally:
         study.close()  # no write_head here: the commit itself moved the head
@@ -160,7 +160,7 @@ def test_the_chain_head_follows_every_commit_not_only_the_window_closing(path, t
     # a data manager has opened it (the window writes the head when it closes): current again
     study = open_study(path)
     try:
-        assert keystore.write_head(study.db, path)
-        assert keystore.head_problem(study.db, path) is None
+        assert chain_head.write_head(study.db, path)
+        assert chain_head.head_problem(study.db, path) is None
     finally:
         study.close()

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from jdmdesk.atomic_file import SQLITE_COMPANIONS, TargetExists, atomic_write
 from jdmdesk.crypto.keys import KdfParams
-from jdmdesk.db import accounts, audit, keyring, keystore, seals
+from jdmdesk.db import accounts, audit, chain_head, keyring, keystore, seals
 from jdmdesk.db.audit import Change
 from jdmdesk.db.backup.verified_copy import (
     BackupError,
@@ -80,7 +80,7 @@ def encrypt_plain_study(source: Path, new_path: Path, *, username: str, password
                         "encrypted copy of a study made before encryption" + (
                             "; it did not verify: " + "; ".join(problems) if problems else ""))])
                 keyring.remember(new_path, key, new.keys.study_id)
-                keystore.write_head(db, new_path)
+                chain_head.write_head(db, new_path)
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
                 without = [str(r[0]) for r in conn.execute(
                     "SELECT username FROM user_account WHERE active = 1 AND username <> ? "

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jdmdesk.atomic_file import SQLITE_COMPANIONS, TargetExists, atomic_write
-from jdmdesk.db import audit, copy_seal, keyring, keystore
+from jdmdesk.db import audit, chain_head, copy_seal, keyring, keystore
 from jdmdesk.db.audit import Change
 from jdmdesk.db.backup.encrypt_plain import copy_plain_into
 from jdmdesk.db.backup.verified_copy import BackupError, exists_text, verify_backup
@@ -57,7 +57,7 @@ def encrypt_copy(source: Path, new_path: Path, key: bytes, *, actor: str,
             if keys is not None:
                 keyring.write_key_file(new_path, keys)
                 keyring.remember(new_path, key, keys.study_id)
-                keystore.write_head(db, new_path)
+                chain_head.write_head(db, new_path)
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         finally:
             conn.close()

@@ -176,12 +176,12 @@ def _place_key_file(study_path: Path | None, key: bytes | None, copy: Path,
 
 
 def _write_copy_head(written: Path, key: bytes, copy: Path) -> None:
-    from jdmdesk.db import keystore
+    from jdmdesk.db import chain_head
     from jdmdesk.db.connection import wrap
 
     conn = open_keyed(f"{Path(written).resolve().as_uri()}?mode=ro", key, uri=True)
     try:
-        keystore.write_head(wrap(conn), copy)
+        chain_head.write_head(wrap(conn), copy)
     finally:
         conn.close()
 
@@ -269,7 +269,7 @@ def content_problems(backup: Path, key: bytes | None = None) -> list[str]:
     has unlocked for it), the account rows' MACs and the chain head its key file remembers or,
     for a plain copy, its seal. ``[]`` when all do. The file's integrity is
     :func:`verify_backup`'s."""
-    from jdmdesk.db import copy_seal, keystore, seals
+    from jdmdesk.db import chain_head, copy_seal, seals
     from jdmdesk.db.check import check_study
     from jdmdesk.db.connection import wrap
 
@@ -290,7 +290,7 @@ def content_problems(backup: Path, key: bytes | None = None) -> list[str]:
         if key is not None and plain:
             problems += copy_seal.problems(db)
         elif key is not None:
-            head = keystore.head_problem(db, Path(backup))
+            head = chain_head.head_problem(db, Path(backup))
             problems += [] if head is None else [f"chain head: {head}"]
         return problems
     except Error as err:
