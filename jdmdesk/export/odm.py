@@ -236,7 +236,8 @@ class _Forms:
             if v is None or v == "":
                 continue
             value = odm_value(c, v)
-            item = etree.SubElement(ig, _ITEM_DATA, {"ItemOID": oid, "Value": value})
+            # keyword attributes: about twice as fast in lxml as an attribute dict
+            item = etree.SubElement(ig, _ITEM_DATA, ItemOID=oid, Value=value)
             if audit is not None and c.origin == "entered":
                 audit.on_item(item, record_id, c.name)
             if unit_at >= 0:
