@@ -119,7 +119,8 @@ def iter_records(db: Database, kind: str, *,
             return
         for row in batch:
             values = list(row)
-            values[missing_at] = json.loads(values[missing_at] or "{}")
+            reasons = values[missing_at]
+            values[missing_at] = {} if not reasons or reasons == "{}" else json.loads(reasons)
             yield dict(zip(names, values, strict=True))
 
 

@@ -53,10 +53,11 @@ def write_rows(stream: IO[str], header: Sequence[str], numeric: Sequence[bool],
     """Write header and rows with the cell rules; returns the number of data rows. Values are
     written as they are unless ``neutralise_text`` asks for the spreadsheet prefix.
 
-    Only the cells that need a rule go through Python: numbers other than plain ``int``
-    (floats, booleans) through :func:`number_cell`, and with ``neutralise_text`` the text
-    cells. ``csv.writer`` itself writes ``None`` as an empty cell and any other value as
-    ``str(value)``, which is exactly :func:`plain_cell` and :func:`number_cell` on an int.
+    Only the cells that need a rule go through Python: whole-number floats and booleans (and
+    any other non-``int``, non-``float`` number) through :func:`number_cell`, and with
+    ``neutralise_text`` the text cells. ``csv.writer`` itself writes ``None`` as an empty cell,
+    a float as ``repr(value)`` and any other value as ``str(value)``: exactly
+    :func:`plain_cell`, and :func:`number_cell` on an int or a fractional float.
     """
     w = writer(stream)
     w.writerow([neutralise(h) if neutralise_text else h for h in header])
@@ -72,7 +73,8 @@ def write_rows(stream: IO[str], header: Sequence[str], numeric: Sequence[bool],
         out = list(row)
         for i in numbers:
             v = out[i]
-            if v is not None and v.__class__ is not int:
+            kind = v.__class__
+            if v is not None and kind is not int and (kind is not float or v.is_integer()):
                 out[i] = cell(v)
         for i in texts:
             out[i] = text_cell(out[i])
