@@ -157,11 +157,13 @@ def main() -> None:
             dump_dir.mkdir()
             runs["dump"].append(_in_child(_dump, (str(study), str(dump_dir))))
             shutil.rmtree(dump_dir)
+            print(f"  dump: {runs['dump'][-1]['seconds']:.1f} s (load {_load()})", flush=True)
             for fmt in formats:
                 out = folder / f"export-{fmt}"
                 runs[fmt].append(_in_child(_export, (str(study), str(out), fmt,
                                                      args.identified, session)))
                 out.unlink()
+                print(f"  {fmt}: {runs[fmt][-1]['seconds']:.1f} s (load {_load()})", flush=True)
             print(f"round {r + 1}: " + ", ".join(f"{k} {v[-1]['seconds']:.1f} s"
                                                   for k, v in runs.items())
                   + f"; load {_load()}", flush=True)
