@@ -119,8 +119,30 @@ def iter_records(db: Database, kind: str, *,
             return
         for row in batch:
             values = list(row)
-            values[missing_at] = json.loads(values[missing_at] or "{}")
+            reasons = values[missing_at]
+            values[missing_at] = {} if not reasons or reasons == "{}" else json.loads(reasons)
             yield dict(zip(names, values, strict=True))
+
+
+LAB_RESULT_COLUMNS = ("id", "analyte", "sample_date", "sample_time", "value", "censored", "unit",
+                      "value_canonical", "ref_low", "ref_high")
+
+
+def iter_lab_values(db: Database) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(patient_id, values)`` of every live lab result in the order of
+    ``iter_records(db, "lab")``, with only what ``LabResult.from_values`` reads (no notes, no
+    missing reasons): the analysis table's second pass over the labs."""
+    select = ", ".join(f"t.{c}" for c in LAB_RESULT_COLUMNS)
+    order = ", ".join(f"t.{c.strip()}" for c in ORDER_BY["lab"].split(","))
+    cursor = db.conn.execute(
+        f"SELECT t.patient_id, {select} FROM lab_result t JOIN patient p ON p.id = t.patient_id "
+        f"WHERE t.deleted = 0 AND p.deleted = 0 ORDER BY p.study_code, {order}")
+    while True:
+        batch = cursor.fetchmany(FETCH)
+        if not batch:
+            return
+        for row in batch:
+            yield row[0], dict(zip(LAB_RESULT_COLUMNS, row[1:], strict=True))
 
 
 def analyte_units(db: Database) -> dict[str, tuple[str, list[str]]]:

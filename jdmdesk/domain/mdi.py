@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache, cached_property
 from typing import Any
 
 from jdmdesk.domain.texts import Message
@@ -38,11 +39,11 @@ class DamageSystem:
     items: tuple[tuple[str, str], ...]  # (item key, label)
     in_severity_total: bool = True
 
-    @property
+    @cached_property  # read for every visit of every export and review: built once
     def item_fields(self) -> tuple[str, ...]:
         return tuple(f"{PREFIX}{self.key}_{item}" for item, _ in self.items)
 
-    @property
+    @cached_property
     def vas_field(self) -> str:
         return f"{PREFIX}{self.key}_vas"
 
@@ -124,14 +125,17 @@ SEVERITY_MAX = 10 * sum(1 for s in SYSTEMS if s.in_severity_total)
 SYSTEMS_BY_KEY: dict[str, DamageSystem] = {s.key: s for s in SYSTEMS}
 
 
+@cache
 def item_fields() -> tuple[str, ...]:
     return tuple(name for s in SYSTEMS for name in s.item_fields)
 
 
+@cache
 def vas_fields() -> tuple[str, ...]:
     return tuple(s.vas_field for s in SYSTEMS)
 
 
+@cache
 def all_fields() -> tuple[str, ...]:
     return (*item_fields(), *vas_fields(), GLOBAL_FIELD)
 

@@ -62,7 +62,8 @@ MEASURE_LABELS = {"phga": "PhGA", "ptga": "PtGA", "extramuscular_ga": "Extramusc
                   "cdasi_activity": "CDASI activity", "mdi_extent": "MDI extent",
                   "mdi_severity": "MDI severity", "mdi_global_vas": "MDI global damage"}
 REVIEW_KEY = "_review"  # the visit's VisitReview in an analysis record
-POINTS_KEY = "_points"  # the patient's lab results in an analysis record
+POINTS_KEY = "_points"  # the patient's lab results by analyte in an analysis record
+LABS_KEY = "_labs"  # the visit's chosen result per analyte, chosen once per record
 
 
 def _vr(rec: dict[str, Any]) -> VisitReview:
@@ -81,13 +82,20 @@ def _review(fn: Callable[[VisitReview], Any], digits: int | None = None) -> Gett
 
 def visit_lab(rec: dict[str, Any], code: str) -> LabResult | None:
     """The visit's result of ``code`` by the review's window rule (the review's own choice for
-    the enzymes it shows and the trough, :func:`nearest_lab` for the other analytes)."""
+    the enzymes it shows and the trough, :func:`nearest_lab` for the other analytes). Chosen
+    once per record and analyte: the value, offset and ULN columns share the choice."""
+    chosen: dict[str, LabResult | None] = rec.setdefault(LABS_KEY, {})
+    if code in chosen:
+        return chosen[code]
     vr = _vr(rec)
     if code == "TACROLIMUS":
-        return vr.trough
-    if code in vr.enzyme_results:
-        return vr.enzyme_results[code]
-    return nearest_lab(rec[POINTS_KEY], code, vr.visit_date)
+        lab = vr.trough
+    elif code in vr.enzyme_results:
+        lab = vr.enzyme_results[code]
+    else:  # the analyte's own results: nearest_lab skips every other analyte anyway
+        lab = nearest_lab(rec[POINTS_KEY].get(code, ()), code, vr.visit_date)
+    chosen[code] = lab
+    return lab
 
 
 def _lab(code: str, what: str) -> Getter:
@@ -234,7 +242,8 @@ def analysis_records(db: Database, contexts: dict[str, PatientContext],
     def stream(kind: str) -> PatientPeek[dict[str, Any]]:
         return PatientPeek((str(r["patient_id"]), r) for r in eq.iter_records(db, kind))
 
-    visits, meds, labs = stream("visit"), stream("medication"), stream("lab")
+    visits, meds = stream("visit"), stream("medication")
+    labs = PatientPeek(eq.iter_lab_values(db))
     for patient in eq.iter_records(db, "patient"):
         pid = patient["patient_id"]
         mine = list(visits.take(pid))
@@ -243,7 +252,9 @@ def analysis_records(db: Database, contexts: dict[str, PatientContext],
         if not mine or pid not in contexts:
             continue
         review = review_patient(patient, mine, segs, results, [], settings, today)
-        points = lab_points(results)
+        points: dict[str, list[LabResult]] = {}
+        for p in lab_points(results):  # sample-date order kept within each analyte
+            points.setdefault(p.analyte, []).append(p)
         by_id = {v.visit_id: v for v in review.visits}
         for rec in mine:
             yield {**rec, REVIEW_KEY: by_id[rec["id"]], POINTS_KEY: points}

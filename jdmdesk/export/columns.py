@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from jdmdesk.db.export_queries import PatientContext
@@ -67,8 +68,26 @@ class Table:
     def header(self) -> list[str]:
         return [c.name for c in self.columns]
 
+    @cached_property
+    def _plan(self) -> tuple[tuple[int, str, Getter], ...]:
+        """Per column: (how, field, getter); how is _PLAIN for a stored value read straight
+        from the record, _REASON for a ``_missing`` column (empty when the record has no
+        missing reasons at all), _COMPUTED for any other getter."""
+        plan: list[tuple[int, str, Getter]] = []
+        for c in self.columns:
+            how = _PLAIN if isinstance(c.get, _FieldValue) else \
+                _REASON if isinstance(c.get, _MissingReason) else _COMPUTED
+            plan.append((how, getattr(c.get, "name", ""), c.get))
+        return tuple(plan)
+
     def row(self, rec: dict[str, Any], ctx: PatientContext) -> list[Any]:
-        return [c.get(rec, ctx) for c in self.columns]
+        """The table's cells for one record: exactly ``[c.get(rec, ctx) for c in columns]``,
+        with the stored values read without a call per cell."""
+        get = rec.get
+        no_reasons = not rec.get("missing")
+        return [get(name) if how == _PLAIN
+                else None if how == _REASON and no_reasons else getter(rec, ctx)
+                for how, name, getter in self._plan]
 
     def column(self, name: str) -> Column:
         for c in self.columns:
@@ -83,8 +102,31 @@ def _num(x: float) -> str:
 
 # --- getters ---------------------------------------------------------------------------------
 
+_PLAIN, _REASON, _COMPUTED = 0, 1, 2
+
+
+class _FieldValue:
+    """Getter of a value as stored in the record (Table.row reads it without the call)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, rec: dict[str, Any], ctx: PatientContext) -> Any:
+        return rec.get(self.name)
+
+
+class _MissingReason:
+    """Getter of the export code of why ``name`` is empty (see :func:`_reason`)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, rec: dict[str, Any], ctx: PatientContext) -> str | None:
+        return _reason(rec, self.name)
+
+
 def _value(name: str) -> Getter:
-    return lambda rec, ctx: rec.get(name)
+    return _FieldValue(name)
 
 
 def _reason(rec: dict[str, Any], name: str) -> str | None:
@@ -94,7 +136,7 @@ def _reason(rec: dict[str, Any], name: str) -> str | None:
 
 
 def _missing(name: str) -> Getter:
-    return lambda rec, ctx: _reason(rec, name)
+    return _MissingReason(name)
 
 
 def _day(name: str) -> Getter:
@@ -190,8 +232,19 @@ def entered_columns(rt: RecordType, *, identified: bool,
     return cols
 
 
+TOTALS_KEY = "_totals"  # a visit record's derived totals, computed once per record
+
+
+def record_totals(rec: dict[str, Any]) -> dict[str, Any]:
+    """:func:`visit_totals` of a visit record, kept in the record for its other columns."""
+    totals: dict[str, Any] | None = rec.get(TOTALS_KEY)
+    if totals is None:
+        totals = rec[TOTALS_KEY] = dict(visit_totals(rec))
+    return totals
+
+
 def _totals_getter(name: str) -> Getter:
-    return lambda rec, ctx: visit_totals(rec)[name]
+    return lambda rec, ctx: record_totals(rec)[name]
 
 
 def _derived_visit() -> list[Column]:

@@ -43,11 +43,6 @@ def plain_cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def formatters(numeric: Sequence[bool], *, neutralise_text: bool = False) -> list[Any]:
-    text = text_cell if neutralise_text else plain_cell
-    return [number_cell if n else text for n in numeric]
-
-
 def writer(stream: IO[str]) -> Any:
     return csv.writer(stream, dialect="excel", lineterminator="\r\n",
                       quoting=csv.QUOTE_MINIMAL)
@@ -56,13 +51,34 @@ def writer(stream: IO[str]) -> Any:
 def write_rows(stream: IO[str], header: Sequence[str], numeric: Sequence[bool],
                rows: Iterable[Sequence[Any]], *, neutralise_text: bool = False) -> int:
     """Write header and rows with the cell rules; returns the number of data rows. Values are
-    written as they are unless ``neutralise_text`` asks for the spreadsheet prefix."""
+    written as they are unless ``neutralise_text`` asks for the spreadsheet prefix.
+
+    Only the cells that need a rule go through Python: whole-number floats and booleans (and
+    any other non-``int``, non-``float`` number) through :func:`number_cell`, and with
+    ``neutralise_text`` the text cells. ``csv.writer`` itself writes ``None`` as an empty cell,
+    a float as ``repr(value)`` and any other value as ``str(value)``: exactly
+    :func:`plain_cell`, and :func:`number_cell` on an int or a fractional float.
+    """
     w = writer(stream)
     w.writerow([neutralise(h) if neutralise_text else h for h in header])
-    fmt = formatters(numeric, neutralise_text=neutralise_text)
+    cell = number_cell  # looked up per call (tests replace it to simulate a full disk)
+    width = len(numeric)
+    numbers = [i for i, is_number in enumerate(numeric) if is_number]
+    texts = [i for i, is_number in enumerate(numeric) if not is_number] \
+        if neutralise_text else []
     n = 0
     for row in rows:
-        w.writerow([f(v) for f, v in zip(fmt, row, strict=True)])
+        if len(row) != width:
+            raise ValueError(f"row {n + 1} has {len(row)} cells, the header {width}")
+        out = list(row)
+        for i in numbers:
+            v = out[i]
+            kind = v.__class__
+            if v is not None and kind is not int and (kind is not float or v.is_integer()):
+                out[i] = cell(v)
+        for i in texts:
+            out[i] = text_cell(out[i])
+        w.writerow(out)
         n += 1
     return n
 

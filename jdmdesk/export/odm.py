@@ -219,7 +219,7 @@ class _Forms:
                  names.index(LAB_UNIT_OF[c.name]) if f == "lab" and c.name in LAB_UNIT_OF
                  and LAB_UNIT_OF[c.name] in names else -1)
                 for i, c in enumerate(cols) if c.name != "study_code"]
-        self.unit_refs = {unit: {"MeasurementUnitOID": oid} for unit, oid in units.items()}
+        self.unit_refs = dict(units)  # unit -> MeasurementUnitOID
 
     def form(self, parent: etree._Element, form: str, row: list[Any],
              repeat: int | None = None) -> str:
@@ -236,13 +236,14 @@ class _Forms:
             if v is None or v == "":
                 continue
             value = odm_value(c, v)
-            item = etree.SubElement(ig, _ITEM_DATA, {"ItemOID": oid, "Value": value})
+            # keyword attributes: about twice as fast in lxml as an attribute dict
+            item = etree.SubElement(ig, _ITEM_DATA, ItemOID=oid, Value=value)
             if audit is not None and c.origin == "entered":
                 audit.on_item(item, record_id, c.name)
             if unit_at >= 0:
                 ref = self.unit_refs.get(row[unit_at])
                 if ref is not None:
-                    etree.SubElement(item, _UNIT_REF, ref)
+                    etree.SubElement(item, _UNIT_REF, MeasurementUnitOID=ref)
         if audit is not None:
             audit.on_form(fd, record_id)
         return record_id

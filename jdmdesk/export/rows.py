@@ -19,6 +19,7 @@ Pseudonymisation (the default):
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from jdmdesk.db.export_queries import PatientContext
@@ -94,10 +95,15 @@ def _uln(rec: dict[str, Any], ctx: PatientContext) -> float | None:
     return None if multiple is None else round(multiple, 3)
 
 
+@lru_cache(maxsize=4096)  # a study has few (analyte, unit, limit) triples and many results
+def _limit_canonical(analyte: str, unit: str, limit: float | None) -> float | None:
+    value = labs.limit_canonical(analyte, unit, limit)
+    return None if value is None else round(value, 6)
+
+
 def _limit(name: str) -> Getter:
     def get(rec: dict[str, Any], ctx: PatientContext) -> float | None:
-        value = labs.limit_canonical(rec["analyte"], rec["unit"], rec.get(name))
-        return None if value is None else round(value, 6)
+        return _limit_canonical(rec["analyte"], rec["unit"], rec.get(name))
     return get
 
 

@@ -31,6 +31,7 @@ from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ LABEL_MAX = 80  # Stata's variable label length
 NAME_MAX = 32  # Stata's variable and label set name length
 FOLDABLE = (Kind.INTEGER, Kind.DECIMAL, Kind.BOOLEAN, Kind.DATE, Kind.CODE)
 SUFFIX = {"stata": ".dta", "spss": ".sav"}
+CHUNK_ROWS = 2_048  # rows turned into columns at a time
 
 
 def codes_numeric(codes: CodeList) -> dict[str, float]:
@@ -70,15 +72,16 @@ class Variable:
     missing_index: int | None = None  # of the folded ``_missing`` column
     missing_codes: CodeList = ()
     numbers: dict[str, float] = field(default_factory=dict)  # code -> stored number
+    numeric: bool = field(init=False)  # held as numbers (with missing codes), not as text
+
+    def __post_init__(self) -> None:
+        c = self.column
+        self.numeric = c.numeric or c.kind == Kind.DATE or (c.kind == Kind.CODE
+                                                             and bool(c.codes))
 
     @property
     def name(self) -> str:
         return self.column.name
-
-    @property
-    def numeric(self) -> bool:
-        c = self.column
-        return c.numeric or c.kind == Kind.DATE or (c.kind == Kind.CODE and bool(c.codes))
 
 
 def table_variables(table: Table) -> list[Variable]:
@@ -169,6 +172,44 @@ class _Column:
         else:
             self.numbers.append(value)
 
+    def add_chunk(self, values: tuple[Any, ...], reasons: tuple[Any, ...] | None, start: int,
+                  flavour: str) -> None:
+        """Rows ``start`` … of this variable at once (``values`` from the table rows,
+        ``reasons`` from its folded ``_missing`` column): the same values as :meth:`add` of
+        :meth:`_Cells.cell` row by row, converted a column slice at a time."""
+        import numpy as np
+
+        v = self.v
+        if not v.numeric:
+            self.texts += ["" if x is None else str(x) for x in values]
+            return
+        c = v.column
+        if c.kind == Kind.DATE:
+            epoch = STATA_EPOCH if flavour == "stata" else SPSS_EPOCH
+            scale = 1.0 if flavour == "stata" else 86400.0
+            days = [_day_number(x, epoch) for x in values]
+            numbers = np.array([math.nan if d is None else d * scale for d in days],
+                               dtype="float64")
+        elif v.numbers:
+            codes = v.numbers
+            numbers = np.array([math.nan if x is None or x == "" else codes[str(x)]
+                                for x in values], dtype="float64")
+        else:
+            try:  # None is NaN; ints, floats and booleans as floats
+                numbers = np.array(values, dtype="float64")
+            except (TypeError, ValueError):  # an empty string or a number held as text
+                numbers = np.array([math.nan if x is None or x == "" else float(x)
+                                    for x in values], dtype="float64")
+        if reasons is not None and reasons.count(None) != len(reasons):
+            for j, (x, reason) in enumerate(zip(values, reasons, strict=True)):
+                if reason is None or not (x is None or x == ""):
+                    continue
+                if flavour == "stata":
+                    self.letters[start + j] = LETTER[reason]
+                else:
+                    numbers[j] = SPSS_CODE[reason]
+        self.numbers.frombytes(numbers.tobytes())
+
     def series(self) -> Any:
         import numpy as np
         import pandas as pd
@@ -192,13 +233,17 @@ def _write_table(table: Table, rows: Iterable[list[Any]], path: Path, flavour: s
     import pyreadstat
 
     variables = table_variables(table)
-    cells = _Cells(flavour)
     data = [_Column(v) for v in variables]
     n = 0
-    for row in rows:
+    it = iter(rows)
+    while chunk := list(islice(it, CHUNK_ROWS)):
+        by_column = list(zip(*chunk, strict=True))
         for column in data:
-            column.add(cells.cell(column.v, row), n)
-        n += 1
+            m = column.v.missing_index
+            column.add_chunk(by_column[column.v.index], None if m is None else by_column[m], n,
+                             flavour)
+        n += len(chunk)
+    del it
     frame = pd.DataFrame({c.v.name: c.series() for c in data}, copy=False)
     del data
     column_labels: dict[str, str | None] = {v.name: v.column.label[:LABEL_MAX]
