@@ -29,7 +29,7 @@ def break_lock(window: MainWindow, do_break: BreakLock) -> MainWindow | None:
         return None
 
     def confirm(text: str) -> bool:
-        return window.prompts.confirm(_title(), message(text))
+        return window.prompts.confirm(_title(), message(text), risky=True)
 
     result, new = do_break(confirm)
     if new is None:

@@ -49,8 +49,11 @@ class Prompts:
                            lines + "\n\n" + QCoreApplication.translate(
                                "Prompts", "Reason for keeping these values:"))
 
-    def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self.parent, title, text)
+    def confirm(self, title: str, text: str, *, risky: bool = False) -> bool:
+        """Yes or no; ``risky``: No is the default button (Enter does not do it)."""
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        default = QMessageBox.StandardButton.No if risky else QMessageBox.StandardButton.Yes
+        answer = QMessageBox.question(self.parent, title, text, buttons, default)
         return answer == QMessageBox.StandardButton.Yes
 
     def error(self, title: str, text: str) -> None:

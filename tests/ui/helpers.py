@@ -32,7 +32,8 @@ class FakePrompts:
         self.asked.append(("warnings", ", ".join(warnings)))
         return self.reasons.pop(0) if self.reasons else None
 
-    def confirm(self, title: str, text: str) -> bool:
+    def confirm(self, title: str, text: str, *, risky: bool = False) -> bool:
+        self.asked.append(("confirm risky" if risky else "confirm", text))
         return True
 
     def error(self, title: str, text: str) -> None:

@@ -38,8 +38,10 @@ def test_a_data_manager_breaks_a_stopped_instances_lock_and_can_edit(tmp_path, q
         assert w.reader.read_only and "dr.away" in w.banner.text()
         action = _action(w, "break_lock_action")
         assert action is not None and action.isEnabled()
-        install_prompts(w)
+        fake = install_prompts(w)
         new = w.break_lock()
+        [(kind, text)] = [a for a in fake.asked if a[0].startswith("confirm")]
+        assert kind == "confirm risky" and "Break the lock only if nobody" in text
         assert new is not None and new is not w
         assert not new.reader.read_only and "read-only" not in new.windowTitle()
         assert "dr.away" not in new.banner.text()  # the held-lock notice is gone
