@@ -152,6 +152,16 @@ def unlock_slot(keys: KeyFile, username: str, password: str) -> tuple[bytes, byt
     return payload[:KEY_BYTES], private if len(private) == KEY_BYTES else None
 
 
+def open_own_slot(db: Database, username: str, password: str
+                  ) -> tuple[PasswordOpened, bytes | None]:
+    """``username``'s slot in the study's own mirror of the key file, opened with the password
+    just re-entered (one Argon2id run): the proof of that password (see ``PasswordOpened``) and
+    the signing private key (None when the slot predates signing keys). WrongKey when the
+    password does not open it."""
+    key, private = unlock_slot(_current(db), username, password)
+    return PasswordOpened(username, key), private
+
+
 def signing_private_key(db: Database, username: str, password: str) -> bytes | None:
     """The signer's Ed25519 private key, unwrapped with the password just re-entered (from the
     study's own mirror of the key file); None when the account's slot predates signing keys.

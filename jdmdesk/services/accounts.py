@@ -249,10 +249,14 @@ class AccountService:
         while self._pending:
             self._pending.pop(0)()
 
-    def confirm_password(self, session: Session, password: str, purpose: str) -> None:
+    def confirm_password(self, session: Session, password: str, purpose: str, *,
+                         opened: keystore.PasswordOpened | None = None) -> None:
         """Re-entry of the logged-in user's password (signature, screen unlock): raises
-        AccountError when wrong; failures count towards the lockout like failed logins."""
-        self._authenticate(session.username, password, purpose)
+        AccountError when wrong; failures count towards the lockout like failed logins.
+        ``opened``: the password has just opened the account's copy of the study key (the
+        signature's slot unwrap), which is the check, so the hash is not verified again."""
+        checked = opened is not None and opened.proves(session.username, self.study.key)
+        self._authenticate(session.username, password, purpose, checked=checked)
 
     @contextmanager
     def _bookkeeping(self) -> Iterator[Database | None]:

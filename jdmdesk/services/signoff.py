@@ -46,15 +46,16 @@ class SignoffService:
         current = self.signature(visit_id)
         if current is not None and current.locked:
             return ServiceResult(Status.UNCHANGED, (visit_id,), message=current.describe())
+        proof, private = self._open_own_slot(password)
         try:
-            self.accounts.confirm_password(self.session, password, "signature")
+            self.accounts.confirm_password(self.session, password, "signature", opened=proof)
         except AccountError as err:
             problem = err.args[0] if len(err.args) == 1 else str(err)  # a Message to translate
             return ServiceResult(Status.INVALID, errors={"password": problem},
                                  message=Message("Not signed: {problem}.", problem=problem))
 
         def write(db: Database) -> ServiceResult:
-            keys = self._signing_keys(db, password)
+            keys = self._signing_keys(db, password, private)
             signoff.sign(db, self.session.username, self.session.display_name, visit_id, keys)
             return ServiceResult(Status.SAVED, (visit_id,))
 
@@ -76,13 +77,29 @@ class SignoffService:
         return ServiceResult(Status.SAVED, (visit_id,),
                              message=signed.describe() if signed else Message("Signed."))
 
-    def _signing_keys(self, db: Database, password: str) -> tuple[bytes, bytes] | None:
-        """The signer's (private, public) Ed25519 keys, unwrapped with the password just
-        re-entered; an account whose slot predates signing keys gets a new pair now. None in
-        a plain (pre-encryption) study: its signatures are not bound to content."""
+    def _open_own_slot(self, password: str) -> tuple[keystore.PasswordOpened | None,
+                                                      bytes | None]:
+        """The signer's slot opened with the password just re-entered: one Argon2id run is
+        both the password check and the signing key. (None, None) in a plain study or when
+        the password does not open it (then the hash decides, and a wrong password is
+        counted towards the lockout as always)."""
+        if self.study.key is None:
+            return None, None
+        try:
+            return keystore.open_own_slot(self.study.db, self.session.username, password)
+        except (WrongKey, KeyFileError):
+            return None, None
+
+    def _signing_keys(self, db: Database, password: str, private: bytes | None = None
+                      ) -> tuple[bytes, bytes] | None:
+        """The signer's (private, public) Ed25519 keys: ``private`` when the slot was already
+        opened, else unwrapped with the password just re-entered; an account whose slot
+        predates signing keys gets a new pair now. None in a plain (pre-encryption) study:
+        its signatures are not bound to content."""
         if self.study.key is None:
             return None
-        private = keystore.signing_private_key(db, self.session.username, password)
+        if private is None:
+            private = keystore.signing_private_key(db, self.session.username, password)
         if private is None:
             pair = keystore.put_user_copy(db, self.study.path, self.study.key,
                                           self.session.username, password, self.accounts.kdf)
