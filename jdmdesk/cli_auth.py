@@ -116,23 +116,24 @@ def open_with_recovery_key(study_path: Path) -> OpenedStudy:
     return opened
 
 
-def unlock(study_path: Path, given: Credentials | None) -> bool:
-    """Learn the key of an encrypted study; True when it was opened with the recovery key
-    (its key file is then written again). Nothing to do for a plain file."""
+def unlock(study_path: Path, given: Credentials | None
+           ) -> tuple[bool, keystore.PasswordOpened | None]:
+    """Learn the key of an encrypted study: (opened with the recovery key — its key file is
+    then written again —, the proof of ``given``'s password when its copy of the key opened
+    the study, so the login needs no second Argon2id run). Nothing to do for a plain file."""
     path = Path(study_path)
     if not looks_encrypted(path):
-        return False
+        return False, None
     if keyring.key_file_path(path).exists() and given is not None:
         try:
-            keystore.unlock_with_password(path, given.username, given.password)
-            return False
+            return False, keystore.open_with_password(path, given.username, given.password)
         except WrongKey:
             raise LoginRefused("login refused: unknown user name or wrong password") from None
         except KeyFileError as err:
             reason = f"the key file is unusable ({err})"
     else:
         if not os.environ.get(RECOVERY_VARIABLE, "").strip() and not sys.stdin.isatty():
-            return False  # opening names the problem (not a study, or its key file missing)
+            return False, None  # opening names the problem (not a study, or no key file)
         reason = f"the key file {keyring.key_file_path(path).name} is missing"
     try:
         keystore.unlock_with_recovery(path, read_recovery_key(reason.rstrip(".")))
@@ -140,7 +141,7 @@ def unlock(study_path: Path, given: Credentials | None) -> bool:
         raise LoginRefused(f"recovery key refused: {err}") from None
     except WrongKey:
         raise LoginRefused("recovery key refused: it does not open this study") from None
-    return True
+    return True, None
 
 
 def log_in(study_path: Path, action: Action, *, record: bool = True,
@@ -156,7 +157,7 @@ def log_in(study_path: Path, action: Action, *, record: bool = True,
     needs_key = looks_encrypted(path)
     if given is None and needs_key and keyring.key_file_path(path).exists():
         given = read_credentials()
-    recovered = unlock(path, given) if needs_key else False
+    recovered, opened = unlock(path, given) if needs_key else (False, None)
     study = open_study(path, read_only=True)
     try:
         if study.key is not None:
@@ -169,7 +170,7 @@ def log_in(study_path: Path, action: Action, *, record: bool = True,
                                "its first data manager")
         given = given or read_credentials()
         try:
-            session = accounts.login(given.username, given.password)
+            session = accounts.login(given.username, given.password, opened=opened)
         except AccountError as err:
             raise LoginRefused(f"login refused: {err}") from None
         refused = refusal(study, session, action)
