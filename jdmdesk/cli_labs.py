@@ -3,14 +3,33 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jdmdesk.cli import EXIT_FAILED, EXIT_OK, CliError, _err, _session
+
+if TYPE_CHECKING:
+    from jdmdesk.db.connection import Study
+
+
+def _open(path: Path, *, write: bool) -> tuple[Study, Callable[[], None]]:
+    """The study read-only, or as its one writer under the lock; with the function that
+    closes it (and frees the lock)."""
+    if not write:
+        from jdmdesk.db.studyfile import open_study
+
+        study = open_study(path, read_only=True)
+        return study, study.close
+    from jdmdesk.db.lock import open_locked, os_user
+
+    opened = open_locked(path, user=os_user())
+    return opened.study, opened.close
 
 
 def cmd_import_labs(args: argparse.Namespace) -> int:
     """Lab results from a hospital CSV or xlsx file (issue 20); exit 1 when nothing could be
     imported because of problems, each printed on stderr with its line and column."""
-    from jdmdesk.db.studyfile import open_study
     from jdmdesk.domain.lab_mapping import LabMapping, MappingError
     from jdmdesk.importing.lab_file import LabFileError
     from jdmdesk.services.lab_import import LabImportService, conflict_text
@@ -29,14 +48,7 @@ def cmd_import_labs(args: argparse.Namespace) -> int:
     session = _session(args.study, "read")  # the login itself reads; the role is checked here
     if not session.can(Action.IMPORT_LABS):
         raise CliError(refusal(session.role, Action.IMPORT_LABS), EXIT_FAILED)
-    if args.dry_run:
-        study = open_study(args.study, read_only=True)
-        close = study.close
-    else:
-        from jdmdesk.db.lock import open_locked, os_user
-
-        opened = open_locked(args.study, user=os_user())
-        study, close = opened.study, opened.close
+    study, close = _open(args.study, write=not args.dry_run)
     try:
         service = LabImportService(study, session)
         if args.dry_run:
@@ -72,8 +84,6 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
     """Without ``--import``: the study's lab imports, newest first. With ``--import ID`` (or a
     unique start of it) and ``--reason``: soft-delete every result of that import (a data
     manager's; audited with the reason). Exit 1 when refused or nothing matches."""
-    from jdmdesk.db.lock import open_locked, os_user
-    from jdmdesk.db.studyfile import open_study
     from jdmdesk.domain.access import Action, refusal
     from jdmdesk.services.lab_import import LabImportService
 
@@ -83,12 +93,7 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
     session = _session(args.study, "read")
     if not listing and not session.can(Action.UNDO_IMPORT):
         raise CliError(refusal(session.role, Action.UNDO_IMPORT), EXIT_FAILED)
-    if listing:
-        study = open_study(args.study, read_only=True)
-        close = study.close
-    else:
-        opened = open_locked(args.study, user=os_user())
-        study, close = opened.study, opened.close
+    study, close = _open(args.study, write=not listing)
     try:
         service = LabImportService(study, session)
         imports = service.imports()

@@ -23,7 +23,7 @@ from jdmdesk.domain.medication import (
     daily_dose_mg,
     is_daily_systemic_steroid,
     is_systemic_tacrolimus,
-    pred_eq_mg_on,
+    pred_eq_on,
     weight_on,
 )
 from jdmdesk.domain.texts import Message
@@ -142,15 +142,8 @@ def prednisolone_steps(segments: Sequence[Segment], weights: Sequence[tuple[date
 def _mg_kg_day(segments: Sequence[Segment], weights: Sequence[tuple[date, float]],
                day: date) -> float | None:
     weight = weight_on(day, weights)
-    total = 0.0
-    for s in segments:
-        mg = pred_eq_mg_on(s, day, weight)
-        if mg is None:
-            return None
-        total += mg
-    if not weight:
-        return None
-    return total / weight
+    total = pred_eq_on(day, segments, weights)
+    return None if total is None or not weight else total / weight
 
 
 def _same(a: float | None, b: float | None) -> bool:

@@ -91,8 +91,7 @@ class MainWindow(WindowCommands, RememberedLayout):
         self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 4px;")
         self.statusBar().addPermanentWidget(self.banner, 1)
         self.banner.hide()
-        self._notices: list[str] = []
-        self._notice_sources: list[Callable[[], str]] = []
+        self._notice_sources: list[Callable[[], str]] = []  # each writes its notice
         if reader.read_only:
             self.show_notice(lambda: self.tr("Read-only: this study can be reviewed but not "
                                              "changed."))
@@ -206,17 +205,14 @@ class MainWindow(WindowCommands, RememberedLayout):
         """A lasting notice in the banner (read-only, lock holder, network share, backup). Given
         as a function, it is written again in the new language when the language changes."""
         source = text if callable(text) else (lambda: text)
-        shown = source()
-        if shown not in self._notices:
-            self._notices.append(shown)
+        if source() not in (known() for known in self._notice_sources):
             self._notice_sources.append(source)
-        self.banner.setText("  ".join(self._notices))
+        self.retranslate_notices()
         self.banner.show()
 
     def retranslate_notices(self) -> None:
         """The banner's notices in the language now installed."""
-        self._notices = [source() for source in self._notice_sources]
-        self.banner.setText("  ".join(self._notices))
+        self.banner.setText("  ".join(source() for source in self._notice_sources))
 
     def show_alarm(self, text: str) -> None:
         """A red banner: the study was changed outside JDM Desk (tamper evidence)."""
