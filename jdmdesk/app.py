@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
 from jdmdesk import APP_NAME
 from jdmdesk.db import chain_head, keystore
@@ -53,6 +53,7 @@ from jdmdesk.services.review import ReviewService
 from jdmdesk.services.settings import SettingsService
 from jdmdesk.services.signoff import SignoffService
 from jdmdesk.services.study_services import StudyServices
+from jdmdesk.ui.after_paint import after_first_paint
 from jdmdesk.ui.chart.deferred import DeferredChart
 from jdmdesk.ui.i18n import error_message, sentence
 from jdmdesk.ui.i18n import message as translated
@@ -74,7 +75,8 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
                       show_recovery_key: ShowRecoveryKey | None = None,
                       ask_recovery: AskRecovery | None = None,
                       integrity: IntegrityCheck | None = None,
-                      defer_check: bool = False) -> QMainWindow:
+                      defer_check: bool = False,
+                      ahead: MainWindow | None = None) -> QMainWindow:
     """The whole window for a study file (created when missing), opened as the user of
     ``credentials`` (or of what ``ask`` returns), without an event loop.
 
@@ -92,6 +94,10 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
     every write waits for it (a damaged file refuses them and turns the window read-only with
     a red banner), and the login is recorded once it has passed. Without it, as before, a
     damaged file raises StudyFileError here.
+
+    ``ahead`` is this study's window built ahead, unbound (``MainWindow(study_path=…)``,
+    made by the launcher while the login dialog was up): it is bound to the session instead
+    of a new window being built.
     """
     path = Path(study_path)
     if not read_only and not path.exists():
@@ -128,7 +134,8 @@ def build_main_window(study_path: str | Path, credentials: Credentials | None = 
         opened.close()
         raise
     try:
-        window = assemble_window(Path(study_path), opened, accounts, session, notices, clock)
+        window = assemble_window(Path(study_path), opened, accounts, session, notices, clock,
+                                 ahead=ahead)
         deferred = defer_check and integrity is not None and not integrity.done
         if integrity is not None and not deferred:
             integrity.wait()  # a damaged file is refused before anything can be written
@@ -209,11 +216,12 @@ def finish_when_checked(window: MainWindow, study: Study, accounts: AccountServi
 
 def assemble_window(study_path: Path, opened: OpenedStudy, accounts: AccountService,
                     session: Session, notices: list[str],
-                    clock: Clock = SYSTEM_CLOCK) -> MainWindow:
-    """Services and the window for one session on an opened (locked) study. The window
-    closes the study when it closes, unless it handed the study over to the next user
-    (File ▸ Switch user: the same file and lock, a new session, a window rebuilt for the
-    new role)."""
+                    clock: Clock = SYSTEM_CLOCK, *, ahead: MainWindow | None = None
+                    ) -> MainWindow:
+    """Services and the window for one session on an opened (locked) study (``ahead``: a
+    window built before the study was open, bound here). The window closes the study when it
+    closes, unless it handed the study over to the next user (File ▸ Switch user: the same
+    file and lock, a new session, a window rebuilt for the new role)."""
     from jdmdesk.ui.main_window import MainWindow
 
     study = opened.study
@@ -273,9 +281,9 @@ def assemble_window(study_path: Path, opened: OpenedStudy, accounts: AccountServ
             raise
 
     held = opened.lock is None and study.read_only and read_lock(study_path) is not None
-    window = MainWindow(services, on_close=close,
-                        chart_factory=lambda: deferred_chart(services), switch_user=switch_user,
-                        break_lock=break_held_lock if held else None)
+    window = ahead if ahead is not None else MainWindow(study_path=study_path)
+    window.bind(services, on_close=close, chart_factory=lambda: deferred_chart(services),
+                switch_user=switch_user, break_lock=break_held_lock if held else None)
     for service in (services.records, services.settings, services.chart):
         service.setParent(window)
     if opened.lock is not None:  # the lock's heartbeat, so a stopped holder can be told
@@ -309,9 +317,11 @@ def run_gui(path: Path, *, read_only: bool = False) -> int:
 
 
 def open_window(app: QApplication, path: Path, credentials: Credentials | None, *,
-                read_only: bool = False, integrity: IntegrityCheck | None = None) -> int:
-    """After the login dialog: the window (asking again on a refused password), then the
-    event loop. Returns the process's exit code."""
+                read_only: bool = False, integrity: IntegrityCheck | None = None,
+                ahead: MainWindow | None = None) -> int:
+    """After the login dialog: the window (``ahead``, when it was built while the person
+    typed; asking again on a refused password), then the event loop. Returns the process's
+    exit code."""
     from jdmdesk.ui.admin.login_dialog import ask_with_dialog
     from jdmdesk.ui.admin.recovery_dialog import (
         ask_recovery_with_dialog,
@@ -323,7 +333,7 @@ def open_window(app: QApplication, path: Path, credentials: Credentials | None, 
                                    ask=ask_with_dialog(path.name),
                                    show_recovery_key=show_recovery_key_with_dialog(path.name),
                                    ask_recovery=ask_recovery_with_dialog(path.name),
-                                   integrity=integrity, defer_check=True)
+                                   integrity=integrity, defer_check=True, ahead=ahead)
     except StudyFileError as err:
         message = describe_with_backup(err)
         print(f"jdmdesk: {message}", file=sys.stderr)
@@ -342,24 +352,6 @@ def open_window(app: QApplication, path: Path, credentials: Credentials | None, 
                                        QTimer.singleShot(0, window.workspace.chart.panel)))
     window.show()
     return int(app.exec())
-
-
-class _FirstPaint(QObject):
-    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
-        super().__init__(window)
-        self.then = then
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.then)
-        return False
-
-
-def after_first_paint(window: QWidget, then: Callable[[], object]) -> None:
-    """Call ``then`` once ``window`` has painted for the first time (work that can wait)."""
-    _FirstPaint(window, then)
 
 
 def _offer_restore(err: StudyFileError, message: str) -> None:

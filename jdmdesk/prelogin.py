@@ -26,18 +26,30 @@ WARM_MODULES = (
     "pyqtgraph",
     "jdmdesk.ui.chart.panel",
 )
+# the longest the imports wait for the login dialog's first paint
+HOLD_AT_MOST_S = 2.0
 
 
 class Warmup:
     """Imports, read-ahead and (for a plain study) the integrity check, in one daemon thread."""
 
-    def __init__(self, path: Path, *, check: bool) -> None:
+    def __init__(self, path: Path, *, check: bool, hold: bool = False) -> None:
+        """With ``hold`` the imports wait for ``go()`` (or ``HOLD_AT_MOST_S``): the launcher
+        calls it once the login dialog has painted, so that the imports, which hold the
+        interpreter's lock most of the time, do not slow the dialog's first paint."""
         self.path = path
         self.check = check
         self.integrity: IntegrityCheck | None = None
         self.error: BaseException | None = None
+        self._go = threading.Event()
+        if not hold:
+            self._go.set()
         self._thread = threading.Thread(target=self._run, name="warmup", daemon=True)
         self._thread.start()
+
+    def go(self) -> None:
+        """Start the imports (the login dialog is on screen)."""
+        self._go.set()
 
     def _run(self) -> None:
         try:
@@ -46,13 +58,20 @@ class Warmup:
                 from jdmdesk.db.studyfile import start_integrity_check
 
                 self.integrity = start_integrity_check(self.path)
+            self._go.wait(HOLD_AT_MOST_S)
             for name in WARM_MODULES:
                 importlib.import_module(name)
         except BaseException as err:
             self.error = err
 
+    @property
+    def done(self) -> bool:
+        """The imports (and the read-ahead) have finished, without waiting."""
+        return not self._thread.is_alive()
+
     def wait(self) -> IntegrityCheck | None:
         """Join the thread; an import error is raised here, on the GUI thread."""
+        self._go.set()
         self._thread.join()
         if self.error is not None and not isinstance(self.error, Exception):
             raise self.error

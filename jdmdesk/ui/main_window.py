@@ -8,81 +8,78 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QWidget
 
 from jdmdesk import APP_NAME
 from jdmdesk.domain.access import ROLE_LABELS, Action, Credentials
 from jdmdesk.domain.texts import QT_TRANSLATE_NOOP
 from jdmdesk.services.accounts import AccountError
+from jdmdesk.services.reader import StudyReader
+from jdmdesk.services.records import RecordService
 from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui import window_state
 from jdmdesk.ui.admin.auto_lock import IdleWatcher, LockScreen
 from jdmdesk.ui.app_shortcuts import ApplicationShortcuts
 from jdmdesk.ui.entry.patient_list import PatientListPanel
-from jdmdesk.ui.i18n import catalogue, error_message, message, sentence
+from jdmdesk.ui.i18n import catalogue, error_message, message
 from jdmdesk.ui.lock_break import BreakLock
 from jdmdesk.ui.prompts import Prompts
 from jdmdesk.ui.review.read_only import apply_read_only_look
 from jdmdesk.ui.window_commands import WindowCommands
+from jdmdesk.ui.window_lock import LockableWindow
 from jdmdesk.ui.window_memory import RememberedLayout
 from jdmdesk.ui.workspace import PatientWorkspace
 
 
-class MainWindow(WindowCommands, RememberedLayout):
-    def __init__(self, services: StudyServices,
+class MainWindow(WindowCommands, RememberedLayout, LockableWindow):
+    """Built in two steps: the widgets (``study_path`` only: no study, no session needed),
+    then ``bind`` to one session's services. ``MainWindow(services, …)`` does both; the
+    launcher builds the widgets while the person types the password (an encrypted study
+    cannot be read before) and binds them after the unlock (issue 19)."""
+
+    services: StudyServices
+    writer: RecordService
+    reader: StudyReader
+
+    def __init__(self, services: StudyServices | None = None,
                  chart_factory: Callable[[], QWidget] | None = None,
                  on_close: Callable[[], None] | None = None,
                  parent: QWidget | None = None, *,
                  switch_user: Callable[[Credentials], MainWindow] | None = None,
-                 break_lock: BreakLock | None = None) -> None:
+                 break_lock: BreakLock | None = None,
+                 study_path: str | Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.services = services
-        self.writer, self.reader = services.records, services.reader
-        reader = self.reader
-        self.study_path = str(services.path.resolve())
+        path = study_path if study_path is not None else services.path if services else None
+        if path is None:
+            raise ValueError("a window needs its study's services or its study's path")
+        self.study_path = str(Path(path).resolve())
         self.prompts = Prompts(self)
-        self._on_close = on_close
-        self._switch_user = switch_user
-        self._break_lock = break_lock
-        self._chart_factory = chart_factory  # the workspace is built again on a language change
+        self.bound = False
         # asks (first user?, previous error) for the next user's credentials; tests replace it
         self.ask_credentials: Callable[[bool, str | None], Credentials | None] = \
             self._ask_with_dialog
         self._closed = False
         self.backup_on_open: object | None = None  # the daily backup's worker (app.py)
-        self.setWindowTitle(self._title())
         # the window's style sheet before its children exist: set after them, it re-polishes
-        # every one (the edit-only controls are hidden below, once they exist)
-        apply_read_only_look(self, reader.can_edit)
+        # every one (the edit-only controls are hidden in ``bind``, once the role is known)
+        apply_read_only_look(self, True)
         # children made in their final parents: reparenting a built form re-polishes it
         self.stack = QStackedWidget(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self.stack)
         self.splitter.setObjectName("main_splitter")
-        self.patients = PatientListPanel(reader.patient_index, self.splitter)
-        self.workspace = PatientWorkspace(services, self.prompts, chart_factory, self.splitter)
+        self.patients = PatientListPanel(None, self.splitter)
+        self.workspace = PatientWorkspace(None, self.prompts, None, self.splitter)
         self.splitter.addWidget(self.patients)
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([180, 1100])
-        session = services.session
-        self.lock_screen = LockScreen(f"{session.display_name} ({session.username})",
-                                      self._check_password, self)
-        self.lock_screen.unlocked.connect(self.unlock)
-        self.lock_screen.close_requested.connect(self._close_from_lock)
         self.stack.addWidget(self.splitter)
-        self.stack.addWidget(self.lock_screen)
         self.setCentralWidget(self.stack)
         self._hidden_dialogs: list[QWidget] = []
         self._actions_on: list[QAction] = []
         self._focus_before_lock: QWidget | None = None
-        self.idle = IdleWatcher(reader.settings().auto_lock_minutes * 60_000, self,
-                                clock=services.clock)
-        self.idle.idle.connect(self.lock)
-        services.settings.changed.connect(self._settings_changed)
-        self.idle.start()
-        self.user_label = QLabel(f"{session.display_name} · {catalogue(ROLE_LABELS[session.role])}",
-                                 self)
+        self.user_label = QLabel(self)
         self.user_label.setObjectName("user_label")
         self.statusBar().addPermanentWidget(self.user_label)
         self.banner = QLabel(self)
@@ -92,11 +89,52 @@ class MainWindow(WindowCommands, RememberedLayout):
         self.statusBar().addPermanentWidget(self.banner, 1)
         self.banner.hide()
         self._notice_sources: list[Callable[[], str]] = []  # each writes its notice
+        self.resize(1400, 880)
+        self._restore_geometry()
+        if services is not None:
+            self.bind(services, chart_factory, on_close, switch_user=switch_user,
+                      break_lock=break_lock)
+
+    def bind(self, services: StudyServices,
+             chart_factory: Callable[[], QWidget] | None = None,
+             on_close: Callable[[], None] | None = None, *,
+             switch_user: Callable[[Credentials], MainWindow] | None = None,
+             break_lock: BreakLock | None = None) -> None:
+        """One session on the study: the role's menus and controls, the patients, the
+        remembered patient and panes, the idle lock. Once per window."""
+        if self.bound:
+            raise RuntimeError("this window is bound to a session already")
+        if Path(services.path).resolve() != Path(self.study_path):
+            raise ValueError("the services are for another study than this window's")
+        self.bound = True
+        self.services = services
+        self.writer, self.reader = services.records, services.reader
+        reader = self.reader
+        self._on_close = on_close
+        self._switch_user = switch_user
+        self._break_lock = break_lock
+        self._chart_factory = chart_factory  # the workspace is built again on a language change
+        self.setWindowTitle(self._title())
+        self.workspace.bind(services, chart_factory)
+        session = services.session
+        self.lock_screen = LockScreen(f"{session.display_name} ({session.username})",
+                                      self._check_password, self)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.close_requested.connect(self._close_from_lock)
+        self.stack.addWidget(self.lock_screen)
+        self.idle = IdleWatcher(reader.settings().auto_lock_minutes * 60_000, self,
+                                clock=services.clock)
+        self.idle.idle.connect(self.lock)
+        services.settings.changed.connect(self._settings_changed)
+        self.idle.start()
+        self.user_label.setText(
+            f"{session.display_name} · {catalogue(ROLE_LABELS[session.role])}")
         if reader.read_only:
             self.show_notice(lambda: self.tr("Read-only: this study can be reviewed but not "
                                              "changed."))
         for notice in services.notices:
             self.show_notice(lambda notice=notice: message(notice))
+        self.patients.load = reader.patient_index
         self.patients.patient_chosen.connect(self.choose_patient)
         self.patients.new_patient_requested.connect(self.new_patient)
         self.workspace.status_message.connect(self.show_status)
@@ -107,7 +145,6 @@ class MainWindow(WindowCommands, RememberedLayout):
         self.app_shortcuts = ApplicationShortcuts(self)
         self.workspace.around_build = self._app_filters_paused
         self.patients.refresh()
-        self.resize(1400, 880)
         self._restore_state()
 
     # --- menus ---------------------------------------------------------------------------
@@ -287,66 +324,6 @@ class MainWindow(WindowCommands, RememberedLayout):
         new.activateWindow()
         return new
 
-    # --- auto-lock -------------------------------------------------------------------------
-
-    @property
-    def locked(self) -> bool:
-        return self.stack.currentWidget() is self.lock_screen
-
-    def lock(self) -> None:
-        """Hide every patient datum until the password is entered again (forms keep their
-        unsaved text underneath; open dialogs are hidden and come back)."""
-        if self.locked or self._closed:
-            return
-        self.idle.stop()
-        self._focus_before_lock = self.focusWidget()
-        self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
-        for d in self._hidden_dialogs:
-            d.hide()
-        self.stack.setCurrentWidget(self.lock_screen)
-        self.menuBar().setEnabled(False)
-        # menu shortcuts still fire from a disabled menu bar: switch the actions off too
-        self._actions_on = [a for a in self.findChildren(QAction) if a.isEnabled()]
-        for a in self._actions_on:
-            a.setEnabled(False)
-        self.statusBar().clearMessage()
-        self.lock_screen.reset()
-
-    def unlock(self) -> None:
-        if not self.locked:
-            return
-        self.stack.setCurrentWidget(self.splitter)
-        self.menuBar().setEnabled(True)
-        for a in self._actions_on:
-            a.setEnabled(True)
-        self._actions_on = []
-        for d in self._hidden_dialogs:
-            d.show()
-        self._hidden_dialogs = []
-        if self._focus_before_lock is not None:
-            self._focus_before_lock.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.idle.start()
-
-    def _check_password(self, password: str) -> str | None:
-        try:
-            self.services.accounts.confirm_password(self.services.session, password,
-                                                    "unlock_screen")
-        except AccountError as err:
-            return sentence(error_message(err))
-        return None
-
-    def _close_from_lock(self) -> None:
-        if self.workspace.dirty_forms():
-            self.lock_screen.message.setText(
-                self.tr("There are unsaved changes: only {name} can close this study.").format(
-                    name=self.services.session.display_name))
-            return
-        self.close()
-
-    def _settings_changed(self, keys: list[str]) -> None:
-        if "auto_lock_minutes" in keys:
-            self.idle.set_interval_ms(self.reader.settings().auto_lock_minutes * 60_000)
-
     # --- state and closing ---------------------------------------------------------------
 
     @contextmanager
@@ -365,6 +342,9 @@ class MainWindow(WindowCommands, RememberedLayout):
                 app.installEventFilter(f)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.bound:  # built ahead for a login that did not happen: nothing to save
+            event.accept()
+            return
         if not self._closed and self.locked and self.workspace.dirty_forms():
             self._close_from_lock()  # nobody but the user who typed them may save or drop
             event.ignore()

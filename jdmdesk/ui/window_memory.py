@@ -26,10 +26,14 @@ class RememberedLayout:
                 out.append(section.outer)
         return out
 
-    def _restore_state(self: MainWindow) -> None:
+    def _restore_geometry(self: MainWindow) -> None:
+        """Where the window was last (the same for every user and study)."""
         geometry = window_state.load_bytes("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+
+    def _restore_state(self: MainWindow) -> None:
+        """This user's panes and the patient this study was left on."""
         for s in self._splitters():
             self._restore_splitter(s)
         self.workspace.page_built.connect(self._section_built)

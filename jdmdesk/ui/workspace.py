@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QVBoxLayout, QWi
 from jdmdesk.domain.access import Action
 from jdmdesk.domain.codes import SEX, label_of
 from jdmdesk.domain.timeline import age_years
+from jdmdesk.services.reader import StudyReader
+from jdmdesk.services.records import RecordService
 from jdmdesk.services.signoff import SignatureState
 from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui.chart.view import EnzymeChart
@@ -37,17 +39,21 @@ class PatientWorkspace(QWidget):
     ``build_rest_when_idle`` once the window is up: the window opens with the patient tab
     only, so the login ends at a painted window sooner (issue 19)."""
 
+    services: StudyServices
+    writer: RecordService
+    reader: StudyReader
+
     status_message = Signal(str)
     page_built = Signal(str)  # kind: a section's table and form now exist
 
-    def __init__(self, services: StudyServices, prompts: Prompts,
+    def __init__(self, services: StudyServices | None, prompts: Prompts,
                  chart_factory: Callable[[], EnzymeChart] | None = None,
                  parent: QWidget | None = None) -> None:
+        """With ``services`` None the workspace is built before the study is open (its
+        patient form and the empty tabs, while the person types the password); ``bind``
+        gives it the study's services."""
         super().__init__(parent)
-        self.services = services
-        writer, reader = services.records, services.reader
-        self.writer, self.reader, self.prompts = writer, reader, prompts
-        chart = chart_factory() if chart_factory else None
+        self.prompts = prompts
         self.patient_id: str | None = None
         self.header = QLabel(self.tr("No patient selected"), self)
         self.header.setObjectName("patient_header")
@@ -59,7 +65,7 @@ class PatientWorkspace(QWidget):
         self.forms: Pages[RecordForm] = Pages(self._forms, list(FORM_CLASSES), self.build_page)
         self.sections: Pages[RecordSection] = Pages(
             self._sections, [k for k in FORM_CLASSES if k != "patient"], self.build_page)
-        self.chart: EnzymeChart | None = chart
+        self.chart: EnzymeChart | None = None
         self._placeholders: dict[str, QWidget] = {}
         # wraps each section's construction (the window pauses its application-wide filters)
         self.around_build: Callable[[], AbstractContextManager[object]] = nullcontext
@@ -68,12 +74,9 @@ class PatientWorkspace(QWidget):
             page.setObjectName(f"{kind}_page")
             self._placeholders[kind] = page
             self.tabs.addTab(page, catalogue(SECTION_TITLES[kind]))
-        self.history = HistoryView(reader.history, self)
+        self.history = HistoryView(None, self)
         self.tabs.addTab(self.history, self.tr("Hist&ory"))
-        self.review = ReviewView(services.review.review,
-                                 chart_factory() if chart_factory else None, self,
-                                 sign=services.signoff.sign
-                                 if reader.can(Action.SIGN_VISIT) else None)
+        self.review = ReviewView(None, None, self)
         self.review.status_message.connect(self.status_message)
         self.review.print_button.clicked.connect(self.print_summary)
         self.tabs.addTab(self.review, self.tr("&Review"))
@@ -83,13 +86,27 @@ class PatientWorkspace(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.header)
         lay.addWidget(self.tabs, 1)
+        self.build_page("patient")  # the first tab
+        if services is not None:
+            self.bind(services, chart_factory)
+
+    def bind(self, services: StudyServices,
+             chart_factory: Callable[[], EnzymeChart] | None = None) -> None:
+        """The study's services: the views read from them and follow their changes."""
+        self.services = services
+        writer, reader = services.records, services.reader
+        self.writer, self.reader = writer, reader
+        self.chart = chart_factory() if chart_factory else None
+        self.history.load = reader.history
+        self.review.bind(services.review.review, chart_factory() if chart_factory else None,
+                         services.signoff.sign if reader.can(Action.SIGN_VISIT) else None)
         # the one refresh path: every view follows the service's "changed" (never form.saved);
         # each view filters by kind and patient (the chart is connected in app.py, first; each
         # section when it is built)
         writer.changed.connect(self._records_changed)
         writer.changed.connect(self.history.on_records_changed)
         writer.changed.connect(self.review.on_records_changed)
-        self.build_page("patient")  # the first tab
+        self._forms["patient"].bind(writer, reader)
 
     # --- sections built when first used -----------------------------------------------------
 
@@ -102,7 +119,11 @@ class PatientWorkspace(QWidget):
             self._build_page(kind)
 
     def _build_page(self, kind: str) -> None:
-        writer, reader = self.writer, self.reader
+        # before ``bind`` only the patient form is built (without the study's services)
+        writer = getattr(self, "writer", None)
+        reader = getattr(self, "reader", None)
+        if reader is None and kind != "patient":
+            raise RuntimeError(f"the {kind} section needs the study: bind the workspace first")
         # made without a parent, out of the shown window (cheaper), then put into its tab
         form = FORM_CLASSES[kind](kind, writer, reader, self.prompts, None)
         if isinstance(form, VisitForm):
@@ -112,6 +133,7 @@ class PatientWorkspace(QWidget):
         page: QWidget = form
         if kind != "patient":
             chart = self.chart
+            assert reader is not None and writer is not None
             section = RecordSection(form, reader.records, None,
                                     top=chart.widget() if chart and kind == "lab" else None,
                                     overlay=self._signed_cells if kind == "visit" else None)

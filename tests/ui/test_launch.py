@@ -62,11 +62,11 @@ def test_launcher_asks_first_then_opens_with_what_was_typed(tmp_path, qtbot, mon
     order: list[str] = []
     typed = credentials(Role.DATA_ENTRY)
 
-    def fake_login(path: Path):
+    def fake_login(path: Path, painted):
         order.append("dialog")
         return typed
 
-    def fake_open(app, path, given, *, read_only, integrity):
+    def fake_open(app, path, given, *, read_only, integrity, ahead):
         order.append("window")
         assert given == typed and path == study and not read_only
         return 0
@@ -79,7 +79,7 @@ def test_launcher_asks_first_then_opens_with_what_was_typed(tmp_path, qtbot, mon
 
 def test_launcher_cancel_opens_nothing(tmp_path, qtbot, monkeypatch, capsys):
     study = study_with_users(tmp_path / "s.jdm")
-    monkeypatch.setattr(launch, "early_login", lambda path: None)
+    monkeypatch.setattr(launch, "early_login", lambda path, painted: None)
     monkeypatch.setattr("jdmdesk.app.open_window",
                         lambda *a, **k: pytest.fail("nothing may open after a cancel"))
     assert launch.run_gui(study) == 1
@@ -169,3 +169,12 @@ def test_a_real_check_can_be_stopped(tmp_path):
     assert check is not None
     check.cancel()
     assert check.done
+
+
+def test_the_imports_wait_for_the_login_dialog_to_paint(tmp_path):
+    warm = launch.Warmup(tmp_path / "s.jdm", check=False, hold=True)
+    warm._thread.join(0.3)
+    assert not warm.done  # held: they would slow the dialog's first paint
+    warm.go()
+    warm._thread.join(30)
+    assert warm.done and warm.wait() is None

@@ -22,7 +22,7 @@ HEADERS = ("Time (UTC)", "User", "Action", "Field", "Old", "New", "Reason")
 
 
 class HistoryView(QWidget):
-    def __init__(self, load: Callable[[str, str], Sequence[AuditLine]],
+    def __init__(self, load: Callable[[str, str], Sequence[AuditLine]] | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.load = load
@@ -56,7 +56,8 @@ class HistoryView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        rows = self.load(self.kind, self.record_id) if self.kind and self.record_id else []
+        rows = (self.load(self.kind, self.record_id)
+                if self.load is not None and self.kind and self.record_id else [])
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             field = catalogue(field_label(row.field, self.kind)) if row.field else ""

@@ -51,13 +51,19 @@ class RecordForm(QWidget):
     dirty_changed = Signal(bool)
 
     columns = 1
+    writer: RecordService
+    reader: StudyReader
 
-    def __init__(self, kind: str, writer: RecordService, reader: StudyReader,
+    def __init__(self, kind: str, writer: RecordService | None, reader: StudyReader | None,
                  prompts: Prompts, parent: QWidget | None = None) -> None:
+        """``writer`` and ``reader`` are None for a form built before the study is open (the
+        window made while the person types the password); ``bind`` gives them once it is."""
         super().__init__(parent)
         self.kind = kind
         self.rt: RecordType = record_type(kind)
-        self.writer, self.reader, self.prompts = writer, reader, prompts
+        self.prompts = prompts
+        if writer is not None and reader is not None:  # subclasses' hooks below read them
+            self.writer, self.reader = writer, reader
         self.setObjectName(f"{kind}_form")
         self.setAccessibleName(f"{kind}_form")
         self.setStyleSheet(FOCUS_STYLE)
@@ -101,6 +107,12 @@ class RecordForm(QWidget):
             QShortcut(QKeySequence(keys), self, slot,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._update_title()
+        if writer is not None and reader is not None:
+            self.bind(writer, reader)
+
+    def bind(self, writer: RecordService, reader: StudyReader) -> None:
+        """The study's services; the fields and buttons follow the role (read-only or not)."""
+        self.writer, self.reader = writer, reader
         self.set_read_only(not reader.can_edit)
         for b in (self.save_button, self.new_button, self.cancel_button):
             b.setVisible(reader.can_edit)  # offered only to a role that may edit

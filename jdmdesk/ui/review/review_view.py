@@ -37,15 +37,17 @@ class ReviewView(QWidget):
     recomputed = Signal()  # after every recomputation from the database
     status_message = Signal(str)
 
-    def __init__(self, load: Callable[[str], PatientReview | None],
+    def __init__(self, load: Callable[[str], PatientReview | None] | None,
                  chart: EnzymeChart | None = None, parent: QWidget | None = None,
                  sign: Signer | None = None) -> None:
+        """``load`` is None in a window built before the study is open; ``bind`` gives it,
+        with the chart and the signer, once it is."""
         super().__init__(parent)
         self.sign = sign  # None: this user may not sign, and no sign button is shown
         self.sign_dialog: SignDialog | None = None
         self.setObjectName("review_view")
         self.load = load
-        self.chart = chart
+        self.chart: EnzymeChart | None = None
         self.patient_id: str | None = None
         self.review: PatientReview | None = None
         self.header = QLabel(self)
@@ -85,9 +87,6 @@ class ReviewView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setObjectName("review_splitter")
         split.setChildrenCollapsible(False)
-        if chart is not None:
-            chart.widget().setMinimumHeight(CHART_MIN_HEIGHT)
-            split.addWidget(chart.widget())
         self.visits.setMinimumHeight(110)
         split.addWidget(self.visits)
         scroll = QScrollArea(self)
@@ -97,15 +96,33 @@ class ReviewView(QWidget):
         scroll.setWidget(self.treatment)
         scroll.setMinimumHeight(60)
         split.addWidget(scroll)
-        for index, stretch in enumerate((3, 2, 0) if chart is not None else (2, 0)):
+        for index, stretch in enumerate((2, 0)):
             split.setStretchFactor(index, stretch)
         self.splitter = split
+        if chart is not None:
+            self._place_chart(chart)
         lay.addWidget(split, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.sign_button)
         buttons.addWidget(self.print_button)
         lay.addLayout(buttons)
+
+    def bind(self, load: Callable[[str], PatientReview | None], chart: EnzymeChart | None,
+             sign: Signer | None) -> None:
+        """The study's review, chart and signer, for a view built before the study was open."""
+        self.load, self.sign = load, sign
+        self.sign_button.setVisible(sign is not None)
+        if chart is not None:
+            self._place_chart(chart)
+
+    def _place_chart(self, chart: EnzymeChart) -> None:
+        """The chart above the visits table, taking most of the height."""
+        self.chart = chart
+        chart.widget().setMinimumHeight(CHART_MIN_HEIGHT)
+        self.splitter.insertWidget(0, chart.widget())
+        for index, stretch in enumerate((3, 2, 0)):
+            self.splitter.setStretchFactor(index, stretch)
 
     def show_patient(self, patient_id: str | None) -> None:
         self.patient_id = patient_id
@@ -135,7 +152,8 @@ class ReviewView(QWidget):
 
     def recompute(self) -> None:
         selected = self.selected_visit()
-        self.review = self.load(self.patient_id) if self.patient_id else None
+        self.review = (self.load(self.patient_id)
+                       if self.load is not None and self.patient_id else None)
         rv = self.review
         if rv is None:
             self.header.setText(self.tr("No patient selected."))
