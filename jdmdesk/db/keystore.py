@@ -239,6 +239,26 @@ def put_user_copy(db: Database, study_path: Path, study_key: bytes, username: st
     return pair
 
 
+def rewrap_user_copy(db: Database, study_path: Path, username: str, password: str,
+                     kdf: KdfParams) -> bool:
+    """Inside the caller's write transaction: ``username``'s copy wrapped again at the cost
+    ``kdf`` (an account upgraded to the current Argon2id parameters on a login), keeping its
+    signing key. False, writing nothing, when the copy has that cost already, is missing or
+    does not open with ``password``."""
+    keys = _current(db)
+    slot = slot_of(username)
+    wrapped = keys.slots.get(slot)
+    if wrapped is None or wrapped.kdf == kdf:
+        return False
+    context = slot_context(keys.study_id, slot)
+    try:
+        payload = unwrap(wrapped, password, context)
+    except WrongKey:
+        return False
+    write_keys(db, study_path, keys.with_slot(slot, wrap(payload, password, context, kdf)))
+    return True
+
+
 def remove_user_copy(db: Database, study_path: Path, username: str) -> None:
     """A deactivated account keeps no copy: its password no longer opens the study."""
     keys = _current(db)

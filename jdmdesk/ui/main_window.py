@@ -360,6 +360,10 @@ class MainWindow(WindowCommands, RememberedLayout, LockableWindow):
             for form in self.workspace.forms.built().values():
                 form.active = False
             if self._on_close is not None:
+                if not self.reader.read_only:  # a large study's backup takes a while: say so
+                    self.statusBar().showMessage(self.tr(
+                        "Closing: backing up the study first (this can take a moment)…"))
+                    self.statusBar().repaint()
                 self._on_close()
         event.accept()
 

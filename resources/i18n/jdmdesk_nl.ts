@@ -4514,6 +4514,10 @@
         <translation>&amp;Over JDM Desk</translation>
     </message>
     <message>
+        <source>Closing: backing up the study first (this can take a moment)…</source>
+        <translation>Afsluiten: eerst wordt een back-up van de studie gemaakt (dit kan even duren)…</translation>
+    </message>
+    <message>
         <source>Study settings saved.</source>
         <translation>Studie-instellingen opgeslagen.</translation>
     </message>

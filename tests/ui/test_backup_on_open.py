@@ -82,3 +82,13 @@ def test_closing_waits_for_the_backup_on_opening(tmp_path, qtbot, monkeypatch):
     threading.Timer(0.2, release.set).start()
     close_window(w)
     assert order == ["close after open: True"]
+
+
+def test_the_window_says_it_is_backing_up_while_it_closes(tmp_path, qtbot, monkeypatch):
+    said: list[str] = []
+    w = build_main_window(study_with_users(tmp_path / "s.jdm"), credentials(Role.DATA_ENTRY),
+                          hasher=FAST)
+    monkeypatch.setattr("jdmdesk.app.backup_on_close",
+                        lambda study: said.append(w.statusBar().currentMessage()))
+    close_window(w)
+    assert len(said) == 1 and "backing up the study" in said[0]

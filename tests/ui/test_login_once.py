@@ -12,6 +12,7 @@ from jdmdesk.app import LoginCancelled, build_main_window
 from jdmdesk.crypto import keys as crypto_keys
 from jdmdesk.db import accounts as account_rows
 from jdmdesk.db import keystore
+from jdmdesk.db.check import check_study
 from jdmdesk.db.connection import write_transaction
 from jdmdesk.db.studyfile import open_study
 from jdmdesk.domain.access import MAX_FAILED_ATTEMPTS, Credentials, Role
@@ -120,19 +121,38 @@ def test_an_account_with_an_older_hash_opens_and_its_hash_is_upgraded(tmp_path, 
     finally:
         opened.close()
     hasher = Counting()
+    before = keystore.required_key_file(study).slots["user:nurse"]
+    _, signing_before = keystore.unlock_slot(keystore.required_key_file(study), "nurse",
+                                             PASSWORD)
     unwraps.clear()  # the accounts' copies were wrapped when the study was made
     w = build_main_window(study, credentials(Role.DATA_ENTRY), hasher=hasher)
     try:
         assert w.services.session.username == "nurse"
-        assert len(unwraps) == 1 and "verify" not in hasher.runs
+        # the login: one run; its record upgrades the copy of the key as well (once: an
+        # unwrap at the old cost and a wrap at the new one) and the hash
+        assert len(unwraps) == 1 + 2 and "verify" not in hasher.runs
+        assert hasher.runs == ["hash"]
     finally:
         close_window(w)
+    after = keystore.required_key_file(study).slots["user:nurse"]
+    assert before.kdf != w.services.accounts.kdf and after.kdf == w.services.accounts.kdf
+    assert after.salt != before.salt
+    key, signing_after = keystore.unlock_slot(keystore.required_key_file(study), "nurse",
+                                              PASSWORD)
+    assert signing_after == signing_before is not None  # the signing key is kept
+    assert keystore.open_with_password(study, "nurse", PASSWORD).key == key
+    unwraps.clear()
+    again = build_main_window(study, credentials(Role.DATA_ENTRY), hasher=hasher)
+    close_window(again)
+    assert len(unwraps) == 1  # upgraded: the next login is one run again
     upgraded = stored_hash(study, "nurse")
     assert f"m={FAST.memory_cost},t={FAST.time_cost}" in upgraded
     assert not hasher.check_needs_rehash(upgraded) and hasher.verify(upgraded, PASSWORD)
     check = open_study(study, read_only=True)
     try:
         assert account_rows.unsealed(check.db) == []  # the upgraded row is sealed with its MAC
+        report = check_study(check.db, study)  # the key file and its mirror agree, the chain
+        assert report.ok, report
     finally:
         check.close()
 
