@@ -46,7 +46,6 @@ def early_login(path: Path, painted: Callable[[], object] = lambda: None
     return dialog.credentials() if dialog.exec() else None
 
 
-
 def run_gui(path: Path, *, read_only: bool = False) -> int:
     """The window for ``path``, the login dialog first; returns the process's exit code."""
     if QApplication.instance() is None and (problem := platform_problem()) is not None:
@@ -72,8 +71,8 @@ def run_gui(path: Path, *, read_only: bool = False) -> int:
             print("jdmdesk: login cancelled: the study was not opened", file=sys.stderr)
             return 1
     integrity = warm.wait()
-    # What the imports made lives as long as the process: later collections need not scan it
-    # (fewer and shorter pauses while the window is built)
+    # What the imports (and the window built ahead) made lives as long as the process: later
+    # collections need not scan it (fewer and shorter pauses while the window is bound)
     gc.freeze()
     from jdmdesk.app import open_window
 
