@@ -259,6 +259,23 @@ def rewrap_user_copy(db: Database, study_path: Path, username: str, password: st
     return True
 
 
+def upgrade_user_copy(db: Database, study_path: Path, username: str, password: str,
+                      kdf: KdfParams) -> bool:
+    """``rewrap_user_copy`` at best, in a savepoint of the caller's write transaction: True when
+    the copy is at ``kdf`` now (re-wrapped, already so, or there is no copy to keep in step);
+    False, with nothing changed, when it could not be written (a key file the OS refuses to
+    replace, a full disk): the login goes on, and the upgrade waits for a later one."""
+    db.conn.execute("SAVEPOINT upgrade_user_copy")
+    try:
+        rewrap_user_copy(db, study_path, username, password, kdf)
+    except (OSError, KeyFileError, driver.Error):
+        db.conn.execute("ROLLBACK TO upgrade_user_copy")
+        db.conn.execute("RELEASE upgrade_user_copy")
+        return False
+    db.conn.execute("RELEASE upgrade_user_copy")
+    return True
+
+
 def remove_user_copy(db: Database, study_path: Path, username: str) -> None:
     """A deactivated account keeps no copy: its password no longer opens the study."""
     keys = _current(db)

@@ -290,19 +290,24 @@ class AccountService:
                     accounts.record_login(w, account, ok=False, failed_attempts=failed,
                                           locked_until=until, purpose=purpose)
             raise AccountError(_failed_message(wait)) from None
-        upgrade = self.record and self.hasher.check_needs_rehash(account.password_hash)
+        # a hash of other parameters (an older or cheaper one) is upgraded on a successful
+        # login, when the login is recorded (after the window is up when it is deferred), with
+        # the account's copy of the study key; only by the session that holds the study for
+        # writing (a read-only one leaves both for a later login)
+        upgrade = (self.record and not self.study.read_only
+                   and self.hasher.check_needs_rehash(account.password_hash))
 
         def record() -> None:
-            # a hash of other parameters (an older or cheaper one) is upgraded on a successful
-            # login, when the login is recorded (after the window is up when it is deferred)
             rehash = self.hasher.hash(_secret(password)) if upgrade else None
             with self._bookkeeping() as w:
-                if w is not None:
-                    accounts.record_login(w, account, ok=True, failed_attempts=0,
-                                          locked_until=None, new_hash=rehash, purpose=purpose)
-                    if upgrade and self.study.key is not None:  # its copy of the key too
-                        keystore.rewrap_user_copy(w, self.study.path, account.username,
-                                                  password, self.kdf)
+                if w is None:
+                    return
+                if rehash is not None and self.study.key is not None and not \
+                        keystore.upgrade_user_copy(w, self.study.path, account.username,
+                                                   password, self.kdf):
+                    rehash = None  # hash and copy are upgraded together, at a later login
+                accounts.record_login(w, account, ok=True, failed_attempts=0,
+                                      locked_until=None, new_hash=rehash, purpose=purpose)
 
         if defer_record:
             self._pending.append(record)

@@ -65,7 +65,8 @@ def run_gui(path: Path, *, read_only: bool = False) -> int:
     credentials: Credentials | None = None
     ahead: WindowAhead | None = None
     if kind == "encrypted":
-        ahead = WindowAhead(path, lambda: warm.done)  # built while the person types
+        # built while the person types, once the imports have succeeded
+        ahead = WindowAhead(path, lambda: warm.done and warm.error is None)
         credentials = early_login(path, painted=warm.go)
         if credentials is None:
             print("jdmdesk: login cancelled: the study was not opened", file=sys.stderr)

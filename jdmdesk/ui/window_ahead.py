@@ -43,7 +43,9 @@ class WindowAhead(QObject):
         if self._window is None:
             from jdmdesk.ui.main_window import MainWindow
 
+            self._timer.stop()  # a window that fails to build is not tried again
             self._window = MainWindow(study_path=self.path)
+            self._timer.start()
             return  # polished in the next turn: the dialog takes keys in between
         self._timer.stop()
         window = self._window

@@ -92,7 +92,9 @@ class PatientWorkspace(QWidget):
 
     def bind(self, services: StudyServices,
              chart_factory: Callable[[], EnzymeChart] | None = None) -> None:
-        """The study's services: the views read from them and follow their changes."""
+        """The study's services: the views read from them and follow their changes. Once."""
+        if hasattr(self, "services"):
+            raise RuntimeError("this workspace is bound to a session already")
         self.services = services
         writer, reader = services.records, services.reader
         self.writer, self.reader = writer, reader

@@ -108,8 +108,8 @@ def test_failed_unwraps_count_towards_the_lockout_and_it_holds_for_the_right_pas
     assert asked[1:-1] == ["unknown user name or wrong password"] * MAX_FAILED_ATTEMPTS
 
 
-def test_an_account_with_an_older_hash_opens_and_its_hash_is_upgraded(tmp_path, qtbot,
-                                                                      unwraps):
+def with_older_hash(tmp_path: Path) -> Path:
+    """A study whose nurse has a hash of other (older) Argon2id parameters."""
     study = study_with_users(tmp_path / "s.jdm")
     old = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
     opened = open_study(study)
@@ -120,6 +120,25 @@ def test_an_account_with_an_older_hash_opens_and_its_hash_is_upgraded(tmp_path, 
             account_rows.set_password(db, "setup", account, old.hash(PASSWORD), "older hash")
     finally:
         opened.close()
+    return study
+
+
+def logins_recorded(study: Path) -> int:
+    from jdmdesk.db import audit
+
+    check = open_study(study, read_only=True)
+    try:
+        account = account_rows.by_username(check.db, "nurse")
+        assert account is not None
+        return sum(1 for row in audit.history(check.db, "user_account", account.id)
+                   if row.action == "login")
+    finally:
+        check.close()
+
+
+def test_an_account_with_an_older_hash_opens_and_its_hash_is_upgraded(tmp_path, qtbot,
+                                                                      unwraps):
+    study = with_older_hash(tmp_path)
     hasher = Counting()
     before = keystore.required_key_file(study).slots["user:nurse"]
     _, signing_before = keystore.unlock_slot(keystore.required_key_file(study), "nurse",
@@ -175,3 +194,46 @@ def test_a_login_asked_again_after_a_refusal_is_checked_by_its_hash(tmp_path, qt
         assert w.services.session.username == "nurse" and hasher.runs == []
     finally:
         close_window(w)
+
+
+def test_a_key_file_that_cannot_be_written_leaves_both_for_a_later_login(tmp_path, qtbot,
+                                                                         monkeypatch):
+    study = with_older_hash(tmp_path)
+    old_hash = stored_hash(study, "nurse")
+    before = keystore.required_key_file(study).slots["user:nurse"]
+    recorded = logins_recorded(study)
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "the file is in use by another program")
+
+    monkeypatch.setattr(keystore.keyring, "write_key_file", refused)
+    w = build_main_window(study, credentials(Role.DATA_ENTRY), hasher=FAST)
+    close_window(w)
+    assert logins_recorded(study) == recorded + 1  # the login is recorded all the same
+    assert stored_hash(study, "nurse") == old_hash  # hash and copy wait, together
+    assert keystore.required_key_file(study).slots["user:nurse"] == before
+    check = open_study(study, read_only=True)
+    try:
+        report = check_study(check.db, study)
+        assert report.ok, report
+    finally:
+        check.close()
+    monkeypatch.undo()
+    again = build_main_window(study, credentials(Role.DATA_ENTRY), hasher=FAST)
+    close_window(again)
+    assert stored_hash(study, "nurse") != old_hash
+    assert keystore.required_key_file(study).slots["user:nurse"].kdf == again.services.accounts.kdf
+
+
+def test_a_read_only_session_upgrades_nothing(tmp_path, qtbot):
+    study = with_older_hash(tmp_path)
+    old_hash = stored_hash(study, "nurse")
+    key_file = Path(f"{study}.keys").read_bytes()
+    w = build_main_window(study, credentials(Role.DATA_ENTRY), hasher=FAST, read_only=True)
+    try:
+        w.lock()
+        assert w._check_password(PASSWORD) is None  # the lock screen's password, recorded
+    finally:
+        close_window(w)
+    assert stored_hash(study, "nurse") == old_hash
+    assert Path(f"{study}.keys").read_bytes() == key_file

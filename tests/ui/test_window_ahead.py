@@ -156,3 +156,18 @@ def test_the_launcher_builds_the_window_while_the_dialog_is_up(tmp_path, qtbot, 
         assert not opened[0].findChild(QAbstractButton, "review_sign_button").isHidden()
     finally:
         close_window(opened[0])
+
+
+def test_a_window_that_fails_to_build_is_not_tried_again(tmp_path, qtbot, monkeypatch):
+    tries: list[int] = []
+
+    def failing(*args: object, **kwargs: object) -> None:
+        tries.append(1)
+        raise RuntimeError("no window today")
+
+    monkeypatch.setattr("jdmdesk.ui.main_window.MainWindow", failing)
+    ahead = WindowAhead(tmp_path / "s.jdm", lambda: True)
+    with qtbot.captureExceptions() as raised:
+        qtbot.wait(300)
+    assert tries == [1] and len(raised) == 1
+    assert ahead.take() is None  # the window is built after the unlock instead
