@@ -21,7 +21,7 @@ from jdmdesk.db.backup import (
     restore_backup,
     restore_helps,
 )
-from jdmdesk.db.backup.background import BackupOnOpen
+from jdmdesk.db.backup.background import BackupJob, BackupOnOpen
 from jdmdesk.db.backup.background import wait_for as wait_for_backup
 from jdmdesk.db.connection import (
     Study,
@@ -55,6 +55,7 @@ from jdmdesk.services.signoff import SignoffService
 from jdmdesk.services.study_services import StudyServices
 from jdmdesk.ui.after_paint import after_first_paint
 from jdmdesk.ui.chart.deferred import DeferredChart
+from jdmdesk.ui.closing_wait import wait_for_closing_backup
 from jdmdesk.ui.i18n import error_message, sentence
 from jdmdesk.ui.i18n import message as translated
 
@@ -244,7 +245,10 @@ def assemble_window(study_path: Path, opened: OpenedStudy, accounts: AccountServ
             if study.key is not None and not study.read_only:
                 chain_head.write_head(study.db, study_path)  # outside the file: what it has reached
             wait_for_backup(study.path)  # the one made on opening ends first
-            backup_on_close(study)
+            job = BackupJob(study, lambda: backup_on_close(study), name="backup-on-close")
+            wait_for_closing_backup(job, study_path.name)
+            if job.error is not None:
+                raise job.error
         except (BackupError, OSError) as err:
             print(f"jdmdesk: backup on close failed: {err}", file=sys.stderr)
         finally:

@@ -360,10 +360,7 @@ class MainWindow(WindowCommands, RememberedLayout, LockableWindow):
             for form in self.workspace.forms.built().values():
                 form.active = False
             if self._on_close is not None:
-                if not self.reader.read_only:  # a large study's backup takes a while: say so
-                    self.statusBar().showMessage(self.tr(
-                        "Closing: backing up the study first (this can take a moment)…"))
-                    self.statusBar().repaint()
+                self.hide()  # gone at once: the backup on closing may take a while
                 self._on_close()
         event.accept()
 

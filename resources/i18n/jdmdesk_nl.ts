@@ -3897,6 +3897,13 @@
     </message>
 </context>
 <context>
+    <name>Closing</name>
+    <message>
+        <source>Backing up {study} before it closes (a large study takes a minute)…</source>
+        <translation>Back-up van {study} maken voordat de studie sluit (bij een grote studie duurt dat een minuut)…</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>yyyy-mm-dd or dd-mm-yyyy</source>
@@ -4512,10 +4519,6 @@
     <message>
         <source>&amp;About JDM Desk</source>
         <translation>&amp;Over JDM Desk</translation>
-    </message>
-    <message>
-        <source>Closing: backing up the study first (this can take a moment)…</source>
-        <translation>Afsluiten: eerst wordt een back-up van de studie gemaakt (dit kan even duren)…</translation>
     </message>
     <message>
         <source>Study settings saved.</source>

@@ -4,7 +4,11 @@ while it copies; a failure is told in the banner; the backup on closing waits fo
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from jdmdesk.app import build_main_window
 from jdmdesk.db.backup import BackupError, automatic_backups, background, is_verified
@@ -84,11 +88,40 @@ def test_closing_waits_for_the_backup_on_opening(tmp_path, qtbot, monkeypatch):
     assert order == ["close after open: True"]
 
 
-def test_the_window_says_it_is_backing_up_while_it_closes(tmp_path, qtbot, monkeypatch):
-    said: list[str] = []
+def test_closing_waits_for_its_backup_with_the_window_gone_and_a_note_shown(tmp_path, qtbot,
+                                                                            monkeypatch):
+    seen: list[tuple[bool, list[str]]] = []
+    made: list[str] = []
+
+    def slow_backup(study) -> None:  # in the worker thread
+        time.sleep(0.8)
+        made.append("close")
+
     w = build_main_window(study_with_users(tmp_path / "s.jdm"), credentials(Role.DATA_ENTRY),
                           hasher=FAST)
-    monkeypatch.setattr("jdmdesk.app.backup_on_close",
-                        lambda study: said.append(w.statusBar().currentMessage()))
+    w.show()
+    monkeypatch.setattr("jdmdesk.app.backup_on_close", slow_backup)
+
+    def look() -> None:  # while the close waits: the window is gone, the note is up
+        notes = [d.labelText() for d in QApplication.topLevelWidgets()
+                 if isinstance(d, QProgressDialog) and d.isVisible()]
+        seen.append((w.isVisible(), notes))
+
+    QTimer.singleShot(600, look)
     close_window(w)
-    assert len(said) == 1 and "backing up the study" in said[0]
+    assert made == ["close"]  # the close returned after the backup
+    assert seen and seen[0][0] is False
+    assert len(seen[0][1]) == 1 and "Backing up s.jdm before it closes" in seen[0][1][0]
+    assert not [d for d in QApplication.topLevelWidgets()
+                if isinstance(d, QProgressDialog) and d.isVisible()]
+
+
+def test_a_failed_backup_on_closing_is_told_on_stderr(tmp_path, qtbot, monkeypatch, capsys):
+    def failing(study) -> None:
+        raise BackupError("the backup failed (no space left on the device)")
+
+    w = build_main_window(study_with_users(tmp_path / "s.jdm"), credentials(Role.DATA_ENTRY),
+                          hasher=FAST)
+    monkeypatch.setattr("jdmdesk.app.backup_on_close", failing)
+    close_window(w)
+    assert "backup on close failed: the backup failed (no space left" in capsys.readouterr().err
