@@ -17,6 +17,10 @@ application-wide paint watcher:
   Its floor is one Argon2id run with the accounts' parameters, timed in this process after each
   app run; the span beyond it is printed too.
 
+Before timing, the benchmark's account logs in once (recorded), as a returning user: an account
+made by an earlier version is upgraded then to the current Argon2id parameters (the timed runs
+end at the first paint, before their own login is recorded). The study is written by that login.
+
 The FILE must be an encrypted demo study (``jdmdesk demo --patients 10000 FILE``), or a plain one
 made with ``--plain-demo``; both are measured by passing two ``--study``. Never fails on time.
 """
