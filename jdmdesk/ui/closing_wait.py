@@ -8,17 +8,24 @@ closing never looks like a program that hangs.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from jdmdesk import APP_NAME
-from jdmdesk.db.backup.background import BackupJob
 
 QUIET_S = 0.3  # a backup that ends sooner shows nothing
 POLL_S = 0.05
 
 
-def wait_for_closing_backup(job: BackupJob, study_name: str) -> None:
+class Job(Protocol):
+    """What is waited for (``db.backup.background.BackupJob``)."""
+
+    def wait(self, timeout: float | None = None) -> bool: ...
+
+
+def wait_for_closing_backup(job: Job, study_name: str) -> None:
     """Return when ``job`` has ended, keeping the GUI thread's events flowing meanwhile."""
     if job.wait(QUIET_S):
         return
