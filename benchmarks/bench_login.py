@@ -21,6 +21,9 @@ Before timing, the benchmark's account logs in once (recorded), as a returning u
 made by an earlier version is upgraded then to the current Argon2id parameters (the timed runs
 end at the first paint, before their own login is recorded). The study is written by that login.
 
+With ``--remembered`` the window opens on a patient named in the bench's settings, as it does
+for a returning user (the patient form, header and history are loaded before the first paint).
+
 The FILE must be an encrypted demo study (``jdmdesk demo --patients 10000 FILE``), or a plain one
 made with ``--plain-demo``; both are measured by passing two ``--study``. Never fails on time.
 """
@@ -155,6 +158,36 @@ def log_in_once(study: Path, username: str, password: str) -> None:
         opened.close()
 
 
+REMEMBER = r"""
+import sys
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication(sys.argv[:1])
+from jdmdesk.ui import window_state
+window_state.save_text(window_state.study_key(sys.argv[1]) + "/last_patient", sys.argv[2])
+window_state.settings().sync()
+"""
+
+
+def remember_a_patient(study: Path, env: dict[str, str], username: str, password: str) -> str:
+    """Make the window open on a patient, as it does for a returning user (its settings, in the
+    bench's HOME, name the patient the study was left on); returns that patient's code."""
+    from jdmdesk.db import keystore
+    from jdmdesk.db.queries import patient_index
+    from jdmdesk.db.studyfile import open_study
+
+    if study.read_bytes()[:16] != b"SQLite format 3\x00":
+        keystore.open_with_password(study, username, password)
+    opened = open_study(study, read_only=True)
+    try:
+        rows = patient_index(opened.db)
+        patient_id, code = rows[len(rows) // 2]
+    finally:
+        opened.close()
+    subprocess.run([sys.executable, "-c", REMEMBER, str(study.resolve()), patient_id],
+                   check=True, cwd=ROOT, env=env, capture_output=True)
+    return code
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--study", type=Path, action="append", required=True,
@@ -162,6 +195,8 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--typing", type=float, default=3.0,
                     help="seconds between the dialog's paint and Enter")
+    ap.add_argument("--remembered", action="store_true",
+                    help="the window opens on a remembered patient (a returning user)")
     args = ap.parse_args()
     from jdmdesk.demo import demo_credentials
     from jdmdesk.domain.access import Role
@@ -176,6 +211,9 @@ def main() -> int:
         for study in args.study:
             kind = "plain" if study.read_bytes()[:16] == b"SQLite format 3\x00" else "encrypted"
             log_in_once(study, given.username, given.password)
+            if args.remembered:
+                code = remember_a_patient(study, env, given.username, given.password)
+                print(f"[{kind}] the window opens on {code}, remembered from the last session")
             login, _ = app_runs(study, args.runs, -1, env)
             show(f"[{kind}] process start → login painted", login, floor, "≤ 2× floor")
             argon2: list[float] = []
