@@ -53,6 +53,37 @@ def credentials(role: Role) -> Credentials:
     return Credentials(USERNAMES[role], PASSWORD)
 
 
+class Argon2Runs:
+    """Argon2id runs counted: key derivations of wrapped copies of the study key, and
+    password-hash verifications."""
+
+    def __init__(self) -> None:
+        self.derivations: list[int] = []
+        self.verifications: list[int] = []
+
+
+@pytest.fixture
+def argon2_runs(monkeypatch: pytest.MonkeyPatch) -> Argon2Runs:
+    """Counts every Argon2id run from here on (issue 19: one per login or signature)."""
+    from jdmdesk.crypto import keys as crypto_keys
+
+    runs = Argon2Runs()
+    derive, verify = crypto_keys.derive_kek, PasswordHasher.verify
+
+    def derived(*args: object, **kwargs: object) -> bytes:
+        runs.derivations.append(1)
+        return derive(*args, **kwargs)  # type: ignore[arg-type]
+
+    def verified(self: PasswordHasher, hash: str | bytes, password: str | bytes) -> bool:
+        runs.verifications.append(1)
+        return verify(self, hash, password)
+
+    monkeypatch.setattr(crypto_keys, "derive_kek", derived)
+    monkeypatch.setattr(keystore, "derive_kek", derived)
+    monkeypatch.setattr(PasswordHasher, "verify", verified)
+    return runs
+
+
 def log_in_as(monkeypatch: pytest.MonkeyPatch, given: Credentials) -> None:
     """The command line's non-interactive login for the rest of the test."""
     monkeypatch.setenv("JDMDESK_USER", given.username)

@@ -181,11 +181,10 @@ def test_plain_backup_is_readable_by_sqlite3_audited_and_a_data_managers(encrypt
     assert rows == [("manager", str(out))]
 
 
-def test_a_command_line_login_costs_one_argon2id_run(tmp_path, monkeypatch, capsys):
+def test_a_command_line_login_costs_one_argon2id_run(tmp_path, monkeypatch, capsys,
+                                                      argon2_runs):
     """The password that opens the account's copy of the study key is the check (issue 19):
     the hash is not verified a second time."""
-    from argon2 import PasswordHasher
-
     from jdmdesk.cli import main
     from jdmdesk.demo import demo_credentials, write_demo
     from jdmdesk.domain.access import Credentials, Role
@@ -193,14 +192,8 @@ def test_a_command_line_login_costs_one_argon2id_run(tmp_path, monkeypatch, caps
 
     study = tmp_path / "demo.jdm"
     write_demo(study, hasher=FAST)
-    verified: list[int] = []
-    real_verify = PasswordHasher.verify
-
-    def counted_verify(self, hash, password):
-        verified.append(1)
-        return real_verify(self, hash, password)
-
-    monkeypatch.setattr(PasswordHasher, "verify", counted_verify)
+    verified = argon2_runs.verifications
+    verified.clear()
     log_in_as(monkeypatch, demo_credentials(Role.REVIEWER))
     assert main(["check", str(study)]) == 0, capsys.readouterr().err
     assert verified == []

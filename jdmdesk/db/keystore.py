@@ -239,35 +239,27 @@ def put_user_copy(db: Database, study_path: Path, study_key: bytes, username: st
     return pair
 
 
-def rewrap_user_copy(db: Database, study_path: Path, username: str, password: str,
-                     kdf: KdfParams) -> bool:
-    """Inside the caller's write transaction: ``username``'s copy wrapped again at the cost
-    ``kdf`` (an account upgraded to the current Argon2id parameters on a login), keeping its
-    signing key. False, writing nothing, when the copy has that cost already, is missing or
-    does not open with ``password``."""
+def upgrade_user_copy(db: Database, study_path: Path, username: str, password: str,
+                      kdf: KdfParams) -> bool:
+    """In a savepoint of the caller's write transaction: ``username``'s copy wrapped again at
+    the cost ``kdf`` (an account upgraded to the current Argon2id parameters on a login),
+    keeping its signing key. True when the copy is at ``kdf`` now (re-wrapped, already so, or
+    there is no copy that ``password`` opens to keep in step); False, with nothing changed,
+    when it could not be written (a key file the OS refuses to replace, a full disk): the login
+    goes on, and the upgrade waits for a later one."""
     keys = _current(db)
     slot = slot_of(username)
     wrapped = keys.slots.get(slot)
     if wrapped is None or wrapped.kdf == kdf:
-        return False
+        return True
     context = slot_context(keys.study_id, slot)
     try:
         payload = unwrap(wrapped, password, context)
     except WrongKey:
-        return False
-    write_keys(db, study_path, keys.with_slot(slot, wrap(payload, password, context, kdf)))
-    return True
-
-
-def upgrade_user_copy(db: Database, study_path: Path, username: str, password: str,
-                      kdf: KdfParams) -> bool:
-    """``rewrap_user_copy`` at best, in a savepoint of the caller's write transaction: True when
-    the copy is at ``kdf`` now (re-wrapped, already so, or there is no copy to keep in step);
-    False, with nothing changed, when it could not be written (a key file the OS refuses to
-    replace, a full disk): the login goes on, and the upgrade waits for a later one."""
+        return True
     db.conn.execute("SAVEPOINT upgrade_user_copy")
     try:
-        rewrap_user_copy(db, study_path, username, password, kdf)
+        write_keys(db, study_path, keys.with_slot(slot, wrap(payload, password, context, kdf)))
     except (OSError, KeyFileError, driver.Error):
         db.conn.execute("ROLLBACK TO upgrade_user_copy")
         db.conn.execute("RELEASE upgrade_user_copy")

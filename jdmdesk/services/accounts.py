@@ -302,10 +302,11 @@ class AccountService:
             with self._bookkeeping() as w:
                 if w is None:
                     return
-                if rehash is not None and self.study.key is not None and not \
-                        keystore.upgrade_user_copy(w, self.study.path, account.username,
-                                                   password, self.kdf):
-                    rehash = None  # hash and copy are upgraded together, at a later login
+                if rehash is not None and self.study.key is not None:
+                    copied = keystore.upgrade_user_copy(w, self.study.path, account.username,
+                                                        password, self.kdf)
+                    if not copied:
+                        rehash = None  # hash and copy are upgraded together, at a later login
                 accounts.record_login(w, account, ok=True, failed_attempts=0,
                                       locked_until=None, new_hash=rehash, purpose=purpose)
 

@@ -141,31 +141,11 @@ def test_check_names_the_visit_whose_signature_is_invalid(study, users, service,
 
 
 def test_signing_costs_one_argon2id_run_and_a_wrong_password_still_counts(
-        study, users, service, visit_id, monkeypatch):
+        study, users, service, visit_id, argon2_runs):
     """The signer's slot opened by the re-entered password is both the password check and the
     signing key (issue 19): one Argon2id run, no hash verification. A wrong password falls back
     to the hash, is refused and counts towards the lockout."""
-    from argon2 import PasswordHasher
-
-    from jdmdesk.crypto import keys as crypto_keys
-
-    derivations: list[int] = []
-    real = crypto_keys.derive_kek
-
-    def counted(*args, **kwargs):
-        derivations.append(1)
-        return real(*args, **kwargs)
-
-    verified: list[int] = []
-    real_verify = PasswordHasher.verify
-
-    def counted_verify(self, hash, password):
-        verified.append(1)
-        return real_verify(self, hash, password)
-
-    monkeypatch.setattr(crypto_keys, "derive_kek", counted)
-    monkeypatch.setattr(keystore, "derive_kek", counted, raising=False)
-    monkeypatch.setattr(PasswordHasher, "verify", counted_verify)
+    derivations, verified = argon2_runs.derivations, argon2_runs.verifications
     doctor = SignoffService(study, users[Role.REVIEWER], AccountService(study, hasher=FAST),
                             service)
     wrong = doctor.sign(visit_id, "not the password")

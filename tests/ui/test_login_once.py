@@ -9,14 +9,13 @@ import pytest
 from argon2 import PasswordHasher
 
 from jdmdesk.app import LoginCancelled, build_main_window
-from jdmdesk.crypto import keys as crypto_keys
 from jdmdesk.db import accounts as account_rows
 from jdmdesk.db import keystore
 from jdmdesk.db.check import check_study
 from jdmdesk.db.connection import write_transaction
 from jdmdesk.db.studyfile import open_study
 from jdmdesk.domain.access import MAX_FAILED_ATTEMPTS, Credentials, Role
-from tests.conftest import FAST, PASSWORD, credentials, study_with_users
+from tests.conftest import FAST, PASSWORD, Argon2Runs, credentials, study_with_users
 from tests.ui.conftest import close_window
 
 
@@ -38,18 +37,9 @@ class Counting(PasswordHasher):
 
 
 @pytest.fixture
-def unwraps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+def unwraps(argon2_runs: Argon2Runs) -> list[int]:
     """Every key-derivation (Argon2id) of a wrapped copy of the study key."""
-    runs: list[int] = []
-    real = crypto_keys.derive_kek
-
-    def counted(*args, **kwargs):
-        runs.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(crypto_keys, "derive_kek", counted)
-    monkeypatch.setattr(keystore, "derive_kek", counted)
-    return runs
+    return argon2_runs.derivations
 
 
 def stored_hash(path: Path, username: str) -> str:
